@@ -1,0 +1,152 @@
+/**
+ * The javascript-lp-solver adapter: translates an AssignmentModel and maps the
+ * answer back. It handles any model, side constraints included, by simplex and
+ * branch and bound.
+ *
+ * What the adapter guards against (shared/solver-notes.md):
+ * - names: every variable and constraint name is generated (x0, w0, e0, s0,
+ *   b0), never taken from input, so ids like `constructor` cannot reach the
+ *   solver's object lookups; the objective is "z" and no variable is named
+ *   like a result field;
+ * - numbers: values are rounded and checked for integrality and feasibility
+ *   before they are believed;
+ * - size: the tableau is dense, about 8 * rows * columns bytes; a model past
+ *   `MAX_TABLEAU_BYTES` is refused with termination "error" rather than
+ *   exhausting memory;
+ * - time: the solver checks its timeout only between branch-and-bound nodes
+ *   and then still claims integrality, so a solve that reached the limit is
+ *   reported as "time-limit" (unproven), never as optimal.
+ */
+import solverModule from "javascript-lp-solver";
+import type { JsLpConstraintBound, JsLpModel, JsLpResult, JsLpSolver } from "./jsLpSolver.js";
+import type { AssignmentModel } from "../model/types.js";
+import { objectiveOf } from "../model/objective.js";
+import { checkFlows } from "../model/check.js";
+import type { Engine, EngineOptions, EngineOutcome } from "./types.js";
+
+const solver = solverModule as unknown as JsLpSolver;
+
+/** Refuse models whose dense tableau would pass this many bytes (1.5 GB). */
+export const MAX_TABLEAU_BYTES = 1.5e9;
+
+const OBJECTIVE = "z";
+
+/** Translates the model into javascript-lp-solver's JSON form, with generated names only. */
+export const toJsLpModel = (model: AssignmentModel, options: EngineOptions = {}): JsLpModel => {
+  const constraints: Record<string, JsLpConstraintBound> = {};
+  const variables: Record<string, Record<string, number>> = {};
+  const ints: Record<string, 1> = {};
+  model.workerClasses.forEach((c, i) => {
+    constraints[`w${i}`] = { max: c.supply };
+  });
+  model.employerClasses.forEach((g, j) => {
+    constraints[`e${j}`] = { max: g.capacity };
+  });
+  model.arcs.forEach((arc, a) => {
+    const name = `x${a}`;
+    const coefficients: Record<string, number> = {
+      [OBJECTIVE]: model.placementWeight + arc.score,
+      [`w${arc.from}`]: 1,
+      [`e${arc.to}`]: 1,
+    };
+    const implied = Math.min(model.workerClasses[arc.from]?.supply ?? 0, model.employerClasses[arc.to]?.capacity ?? 0);
+    if (arc.upper < implied) {
+      constraints[`b${a}`] = { max: arc.upper };
+      coefficients[`b${a}`] = 1;
+    }
+    variables[name] = coefficients;
+    ints[name] = 1;
+  });
+  model.sideConstraints.forEach((side, k) => {
+    const name = `s${k}`;
+    constraints[name] =
+      side.relation === "<=" ? { max: side.rhs } : side.relation === ">=" ? { min: side.rhs } : { equal: side.rhs };
+    for (const term of side.terms) {
+      const coefficients = variables[`x${term.arc}`];
+      if (coefficients !== undefined) coefficients[name] = (coefficients[name] ?? 0) + term.coefficient;
+    }
+  });
+  return {
+    optimize: OBJECTIVE,
+    opType: "max",
+    constraints,
+    variables,
+    ints,
+    ...(options.timeLimitMs !== undefined ? { options: { timeout: options.timeLimitMs } } : {}),
+  };
+};
+
+/** Rows x columns of the dense tableau javascript-lp-solver would build, in bytes. */
+export const estimateTableauBytes = (jsModel: JsLpModel): number => {
+  const rows = Object.keys(jsModel.constraints).length + 1;
+  const columns = Object.keys(jsModel.variables).length + rows;
+  return 8 * rows * columns;
+};
+
+const readFlows = (model: AssignmentModel, answer: JsLpResult): number[] | string => {
+  const flows: number[] = [];
+  for (let a = 0; a < model.arcs.length; a++) {
+    const raw = answer[`x${a}`];
+    const value = typeof raw === "number" ? raw : 0;
+    const rounded = Math.round(value);
+    if (Math.abs(value - rounded) > 1e-6) return `variable x${a} came back non-integral (${value})`;
+    flows.push(rounded);
+  }
+  return flows;
+};
+
+export const lpSolverEngine: Engine = {
+  name: "lp-solver",
+  accepts: (model) => {
+    const bytes = estimateTableauBytes(toJsLpModel(model));
+    return bytes <= MAX_TABLEAU_BYTES
+      ? { ok: true }
+      : { ok: false, why: `the dense tableau would need about ${Math.round(bytes / 1e6)} MB (limit ${MAX_TABLEAU_BYTES / 1e6} MB)` };
+  },
+  solve: (model, options): EngineOutcome => {
+    const base = { engine: "lp-solver" as const, bound: null };
+    const jsModel = toJsLpModel(model, options);
+    const bytes = estimateTableauBytes(jsModel);
+    if (bytes > MAX_TABLEAU_BYTES) {
+      return {
+        ...base,
+        termination: "error",
+        solution: null,
+        message: `model too large for javascript-lp-solver: the dense tableau would need about ${Math.round(bytes / 1e6)} MB; use the flow engine or aggregate further`,
+      };
+    }
+    const started = performance.now();
+    let answer: JsLpResult;
+    try {
+      answer = solver.Solve(jsModel);
+    } catch (e) {
+      return { ...base, termination: "error", solution: null, message: `javascript-lp-solver threw: ${String(e)}` };
+    }
+    const elapsed = performance.now() - started;
+    const limited = options.timeLimitMs !== undefined && elapsed >= options.timeLimitMs;
+    if (!answer.feasible) {
+      return limited
+        ? { ...base, termination: "time-limit", solution: null, message: `no solution found within ${options.timeLimitMs} ms` }
+        : { ...base, termination: "infeasible", solution: null, message: null };
+    }
+    if (answer.bounded === false) {
+      return { ...base, termination: "error", solution: null, message: "javascript-lp-solver reported the model unbounded" };
+    }
+    const flows = readFlows(model, answer);
+    if (typeof flows === "string") return { ...base, termination: "error", solution: null, message: flows };
+    const violation = checkFlows(model, flows);
+    if (violation !== null) {
+      return { ...base, termination: "error", solution: null, message: `javascript-lp-solver returned an infeasible point: ${violation}` };
+    }
+    const solution = { flows, objective: objectiveOf(model, flows) };
+    if (limited || answer.isIntegral === false) {
+      return {
+        ...base,
+        termination: "time-limit",
+        solution,
+        message: `stopped at the time limit of ${options.timeLimitMs} ms; the solution is the best found, not proved optimal`,
+      };
+    }
+    return { ...base, termination: "optimal", solution, message: null };
+  },
+};

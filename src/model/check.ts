@@ -1,0 +1,35 @@
+/**
+ * Checks a flow vector against the model: the independent test of any
+ * engine's answer, used by adapters before they believe a solver and by
+ * benchmarks before they time one.
+ */
+import type { AssignmentModel } from "./types.js";
+
+/** null when the flows satisfy every constraint of the model; otherwise the first violation, in words. */
+export const checkFlows = (model: AssignmentModel, flows: readonly number[]): string | null => {
+  if (flows.length !== model.arcs.length) return `expected ${model.arcs.length} flows, got ${flows.length}`;
+  const out = new Array<number>(model.workerClasses.length).fill(0);
+  const into = new Array<number>(model.employerClasses.length).fill(0);
+  for (let a = 0; a < flows.length; a++) {
+    const f = flows[a] as number;
+    const arc = model.arcs[a]!;
+    if (!Number.isInteger(f) || f < 0) return `arc ${a} has flow ${f}, expected a non-negative integer`;
+    if (f > arc.upper) return `arc ${a} has flow ${f} above its bound ${arc.upper}`;
+    out[arc.from]! += f;
+    into[arc.to]! += f;
+  }
+  for (let c = 0; c < out.length; c++) {
+    const supply = model.workerClasses[c]!.supply;
+    if (out[c]! > supply) return `worker class ${c} places ${out[c]} of ${supply} workers`;
+  }
+  for (let g = 0; g < into.length; g++) {
+    const capacity = model.employerClasses[g]!.capacity;
+    if (into[g]! > capacity) return `employer class ${g} takes ${into[g]} workers for ${capacity} slots`;
+  }
+  for (const side of model.sideConstraints) {
+    const lhs = side.terms.reduce((s, t) => s + t.coefficient * (flows[t.arc] ?? 0), 0);
+    const ok = side.relation === "<=" ? lhs <= side.rhs + 1e-9 : side.relation === ">=" ? lhs >= side.rhs - 1e-9 : Math.abs(lhs - side.rhs) <= 1e-9;
+    if (!ok) return `side constraint "${side.label}" has ${lhs} ${side.relation} ${side.rhs} violated`;
+  }
+  return null;
+};
