@@ -1,0 +1,265 @@
+/**
+ * The input format, as io-ts codecs: the single source of truth for what an
+ * instance file may contain. `InstanceInput` is the type of a well-formed
+ * instance (before semantic checks such as duplicate ids).
+ *
+ * Objects are closed: a property the format does not know is reported (it is
+ * usually a typo, like `preferedSkills`), never silently dropped. Every failure
+ * keeps its path so the decoder can say where it is.
+ */
+import * as t from "io-ts";
+import { LANGUAGE_ALIASES, LANGUAGE_EVIDENCE, LANGUAGE_REQUIREMENTS, type LanguageEvidence, type LanguageRequirement } from "../domain/language.js";
+
+/** Failure messages the reporter turns into issue codes. */
+export const MISSING = "missing";
+export const UNKNOWN_PROPERTY = "unknown-property";
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** A string from a fixed set (with optional alias spellings), named for messages. */
+export const oneOf = <K extends string>(
+  name: string,
+  values: readonly K[],
+  aliases: Readonly<Record<string, K>> = {},
+): t.Type<K, K, unknown> => {
+  const allowed = new Set<string>(values);
+  return new t.Type<K, K, unknown>(
+    name,
+    (u): u is K => typeof u === "string" && allowed.has(u),
+    (u, c) =>
+      typeof u === "string" && allowed.has(u)
+        ? t.success(u as K)
+        : typeof u === "string" && hasOwn(aliases, u)
+          ? t.success(aliases[u] as K)
+          : t.failure(u, c),
+    t.identity,
+  );
+};
+
+/** An integer in [min, max]. */
+export const integer = (min: number, max = Number.MAX_SAFE_INTEGER): t.Type<number, number, unknown> =>
+  new t.Type<number, number, unknown>(
+    max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer in ${min}..${max}`,
+    (u): u is number => Number.isInteger(u) && (u as number) >= min && (u as number) <= max,
+    (u, c) => (Number.isInteger(u) && (u as number) >= min && (u as number) <= max ? t.success(u as number) : t.failure(u, c)),
+    t.identity,
+  );
+
+/** A finite number >= min. */
+export const numberAtLeast = (min: number): t.Type<number, number, unknown> =>
+  new t.Type<number, number, unknown>(
+    `a number >= ${min}`,
+    (u): u is number => typeof u === "number" && Number.isFinite(u) && u >= min,
+    (u, c) => (typeof u === "number" && Number.isFinite(u) && u >= min ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  );
+
+/** A string with at least one non-blank character. */
+export const nonEmptyString: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
+  "a non-empty string",
+  (u): u is string => typeof u === "string" && u.trim() !== "",
+  (u, c) => (typeof u === "string" && u.trim() !== "" ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/** An ISO calendar date, YYYY-MM-DD. */
+export const isoDate: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
+  "a date YYYY-MM-DD",
+  (u): u is string => typeof u === "string" && /^\d{4}-\d{2}-\d{2}$/.test(u) && !Number.isNaN(Date.parse(u)),
+  (u, c) => (typeof u === "string" && /^\d{4}-\d{2}-\d{2}$/.test(u) && !Number.isNaN(Date.parse(u)) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+type Props = Record<string, t.Mixed>;
+export type StructOf<R extends Props, O extends Props> = { readonly [K in keyof R]: t.TypeOf<R[K]> } & {
+  readonly [K in keyof O]?: t.TypeOf<O[K]>;
+};
+
+/**
+ * A closed object: `required` properties must be present, `optional` ones may
+ * be; any other property fails with UNKNOWN_PROPERTY. An optional property
+ * given as null counts as absent.
+ */
+export const struct = <R extends Props, O extends Props>(
+  name: string,
+  required: R,
+  optional: O,
+): t.Type<StructOf<R, O>, StructOf<R, O>, unknown> => {
+  const known = [...Object.keys(required), ...Object.keys(optional)];
+  const unknownType = new t.Type<never>(`one of the properties ${known.join(", ")}`, (_): _ is never => false, t.failure, t.identity);
+  return new t.Type<StructOf<R, O>, StructOf<R, O>, unknown>(
+    name,
+    (u): u is StructOf<R, O> => typeof u === "object" && u !== null && !Array.isArray(u),
+    (u, c) => {
+      if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c);
+      const record = u as Record<string, unknown>;
+      const errors: t.ValidationError[] = [];
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(record)) {
+        if (!hasOwn(required, key) && !hasOwn(optional, key)) {
+          errors.push({ value: record[key], context: t.appendContext(c, key, unknownType, record[key]), message: UNKNOWN_PROPERTY });
+        }
+      }
+      const take = (key: string, codec: t.Mixed, isRequired: boolean): void => {
+        const value = hasOwn(record, key) ? record[key] : undefined;
+        if (value === undefined || (value === null && !isRequired)) {
+          if (isRequired) errors.push({ value: undefined, context: t.appendContext(c, key, codec, undefined), message: MISSING });
+          return;
+        }
+        const result = codec.validate(value, t.appendContext(c, key, codec, value));
+        if (result._tag === "Left") errors.push(...result.left);
+        else out[key] = result.right;
+      };
+      for (const key of Object.keys(required)) take(key, required[key] as t.Mixed, true);
+      for (const key of Object.keys(optional)) take(key, optional[key] as t.Mixed, false);
+      return errors.length > 0 ? t.failures(errors) : t.success(out as StructOf<R, O>);
+    },
+    t.identity,
+  );
+};
+
+/**
+ * An object of numbers >= 0 keyed by free text (prefecture codes). Built on a
+ * null-prototype object so a key such as "__proto__" stays an ordinary key.
+ */
+export const amountsByKey = (name: string): t.Type<Readonly<Record<string, number>>, Readonly<Record<string, number>>, unknown> => {
+  const amount = numberAtLeast(0);
+  return new t.Type<Readonly<Record<string, number>>, Readonly<Record<string, number>>, unknown>(
+    name,
+    (u): u is Readonly<Record<string, number>> => typeof u === "object" && u !== null && !Array.isArray(u),
+    (u, c) => {
+      if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c);
+      const out: Record<string, number> = Object.create(null) as Record<string, number>;
+      const errors: t.ValidationError[] = [];
+      for (const [key, value] of Object.entries(u)) {
+        const r = amount.validate(value, t.appendContext(c, key, amount, value));
+        if (r._tag === "Left") errors.push(...r.left);
+        else out[key] = r.right;
+      }
+      return errors.length > 0 ? t.failures(errors) : t.success(out);
+    },
+    t.identity,
+  );
+};
+
+/** An array of `item`, named for messages. */
+export const listOf = <C extends t.Mixed>(item: C): t.ArrayC<C> => t.array(item, `a list of ${item.name}`);
+
+// ---------------------------------------------------------------------------
+// The format
+
+export const LanguageEvidenceCodec = oneOf<LanguageEvidence>(
+  "N5..N1 or JFT-Basic A1/A2.1/A2",
+  LANGUAGE_EVIDENCE,
+  LANGUAGE_ALIASES,
+);
+
+export const LanguageRequirementCodec = oneOf<LanguageRequirement>("one of N5..N1", LANGUAGE_REQUIREMENTS);
+
+export type CertificationRoute = "skills-test" | "titp-2" | "care-school" | "epa";
+export const CERTIFICATION_ROUTES: readonly CertificationRoute[] = ["skills-test", "titp-2", "care-school", "epa"];
+
+export const CertificationCodec = struct(
+  "a certification",
+  {
+    /** SSW field id, e.g. "nursing-care". */
+    field: nonEmptyString,
+    /** How the worker qualified: the field's skills test, Technical Intern Training No. 2 completed in that field, a care school, or EPA (care only). */
+    via: oneOf<CertificationRoute>("one of skills-test, titp-2, care-school, epa", CERTIFICATION_ROUTES),
+  },
+  {},
+);
+
+export const SkillCodec = struct(
+  "a skill",
+  { name: nonEmptyString },
+  { level: integer(1, 10), years: numberAtLeast(0) },
+);
+
+export const PreferencesCodec = struct(
+  "preferences",
+  {},
+  {
+    /** Pilot sectors or SSW field ids, best first. */
+    fields: listOf(nonEmptyString),
+    /** Prefecture codes or names, best first. */
+    prefectures: listOf(nonEmptyString),
+  },
+);
+
+export const WorkerCodec = struct(
+  "a worker",
+  {
+    id: nonEmptyString,
+    language: listOf(LanguageEvidenceCodec),
+    trainingCentre: nonEmptyString,
+    homeProvince: nonEmptyString,
+  },
+  {
+    careJapaneseTest: t.boolean,
+    certifications: listOf(CertificationCodec),
+    skills: listOf(SkillCodec),
+    preferences: PreferencesCodec,
+  },
+);
+
+export const EmployerCodec = struct(
+  "an employer",
+  {
+    id: nonEmptyString,
+    prefecture: nonEmptyString,
+    field: nonEmptyString,
+    slots: integer(0),
+    hourlyWage: numberAtLeast(0),
+  },
+  {
+    name: t.string,
+    jobCategory: nonEmptyString,
+    minLanguage: LanguageRequirementCodec,
+    requiredSkills: listOf(SkillCodec),
+    preferredSkills: listOf(SkillCodec),
+    industry: nonEmptyString,
+    fullTimeStaff: integer(0),
+    japaneseCareStaff: integer(0),
+  },
+);
+
+const weight = integer(0, 100);
+
+export const WeightsCodec = struct(
+  "scoring weights",
+  {},
+  {
+    fieldPreference: weight,
+    prefecturePreference: weight,
+    preferredSkills: weight,
+    languageAboveRequirement: weight,
+    wageAboveMinimum: weight,
+  },
+);
+
+export const ReferenceCodec = struct(
+  "reference data choices",
+  {},
+  {
+    /** SSW field catalogue version, e.g. "2024-09". */
+    fieldCatalogue: nonEmptyString,
+    /** Date the minimum wages are read at. */
+    asOf: isoDate,
+    /** Minimum wage overrides, yen per hour, by prefecture code or name. */
+    minimumWages: amountsByKey("minimum wages by prefecture code or name"),
+  },
+);
+
+export const InstanceCodec = struct(
+  "an instance",
+  { workers: listOf(WorkerCodec), employers: listOf(EmployerCodec) },
+  { weights: WeightsCodec, reference: ReferenceCodec },
+);
+
+export type CertificationInput = t.TypeOf<typeof CertificationCodec>;
+export type SkillInput = t.TypeOf<typeof SkillCodec>;
+export type WorkerInput = t.TypeOf<typeof WorkerCodec>;
+export type EmployerInput = t.TypeOf<typeof EmployerCodec>;
+export type WeightsInput = t.TypeOf<typeof WeightsCodec>;
+export type InstanceInput = t.TypeOf<typeof InstanceCodec>;

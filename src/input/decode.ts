@@ -1,0 +1,215 @@
+/**
+ * Decoding: unknown JSON in, a checked `Instance` or every located issue out.
+ *
+ * Two passes. The structural pass (io-ts codecs, ./codecs.ts) checks types
+ * and allowed values; if it fails, its issues are returned (semantic checks on
+ * a malformed input would only add noise). The semantic pass then checks
+ * what types cannot: duplicate ids, fields and prefectures that exist, wages
+ * not under the binding minimum, routes that only exist for nursing care.
+ * Nothing here throws on bad input.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import type * as t from "io-ts";
+import { DEFAULT_FIELD_CATALOGUE_VERSION, FIELD_CATALOGUES, SECTORS, findCatalogue, findField, type FieldCatalogue } from "../domain/fields.js";
+import { LANGUAGE_EVIDENCE } from "../domain/language.js";
+import { findPrefecture, minimumWageOn } from "../domain/prefectures.js";
+import { DEFAULT_WEIGHTS, type Weights } from "../rules/scoring.js";
+import { InstanceCodec, MISSING, UNKNOWN_PROPERTY, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
+import { at, issue, type InputIssue } from "./issues.js";
+import { byId, compareStrings, type Employer, type Instance, type SkillRequirement, type Skill, type WageFloor, type Worker } from "./instance.js";
+
+// ---------------------------------------------------------------------------
+// Structural issues from io-ts errors
+
+const pathOf = (context: t.Context): string => {
+  let path = "";
+  for (let i = 1; i < context.length; i++) {
+    const parent = context[i - 1];
+    const entry = context[i];
+    if (entry === undefined || parent === undefined) continue;
+    const parentTag = (parent.type as { _tag?: string })._tag;
+    path = parentTag === "ArrayType" ? at(path, Number(entry.key)) : at(path, entry.key);
+  }
+  return path;
+};
+
+/** Turns io-ts validation errors into located issues, one per path. */
+export const issuesFromErrors = (errors: t.Errors): InputIssue[] => {
+  const seen = new Set<string>();
+  const out: InputIssue[] = [];
+  for (const e of errors) {
+    const path = pathOf(e.context);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const last = e.context[e.context.length - 1];
+    const expected = last?.type.name ?? "a valid value";
+    const code = e.message === MISSING ? "missing" : e.message === UNKNOWN_PROPERTY ? "unknown-property" : "invalid";
+    out.push(issue(code, path, expected, e.value));
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------------------
+// Semantic checks and normalisation
+
+const normaliseSkill = (s: SkillInput): Skill => ({ name: s.name.trim().toLowerCase(), level: s.level ?? 1, years: s.years ?? 0 });
+
+const normaliseRequirement = (s: SkillInput): SkillRequirement => ({
+  name: s.name.trim().toLowerCase(),
+  level: s.level ?? null,
+  years: s.years ?? null,
+});
+
+/** One entry per skill name, keeping the best level and years; sorted by name. */
+const mergeSkills = (skills: readonly Skill[]): Skill[] => {
+  const byName = new Map<string, Skill>();
+  for (const s of skills) {
+    const had = byName.get(s.name);
+    byName.set(s.name, had === undefined ? s : { name: s.name, level: Math.max(had.level, s.level), years: Math.max(had.years, s.years) });
+  }
+  return [...byName.values()].sort((a, b) => compareStrings(a.name, b.name));
+};
+
+const duplicateIds = (rows: readonly { readonly id: string }[], list: string): InputIssue[] => {
+  const first = new Map<string, number>();
+  const out: InputIssue[] = [];
+  rows.forEach((row, i) => {
+    const j = first.get(row.id);
+    if (j === undefined) first.set(row.id, i);
+    else out.push(issue("duplicate-id", at(at(list, i), "id"), `a unique id (also used by ${list}[${j}])`, row.id));
+  });
+  return out;
+};
+
+const fieldNames = (catalogue: FieldCatalogue): string =>
+  `an SSW field of catalogue ${catalogue.version} (${catalogue.fields.map((f) => f.id).join(", ")})`;
+
+const decodeWorker = (w: WorkerInput, path: string, catalogue: FieldCatalogue, issues: InputIssue[]): Worker => {
+  (w.certifications ?? []).forEach((c, i) => {
+    const p = at(at(path, "certifications"), i);
+    if (findField(catalogue, c.field) === undefined) issues.push(issue("unknown-field", at(p, "field"), fieldNames(catalogue), c.field));
+    else if ((c.via === "care-school" || c.via === "epa") && c.field !== "nursing-care") {
+      issues.push(issue("inconsistent", at(p, "via"), "skills-test or titp-2 (care-school and epa exist for nursing-care only)", c.via));
+    }
+  });
+  const fieldPreferences = w.preferences?.fields ?? [];
+  fieldPreferences.forEach((f, i) => {
+    if (!(SECTORS as readonly string[]).includes(f) && findField(catalogue, f) === undefined) {
+      issues.push(issue("unknown-field", at(at(at(path, "preferences"), "fields"), i), `a sector (${SECTORS.join(", ")}) or ${fieldNames(catalogue)}`, f));
+    }
+  });
+  const prefecturePreferences = (w.preferences?.prefectures ?? []).map((p, i) => {
+    const found = findPrefecture(p);
+    if (found === undefined) issues.push(issue("unknown-prefecture", at(at(at(path, "preferences"), "prefectures"), i), "a prefecture code 01..47 or name", p));
+    return found?.code ?? p;
+  });
+  const language = [...new Set(w.language)].sort((a, b) => LANGUAGE_EVIDENCE.indexOf(a) - LANGUAGE_EVIDENCE.indexOf(b));
+  const certifications = [...(w.certifications ?? [])]
+    .map((c) => ({ field: c.field, via: c.via }))
+    .sort((a, b) => compareStrings(a.field, b.field) || compareStrings(a.via, b.via))
+    .filter((c, i, all) => i === 0 || c.field !== all[i - 1]?.field || c.via !== all[i - 1]?.via);
+  return {
+    id: w.id,
+    language,
+    careJapaneseTest: w.careJapaneseTest ?? false,
+    certifications,
+    skills: mergeSkills((w.skills ?? []).map(normaliseSkill)),
+    fieldPreferences,
+    prefecturePreferences,
+    trainingCentre: w.trainingCentre,
+    homeProvince: w.homeProvince,
+  };
+};
+
+const decodeEmployer = (
+  e: EmployerInput,
+  path: string,
+  input: InstanceInput,
+  catalogue: FieldCatalogue,
+  issues: InputIssue[],
+): { employer: Employer; floor: WageFloor | null } => {
+  if (findField(catalogue, e.field) === undefined) issues.push(issue("unknown-field", at(path, "field"), fieldNames(catalogue), e.field));
+  const prefecture = findPrefecture(e.prefecture);
+  let floor: WageFloor | null = null;
+  if (prefecture === undefined) {
+    issues.push(issue("unknown-prefecture", at(path, "prefecture"), "a prefecture code 01..47 or name", e.prefecture));
+  } else {
+    floor = wageFloor(prefecture.code, prefecture.name, e.industry ?? null, input);
+    if (e.hourlyWage < floor.amount) {
+      issues.push(issue("wage-below-minimum", at(path, "hourlyWage"), `at least ${floor.amount} yen (${floor.source})`, e.hourlyWage));
+    }
+  }
+  const employer: Employer = {
+    id: e.id,
+    name: e.name ?? null,
+    prefecture: prefecture?.code ?? e.prefecture,
+    field: e.field,
+    jobCategory: e.jobCategory ?? null,
+    slots: e.slots,
+    minLanguage: e.minLanguage ?? null,
+    requiredSkills: (e.requiredSkills ?? []).map(normaliseRequirement).sort((a, b) => compareStrings(a.name, b.name)),
+    preferredSkills: (e.preferredSkills ?? []).map(normaliseRequirement).sort((a, b) => compareStrings(a.name, b.name)),
+    hourlyWage: e.hourlyWage,
+    industry: e.industry ?? null,
+    fullTimeStaff: e.fullTimeStaff ?? null,
+    japaneseCareStaff: e.japaneseCareStaff ?? null,
+  };
+  return { employer, floor };
+};
+
+/** The binding minimum wage: an override, else the prefecture's (or a higher industry minimum) in force on reference.asOf. */
+const wageFloor = (code: string, name: string, industry: string | null, input: InstanceInput): WageFloor => {
+  const overrides = input.reference?.minimumWages ?? {};
+  const override = Object.entries(overrides).find(([key]) => findPrefecture(key)?.code === code);
+  const prefecture = findPrefecture(code);
+  const regional: WageFloor =
+    override !== undefined
+      ? { amount: override[1], source: `${name} minimum wage as overridden in reference.minimumWages` }
+      : prefecture === undefined
+        ? { amount: 0, source: "no minimum known" }
+        : (() => {
+            const r = minimumWageOn(prefecture, input.reference?.asOf);
+            return { amount: r.amount, source: `${name} minimum wage FY${r.fiscalYear}${r.effectiveFrom === null ? "" : ` from ${r.effectiveFrom}`}` };
+          })();
+  const special = prefecture?.industryMinimumWages.find((m) => m.industry === industry);
+  return special !== undefined && special.amount > regional.amount
+    ? { amount: special.amount, source: `${name} ${special.industry} minimum wage` }
+    : regional;
+};
+
+const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
+  const issues: InputIssue[] = [];
+  const version = input.reference?.fieldCatalogue ?? DEFAULT_FIELD_CATALOGUE_VERSION;
+  const catalogue = findCatalogue(version);
+  if (catalogue === undefined) {
+    return E.left([
+      issue("invalid", "reference.fieldCatalogue", `one of ${FIELD_CATALOGUES.map((c) => c.version).join(", ")}`, version),
+    ]);
+  }
+  Object.keys(input.reference?.minimumWages ?? {}).forEach((key) => {
+    if (findPrefecture(key) === undefined) issues.push(issue("unknown-prefecture", at("reference.minimumWages", key), "a prefecture code 01..47 or name", key));
+  });
+  issues.push(...duplicateIds(input.workers, "workers"), ...duplicateIds(input.employers, "employers"));
+  const workers = input.workers.map((w, i) => decodeWorker(w, at("workers", i), catalogue, issues));
+  const wageFloors = new Map<string, WageFloor>();
+  const employers = input.employers.map((e, i) => {
+    const { employer, floor } = decodeEmployer(e, at("employers", i), input, catalogue, issues);
+    if (floor !== null) wageFloors.set(employer.id, floor);
+    return employer;
+  });
+  if (issues.length > 0) return E.left(issues);
+  const weights: Weights = { ...DEFAULT_WEIGHTS, ...input.weights };
+  return E.right({
+    workers: workers.sort(byId),
+    employers: employers.sort(byId),
+    weights,
+    reference: { catalogue, asOf: input.reference?.asOf ?? null, wageFloor: wageFloors },
+  });
+};
+
+/** Decodes and checks an instance; never throws. */
+export const decodeInstance = (input: unknown): E.Either<readonly InputIssue[], Instance> => {
+  const structural = InstanceCodec.decode(input);
+  if (E.isLeft(structural)) return E.left(issuesFromErrors(structural.left));
+  return semantic(structural.right);
+};

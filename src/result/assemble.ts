@@ -1,0 +1,75 @@
+/**
+ * Assembling a MatchResult from the instance, the built model and an engine's
+ * outcome: placements, unplaced workers with reasons, employer outcomes and
+ * summaries.
+ */
+import type { EngineOutcome } from "../engine/types.js";
+import type { Instance } from "../input/instance.js";
+import type { BuiltModel } from "../model/build.js";
+import { splitObjective } from "../model/objective.js";
+import { score } from "../rules/scoring.js";
+import { disaggregate } from "./disaggregate.js";
+import { unfilledReasons, unplacedReasons } from "./explain.js";
+import { summarise } from "./summary.js";
+import type { EmployerOutcome, MatchResult, Placement, Timings, Unplaced } from "./types.js";
+
+export const assemble = (
+  instance: Instance,
+  built: BuiltModel,
+  outcome: EngineOutcome,
+  timings: Omit<Timings, "resultMs" | "totalMs">,
+  started: number,
+): MatchResult => {
+  const resultStarted = performance.now();
+  const { workers, employers, reference, weights } = instance;
+  const solution = outcome.solution;
+  const placedAt = solution === null ? new Int32Array(workers.length).fill(-1) : disaggregate(built, solution.flows, workers.length, (e) => employers[e]?.slots ?? 0);
+
+  const workerClassOf = new Int32Array(workers.length);
+  built.workerMembers.forEach((members, c) => members.forEach((w) => (workerClassOf[w] = c)));
+  const employerClassOf = new Int32Array(employers.length);
+  built.employerMembers.forEach((members, j) => members.forEach((e) => (employerClassOf[e] = j)));
+
+  const placements: Placement[] = [];
+  const unplaced: Unplaced[] = [];
+  const reasonFor = unplacedReasons(instance, built);
+  const filled = new Int32Array(employers.length);
+  workers.forEach((worker, w) => {
+    const e = placedAt[w] ?? -1;
+    const employer = employers[e];
+    if (employer !== undefined) {
+      const s = score(worker, employer, reference, weights);
+      placements.push({ workerId: worker.id, employerId: employer.id, score: s.total, points: s.points });
+      filled[e] = (filled[e] ?? 0) + 1;
+    } else {
+      unplaced.push({ workerId: worker.id, reason: solution === null ? { kind: "no-solution" } : reasonFor(workerClassOf[w] ?? 0) });
+    }
+  });
+
+  const unfilledFor = unfilledReasons(instance, built);
+  const employerOutcomes: EmployerOutcome[] = employers.map((e, i) => ({
+    employerId: e.id,
+    slots: e.slots,
+    filled: filled[i] ?? 0,
+    unfilledReason: (filled[i] ?? 0) < e.slots && solution !== null ? unfilledFor(employerClassOf[i] ?? 0) : null,
+  }));
+
+  const split = solution === null ? null : splitObjective(built.model, solution.flows);
+  const resultMs = performance.now() - resultStarted;
+  return {
+    status: outcome.termination,
+    hasSolution: solution !== null,
+    message: outcome.message,
+    engine: outcome.engine,
+    placements,
+    unplaced,
+    employers: employerOutcomes,
+    summary: summarise(instance, placements, unplaced),
+    objective:
+      solution === null || split === null
+        ? null
+        : { value: solution.objective, placementWeight: built.model.placementWeight, placed: split.placed, totalScore: split.totalScore, bound: outcome.bound },
+    model: { workerClasses: built.model.workerClasses.length, employerClasses: built.model.employerClasses.length, arcs: built.model.arcs.length },
+    timings: { ...timings, resultMs, totalMs: performance.now() - started },
+  };
+};

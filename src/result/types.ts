@@ -1,0 +1,112 @@
+/**
+ * What `match` answers. Everything here is deterministic for a given input
+ * except `timings`, which measure this run.
+ */
+import type { EngineName, Termination } from "../engine/types.js";
+import type { RuleId } from "../rules/eligibility.js";
+import type { Criterion } from "../rules/scoring.js";
+
+export interface Placement {
+  readonly workerId: string;
+  readonly employerId: string;
+  /** Weighted score of this placement. */
+  readonly score: number;
+  /** Unweighted points per criterion; score = sum weight * points. */
+  readonly points: Readonly<Record<Criterion, number>>;
+}
+
+/** How often a rule excluded: employers (when explaining a worker) or workers (when explaining an employer). */
+export interface RuleCount {
+  readonly rule: RuleId;
+  readonly count: number;
+  /** One example, in words ("needs N3 for taxi-driver, has N4"). */
+  readonly example: string;
+}
+
+export type UnplacedReason =
+  /** No employer accepts the worker: every one is excluded by at least one rule. */
+  | { readonly kind: "no-eligible-slot"; readonly excludedBy: readonly RuleCount[] }
+  /** Eligible somewhere, but those slots went to others (placing this worker would not add a placement or score). */
+  | { readonly kind: "eligible-slots-taken"; readonly eligibleEmployers: number; readonly eligibleSlots: number }
+  /** The solve gave no solution (infeasible, error, or time limit with none found). */
+  | { readonly kind: "no-solution" };
+
+export interface Unplaced {
+  readonly workerId: string;
+  readonly reason: UnplacedReason;
+}
+
+export type UnfilledReason =
+  /** No worker in the cohort is eligible for this employer. */
+  | { readonly kind: "no-eligible-worker"; readonly excludedBy: readonly RuleCount[] }
+  /** Eligible workers exist but were all placed elsewhere. */
+  | { readonly kind: "eligible-workers-placed-elsewhere"; readonly eligibleWorkers: number };
+
+export interface EmployerOutcome {
+  readonly employerId: string;
+  readonly slots: number;
+  readonly filled: number;
+  /** Present when some slots stayed empty. */
+  readonly unfilledReason: UnfilledReason | null;
+}
+
+/** Placed workers and slots for one group (a sector, field or prefecture). */
+export interface GroupSummary {
+  readonly placed: number;
+  readonly slots: number;
+  readonly unfilledSlots: number;
+}
+
+export interface Summary {
+  readonly workers: number;
+  readonly placed: number;
+  readonly unplaced: number;
+  readonly slots: number;
+  readonly unfilledSlots: number;
+  /** placed / workers, 0 when there are no workers. */
+  readonly placementRate: number;
+  readonly totalScore: number;
+  readonly meanScore: number;
+  readonly unplacedByReason: Readonly<Record<UnplacedReason["kind"], number>>;
+  /** Keyed by pilot sector; fields outside the pilot's sectors count under "other". */
+  readonly bySector: Readonly<Record<string, GroupSummary>>;
+  readonly byField: Readonly<Record<string, GroupSummary>>;
+  /** Keyed by JIS prefecture code. */
+  readonly byPrefecture: Readonly<Record<string, GroupSummary>>;
+}
+
+export interface Timings {
+  readonly decodeMs: number;
+  readonly buildMs: number;
+  readonly solveMs: number;
+  readonly resultMs: number;
+  readonly totalMs: number;
+}
+
+export interface MatchResult {
+  /** Why the engine stopped: optimal, infeasible, time-limit or error. */
+  readonly status: Termination;
+  /** Whether placements come from a solution (false for infeasible, error, or a time limit with nothing found). */
+  readonly hasSolution: boolean;
+  readonly message: string | null;
+  readonly engine: EngineName;
+  /** Sorted by worker id. */
+  readonly placements: readonly Placement[];
+  /** Sorted by worker id. Every input worker is in exactly one of placements and unplaced. */
+  readonly unplaced: readonly Unplaced[];
+  /** Sorted by employer id. */
+  readonly employers: readonly EmployerOutcome[];
+  readonly summary: Summary;
+  /** The model's objective: placements first, then score; null without a solution. */
+  readonly objective: {
+    readonly value: number;
+    readonly placementWeight: number;
+    readonly placed: number;
+    readonly totalScore: number;
+    /** An upper bound on the optimum where the engine gave one. */
+    readonly bound: number | null;
+  } | null;
+  readonly model: { readonly workerClasses: number; readonly employerClasses: number; readonly arcs: number };
+  /** Milliseconds; the only part of a result that differs between runs. */
+  readonly timings: Timings;
+}
