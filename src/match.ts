@@ -47,9 +47,10 @@ const decodeOptions = (options: unknown): E.Either<readonly InputIssue[], MatchO
 export const match = (input: unknown, options?: MatchOptions): E.Either<readonly InputIssue[], MatchResult> => {
   const started = performance.now();
   const opts = decodeOptions(options);
-  if (E.isLeft(opts)) return opts;
   const decoded = decodeInstance(input);
-  if (E.isLeft(decoded)) return decoded;
+  if (E.isLeft(opts) || E.isLeft(decoded)) {
+    return E.left([...(E.isLeft(decoded) ? decoded.left : []), ...(E.isLeft(opts) ? opts.left : [])]);
+  }
   const instance = decoded.right;
   const decodeMs = performance.now() - started;
 

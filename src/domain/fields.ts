@@ -27,7 +27,11 @@ export const SECTORS: readonly Sector[] = ["caregiving", "construction", "hospit
 /** Field identifier, kebab-case English: "nursing-care", "food-service". */
 export type FieldId = string;
 
-/** A job category inside a field whose rules are stricter than the field's. */
+/**
+ * A job category inside a field. Fields that list categories (automobile
+ * transportation, railway) accept only those, since rules depend on them;
+ * elsewhere a category is free text with no rule attached.
+ */
 export interface JobCategory {
   readonly id: string;
   readonly name: string;
@@ -115,6 +119,10 @@ const FIELDS_2024: readonly SswField[] = [
   }),
   field("railway", "Railway", "鉄道", null, 3_800, {
     jobCategories: [
+      { id: "track-maintenance", name: "Track maintenance" },
+      { id: "electrical-equipment", name: "Electrical equipment" },
+      { id: "rolling-stock-manufacturing", name: "Rolling stock manufacturing" },
+      { id: "rolling-stock-maintenance", name: "Rolling stock maintenance" },
       { id: "station-staff", name: "Station staff", minLanguage: "N3" },
       { id: "conductor", name: "Conductor", minLanguage: "N3" },
       { id: "train-driver", name: "Train driver", minLanguage: "N3" },

@@ -63,10 +63,24 @@ export const nonEmptyString: t.Type<string, string, unknown> = new t.Type<string
 );
 
 /** An ISO calendar date, YYYY-MM-DD. */
+const isCalendarDate = (u: unknown): u is string =>
+  typeof u === "string" &&
+  /^\d{4}-\d{2}-\d{2}$/.test(u) &&
+  !Number.isNaN(Date.parse(u)) &&
+  new Date(`${u}T00:00:00Z`).toISOString().slice(0, 10) === u;
+
 export const isoDate: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
-  "a date YYYY-MM-DD",
-  (u): u is string => typeof u === "string" && /^\d{4}-\d{2}-\d{2}$/.test(u) && !Number.isNaN(Date.parse(u)),
-  (u, c) => (typeof u === "string" && /^\d{4}-\d{2}-\d{2}$/.test(u) && !Number.isNaN(Date.parse(u)) ? t.success(u) : t.failure(u, c)),
+  "a calendar date YYYY-MM-DD",
+  isCalendarDate,
+  (u, c) => (isCalendarDate(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/** true or false. */
+export const flag: t.Type<boolean, boolean, unknown> = new t.Type<boolean, boolean, unknown>(
+  "true or false",
+  (u): u is boolean => typeof u === "boolean",
+  (u, c) => (typeof u === "boolean" ? t.success(u) : t.failure(u, c)),
   t.identity,
 );
 
@@ -86,7 +100,11 @@ export const struct = <R extends Props, O extends Props>(
   optional: O,
 ): t.Type<StructOf<R, O>, StructOf<R, O>, unknown> => {
   const known = [...Object.keys(required), ...Object.keys(optional)];
-  const unknownType = new t.Type<never>(`one of the properties ${known.join(", ")}`, (_): _ is never => false, t.failure, t.identity);
+  const unknownType = (key: string): t.Type<never> => {
+    const near = closest(key, known);
+    const hint = near === null ? `the known properties are ${known.join(", ")}` : `did you mean "${near}"?`;
+    return new t.Type<never>(hint, (_): _ is never => false, t.failure, t.identity);
+  };
   return new t.Type<StructOf<R, O>, StructOf<R, O>, unknown>(
     name,
     (u): u is StructOf<R, O> => typeof u === "object" && u !== null && !Array.isArray(u),
@@ -97,7 +115,7 @@ export const struct = <R extends Props, O extends Props>(
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(record)) {
         if (!hasOwn(required, key) && !hasOwn(optional, key)) {
-          errors.push({ value: record[key], context: t.appendContext(c, key, unknownType, record[key]), message: UNKNOWN_PROPERTY });
+          errors.push({ value: key, context: t.appendContext(c, key, unknownType(key), record[key]), message: UNKNOWN_PROPERTY });
         }
       }
       const take = (key: string, codec: t.Mixed, isRequired: boolean): void => {
@@ -142,8 +160,34 @@ export const amountsByKey = (name: string): t.Type<Readonly<Record<string, numbe
   );
 };
 
-/** An array of `item`, named for messages. */
-export const listOf = <C extends t.Mixed>(item: C): t.ArrayC<C> => t.array(item, `a list of ${item.name}`);
+/** An array of `item`; `plural` names the list in messages ("a list of workers"). */
+export const listOf = <C extends t.Mixed>(item: C, plural: string): t.ArrayC<C> => t.array(item, `a list of ${plural}`);
+
+/** The known name nearest to `key` (edit distance at most 2, or a case difference), or null. */
+const closest = (key: string, known: readonly string[]): string | null => {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = k.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+};
+
+const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+};
 
 // ---------------------------------------------------------------------------
 // The format
@@ -154,7 +198,10 @@ export const LanguageEvidenceCodec = oneOf<LanguageEvidence>(
   LANGUAGE_ALIASES,
 );
 
-export const LanguageRequirementCodec = oneOf<LanguageRequirement>("one of N5..N1", LANGUAGE_REQUIREMENTS);
+export const LanguageRequirementCodec = oneOf<LanguageRequirement>(
+  "one of N5..N1 (a JFT-Basic A2 requirement is written N4)",
+  LANGUAGE_REQUIREMENTS,
+);
 
 export type CertificationRoute = "skills-test" | "titp-2" | "care-school" | "epa";
 export const CERTIFICATION_ROUTES: readonly CertificationRoute[] = ["skills-test", "titp-2", "care-school", "epa"];
@@ -181,9 +228,9 @@ export const PreferencesCodec = struct(
   {},
   {
     /** Pilot sectors or SSW field ids, best first. */
-    fields: listOf(nonEmptyString),
+    fields: listOf(nonEmptyString, "sector or field names"),
     /** Prefecture codes or names, best first. */
-    prefectures: listOf(nonEmptyString),
+    prefectures: listOf(nonEmptyString, "prefecture codes or names"),
   },
 );
 
@@ -191,14 +238,14 @@ export const WorkerCodec = struct(
   "a worker",
   {
     id: nonEmptyString,
-    language: listOf(LanguageEvidenceCodec),
+    language: listOf(LanguageEvidenceCodec, "Japanese test results"),
     trainingCentre: nonEmptyString,
     homeProvince: nonEmptyString,
   },
   {
-    careJapaneseTest: t.boolean,
-    certifications: listOf(CertificationCodec),
-    skills: listOf(SkillCodec),
+    careJapaneseTest: flag,
+    certifications: listOf(CertificationCodec, "certifications"),
+    skills: listOf(SkillCodec, "skills"),
     preferences: PreferencesCodec,
   },
 );
@@ -216,8 +263,8 @@ export const EmployerCodec = struct(
     name: t.string,
     jobCategory: nonEmptyString,
     minLanguage: LanguageRequirementCodec,
-    requiredSkills: listOf(SkillCodec),
-    preferredSkills: listOf(SkillCodec),
+    requiredSkills: listOf(SkillCodec, "skills"),
+    preferredSkills: listOf(SkillCodec, "skills"),
     industry: nonEmptyString,
     fullTimeStaff: integer(0),
     japaneseCareStaff: integer(0),
@@ -252,8 +299,8 @@ export const ReferenceCodec = struct(
 );
 
 export const InstanceCodec = struct(
-  "an instance",
-  { workers: listOf(WorkerCodec), employers: listOf(EmployerCodec) },
+  "an object with workers and employers",
+  { workers: listOf(WorkerCodec, "workers"), employers: listOf(EmployerCodec, "employers") },
   { weights: WeightsCodec, reference: ReferenceCodec },
 );
 

@@ -10,7 +10,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type * as t from "io-ts";
-import { DEFAULT_FIELD_CATALOGUE_VERSION, FIELD_CATALOGUES, SECTORS, findCatalogue, findField, type FieldCatalogue } from "../domain/fields.js";
+import { DEFAULT_FIELD_CATALOGUE_VERSION, FIELD_CATALOGUES, SECTORS, findCatalogue, findField, findJobCategory, type FieldCatalogue } from "../domain/fields.js";
 import { LANGUAGE_EVIDENCE } from "../domain/language.js";
 import { findPrefecture, minimumWageOn } from "../domain/prefectures.js";
 import { DEFAULT_WEIGHTS, type Weights } from "../rules/scoring.js";
@@ -60,25 +60,33 @@ const normaliseRequirement = (s: SkillInput): SkillRequirement => ({
   years: s.years ?? null,
 });
 
-/** One entry per skill name, keeping the best level and years; sorted by name. */
-const mergeSkills = (skills: readonly Skill[]): Skill[] => {
-  const byName = new Map<string, Skill>();
-  for (const s of skills) {
-    const had = byName.get(s.name);
-    byName.set(s.name, had === undefined ? s : { name: s.name, level: Math.max(had.level, s.level), years: Math.max(had.years, s.years) });
-  }
-  return [...byName.values()].sort((a, b) => compareStrings(a.name, b.name));
+/**
+ * Skills sorted by (name, level, years), without entries another entry of the
+ * same name dominates (at least the level and at least the years). Level and
+ * years are never combined across entries: (level 3, 0 years) and (level 1,
+ * 5 years) do not make (level 3, 5 years).
+ */
+const normaliseSkills = (skills: readonly Skill[]): Skill[] => {
+  const dominates = (a: Skill, b: Skill): boolean => a.name === b.name && a.level >= b.level && a.years >= b.years;
+  const sorted = [...skills].sort((a, b) => compareStrings(a.name, b.name) || a.level - b.level || a.years - b.years);
+  return sorted.filter((s, i) => !sorted.some((o, j) => j !== i && dominates(o, s) && (!dominates(s, o) || j < i)));
 };
 
-const duplicateIds = (rows: readonly { readonly id: string }[], list: string): InputIssue[] => {
+/** For each row after the first with the same id, the index of the first. */
+const firstOccurrences = (rows: readonly { readonly id: string }[]): Map<number, number> => {
   const first = new Map<string, number>();
-  const out: InputIssue[] = [];
+  const repeats = new Map<number, number>();
   rows.forEach((row, i) => {
     const j = first.get(row.id);
     if (j === undefined) first.set(row.id, i);
-    else out.push(issue("duplicate-id", at(at(list, i), "id"), `a unique id (also used by ${list}[${j}])`, row.id));
+    else repeats.set(i, j);
   });
-  return out;
+  return repeats;
+};
+
+const checkUnique = (repeats: Map<number, number>, list: string, i: number, id: string, issues: InputIssue[]): void => {
+  const j = repeats.get(i);
+  if (j !== undefined) issues.push(issue("duplicate-id", at(at(list, i), "id"), `a unique id (also used by ${list}[${j}])`, id));
 };
 
 const fieldNames = (catalogue: FieldCatalogue): string =>
@@ -113,7 +121,7 @@ const decodeWorker = (w: WorkerInput, path: string, catalogue: FieldCatalogue, i
     language,
     careJapaneseTest: w.careJapaneseTest ?? false,
     certifications,
-    skills: mergeSkills((w.skills ?? []).map(normaliseSkill)),
+    skills: normaliseSkills((w.skills ?? []).map(normaliseSkill)),
     fieldPreferences,
     prefecturePreferences,
     trainingCentre: w.trainingCentre,
@@ -128,7 +136,14 @@ const decodeEmployer = (
   catalogue: FieldCatalogue,
   issues: InputIssue[],
 ): { employer: Employer; floor: WageFloor | null } => {
-  if (findField(catalogue, e.field) === undefined) issues.push(issue("unknown-field", at(path, "field"), fieldNames(catalogue), e.field));
+  const field = findField(catalogue, e.field);
+  if (field === undefined) issues.push(issue("unknown-field", at(path, "field"), fieldNames(catalogue), e.field));
+  else if (e.jobCategory !== undefined && field.jobCategories.length > 0 && findJobCategory(field, e.jobCategory) === undefined) {
+    issues.push(issue("inconsistent", at(path, "jobCategory"), `a job category of ${field.id} (${field.jobCategories.map((c) => c.id).join(", ")})`, e.jobCategory));
+  } else if (e.jobCategory !== undefined && field.jobCategories.length === 0) {
+    const owner = catalogue.fields.find((f) => findJobCategory(f, e.jobCategory) !== undefined);
+    if (owner !== undefined) issues.push(issue("inconsistent", at(path, "jobCategory"), `a job category of ${field.id} (${e.jobCategory} belongs to ${owner.id})`, e.jobCategory));
+  }
   const prefecture = findPrefecture(e.prefecture);
   let floor: WageFloor | null = null;
   if (prefecture === undefined) {
@@ -136,7 +151,7 @@ const decodeEmployer = (
   } else {
     floor = wageFloor(prefecture.code, prefecture.name, e.industry ?? null, input);
     if (e.hourlyWage < floor.amount) {
-      issues.push(issue("wage-below-minimum", at(path, "hourlyWage"), `at least ${floor.amount} yen (${floor.source})`, e.hourlyWage));
+      issues.push(issue("wage-below-minimum", at(path, "hourlyWage"), `at least ${floor.amount} yen per hour (${floor.source})`, e.hourlyWage));
     }
   }
   const employer: Employer = {
@@ -180,19 +195,29 @@ const wageFloor = (code: string, name: string, industry: string | null, input: I
 const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
   const issues: InputIssue[] = [];
   const version = input.reference?.fieldCatalogue ?? DEFAULT_FIELD_CATALOGUE_VERSION;
-  const catalogue = findCatalogue(version);
-  if (catalogue === undefined) {
-    return E.left([
-      issue("invalid", "reference.fieldCatalogue", `one of ${FIELD_CATALOGUES.map((c) => c.version).join(", ")}`, version),
-    ]);
+  const chosen = findCatalogue(version);
+  if (chosen === undefined) {
+    issues.push(issue("invalid", "reference.fieldCatalogue", `one of ${FIELD_CATALOGUES.map((c) => c.version).join(", ")}`, version));
   }
+  // With an unknown catalogue, the rest is still checked against the default one.
+  const catalogue = chosen ?? (findCatalogue(DEFAULT_FIELD_CATALOGUE_VERSION) as FieldCatalogue);
+  const overridden = new Map<string, string>();
   Object.keys(input.reference?.minimumWages ?? {}).forEach((key) => {
-    if (findPrefecture(key) === undefined) issues.push(issue("unknown-prefecture", at("reference.minimumWages", key), "a prefecture code 01..47 or name", key));
+    const code = findPrefecture(key)?.code;
+    const path = at("reference.minimumWages", key);
+    if (code === undefined) issues.push(issue("unknown-prefecture", path, "a prefecture code 01..47 or name", key));
+    else if (overridden.has(code)) issues.push(issue("inconsistent", path, `one override per prefecture (also given as "${overridden.get(code)}")`, key));
+    else overridden.set(code, key);
   });
-  issues.push(...duplicateIds(input.workers, "workers"), ...duplicateIds(input.employers, "employers"));
-  const workers = input.workers.map((w, i) => decodeWorker(w, at("workers", i), catalogue, issues));
+  const workerRepeats = firstOccurrences(input.workers);
+  const workers = input.workers.map((w, i) => {
+    checkUnique(workerRepeats, "workers", i, w.id, issues);
+    return decodeWorker(w, at("workers", i), catalogue, issues);
+  });
+  const employerRepeats = firstOccurrences(input.employers);
   const wageFloors = new Map<string, WageFloor>();
   const employers = input.employers.map((e, i) => {
+    checkUnique(employerRepeats, "employers", i, e.id, issues);
     const { employer, floor } = decodeEmployer(e, at("employers", i), input, catalogue, issues);
     if (floor !== null) wageFloors.set(employer.id, floor);
     return employer;

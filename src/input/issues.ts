@@ -41,11 +41,20 @@ export const show = (value: unknown): string => {
   if (value === undefined) return "nothing";
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)) ?? safeString(value);
   } catch {
-    text = String(value);
+    text = safeString(value);
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+/** String(value), or the built-in tag when the value's own conversion fails (null prototype, cycles). */
+const safeString = (value: unknown): string => {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 };
 
 export const issue = (code: IssueCode, path: string, expected: string, received: unknown): InputIssue => ({
@@ -59,9 +68,21 @@ export const issue = (code: IssueCode, path: string, expected: string, received:
 export const at = (path: string, key: string | number): string =>
   typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
 
-/** One issue for people: `path: expected X, got Y`. */
-export const formatIssue = (i: InputIssue): string =>
-  `${i.path === "" ? "input" : i.path}: expected ${i.expected}, got ${i.received}`;
+/**
+ * One issue for people: `path: expected X, got Y`; a missing property reads
+ * `path: missing, expected X`, an unknown one `path: unknown property; did you mean "x"?`.
+ */
+export const formatIssue = (i: InputIssue): string => {
+  const where = i.path === "" ? "input" : i.path;
+  switch (i.code) {
+    case "missing":
+      return `${where}: missing, expected ${i.expected}`;
+    case "unknown-property":
+      return `${where}: unknown property; ${i.expected}`;
+    default:
+      return `${where}: expected ${i.expected}, got ${i.received}`;
+  }
+};
 
 /** All issues, one per line. */
 export const formatIssues = (issues: readonly InputIssue[]): string => issues.map(formatIssue).join("\n");
