@@ -1,0 +1,65 @@
+/**
+ * A plain-text report of a match result, for a person at a terminal.
+ */
+import { findPrefecture } from "../domain/prefectures.js";
+import type { GroupSummary, MatchResult } from "../result/types.js";
+import { RULES, type RuleId } from "../rules/eligibility.js";
+
+const pct = (part: number, whole: number): string => (whole === 0 ? "-" : `${((100 * part) / whole).toFixed(1)}%`);
+
+const table = (title: string, groups: Readonly<Record<string, GroupSummary>>, label: (key: string) => string = (k) => k): string[] => {
+  const rows = Object.entries(groups).map(([k, g]) => [label(k), String(g.slots), String(g.placed), String(g.unfilledSlots), pct(g.placed, g.slots)]);
+  const header = [title, "slots", "placed", "unfilled", "fill"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  return [line(header), ...rows.map(line)];
+};
+
+const RULE_WORDS: Readonly<Record<RuleId, string>> = {
+  "field-certification": "not certified in the employer's field",
+  "statutory-language": "below the SSW language minimum",
+  "employer-language": "below the employer's language requirement",
+  "care-japanese-test": "no nursing-care Japanese test",
+  "required-skill": "missing a required skill",
+};
+
+/** A multi-line report: status, totals, tables by sector, field and prefecture, unplaced by reason. */
+export const formatReport = (result: MatchResult): string => {
+  const s = result.summary;
+  const lines: string[] = [];
+  lines.push(`Status: ${result.status}${result.message === null ? "" : ` (${result.message})`}; engine ${result.engine}`);
+  lines.push(
+    `Model: ${result.model.workerClasses} worker classes x ${result.model.employerClasses} employer classes, ${result.model.arcs} eligible class pairs`,
+  );
+  lines.push(`Workers: ${s.workers}; placed ${s.placed} (${pct(s.placed, s.workers)}); unplaced ${s.unplaced}`);
+  lines.push(`Slots: ${s.slots}; filled ${s.placed} (${pct(s.placed, s.slots)}); unfilled ${s.unfilledSlots}`);
+  lines.push(`Score: total ${s.totalScore}, mean ${s.meanScore.toFixed(2)} per placement`);
+  lines.push("");
+  lines.push(...table("sector", s.bySector));
+  lines.push("");
+  lines.push(...table("field", s.byField));
+  lines.push("");
+  lines.push(...table("prefecture", s.byPrefecture, (code) => `${code} ${findPrefecture(code)?.name ?? ""}`.trim()));
+  lines.push("");
+  lines.push("Unplaced workers by reason:");
+  lines.push(`  no eligible slot anywhere:          ${s.unplacedByReason["no-eligible-slot"]}`);
+  lines.push(`  eligible, but those slots were full: ${s.unplacedByReason["eligible-slots-taken"]}`);
+  if (s.unplacedByReason["no-solution"] > 0) lines.push(`  no solution from the solver:        ${s.unplacedByReason["no-solution"]}`);
+  const ruleTotals = new Map<RuleId, number>();
+  for (const u of result.unplaced) {
+    if (u.reason.kind !== "no-eligible-slot") continue;
+    for (const r of u.reason.excludedBy) ruleTotals.set(r.rule, (ruleTotals.get(r.rule) ?? 0) + 1);
+  }
+  if (ruleTotals.size > 0) {
+    lines.push("  Of those with no eligible slot, how many each rule stood in the way of:");
+    for (const rule of RULES) {
+      const n = ruleTotals.get(rule);
+      if (n !== undefined) lines.push(`    ${RULE_WORDS[rule]}: ${n}`);
+    }
+  }
+  lines.push("");
+  lines.push(
+    `Time: decode ${result.timings.decodeMs.toFixed(0)} ms, build ${result.timings.buildMs.toFixed(0)} ms, solve ${result.timings.solveMs.toFixed(0)} ms, total ${result.timings.totalMs.toFixed(0)} ms`,
+  );
+  return lines.join("\n");
+};
