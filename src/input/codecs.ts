@@ -107,7 +107,16 @@ export const struct = <R extends Props, O extends Props>(
   };
   return new t.Type<StructOf<R, O>, StructOf<R, O>, unknown>(
     name,
-    (u): u is StructOf<R, O> => typeof u === "object" && u !== null && !Array.isArray(u),
+    // A full check that allocates nothing: the decoder's fast path for input
+    // that is already in canonical form (no aliases, no nulls, no unknown keys).
+    (u): u is StructOf<R, O> => {
+      if (typeof u !== "object" || u === null || Array.isArray(u)) return false;
+      const record = u as Record<string, unknown>;
+      for (const key in record) if (hasOwn(record, key) && !hasOwn(required, key) && !hasOwn(optional, key)) return false;
+      for (const key in required) if (!hasOwn(record, key) || !(required[key] as t.Mixed).is(record[key])) return false;
+      for (const key in optional) if (hasOwn(record, key) && !(optional[key] as t.Mixed).is(record[key])) return false;
+      return true;
+    },
     (u, c) => {
       if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c);
       const record = u as Record<string, unknown>;
@@ -144,7 +153,8 @@ export const amountsByKey = (name: string): t.Type<Readonly<Record<string, numbe
   const amount = numberAtLeast(0);
   return new t.Type<Readonly<Record<string, number>>, Readonly<Record<string, number>>, unknown>(
     name,
-    (u): u is Readonly<Record<string, number>> => typeof u === "object" && u !== null && !Array.isArray(u),
+    (u): u is Readonly<Record<string, number>> =>
+      typeof u === "object" && u !== null && !Array.isArray(u) && Object.values(u).every((v) => amount.is(v)),
     (u, c) => {
       if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c);
       const out: Record<string, number> = Object.create(null) as Record<string, number>;

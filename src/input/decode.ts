@@ -234,7 +234,9 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
 
 /** Decodes and checks an instance; never throws. */
 export const decodeInstance = (input: unknown): E.Either<readonly InputIssue[], Instance> => {
-  const structural = InstanceCodec.decode(input);
+  // Input already in canonical form passes the allocation-free check and is
+  // used as it is; anything else is validated in full, with located issues.
+  const structural = InstanceCodec.is(input) ? E.right(input) : InstanceCodec.decode(input);
   if (E.isLeft(structural)) return E.left(issuesFromErrors(structural.left));
   return semantic(structural.right);
 };
