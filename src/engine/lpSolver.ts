@@ -59,11 +59,18 @@ export const toJsLpModel = (model: AssignmentModel, options: EngineOptions = {})
   });
   model.sideConstraints.forEach((side, k) => {
     const name = `s${k}`;
+    // Terms on one arc are summed and zero coefficients dropped: the solver
+    // answers "infeasible" for a constraint holding a 0 coefficient.
+    const summed = new Map<number, number>();
+    for (const term of side.terms) summed.set(term.arc, (summed.get(term.arc) ?? 0) + term.coefficient);
+    const live = [...summed.entries()].filter(([, coefficient]) => coefficient !== 0);
+    const holdsAtZero = side.relation === "<=" ? 0 <= side.rhs : side.relation === ">=" ? 0 >= side.rhs : side.rhs === 0;
+    if (live.length === 0 && holdsAtZero) return;
     constraints[name] =
       side.relation === "<=" ? { max: side.rhs } : side.relation === ">=" ? { min: side.rhs } : { equal: side.rhs };
-    for (const term of side.terms) {
-      const coefficients = variables[`x${term.arc}`];
-      if (coefficients !== undefined) coefficients[name] = (coefficients[name] ?? 0) + term.coefficient;
+    for (const [arc, coefficient] of live) {
+      const coefficients = variables[`x${arc}`];
+      if (coefficients !== undefined) coefficients[name] = coefficient;
     }
   });
   return {
@@ -76,11 +83,20 @@ export const toJsLpModel = (model: AssignmentModel, options: EngineOptions = {})
   };
 };
 
-/** Rows x columns of the dense tableau javascript-lp-solver would build, in bytes. */
+/** Bytes of the dense tableau javascript-lp-solver would build: 8 x rows x (variables + rows). */
 export const estimateTableauBytes = (jsModel: JsLpModel): number => {
   const rows = Object.keys(jsModel.constraints).length + 1;
   const columns = Object.keys(jsModel.variables).length + rows;
   return 8 * rows * columns;
+};
+
+/** The same estimate from the model's counts, without translating it. */
+const estimateModelBytes = (model: AssignmentModel): number => {
+  const bounded = model.arcs.filter(
+    (arc) => arc.upper < Math.min(model.workerClasses[arc.from]?.supply ?? 0, model.employerClasses[arc.to]?.capacity ?? 0),
+  ).length;
+  const rows = model.workerClasses.length + model.employerClasses.length + model.sideConstraints.length + bounded + 1;
+  return 8 * rows * (model.arcs.length + rows);
 };
 
 const readFlows = (model: AssignmentModel, answer: JsLpResult): number[] | string => {
@@ -98,7 +114,7 @@ const readFlows = (model: AssignmentModel, answer: JsLpResult): number[] | strin
 export const lpSolverEngine: Engine = {
   name: "lp-solver",
   accepts: (model) => {
-    const bytes = estimateTableauBytes(toJsLpModel(model));
+    const bytes = estimateModelBytes(model);
     return bytes <= MAX_TABLEAU_BYTES
       ? { ok: true }
       : { ok: false, why: `the dense tableau would need about ${Math.round(bytes / 1e6)} MB (limit ${MAX_TABLEAU_BYTES / 1e6} MB)` };
@@ -139,7 +155,10 @@ export const lpSolverEngine: Engine = {
       return { ...base, termination: "error", solution: null, message: `javascript-lp-solver returned an infeasible point: ${violation}` };
     }
     const solution = { flows, objective: objectiveOf(model, flows) };
-    if (limited || answer.isIntegral === false) {
+    if (!limited && answer.isIntegral === false) {
+      return { ...base, termination: "error", solution: null, message: "javascript-lp-solver returned a non-integral solution without reaching a time limit" };
+    }
+    if (limited) {
       return {
         ...base,
         termination: "time-limit",

@@ -54,54 +54,72 @@ const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string): { key: str
 /** The fields a worker could possibly work in: those certified in (eligibility requires it). */
 const certifiedFields = (w: Worker): ReadonlySet<string> => new Set(w.certifications.map((c) => c.field));
 
-export const buildModel = (instance: Instance): BuiltModel => {
-  const { workers, employers, reference, weights } = instance;
-  const workerGroups = groupBy(workers, workerClassKey);
-  const employerGroups = groupBy(employers, (e) => employerClassKey(e, wagePoints(e, reference)));
+/** Workers and employers grouped into classes (the aggregation step). */
+export interface Classes {
+  readonly workers: readonly { readonly key: string; readonly members: readonly number[] }[];
+  readonly employers: readonly { readonly key: string; readonly members: readonly number[] }[];
+}
 
-  const workerClasses = workerGroups.map((g) => ({ key: g.key, supply: g.members.length }));
-  const employerClasses = employerGroups.map((g) => ({
-    key: g.key,
-    capacity: g.members.reduce((s, i) => s + (employers[i] as Employer).slots, 0),
-  }));
+export const aggregate = (instance: Instance): Classes => ({
+  workers: groupBy(instance.workers, workerClassKey),
+  employers: groupBy(instance.employers, (e) => employerClassKey(e, wagePoints(e, instance.reference))),
+});
+
+/** One arc per eligible (worker class, employer class) pair with its score (the eligibility step). */
+export const eligibleArcs = (instance: Instance, classes: Classes): ModelArc[] => {
+  const { workers, employers, reference, weights } = instance;
+  const supplyOf = (c: number): number => classes.workers[c]?.members.length ?? 0;
+  const capacityOf = (j: number): number => (classes.employers[j]?.members ?? []).reduce((s, i) => s + (employers[i] as Employer).slots, 0);
+  const capacities = classes.employers.map((_, j) => capacityOf(j));
 
   // Index employer classes by field, so a worker class is tested only against
   // the fields it is certified in.
   const classesByField = new Map<string, number[]>();
-  employerGroups.forEach((g, j) => {
+  classes.employers.forEach((g, j) => {
     const rep = employers[g.members[0] as number] as Employer;
-    if ((employerClasses[j]?.capacity ?? 0) === 0 || findField(reference.catalogue, rep.field) === undefined) return;
+    if ((capacities[j] ?? 0) === 0 || findField(reference.catalogue, rep.field) === undefined) return;
     const list = classesByField.get(rep.field);
     if (list === undefined) classesByField.set(rep.field, [j]);
     else list.push(j);
   });
 
   const arcs: ModelArc[] = [];
-  workerGroups.forEach((g, c) => {
+  classes.workers.forEach((g, c) => {
     const worker = workers[g.members[0] as number] as Worker;
     const candidates = [...certifiedFields(worker)].flatMap((f) => classesByField.get(f) ?? []).sort((a, b) => a - b);
     for (const j of candidates) {
-      const employer = employers[employerGroups[j]?.members[0] as number] as Employer;
+      const employer = employers[classes.employers[j]?.members[0] as number] as Employer;
       if (!isEligible(worker, employer, reference)) continue;
-      const supply = workerClasses[c]?.supply ?? 0;
-      const capacity = employerClasses[j]?.capacity ?? 0;
-      arcs.push({ from: c, to: j, score: score(worker, employer, reference, weights).total, upper: Math.min(supply, capacity) });
+      arcs.push({ from: c, to: j, score: score(worker, employer, reference, weights).total, upper: Math.min(supplyOf(c), capacities[j] ?? 0) });
     }
   });
+  return arcs;
+};
 
-  const totalSupply = workers.length;
+/** The pure transportation model from classes and arcs. */
+export const assembleModel = (instance: Instance, classes: Classes, arcs: readonly ModelArc[]): BuiltModel => {
+  const workerClasses = classes.workers.map((g) => ({ key: g.key, supply: g.members.length }));
+  const employerClasses = classes.employers.map((g) => ({
+    key: g.key,
+    capacity: g.members.reduce((s, i) => s + (instance.employers[i] as Employer).slots, 0),
+  }));
   const totalCapacity = employerClasses.reduce((s, g) => s + g.capacity, 0);
-  const best = maxScore(weights);
+  const best = maxScore(instance.weights);
   return {
     model: {
       workerClasses,
       employerClasses,
       arcs,
-      placementWeight: placementWeightFor(best, Math.min(totalSupply, totalCapacity)),
+      placementWeight: placementWeightFor(best, Math.min(instance.workers.length, totalCapacity)),
       maxScore: best,
       sideConstraints: [],
     },
-    workerMembers: workerGroups.map((g) => g.members),
-    employerMembers: employerGroups.map((g) => g.members),
+    workerMembers: classes.workers.map((g) => g.members),
+    employerMembers: classes.employers.map((g) => g.members),
   };
+};
+
+export const buildModel = (instance: Instance): BuiltModel => {
+  const classes = aggregate(instance);
+  return assembleModel(instance, classes, eligibleArcs(instance, classes));
 };

@@ -13,6 +13,9 @@ export const checkFlows = (model: AssignmentModel, flows: readonly number[]): st
   for (let a = 0; a < flows.length; a++) {
     const f = flows[a] as number;
     const arc = model.arcs[a]!;
+    if (!(arc.from >= 0 && arc.from < out.length && arc.to >= 0 && arc.to < into.length)) {
+      return `arc ${a} joins classes ${arc.from} and ${arc.to}, which do not exist`;
+    }
     if (!Number.isInteger(f) || f < 0) return `arc ${a} has flow ${f}, expected a non-negative integer`;
     if (f > arc.upper) return `arc ${a} has flow ${f} above its bound ${arc.upper}`;
     out[arc.from]! += f;

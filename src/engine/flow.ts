@@ -1,0 +1,167 @@
+/**
+ * The flow engine: solves a pure network model (no side constraints) exactly
+ * as a max-weight transportation problem with the network simplex of
+ * ./minCostFlow.ts. Integer data in, integer flows out: no rounding and no
+ * tolerance, and the answer is checked with `checkFlows` before it is given.
+ *
+ * What it refuses (termination "error", with the reason): side constraints
+ * (use the lp-solver engine), non-integer or negative data, indices out of
+ * range, and numbers so large that the potentials or the objective could
+ * leave the exact range of doubles (2^53).
+ */
+import type { AssignmentModel } from "../model/types.js";
+import { isPureNetwork } from "../model/types.js";
+import { objectiveOf } from "../model/objective.js";
+import { checkFlows } from "../model/check.js";
+import type { Engine, EngineOptions, EngineOutcome } from "./types.js";
+import { MAX_TOTAL, maxWeightTransport, type TransportProblem } from "./minCostFlow.js";
+
+const isCount = (x: number): boolean => Number.isSafeInteger(x) && x >= 0;
+
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * Why the flow engine cannot solve `model` exactly, or null when it can.
+ * The first problem found, in words that say what to change.
+ */
+export const flowRefusal = (model: AssignmentModel): string | null => {
+  if (!isPureNetwork(model)) {
+    return `the model has ${model.sideConstraints.length} side constraint(s); the flow engine solves pure networks only (use the lp-solver engine)`;
+  }
+  const nW = model.workerClasses.length;
+  const nE = model.employerClasses.length;
+  let totalSupply = 0;
+  for (let c = 0; c < nW; c++) {
+    const supply = model.workerClasses[c]!.supply;
+    if (!isCount(supply)) return `worker class ${c} has supply ${supply}, expected a non-negative integer`;
+    totalSupply += supply;
+  }
+  let totalCapacity = 0;
+  for (let g = 0; g < nE; g++) {
+    const capacity = model.employerClasses[g]!.capacity;
+    if (!isCount(capacity)) return `employer class ${g} has capacity ${capacity}, expected a non-negative integer`;
+    totalCapacity += capacity;
+  }
+  if (totalSupply > MAX_TOTAL || totalCapacity > MAX_TOTAL) {
+    return `total supply ${totalSupply} or capacity ${totalCapacity} exceeds ${MAX_TOTAL}`;
+  }
+  if (!Number.isSafeInteger(model.placementWeight)) return `placementWeight ${model.placementWeight} is not an integer`;
+  let maxWeight = 0;
+  for (let a = 0; a < model.arcs.length; a++) {
+    const arc = model.arcs[a]!;
+    if (!Number.isInteger(arc.from) || arc.from < 0 || arc.from >= nW) return `arc ${a} starts at worker class ${arc.from}, which does not exist`;
+    if (!Number.isInteger(arc.to) || arc.to < 0 || arc.to >= nE) return `arc ${a} ends at employer class ${arc.to}, which does not exist`;
+    if (!Number.isSafeInteger(arc.score)) return `arc ${a} has score ${arc.score}, expected an integer`;
+    if (!isCount(arc.upper) && arc.upper !== Infinity) return `arc ${a} has bound ${arc.upper}, expected a non-negative integer`;
+    maxWeight = Math.max(maxWeight, Math.abs(model.placementWeight + arc.score));
+  }
+  const nodes = nW + nE + 1;
+  if (maxWeight * (2 * nodes + 1) > Number.MAX_SAFE_INTEGER || maxWeight * Math.min(totalSupply, totalCapacity) > Number.MAX_SAFE_INTEGER) {
+    return `objective coefficients up to ${maxWeight} are too large for exact arithmetic at this size; lower placementWeight or the scores`;
+  }
+  return null;
+};
+
+/**
+ * The model in forward-star form (arcs grouped by worker class), with
+ * `order[k]` the model arc at position k, or null when the model's own order
+ * already is that form (arcs sorted by `from`, as the model promises). Bounds
+ * are clamped to the supply and capacity they can never exceed. One pass over
+ * the arcs in the usual case (sorted, weights within Int32Array); a second
+ * only for models that are not. Assumes `flowRefusal(model)` is null.
+ */
+export const toTransportProblem = (model: AssignmentModel): { readonly problem: TransportProblem; readonly order: Int32Array | null } => {
+  const nW = model.workerClasses.length;
+  const arcs = model.arcs;
+  const m = arcs.length;
+  const supply = new Int32Array(nW);
+  for (let c = 0; c < nW; c++) supply[c] = model.workerClasses[c]!.supply;
+  const capacity = new Int32Array(model.employerClasses.length);
+  for (let g = 0; g < capacity.length; g++) capacity[g] = model.employerClasses[g]!.capacity;
+  const start = new Int32Array(nW + 1);
+  const to = new Int32Array(m);
+  const upper = new Int32Array(m);
+  let weight: Int32Array | Float64Array = new Int32Array(m);
+  let sorted = true;
+  let wide = false;
+  for (let a = 0; a < m; a++) {
+    const arc = arcs[a]!;
+    start[arc.from + 1]!++;
+    if (a > 0 && arc.from < arcs[a - 1]!.from) sorted = false;
+    const w = model.placementWeight + arc.score;
+    if (w > INT32_MAX || w < -INT32_MAX) wide = true;
+    to[a] = arc.to;
+    upper[a] = Math.min(arc.upper, supply[arc.from]!, capacity[arc.to]!);
+    weight[a] = w;
+  }
+  for (let c = 0; c < nW; c++) start[c + 1]! += start[c]!;
+  if (sorted && !wide) return { problem: { supply, capacity, start, to, upper, weight }, order: null };
+  let order: Int32Array | null = null;
+  if (!sorted) {
+    // A stable counting sort by worker class.
+    order = new Int32Array(m);
+    const fill = start.slice(0, nW);
+    for (let a = 0; a < m; a++) order[fill[arcs[a]!.from]!++] = a;
+  }
+  if (wide) weight = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const arc = arcs[order === null ? k : order[k]!]!;
+    to[k] = arc.to;
+    upper[k] = Math.min(arc.upper, supply[arc.from]!, capacity[arc.to]!);
+    weight[k] = model.placementWeight + arc.score;
+  }
+  return { problem: { supply, capacity, start, to, upper, weight }, order };
+};
+
+const fail = (message: string): EngineOutcome => ({ engine: "flow", termination: "error", solution: null, bound: null, message });
+
+const solveFlow = (model: AssignmentModel, options: EngineOptions): EngineOutcome => {
+  const started = performance.now();
+  const refusal = flowRefusal(model);
+  if (refusal !== null) return fail(refusal);
+  const { problem, order } = toTransportProblem(model);
+  const deadline = options.timeLimitMs === undefined ? undefined : started + options.timeLimitMs;
+  const result = maxWeightTransport(problem, deadline === undefined ? {} : { deadline });
+  const flows = new Array<number>(model.arcs.length);
+  for (let k = 0; k < flows.length; k++) flows[order === null ? k : order[k]!] = result.flows[k]!;
+  const violation = checkFlows(model, flows);
+  if (violation !== null) return fail(`the network simplex returned an infeasible flow (a bug): ${violation}`);
+  const solution = { flows, objective: objectiveOf(model, flows) };
+  if (result.status === "optimal") {
+    return { engine: "flow", termination: "optimal", solution, bound: solution.objective, message: null };
+  }
+  return {
+    engine: "flow",
+    termination: "time-limit",
+    solution,
+    bound: null,
+    message: `stopped at the time limit of ${options.timeLimitMs} ms after ${result.pivots} pivots; the flows are feasible, not proved optimal`,
+  };
+};
+
+/**
+ * Exact engine for pure network models: placements first, then score, as
+ * the model's objective says. Fast (a pilot model of 50,000 arcs in tens of
+ * milliseconds, 3 million arcs in about a second), deterministic, and honest
+ * about time limits: the simplex is primal, so a stop at the limit still
+ * returns feasible flows. The limit is checked between pivots; reading the
+ * model into arrays before the first pivot is not interruptible.
+ *
+ * @example
+ * const outcome = flowEngine.solve(model, { timeLimitMs: 5_000 });
+ * if (outcome.termination === "optimal") console.log(outcome.solution?.objective);
+ */
+export const flowEngine: Engine = {
+  name: "flow",
+  accepts: (model) => {
+    const refusal = flowRefusal(model);
+    return refusal === null ? { ok: true } : { ok: false, why: refusal };
+  },
+  solve: (model, options) => {
+    try {
+      return solveFlow(model, options);
+    } catch (e) {
+      return fail(`the flow engine failed: ${String(e)}`);
+    }
+  },
+};

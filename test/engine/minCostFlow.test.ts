@@ -1,0 +1,262 @@
+/**
+ * The network simplex against oracles simpler than itself: exhaustive
+ * enumeration on tiny problems, successive shortest paths with Bellman-Ford
+ * on larger ones, and hand-made edge cases (no arcs, no supply, ties, stops).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { maxWeightTransport, type TransportProblem } from "../../src/engine/minCostFlow.js";
+
+const seed = Number(process.env.FC_SEED ?? 20261127);
+const params = (numRuns: number) => ({ seed, numRuns, verbose: true });
+
+interface Arc {
+  readonly from: number;
+  readonly to: number;
+  readonly upper: number;
+  readonly weight: number;
+}
+
+/** Forward-star arrays from arcs listed in any order (sorted here by source, stably). */
+const problemOf = (supply: readonly number[], capacity: readonly number[], arcs: readonly Arc[]): TransportProblem => {
+  const sorted = [...arcs].sort((a, b) => a.from - b.from);
+  const start = new Int32Array(supply.length + 1);
+  for (const arc of sorted) start[arc.from + 1]! += 1;
+  for (let i = 0; i < supply.length; i++) start[i + 1]! += start[i]!;
+  return {
+    supply: Int32Array.from(supply),
+    capacity: Int32Array.from(capacity),
+    start,
+    to: Int32Array.from(sorted, (a) => a.to),
+    upper: Int32Array.from(sorted, (a) => a.upper),
+    weight: Float64Array.from(sorted, (a) => a.weight),
+  };
+};
+
+const sourceOf = (p: TransportProblem): number[] => {
+  const from: number[] = [];
+  for (let i = 0; i < p.supply.length; i++) for (let a = p.start[i]!; a < p.start[i + 1]!; a++) from.push(i);
+  return from;
+};
+
+/** null when the flows are feasible, else the first violation. */
+const violation = (p: TransportProblem, flows: Int32Array): string | null => {
+  if (flows.length !== p.to.length) return "wrong length";
+  const from = sourceOf(p);
+  const out = new Array<number>(p.supply.length).fill(0);
+  const into = new Array<number>(p.capacity.length).fill(0);
+  for (let a = 0; a < flows.length; a++) {
+    const f = flows[a]!;
+    if (f < 0 || f > p.upper[a]!) return `arc ${a} flow ${f}`;
+    out[from[a]!]! += f;
+    into[p.to[a]!]! += f;
+  }
+  if (out.some((o, i) => o > p.supply[i]!)) return "supply exceeded";
+  if (into.some((o, j) => o > p.capacity[j]!)) return "capacity exceeded";
+  return null;
+};
+
+const valueOf = (p: TransportProblem, flows: Int32Array): number => flows.reduce((s, f, a) => s + f * p.weight[a]!, 0);
+
+/** The best value over every integer flow, by enumeration. */
+const bruteForce = (p: TransportProblem): number => {
+  const from = sourceOf(p);
+  const leftS = Array.from(p.supply);
+  const leftC = Array.from(p.capacity);
+  let best = 0;
+  const visit = (a: number, value: number): void => {
+    if (a === from.length) {
+      best = Math.max(best, value);
+      return;
+    }
+    const i = from[a]!;
+    const j = p.to[a]!;
+    for (let x = 0; x <= Math.min(p.upper[a]!, leftS[i]!, leftC[j]!); x++) {
+      leftS[i]! -= x;
+      leftC[j]! -= x;
+      visit(a + 1, value + x * p.weight[a]!);
+      leftS[i]! += x;
+      leftC[j]! += x;
+    }
+  };
+  visit(0, 0);
+  return best;
+};
+
+/** Successive shortest paths with Bellman-Ford from a super source: augment while a path gains. */
+const shortestPathsOracle = (p: TransportProblem): number => {
+  const nS = p.supply.length;
+  const nodes = nS + p.capacity.length + 2;
+  const s = nodes - 2;
+  const t = nodes - 1;
+  const tail: number[] = [];
+  const head: number[] = [];
+  const cap: number[] = [];
+  const cost: number[] = [];
+  const add = (u: number, v: number, c: number, w: number): void => {
+    tail.push(u, v);
+    head.push(v, u);
+    cap.push(c, 0);
+    cost.push(w, -w);
+  };
+  for (let i = 0; i < nS; i++) add(s, i, p.supply[i]!, 0);
+  for (let j = 0; j < p.capacity.length; j++) add(nS + j, t, p.capacity[j]!, 0);
+  sourceOf(p).forEach((i, a) => add(i, nS + p.to[a]!, p.upper[a]!, -p.weight[a]!));
+  let total = 0;
+  for (;;) {
+    const dist = new Array<number>(nodes).fill(Infinity);
+    const via = new Array<number>(nodes).fill(-1);
+    dist[s] = 0;
+    for (let round = 0; round < nodes; round++) {
+      let changed = false;
+      for (let e = 0; e < tail.length; e++) {
+        if (cap[e]! > 0 && dist[tail[e]!]! + cost[e]! < dist[head[e]!]!) {
+          dist[head[e]!] = dist[tail[e]!]! + cost[e]!;
+          via[head[e]!] = e;
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+    if (!(dist[t]! < 0)) return total;
+    let push = Infinity;
+    for (let v = t; v !== s; v = tail[via[v]!]!) push = Math.min(push, cap[via[v]!]!);
+    for (let v = t; v !== s; v = tail[via[v]!]!) {
+      cap[via[v]!]! -= push;
+      cap[via[v]! ^ 1]! += push;
+    }
+    total -= push * dist[t]!;
+  }
+};
+
+/** Random problems: sizes, supplies, bounds and weights from the given ranges; weights offset by `base`. */
+const problems = (maxS: number, maxT: number, maxSupply: number, base: number): fc.Arbitrary<TransportProblem> =>
+  fc
+    .record({ nS: fc.noBias(fc.integer({ min: 0, max: maxS })), nT: fc.noBias(fc.integer({ min: 0, max: maxT })) })
+    .chain(({ nS, nT }) =>
+      fc.record({
+        supply: fc.array(fc.noBias(fc.integer({ min: 0, max: maxSupply })), { minLength: nS, maxLength: nS }),
+        capacity: fc.array(fc.noBias(fc.integer({ min: 0, max: maxSupply })), { minLength: nT, maxLength: nT }),
+        pairs: fc.array(
+          fc.option(fc.record({ upper: fc.noBias(fc.integer({ min: 0, max: maxSupply })), weight: fc.integer({ min: -2, max: 6 }) }), {
+            nil: null,
+            freq: 3,
+          }),
+          { minLength: nS * nT, maxLength: nS * nT },
+        ),
+      }),
+    )
+    .map(({ supply, capacity, pairs }) => {
+      const arcs: Arc[] = [];
+      pairs.forEach((pair, k) => {
+        if (pair !== null) arcs.push({ from: Math.floor(k / capacity.length), to: k % capacity.length, upper: pair.upper, weight: base + pair.weight });
+      });
+      return problemOf(supply, capacity, arcs);
+    });
+
+describe("maxWeightTransport", () => {
+  it("matches exhaustive enumeration on tiny problems (ties and zero weights included)", () => {
+    fc.assert(
+      fc.property(problems(4, 3, 3, 0), (p) => {
+        const result = maxWeightTransport(p);
+        expect(result.status).toBe("optimal");
+        expect(violation(p, result.flows)).toBeNull();
+        expect(valueOf(p, result.flows)).toBe(bruteForce(p));
+      }),
+      params(300),
+    );
+  });
+
+  it("matches exhaustive enumeration with a dominant placement weight", () => {
+    fc.assert(
+      fc.property(problems(4, 3, 3, 1_000_003), (p) => {
+        const result = maxWeightTransport(p);
+        expect(violation(p, result.flows)).toBeNull();
+        expect(valueOf(p, result.flows)).toBe(bruteForce(p));
+      }),
+      params(150),
+    );
+  });
+
+  it("matches successive shortest paths on larger, degenerate problems", () => {
+    fc.assert(
+      fc.property(problems(12, 9, 12, 0), (p) => {
+        const result = maxWeightTransport(p);
+        expect(result.status).toBe("optimal");
+        expect(violation(p, result.flows)).toBeNull();
+        expect(valueOf(p, result.flows)).toBe(shortestPathsOracle(p));
+      }),
+      params(200),
+    );
+  });
+
+  it("is deterministic", () => {
+    fc.assert(
+      fc.property(problems(8, 6, 6, 500), (p) => {
+        expect(Array.from(maxWeightTransport(p).flows)).toEqual(Array.from(maxWeightTransport(p).flows));
+      }),
+      params(50),
+    );
+  });
+
+  it("solves the documented example", () => {
+    const p = problemOf([2], [1, 1], [
+      { from: 0, to: 0, upper: 1, weight: 5 },
+      { from: 0, to: 1, upper: 1, weight: 3 },
+    ]);
+    expect(Array.from(maxWeightTransport(p).flows)).toEqual([1, 1]);
+  });
+
+  it("handles no nodes, no arcs and no supply", () => {
+    expect(maxWeightTransport(problemOf([], [], []))).toEqual({ status: "optimal", flows: new Int32Array(0), pivots: 0 });
+    expect(maxWeightTransport(problemOf([3, 1], [2], []))).toEqual({ status: "optimal", flows: new Int32Array(0), pivots: 0 });
+    const dry = problemOf([0, 0], [2, 2], [
+      { from: 0, to: 0, upper: 0, weight: 9 },
+      { from: 1, to: 1, upper: 2, weight: 9 },
+    ]);
+    expect(Array.from(maxWeightTransport(dry).flows)).toEqual([0, 0]);
+  });
+
+  it("never uses arcs of weight <= 0, zero bound, or into a zero-capacity sink", () => {
+    const p = problemOf([5, 5], [5, 0], [
+      { from: 0, to: 0, upper: 5, weight: 0 },
+      { from: 0, to: 1, upper: 5, weight: 7 },
+      { from: 1, to: 0, upper: 0, weight: 7 },
+      { from: 1, to: 1, upper: 5, weight: 7 },
+    ]);
+    const result = maxWeightTransport(p);
+    expect(Array.from(result.flows)).toEqual([0, 0, 0, 0]);
+    expect(result.pivots).toBe(0);
+  });
+
+  it("breaks complete ties to some optimum: 3 x 3 all weight 5", () => {
+    const arcs: Arc[] = [];
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) arcs.push({ from: i, to: j, upper: 1, weight: 5 });
+    const p = problemOf([1, 1, 1], [1, 1, 1], arcs);
+    const result = maxWeightTransport(p);
+    expect(violation(p, result.flows)).toBeNull();
+    expect(valueOf(p, result.flows)).toBe(15);
+  });
+
+  it("stops at a deadline already passed with feasible (empty) flows", () => {
+    const p = problemOf([2], [2], [{ from: 0, to: 0, upper: 2, weight: 1 }]);
+    const result = maxWeightTransport(p, { deadline: 0, now: () => 1 });
+    expect(result).toEqual({ status: "time-limit", flows: new Int32Array(1), pivots: 0 });
+  });
+
+  it("stops at the first clock check past the deadline with a feasible flow no better than the optimum", () => {
+    const arcs: Arc[] = [];
+    for (let i = 0; i < 150; i++) {
+      for (let j = 0; j < 80; j++) if ((i * 7 + j * 3) % 4 !== 0) arcs.push({ from: i, to: j, upper: 3, weight: 1000 + ((i * j * 31 + j) % 47) });
+    }
+    const p = problemOf(new Array<number>(150).fill(3), new Array<number>(80).fill(5), arcs);
+    let reads = 0;
+    const stopped = maxWeightTransport(p, { deadline: 10, now: () => (reads++ === 0 ? 0 : 20) });
+    const full = maxWeightTransport(p);
+    expect(full.pivots).toBeGreaterThan(256);
+    expect(stopped.status).toBe("time-limit");
+    expect(stopped.pivots).toBe(256);
+    expect(violation(p, stopped.flows)).toBeNull();
+    expect(valueOf(p, stopped.flows)).toBeLessThanOrEqual(valueOf(p, full.flows));
+  });
+});
