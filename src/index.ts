@@ -51,3 +51,37 @@ export { FIELD_CATALOGUES, DEFAULT_FIELD_CATALOGUE_VERSION, SECTORS, findCatalog
 export type { FieldCatalogue, SswField, FieldId, Sector, JobCategory, HeadcountCapRule } from "./domain/fields.js";
 export { LANGUAGE_EVIDENCE, LANGUAGE_REQUIREMENTS, languageLevel, requirementLevel, bestLevel } from "./domain/language.js";
 export type { LanguageEvidence, LanguageRequirement, LanguageLevel } from "./domain/language.js";
+
+// Scenarios (the public way to draw synthetic cohorts: scenarios are checked
+// and return located issues; the generator itself stays internal)
+export { decodeScenario } from "./scenario/decode.js";
+export { scenarioInstance } from "./scenario/instance.js";
+export type { ScenarioInstance } from "./scenario/instance.js";
+export { runScenario, runScenarios, withVariations } from "./scenario/run.js";
+export type { ScenarioRun, RunStep, RunOptions } from "./scenario/run.js";
+export { applyVariation, applyChange } from "./scenario/variations.js";
+export { parseVariation } from "./scenario/shorthand.js";
+export { compareResults, compareRuns, UNPLACED_KINDS } from "./scenario/compare.js";
+export type { Comparison, ComparisonRow, LabelledResult, UnplacedKind } from "./scenario/compare.js";
+export { scenarioNotes } from "./scenario/notes.js";
+export type { ReportNote } from "./scenario/notes.js";
+export { BUNDLED_SCENARIOS, findBundledScenario, KAGAWA_PILOT_SCENARIO, SHIKOKU_SCENARIO, NATIONWIDE_SCENARIO } from "./scenario/bundled.js";
+export { ScenarioCodec, CHANGE_KINDS } from "./scenario/types.js";
+export type { Scenario, CohortInput, OriginInput, FieldDemand, PrefectureDemand, Variation, Change, ChangeKind } from "./scenario/types.js";
+
+// Reports
+export { formatReport } from "./report/text.js";
+export { formatComparisonMarkdown, formatResultMarkdown } from "./report/markdown.js";
+export type { MarkdownOptions } from "./report/markdown.js";
+export { renderHtmlReport, CHART_IDS } from "./report/html.js";
+export type { HtmlReportOptions } from "./report/html.js";
+
+// CSV
+export { instanceFromCsv, instanceToCsv, locateInCsv, resultToCsv, RESULT_COLUMNS } from "./io/csv.js";
+export type { CsvInstance, CsvOptions } from "./io/csv.js";
+export { WORKER_COLUMNS, EMPLOYER_COLUMNS } from "./io/rows.js";
+export type { Columns } from "./io/rows.js";
+
+// LP export and the flow engine
+export { toLP } from "./engine/lpFormat.js";
+export { flowEngine } from "./engine/flow.js";

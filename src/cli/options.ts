@@ -1,0 +1,48 @@
+/**
+ * Options several commands share, and the parsers that turn bad option values
+ * into usage errors (exit 2) before any work starts.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { EngineChoice } from "../engine/types.js";
+import type { MatchOptions } from "../match.js";
+
+/** A positive integer, for commander. */
+export const positiveInteger = (name: string) => (value: string): number => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive whole number, got "${value}".`);
+  return n;
+};
+
+/** A whole number >= 0, for commander. */
+export const count = (name: string) => (value: string): number => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${name} must be a whole number >= 0, got "${value}".`);
+  return n;
+};
+
+/** A finite number > 0, for commander. */
+export const positiveNumber = (name: string) => (value: string): number => {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number, got "${value}".`);
+  return n;
+};
+
+/** --engine and --time-limit. */
+export const addSolveOptions = (cmd: Command): Command =>
+  cmd
+    .addOption(new Option("--engine <engine>", "solver engine").choices(["auto", "flow", "lp-solver"]).default("auto"))
+    .option("--time-limit <ms>", "wall-clock budget for each solve, in milliseconds", positiveInteger("--time-limit"));
+
+/** --workers, --employers, --as-of and --field-catalogue. */
+export const addInstanceOptions = (cmd: Command): Command =>
+  cmd
+    .option("--workers <file>", "workers.csv (with --employers) instead of an instance JSON file")
+    .option("--employers <file>", "employers.csv (with --workers)")
+    .option("--as-of <date>", "with CSV input: the date minimum wages are read at (YYYY-MM-DD)")
+    .option("--field-catalogue <version>", "with CSV input: the SSW field catalogue version (2024-09 or 2026-01)");
+
+/** The match options from parsed command options. */
+export const matchOptions = (o: { readonly engine?: string; readonly timeLimit?: number }): MatchOptions => ({
+  ...(o.engine === undefined ? {} : { engine: o.engine as EngineChoice }),
+  ...(o.timeLimit === undefined ? {} : { timeLimitMs: o.timeLimit }),
+});

@@ -1,0 +1,82 @@
+/**
+ * Checks on scenario parts that types cannot express, shared by the decoder
+ * (./decode.ts) and the variations (./variations.ts): prefectures that
+ * exist, fields in the catalogue, no repeats, and demand the generator can
+ * honour (slots need employers, at most SLOT_RANGE slots each).
+ *
+ * Every check returns located issues (never throws), with paths into the
+ * scenario such as `prefectures[2].demand[0].field`.
+ */
+import { findField, type FieldCatalogue } from "../domain/fields.js";
+import { findPrefecture } from "../domain/prefectures.js";
+import { SLOT_RANGE } from "../generate/facts.js";
+import { at, issue, type InputIssue } from "../input/issues.js";
+import type { FieldDemand, PrefectureDemand } from "./types.js";
+
+/** Issues plus a value that is usable when there are none. */
+export interface Checked<T> {
+  readonly issues: readonly InputIssue[];
+  readonly value: T;
+}
+
+/** The JIS code of a prefecture code or name, or an issue at `path`. */
+export const checkPrefecture = (ref: string, path: string): Checked<string> => {
+  const p = findPrefecture(ref);
+  return p === undefined
+    ? { issues: [issue("unknown-prefecture", path, "a JIS prefecture code 01..47 or a prefecture name", ref)], value: ref }
+    : { issues: [], value: p.code };
+};
+
+/** An SSW field id of the catalogue, or an issue at `path`. */
+export const checkField = (field: string, path: string, catalogue: FieldCatalogue): InputIssue[] =>
+  findField(catalogue, field) === undefined
+    ? [issue("unknown-field", path, `an SSW field id of catalogue ${catalogue.version}`, field)]
+    : [];
+
+/** One field's demand: a known field, employers for the slots, at most SLOT_RANGE slots per employer. */
+const checkFieldDemand = (d: FieldDemand, path: string, catalogue: FieldCatalogue): InputIssue[] => {
+  const issues = checkField(d.field, at(path, "field"), catalogue);
+  const [, most] = SLOT_RANGE.value;
+  if (d.slots > 0 && d.employers === 0) {
+    issues.push(issue("inconsistent", at(path, "employers"), `at least 1 employer for ${d.slots} slots`, d.employers));
+  } else if (d.slots > d.employers * most) {
+    issues.push(
+      issue("inconsistent", at(path, "employers"), `at least ${Math.ceil(d.slots / most)} employers for ${d.slots} slots (at most ${most} each)`, d.employers),
+    );
+  }
+  return issues;
+};
+
+/** A demand list: each entry checked, each field at most once. */
+export const checkDemandList = (demand: readonly FieldDemand[], path: string, catalogue: FieldCatalogue): InputIssue[] => {
+  const seen = new Set<string>();
+  return demand.flatMap((d, j) => {
+    const p = at(path, j);
+    const issues = checkFieldDemand(d, p, catalogue);
+    if (seen.has(d.field)) issues.push(issue("duplicate-id", at(p, "field"), "each field at most once per prefecture", d.field));
+    seen.add(d.field);
+    return issues;
+  });
+};
+
+/** The prefecture list: known, distinct prefectures (as JIS codes), each with a valid demand list. */
+export const checkPrefectures = (
+  prefectures: readonly PrefectureDemand[],
+  path: string,
+  catalogue: FieldCatalogue,
+): Checked<PrefectureDemand[]> => {
+  const issues: InputIssue[] = [];
+  const seen = new Set<string>();
+  const value = prefectures.map((p, i) => {
+    const here = at(path, i);
+    const code = checkPrefecture(p.prefecture, at(here, "prefecture"));
+    issues.push(...code.issues);
+    if (code.issues.length === 0 && seen.has(code.value)) {
+      issues.push(issue("duplicate-id", at(here, "prefecture"), "each prefecture at most once", p.prefecture));
+    }
+    seen.add(code.value);
+    issues.push(...checkDemandList(p.demand, at(here, "demand"), catalogue));
+    return { prefecture: code.value, demand: p.demand };
+  });
+  return { issues, value };
+};

@@ -1,0 +1,102 @@
+/**
+ * Decoding a scenario: unknown JSON in, a checked `Scenario` (prefectures as
+ * JIS codes) or every located issue out, in the same `InputIssue` form as
+ * instances, so `formatIssues` renders both:
+ *
+ *     prefectures[1].demand[0].field: expected an SSW field id of catalogue 2024-09, got "nursing"
+ *
+ * Like the instance decoder it has two passes: the codecs (./types.ts), then
+ * the checks types cannot express (./checks.ts), and each bundled variation
+ * is applied once so that a bad one is reported here, not half-way through a
+ * comparison. Nothing here throws.
+ *
+ * @example
+ * const s = decodeScenario(JSON.parse(text));
+ * if (E.isLeft(s)) console.error(formatIssues(s.left));
+ */
+import * as E from "fp-ts/lib/Either.js";
+import { FIELD_CATALOGUES, findCatalogue, type FieldCatalogue } from "../domain/fields.js";
+import { GENERATOR_DEFAULTS } from "../generate/generate.js";
+import { decodeInstance, issuesFromErrors } from "../input/decode.js";
+import { at, issue, type InputIssue } from "../input/issues.js";
+import { checkField, checkPrefecture, checkPrefectures } from "./checks.js";
+import { ScenarioCodec, type CohortInput, type Scenario } from "./types.js";
+import { applyVariation } from "./variations.js";
+
+const checkCohort = (c: CohortInput, cat: FieldCatalogue): { issues: InputIssue[]; cohort: CohortInput } => {
+  const issues: InputIssue[] = [];
+  if (c.fieldMix !== undefined) {
+    for (const field of Object.keys(c.fieldMix)) issues.push(...checkField(field, at("cohort.fieldMix", field), cat));
+    if (c.size > 0 && !Object.values(c.fieldMix).some((w) => w > 0)) {
+      issues.push(issue("inconsistent", "cohort.fieldMix", "at least one field with a positive weight", c.fieldMix));
+    }
+  }
+  if (c.origins !== undefined) {
+    if (c.origins.length === 0 || !c.origins.some((o) => o.weight > 0)) {
+      issues.push(issue("inconsistent", "cohort.origins", "at least one origin with a positive weight", c.origins));
+    }
+    c.origins.forEach((o, i) => {
+      if (o.trainingCentres.length === 0) {
+        issues.push(issue("inconsistent", `cohort.origins[${i}].trainingCentres`, "at least one training centre", o.trainingCentres));
+      }
+    });
+  }
+  let preferred = c.preferredPrefectures;
+  if (preferred !== undefined) {
+    const checked = preferred.map((p, i) => checkPrefecture(p, `cohort.preferredPrefectures[${i}]`));
+    issues.push(...checked.flatMap((x) => x.issues));
+    preferred = checked.map((x) => x.value);
+    if (preferred.length === 0) issues.push(issue("inconsistent", "cohort.preferredPrefectures", "at least one prefecture, or no list", []));
+  }
+  return { issues, cohort: preferred === undefined ? c : { ...c, preferredPrefectures: preferred } };
+};
+
+/**
+ * A policy is passed through to the instance; it is accepted only when the
+ * instance format accepts it (issue 4 adds the `policy` section).
+ */
+const checkPolicy = (policy: unknown): InputIssue[] => {
+  if (policy === undefined) return [];
+  const decoded = decodeInstance({ workers: [], employers: [], policy });
+  if (E.isRight(decoded)) return [];
+  return decoded.left
+    .filter((i) => i.path === "policy" || i.path.startsWith("policy.") || i.path.startsWith("policy["))
+    .map((i) =>
+      i.path === "policy" && i.code === "unknown-property"
+        ? issue("unknown-property", "policy", "this version of jobmatch has no policy section yet (issue 4); remove it", policy)
+        : i,
+    );
+};
+
+/** The scenario checked and normalised; see the module comment. */
+export const decodeScenario = (input: unknown): E.Either<readonly InputIssue[], Scenario> => {
+  const decoded = ScenarioCodec.decode(input);
+  if (E.isLeft(decoded)) return E.left(issuesFromErrors(decoded.left));
+  const s = decoded.right;
+  const issues: InputIssue[] = [];
+
+  const version = s.fieldCatalogue ?? GENERATOR_DEFAULTS.fieldCatalogue;
+  const cat = findCatalogue(version);
+  if (cat === undefined) {
+    const known = FIELD_CATALOGUES.map((c) => c.version).join(", ");
+    return E.left([issue("inconsistent", "fieldCatalogue", `a field catalogue version (${known})`, version)]);
+  }
+  const prefectures = checkPrefectures(s.prefectures, "prefectures", cat);
+  issues.push(...prefectures.issues);
+  if (s.prefectures.length === 0) issues.push(issue("inconsistent", "prefectures", "at least one prefecture", []));
+  const cohort = checkCohort(s.cohort, cat);
+  issues.push(...cohort.issues);
+  issues.push(...checkPolicy(s.policy));
+  if (issues.length > 0) return E.left(issues);
+
+  const scenario: Scenario = { ...s, cohort: cohort.cohort, prefectures: prefectures.value };
+  const names = new Set<string>();
+  (s.variations ?? []).forEach((v, i) => {
+    const path = at(at("variations", i), "name");
+    if (names.has(v.name)) issues.push(issue("duplicate-id", path, "a name no other variation has", v.name));
+    names.add(v.name);
+    const applied = applyVariation(scenario, v, at("variations", i));
+    if (E.isLeft(applied)) issues.push(...applied.left);
+  });
+  return issues.length > 0 ? E.left(issues) : E.right(scenario);
+};

@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { generateInstance } from "../../src/generate/generate.js";
+import type { InstanceInput } from "../../src/input/codecs.js";
+import { decodeInstance } from "../../src/input/decode.js";
+import { formatIssues } from "../../src/input/issues.js";
+import { instanceFromCsv, instanceToCsv, locateInCsv, RESULT_COLUMNS, resultToCsv, type CsvInstance } from "../../src/io/csv.js";
+import { match } from "../../src/match.js";
+import { instanceArb } from "../support/input-arbitraries.js";
+import { fcOptions } from "../support/seed.js";
+
+const fromCsv = (files: { workers: string; employers: string }, reference?: unknown): CsvInstance => {
+  const r = instanceFromCsv(files.workers, files.employers, reference === undefined ? {} : { reference });
+  if (E.isLeft(r)) throw new Error(formatIssues(r.left));
+  return r.right;
+};
+
+const csvIssues = (workers: string, employers: string): string => {
+  const r = instanceFromCsv(workers, employers);
+  return E.isLeft(r) ? formatIssues(r.left) : "";
+};
+
+const WORKERS = "id,language,trainingCentre,homeProvince\n";
+const EMPLOYERS = "id,prefecture,field,slots,hourlyWage\n";
+
+describe("CSV instances", () => {
+  it("round-trip a generated instance exactly (workers and employers)", () => {
+    const instance = generateInstance({ seed: 11, workers: 300, employers: 30 });
+    const back = fromCsv(instanceToCsv(instance)).input;
+    expect(back.workers).toEqual(instance.workers);
+    expect(back.employers).toEqual(instance.employers);
+  });
+
+  it("round-trip any valid instance to the same decoded instance", () => {
+    // An empty employer name has no CSV form distinct from no name.
+    const noEmptyName = (i: InstanceInput): InstanceInput => ({
+      ...i,
+      employers: i.employers.map(({ name, ...e }) => (name === undefined || name === "" ? e : { ...e, name })),
+    });
+    fc.assert(
+      fc.property(instanceArb.map(noEmptyName), (instance) => {
+        const csv = fromCsv(instanceToCsv(instance), instance.reference);
+        const back = decodeInstance({ ...csv.input, ...(instance.weights === undefined ? {} : { weights: instance.weights }) });
+        const original = decodeInstance(instance);
+        expect(E.isRight(original)).toBe(true);
+        expect(back).toEqual(original);
+      }),
+      fcOptions(150),
+    );
+  });
+
+  it("read spreadsheet habits: columns in any order, a BOM, CRLF, blank lines, spaces in lists, yes/no", () => {
+    const workers = "\uFEFFhomeProvince,trainingCentre,id,language,careJapaneseTest,skills\r\nBali,lpk-1,w1, N4 ; JFT-Basic A2 ,yes,welding:2;forklift\r\n\r\nBali,lpk-1,w2,,no,\r\n";
+    const employers = `${EMPLOYERS}e1,Kagawa,construction,3,1100\n`;
+    const input = fromCsv({ workers, employers }).input;
+    expect(input.workers).toEqual([
+      { id: "w1", language: ["N4", "JFT-Basic A2"], careJapaneseTest: true, skills: [{ name: "welding", level: 2 }, { name: "forklift" }], trainingCentre: "lpk-1", homeProvince: "Bali" },
+      { id: "w2", language: [], careJapaneseTest: false, trainingCentre: "lpk-1", homeProvince: "Bali" },
+    ]);
+    expect(input.employers).toEqual([{ id: "e1", prefecture: "Kagawa", field: "construction", slots: 3, hourlyWage: 1100 }]);
+  });
+
+  it("report problems with the files themselves, each at its row", () => {
+    expect(csvIssues("id,lanugage,trainingCentre,homeProvince,color\nw1,N4,c,p,red,extra\n", `${EMPLOYERS}e1,37,construction,3,"1100\n`)).toBe(
+      [
+        'workers.csv row 1, column 2: unknown property; did you mean "language"?',
+        "workers.csv row 1, column 5: unknown property; the known columns are id, language, careJapaneseTest, certifications, skills, preferredFields, preferredPrefectures, trainingCentre, homeProvince",
+        'workers.csv row 1: missing, expected a column "language"',
+        "workers.csv row 2: expected at most 5 cells (one per column), got 6",
+        'employers.csv row 2: expected properly closed quotes, got "Quoted field unterminated"',
+      ].join("\n"),
+    );
+  });
+
+  it("leave wrong values to the decoder, whose issues point at file and row", () => {
+    const workers = `${WORKERS}w1,N4,c,p\nw2,N6,c,p\n`;
+    const employers = `${EMPLOYERS}e1,37,construction,three,1100\ne2,37,plumbing,2,500\n`;
+    const csv = fromCsv({ workers, employers });
+    const result = match(csv.input);
+    expect(E.isLeft(result) && formatIssues(locateInCsv(result.left, csv))).toBe(
+      [
+        'workers.csv row 3, language[0]: expected N5..N1 or JFT-Basic A1/A2.1/A2, got "N6"',
+        'employers.csv row 2, slots: expected an integer >= 0, got "three"',
+      ].join("\n"),
+    );
+  });
+});
+
+describe("result CSV", () => {
+  it("has one row per worker, placed or not, in id order", () => {
+    const instance = generateInstance({ seed: 5, workers: 80, employers: 6 });
+    const result = match(instance);
+    if (E.isLeft(result)) throw new Error(formatIssues(result.left));
+    const text = resultToCsv(result.right, instance.employers);
+    const rows = Papa.parse<Record<string, string>>(text.trim(), { header: true }).data;
+    expect(Object.keys(rows[0] ?? {})).toEqual([...RESULT_COLUMNS]);
+    expect(rows.map((r) => r.workerId)).toEqual(instance.workers.map((w) => w.id));
+    const placed = rows.filter((r) => r.placed === "true");
+    expect(placed).toHaveLength(result.right.summary.placed);
+    for (const r of placed) {
+      const e = instance.employers.find((x) => x.id === r.employerId);
+      expect([r.prefecture, r.field]).toEqual([e?.prefecture, e?.field]);
+    }
+    for (const r of rows.filter((x) => x.placed === "false")) expect(r.reason).toMatch(/^(no-eligible-slot|eligible-slots-taken)$/);
+  });
+});
