@@ -1,0 +1,131 @@
+/**
+ * The benchmark: seeded instances from the pilot's 2,000 workers to 100,000,
+ * each engine on each, every answer checked before it is timed, all engines'
+ * objectives compared, and a table printed.
+ *
+ *     npm run bench                                  # all sizes, table
+ *     npm run bench -- --sizes 2000x150 --json       # one JSON object per engine and size
+ *     npm run bench -- --engines auto,highs --runs 3
+ *
+ * Each case runs in a child process (bench/case.ts) so that peak memory is
+ * its own. Times are medians over --runs runs. An engine that passes
+ * --skip-after-s seconds at one size is skipped at larger sizes.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir, cpus, totalmem } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generateInstance } from "../src/generate/generate.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DEFAULT_SIZES = "2000x150,10000x1000,50000x5000,100000x10000";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: DEFAULT_SIZES },
+    engines: { type: "string", default: "auto,lp-solver,highs" },
+    runs: { type: "string", default: "5" },
+    seed: { type: "string", default: "20261127" },
+    json: { type: "boolean", default: false },
+    "skip-after-s": { type: "string", default: "60" },
+  },
+});
+
+const sizes = (values.sizes ?? DEFAULT_SIZES).split(",").map((s) => {
+  const [w, e] = s.trim().split("x").map(Number);
+  if (!Number.isInteger(w) || !Number.isInteger(e)) {
+    console.error(`--sizes: expected WORKERSxEMPLOYERS, got "${s}"`);
+    process.exit(2);
+  }
+  return { workers: w as number, employers: e as number };
+});
+const engines = (values.engines ?? "").split(",").map((s) => s.trim());
+const skipAfterMs = 1000 * Number(values["skip-after-s"]);
+
+interface CaseResult {
+  engine: string;
+  workers: number;
+  employers: number;
+  decodeMs: number;
+  buildMs: number;
+  solveMs: number;
+  resultMs: number;
+  totalMs: number;
+  peakMB: number;
+  objective: number | null;
+  status: string;
+  problem: string | null;
+  runs: number;
+  workerClasses?: number;
+  employerClasses?: number;
+  arcs?: number;
+  placed?: number;
+  solvedBy?: string;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "jobmatch-bench-"));
+const results: CaseResult[] = [];
+const skipped = new Map<string, string>();
+let failed = false;
+
+for (const size of sizes) {
+  const file = join(dir, `${size.workers}x${size.employers}.json`);
+  writeFileSync(file, JSON.stringify(generateInstance({ seed: values.seed ?? "20261127", workers: size.workers, employers: size.employers })));
+  const row: CaseResult[] = [];
+  for (const engine of engines) {
+    const reason = skipped.get(engine);
+    if (reason !== undefined) {
+      if (!values.json) console.error(`skip ${engine} at ${size.workers}x${size.employers}: ${reason}`);
+      continue;
+    }
+    if (!values.json) console.error(`run ${engine} at ${size.workers}x${size.employers} ...`);
+    const child = spawnSync(
+      process.execPath,
+      ["--max-old-space-size=8192", "--import", "tsx", join(here, "case.ts"), "--file", file, "--engine", engine, "--runs", values.runs ?? "5", "--time-limit-s", String(skipAfterMs / 1000)],
+      { encoding: "utf8", timeout: 4 * skipAfterMs + 60_000, maxBuffer: 1 << 26 },
+    );
+    const line = child.stdout.trim().split("\n").pop() ?? "";
+    let r: CaseResult;
+    try {
+      r = { ...(JSON.parse(line) as CaseResult), workers: size.workers, employers: size.employers };
+    } catch {
+      const why = child.error !== undefined ? String(child.error.message) : (child.stderr.trim().split("\n").slice(-3).join(" ") || `exit ${child.status}`);
+      r = { engine, workers: size.workers, employers: size.employers, decodeMs: NaN, buildMs: NaN, solveMs: NaN, resultMs: NaN, totalMs: NaN, peakMB: NaN, objective: null, status: "failed", problem: why, runs: 0 };
+    }
+    row.push(r);
+    if (r.status !== "optimal" || r.solveMs > skipAfterMs) {
+      skipped.set(engine, r.status === "optimal" ? `its solve took ${(r.solveMs / 1000).toFixed(0)} s at ${size.workers}x${size.employers}` : `${r.status} at ${size.workers}x${size.employers}`);
+    }
+  }
+  // All engines that proved optimality must agree on the objective.
+  const proved = row.filter((r) => r.status === "optimal" && r.problem === null);
+  const objectives = new Set(proved.map((r) => r.objective));
+  if (objectives.size > 1) {
+    failed = true;
+    console.error(`objectives differ at ${size.workers}x${size.employers}: ${proved.map((r) => `${r.engine} ${r.objective}`).join(", ")}`);
+  }
+  for (const r of row) {
+    if (r.problem !== null && r.status === "optimal") failed = true;
+    if (values.json) console.log(JSON.stringify(r));
+  }
+  results.push(...row);
+}
+rmSync(dir, { recursive: true, force: true });
+
+if (!values.json) {
+  const ms = (x: number): string => (Number.isNaN(x) ? "-" : x < 10 ? x.toFixed(2) : x.toFixed(0));
+  console.log(`Machine: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of up to ${values.runs} runs\n`);
+  console.log("| workers x employers | engine | classes (w x e, arcs) | decode ms | build ms | solve ms | result ms | total ms | peak MB | objective | status |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    const classes = r.arcs === undefined ? "-" : `${r.workerClasses} x ${r.employerClasses}, ${r.arcs}`;
+    const engine = r.solvedBy !== undefined && r.engine === "auto" ? `auto (${r.solvedBy})` : r.engine;
+    const status = r.problem === null ? r.status : `${r.status}: ${r.problem}`;
+    console.log(
+      `| ${r.workers.toLocaleString("en")} x ${r.employers.toLocaleString("en")} | ${engine} | ${classes} | ${ms(r.decodeMs)} | ${ms(r.buildMs)} | ${ms(r.solveMs)} | ${ms(r.resultMs)} | ${ms(r.totalMs)} | ${r.peakMB} | ${r.objective ?? "-"} | ${status}${r.runs === 1 ? " (1 run)" : ""} |`,
+    );
+  }
+}
+process.exit(failed ? 1 : 0);
