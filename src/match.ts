@@ -13,7 +13,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { solveModel } from "./engine/select.js";
 import type { EngineChoice } from "./engine/types.js";
-import { oneOf, struct, numberAtLeast } from "./input/codecs.js";
+import { oneOf, struct, numberAtLeast } from "./input/combinators.js";
 import { decodeInstance, issuesFromErrors } from "./input/decode.js";
 import type { InputIssue } from "./input/issues.js";
 import { buildModel } from "./model/build.js";

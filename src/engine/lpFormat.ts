@@ -15,6 +15,7 @@
  * For very large models prefer passing arrays to a solver: the text of
  * millions of variables is long (solver-notes.md: V8 caps string length).
  */
+import { toMip } from "../model/mip.js";
 import type { AssignmentModel } from "../model/types.js";
 
 /** Wrap long expressions after this many characters. */
@@ -74,53 +75,40 @@ const nameList = (names: readonly string[]): string[] => {
 };
 
 /**
- * The model as CPLEX LP text: maximise sum (placementWeight + score) x_a
- * subject to the supply, capacity and side rows, 0 <= x_a <= upper_a, x
- * integer.
+ * The model as CPLEX LP text: its MIP form (../model/mip.ts): maximise the
+ * gains subject to the supply, capacity, side, policy and group rows, each
+ * variable between 0 and its bound, all integer.
  *
  * @example
  * toLP(model)
  * // "\\ jobmatch assignment model: 2 worker classes, 1 employer classes, 2 arcs\nMaximize\n obj: 105 x0 + 103 x1\n..."
  */
 export const toLP = (model: AssignmentModel): string => {
+  const mip = toMip(model);
   const out: string[] = [
     `\\ jobmatch assignment model: ${model.workerClasses.length} worker classes, ${model.employerClasses.length} employer classes, ${model.arcs.length} arcs`,
     "Maximize",
   ];
-  const x = (a: number): string => `x${a}`;
-  const objective = model.arcs.map((arc, a) => [model.placementWeight + arc.score, x(a)] as const);
+  const name = (v: number): string => mip.variables[v]?.name ?? "z";
+  const objective = mip.variables.flatMap((v) => (v.gain === 0 ? [] : [[v.gain, v.name] as const]));
   out.push(...(objective.length > 0 ? expression(" obj:", objective, "") : [" obj: 0 z"]));
   out.push("Subject To");
-  const byWorker = model.workerClasses.map((): [number, string][] => []);
-  const byEmployer = model.employerClasses.map((): [number, string][] => []);
-  model.arcs.forEach((arc, a) => {
-    byWorker[arc.from]?.push([1, x(a)]);
-    byEmployer[arc.to]?.push([1, x(a)]);
-  });
-  byWorker.forEach((terms, c) => {
-    if (terms.length > 0) out.push(...expression(` w${c}:`, terms, `<= ${num(model.workerClasses[c]!.supply)}`));
-  });
-  byEmployer.forEach((terms, g) => {
-    if (terms.length > 0) out.push(...expression(` e${g}:`, terms, `<= ${num(model.employerClasses[g]!.capacity)}`));
-  });
-  let needsZ = model.arcs.length === 0;
-  model.sideConstraints.forEach((side, k) => {
-    const merged = new Map<number, number>();
-    for (const term of side.terms) {
-      if (term.arc >= 0 && term.arc < model.arcs.length) merged.set(term.arc, (merged.get(term.arc) ?? 0) + term.coefficient);
+  let needsZ = objective.length === 0;
+  for (const row of mip.rows) {
+    if (row.label !== null) {
+      const label = commentText(row.label);
+      if (label !== "") out.push(`\\ ${row.name}: ${label}`);
     }
-    const terms = [...merged].filter(([, c]) => c !== 0).sort(([a], [b]) => a - b).map(([a, c]) => [c, x(a)] as const);
-    const label = commentText(side.label);
-    if (label !== "") out.push(`\\ s${k}: ${label}`);
+    const terms = row.terms.map(([v, c]) => [c, name(v)] as const);
     if (terms.length === 0) needsZ = true;
-    out.push(...expression(` s${k}:`, terms.length > 0 ? terms : [[1, "z"]], `${side.relation} ${num(side.rhs)}`));
-  });
+    out.push(...expression(` ${row.name}:`, terms.length > 0 ? terms : [[1, "z"]], `${row.relation} ${num(row.rhs)}`));
+  }
   out.push("Bounds");
-  model.arcs.forEach((arc, a) => out.push(arc.upper === Infinity ? ` ${x(a)} >= 0` : ` 0 <= ${x(a)} <= ${num(arc.upper)}`));
+  for (const v of mip.variables) out.push(v.upper === Infinity ? ` ${v.name} >= 0` : ` 0 <= ${v.name} <= ${num(v.upper)}`);
   if (needsZ) out.push(" z = 0");
-  if (model.arcs.length > 0) {
+  if (mip.variables.length > 0) {
     out.push("General");
-    out.push(...nameList(model.arcs.map((_, a) => x(a))));
+    out.push(...nameList(mip.variables.map((v) => v.name)));
   }
   out.push("End", "");
   return out.join("\n");

@@ -22,6 +22,7 @@ import type { JsLpConstraintBound, JsLpModel, JsLpResult, JsLpSolver } from "./j
 import type { AssignmentModel } from "../model/types.js";
 import { objectiveOf } from "../model/objective.js";
 import { checkFlows } from "../model/check.js";
+import { holdsAtZero, toMip, type Mip } from "../model/mip.js";
 import type { Engine, EngineOptions, EngineOutcome } from "./types.js";
 
 const solver = solverModule as unknown as JsLpSolver;
@@ -31,48 +32,33 @@ export const MAX_TABLEAU_BYTES = 1.5e9;
 
 const OBJECTIVE = "z";
 
-/** Translates the model into javascript-lp-solver's JSON form, with generated names only. */
-export const toJsLpModel = (model: AssignmentModel, options: EngineOptions = {}): JsLpModel => {
+/**
+ * Translates the model (through its MIP form, ../model/mip.ts) into
+ * javascript-lp-solver's JSON form, with generated names only. A variable's
+ * upper bound becomes a row where it is finite and tighter than its rows
+ * imply. Rows with no terms are left out (the caller checks they hold).
+ */
+export const toJsLpModel = (model: AssignmentModel, options: EngineOptions = {}, mip: Mip = toMip(model)): JsLpModel => {
   const constraints: Record<string, JsLpConstraintBound> = {};
   const variables: Record<string, Record<string, number>> = {};
   const ints: Record<string, 1> = {};
-  model.workerClasses.forEach((c, i) => {
-    constraints[`w${i}`] = { max: c.supply };
-  });
-  model.employerClasses.forEach((g, j) => {
-    constraints[`e${j}`] = { max: g.capacity };
-  });
-  model.arcs.forEach((arc, a) => {
-    const name = `x${a}`;
-    const coefficients: Record<string, number> = {
-      [OBJECTIVE]: model.placementWeight + arc.score,
-      [`w${arc.from}`]: 1,
-      [`e${arc.to}`]: 1,
-    };
-    const implied = Math.min(model.workerClasses[arc.from]?.supply ?? 0, model.employerClasses[arc.to]?.capacity ?? 0);
-    if (arc.upper < implied) {
-      constraints[`b${a}`] = { max: arc.upper };
-      coefficients[`b${a}`] = 1;
-    }
-    variables[name] = coefficients;
-    ints[name] = 1;
-  });
-  model.sideConstraints.forEach((side, k) => {
-    const name = `s${k}`;
-    // Terms on one arc are summed and zero coefficients dropped: the solver
-    // answers "infeasible" for a constraint holding a 0 coefficient.
-    const summed = new Map<number, number>();
-    for (const term of side.terms) summed.set(term.arc, (summed.get(term.arc) ?? 0) + term.coefficient);
-    const live = [...summed.entries()].filter(([, coefficient]) => coefficient !== 0);
-    const holdsAtZero = side.relation === "<=" ? 0 <= side.rhs : side.relation === ">=" ? 0 >= side.rhs : side.rhs === 0;
-    if (live.length === 0 && holdsAtZero) return;
-    constraints[name] =
-      side.relation === "<=" ? { max: side.rhs } : side.relation === ">=" ? { min: side.rhs } : { equal: side.rhs };
-    for (const [arc, coefficient] of live) {
-      const coefficients = variables[`x${arc}`];
-      if (coefficients !== undefined) coefficients[name] = coefficient;
+  mip.variables.forEach((v, i) => {
+    variables[v.name] = { [OBJECTIVE]: v.gain };
+    ints[v.name] = 1;
+    const implied = i < model.arcs.length ? impliedBound(model, i) : Infinity;
+    if (v.upper < implied) {
+      constraints[`b${i}`] = { max: v.upper };
+      (variables[v.name] as Record<string, number>)[`b${i}`] = 1;
     }
   });
+  for (const row of mip.rows) {
+    if (row.terms.length === 0) continue;
+    constraints[row.name] = row.relation === "<=" ? { max: row.rhs } : row.relation === ">=" ? { min: row.rhs } : { equal: row.rhs };
+    for (const [v, coefficient] of row.terms) {
+      const coefficients = variables[mip.variables[v]?.name ?? ""];
+      if (coefficients !== undefined) coefficients[row.name] = coefficient;
+    }
+  }
   return {
     optimize: OBJECTIVE,
     opType: "max",
@@ -81,6 +67,12 @@ export const toJsLpModel = (model: AssignmentModel, options: EngineOptions = {})
     ints,
     ...(options.timeLimitMs !== undefined ? { options: { timeout: options.timeLimitMs } } : {}),
   };
+};
+
+/** The bound an arc's supply and capacity rows already impose. */
+const impliedBound = (model: AssignmentModel, a: number): number => {
+  const arc = model.arcs[a];
+  return arc === undefined ? 0 : Math.min(model.workerClasses[arc.from]?.supply ?? 0, model.employerClasses[arc.to]?.capacity ?? 0);
 };
 
 /** Bytes of the dense tableau javascript-lp-solver would build: 8 x rows x (variables + rows). */
@@ -95,7 +87,8 @@ const estimateModelBytes = (model: AssignmentModel): number => {
   const bounded = model.arcs.filter(
     (arc) => arc.upper < Math.min(model.workerClasses[arc.from]?.supply ?? 0, model.employerClasses[arc.to]?.capacity ?? 0),
   ).length;
-  const rows = model.workerClasses.length + model.employerClasses.length + model.sideConstraints.length + bounded + 1;
+  const policyRows = 2 * (model.policies ?? []).length + (model.groups ?? []).reduce((s, g) => s + 2 * g.regions.length + 1, 0);
+  const rows = model.workerClasses.length + model.employerClasses.length + model.sideConstraints.length + policyRows + bounded + 1;
   return 8 * rows * (model.arcs.length + rows);
 };
 
@@ -121,7 +114,8 @@ export const lpSolverEngine: Engine = {
   },
   solve: (model, options): EngineOutcome => {
     const base = { engine: "lp-solver" as const, bound: null };
-    const jsModel = toJsLpModel(model, options);
+    const mip = toMip(model);
+    const jsModel = toJsLpModel(model, options, mip);
     const bytes = estimateTableauBytes(jsModel);
     if (bytes > MAX_TABLEAU_BYTES) {
       return {
@@ -130,6 +124,10 @@ export const lpSolverEngine: Engine = {
         solution: null,
         message: `model too large for javascript-lp-solver: the dense tableau would need about ${Math.round(bytes / 1e6)} MB; use the flow engine or aggregate further`,
       };
+    }
+    const impossible = mip.rows.find((row) => row.terms.length === 0 && !holdsAtZero(row));
+    if (impossible !== undefined) {
+      return { ...base, termination: "infeasible", solution: null, message: `${impossible.label ?? impossible.name} cannot hold: it counts no placement` };
     }
     const started = performance.now();
     let answer: JsLpResult;

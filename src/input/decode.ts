@@ -14,8 +14,10 @@ import { DEFAULT_FIELD_CATALOGUE_VERSION, FIELD_CATALOGUES, SECTORS, findCatalog
 import { LANGUAGE_EVIDENCE } from "../domain/language.js";
 import { findPrefecture, minimumWageOn } from "../domain/prefectures.js";
 import { DEFAULT_WEIGHTS, type Weights } from "../rules/scoring.js";
-import { InstanceCodec, MISSING, UNKNOWN_PROPERTY, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
+import { InstanceCodec, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
+import { MISSING, UNKNOWN_PROPERTY } from "./combinators.js";
 import { at, issue, type InputIssue } from "./issues.js";
+import { decodePolicy } from "../policy/decode.js";
 import { byId, compareStrings, type Employer, type Instance, type SkillRequirement, type Skill, type WageFloor, type Worker } from "./instance.js";
 
 // ---------------------------------------------------------------------------
@@ -126,6 +128,7 @@ const decodeWorker = (w: WorkerInput, path: string, catalogue: FieldCatalogue, i
     prefecturePreferences,
     trainingCentre: w.trainingCentre,
     homeProvince: w.homeProvince,
+    group: w.group ?? null,
   };
 };
 
@@ -222,6 +225,7 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
     if (floor !== null) wageFloors.set(employer.id, floor);
     return employer;
   });
+  const policy = decodePolicy(input.policy, input.employers, catalogue, issues);
   if (issues.length > 0) return E.left(issues);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...input.weights };
   return E.right({
@@ -229,6 +233,7 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
     employers: employers.sort(byId),
     weights,
     reference: { catalogue, asOf: input.reference?.asOf ?? null, wageFloor: wageFloors },
+    policy,
   });
 };
 

@@ -11,6 +11,7 @@ import type { LanguageEvidence, LanguageRequirement } from "../domain/language.j
 import type { PrefectureCode } from "../domain/prefectures.js";
 import type { CertificationRoute } from "./codecs.js";
 import type { Weights } from "../rules/scoring.js";
+import type { Policy } from "../policy/types.js";
 
 export interface Skill {
   /** Lower-cased, trimmed. */
@@ -47,6 +48,8 @@ export interface Worker {
   readonly prefecturePreferences: readonly PrefectureCode[];
   readonly trainingCentre: string;
   readonly homeProvince: string;
+  /** Workers sharing a group are placed together or not at all; null for none. */
+  readonly group: string | null;
 }
 
 export interface Employer {
@@ -85,6 +88,7 @@ export interface Instance {
   readonly employers: readonly Employer[];
   readonly weights: Weights;
   readonly reference: Reference;
+  readonly policy: Policy;
 }
 
 /** Code-unit order, the same in every locale and runtime. */

@@ -21,6 +21,7 @@ import { compareStrings } from "../input/instance.js";
 import { isEligible } from "../rules/eligibility.js";
 import { maxScore, score, wagePoints } from "../rules/scoring.js";
 import { placementWeightFor } from "./objective.js";
+import { classSplits, compilePolicy, type ClassSplits } from "../policy/compile.js";
 import type { AssignmentModel, ModelArc } from "./types.js";
 
 export interface BuiltModel {
@@ -31,13 +32,28 @@ export interface BuiltModel {
   readonly employerMembers: readonly (readonly number[])[];
 }
 
-/** The attributes that decide a worker's eligibility and score, as a canonical string. */
-export const workerClassKey = (w: Worker): string =>
-  JSON.stringify([w.language, w.careJapaneseTest, w.certifications, w.skills, w.fieldPreferences, w.prefecturePreferences]);
+/**
+ * The attributes that decide a worker's eligibility and score, as a canonical
+ * string; plus training centre, home province or group where a policy reads them.
+ */
+export const workerClassKey = (w: Worker, splits: ClassSplits = NO_SPLITS): string =>
+  JSON.stringify([
+    w.language,
+    w.careJapaneseTest,
+    w.certifications,
+    w.skills,
+    w.fieldPreferences,
+    w.prefecturePreferences,
+    splits.byCentre ? w.trainingCentre : null,
+    splits.byProvince ? w.homeProvince : null,
+    splits.byGroup ? w.group : null,
+  ]);
 
-/** The attributes that decide an employer's eligibility and score, as a canonical string. */
-export const employerClassKey = (e: Employer, wagePoints: number): string =>
-  JSON.stringify([e.prefecture, e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.preferredSkills, wagePoints]);
+/** The attributes that decide an employer's eligibility and score, as a canonical string; plus its id where a policy needs it alone. */
+export const employerClassKey = (e: Employer, wagePoints: number, splits: ClassSplits = NO_SPLITS): string =>
+  JSON.stringify([e.prefecture, e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.preferredSkills, wagePoints, splits.ownClass(e) ? e.id : null]);
+
+const NO_SPLITS: ClassSplits = { byCentre: false, byProvince: false, byGroup: false, ownClass: () => false };
 
 /** Groups item indices by key; groups sorted by key, members in index order. */
 const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string): { key: string; members: number[] }[] => {
@@ -60,10 +76,13 @@ export interface Classes {
   readonly employers: readonly { readonly key: string; readonly members: readonly number[] }[];
 }
 
-export const aggregate = (instance: Instance): Classes => ({
-  workers: groupBy(instance.workers, workerClassKey),
-  employers: groupBy(instance.employers, (e) => employerClassKey(e, wagePoints(e, instance.reference))),
-});
+export const aggregate = (instance: Instance): Classes => {
+  const splits = classSplits(instance);
+  return {
+    workers: groupBy(instance.workers, (w) => workerClassKey(w, splits)),
+    employers: groupBy(instance.employers, (e) => employerClassKey(e, wagePoints(e, instance.reference), splits)),
+  };
+};
 
 /** One arc per eligible (worker class, employer class) pair with its score (the eligibility step). */
 export const eligibleArcs = (instance: Instance, classes: Classes): ModelArc[] => {
@@ -105,14 +124,18 @@ export const assembleModel = (instance: Instance, classes: Classes, arcs: readon
   }));
   const totalCapacity = employerClasses.reduce((s, g) => s + g.capacity, 0);
   const best = maxScore(instance.weights);
+  const placementWeight = placementWeightFor(best, Math.min(instance.workers.length, totalCapacity));
+  const { policies, groups } = compilePolicy(instance, classes, arcs, placementWeight);
   return {
     model: {
       workerClasses,
       employerClasses,
       arcs,
-      placementWeight: placementWeightFor(best, Math.min(instance.workers.length, totalCapacity)),
+      placementWeight,
       maxScore: best,
       sideConstraints: [],
+      ...(policies.length > 0 ? { policies } : {}),
+      ...(groups.length > 0 ? { groups } : {}),
     },
     workerMembers: classes.workers.map((g) => g.members),
     employerMembers: classes.employers.map((g) => g.members),

@@ -3,6 +3,7 @@
  * engine's answer, used by adapters before they believe a solver and by
  * benchmarks before they time one.
  */
+import { groupSplit, policyViolation } from "./objective.js";
 import type { AssignmentModel } from "./types.js";
 
 /** null when the flows satisfy every constraint of the model; otherwise the first violation, in words. */
@@ -33,6 +34,12 @@ export const checkFlows = (model: AssignmentModel, flows: readonly number[]): st
     const lhs = side.terms.reduce((s, t) => s + t.coefficient * (flows[t.arc] ?? 0), 0);
     const ok = side.relation === "<=" ? lhs <= side.rhs + 1e-9 : side.relation === ">=" ? lhs >= side.rhs - 1e-9 : Math.abs(lhs - side.rhs) <= 1e-9;
     if (!ok) return `side constraint "${side.label}" has ${lhs} ${side.relation} ${side.rhs} violated`;
+  }
+  for (const p of model.policies ?? []) {
+    if (p.penalty === null && policyViolation(model, p, flows) > 0) return `policy "${p.label}" (${p.source}) is broken`;
+  }
+  for (const g of model.groups ?? []) {
+    if (g.penalty === null && groupSplit(model, g, flows)) return `group "${g.label}" (${g.source}) is split`;
   }
   return null;
 };

@@ -12,14 +12,45 @@
  * All numbers stay integers well inside 2^53 (100,000 placements with
  * maxScore 100 give an objective near 1e12).
  */
-import type { AssignmentModel } from "./types.js";
+import { scopeArcs, type AssignmentModel, type GroupConstraint, type PolicyConstraint } from "./types.js";
 
 export const placementWeightFor = (maxScore: number, maxPlacements: number): number =>
   maxScore * maxPlacements + 1;
 
-/** The objective of a flow vector, recomputed from the model (for checking an engine's claim). */
-export const objectiveOf = (model: AssignmentModel, flows: readonly number[]): number =>
-  model.arcs.reduce((sum, arc, i) => sum + (model.placementWeight + arc.score) * (flows[i] ?? 0), 0);
+/** Units by which the flows break a policy: below its min plus above its max. */
+export const policyViolation = (model: AssignmentModel, policy: PolicyConstraint, flows: readonly number[]): number => {
+  const total = scopeArcs(model, policy.scope).reduce((s, a) => s + (flows[a] ?? 0), 0);
+  return Math.max(0, (policy.min ?? 0) - total) + (policy.max === null ? 0 : Math.max(0, total - policy.max));
+};
+
+/** Whether a group's placed members are not all in one region, or not all placed while some are. */
+export const groupSplit = (model: AssignmentModel, group: GroupConstraint, flows: readonly number[]): boolean => {
+  const classes = new Set(group.workerClasses);
+  const regionOf = new Map<number, number>();
+  group.regions.forEach((region, r) => region.forEach((g) => regionOf.set(g, r)));
+  const perRegion = new Map<number, number>();
+  let placed = 0;
+  model.arcs.forEach((arc, a) => {
+    const f = flows[a] ?? 0;
+    if (f === 0 || !classes.has(arc.from)) return;
+    placed += f;
+    const r = regionOf.get(arc.to) ?? -1;
+    perRegion.set(r, (perRegion.get(r) ?? 0) + f);
+  });
+  return placed !== 0 && (placed !== group.size || perRegion.size !== 1 || perRegion.has(-1));
+};
+
+/**
+ * The objective of a flow vector, recomputed from the model (for checking an
+ * engine's claim): placements and scores, less the penalties of soft
+ * policies and split soft groups.
+ */
+export const objectiveOf = (model: AssignmentModel, flows: readonly number[]): number => {
+  let value = model.arcs.reduce((sum, arc, i) => sum + (model.placementWeight + arc.score) * (flows[i] ?? 0), 0);
+  for (const p of model.policies ?? []) if (p.penalty !== null) value -= p.penalty * policyViolation(model, p, flows);
+  for (const g of model.groups ?? []) if (g.penalty !== null && groupSplit(model, g, flows)) value -= g.penalty;
+  return value;
+};
 
 /** Placements and total score of a flow vector. */
 export const splitObjective = (

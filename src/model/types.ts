@@ -54,6 +54,49 @@ export interface SideConstraint {
   readonly rhs: number;
 }
 
+/** Which arcs a policy constraint counts. */
+export type PolicyScope =
+  /** Every arc into these employer classes (a quota, a legal cap). */
+  | { readonly kind: "employers"; readonly classes: readonly number[] }
+  /** Every arc out of these worker classes (a fairness floor). */
+  | { readonly kind: "workers"; readonly classes: readonly number[] }
+  /** Every arc from these worker classes into one employer class (a diversity limit). */
+  | { readonly kind: "pairs"; readonly workers: readonly number[]; readonly employer: number };
+
+/**
+ * A policy: the flow on the scope's arcs stays within [min, max]. Hard when
+ * `penalty` is null; otherwise each unit outside costs `penalty` objective
+ * units. Kept structured (not as raw rows) so a network engine can see its
+ * shape and a diagnosis can name it.
+ */
+export interface PolicyConstraint {
+  /** In domain words: "sector caregiving: at least 500". */
+  readonly label: string;
+  /** Where it comes from in the input: "policy.quotas[0]". */
+  readonly source: string;
+  readonly scope: PolicyScope;
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly penalty: number | null;
+}
+
+/**
+ * A group placed all together or not at all: its worker classes hold only its
+ * members, and all placed members must fall in one region (the employer
+ * classes of one prefecture, or of one employer). Soft when `penalty` is set:
+ * a split group costs `penalty` objective units.
+ */
+export interface GroupConstraint {
+  readonly label: string;
+  readonly source: string;
+  readonly workerClasses: readonly number[];
+  /** Members of the group. */
+  readonly size: number;
+  /** A partition of the employer classes into regions. */
+  readonly regions: readonly (readonly number[])[];
+  readonly penalty: number | null;
+}
+
 export interface AssignmentModel {
   readonly workerClasses: readonly ModelWorkerClass[];
   readonly employerClasses: readonly ModelEmployerClass[];
@@ -63,8 +106,12 @@ export interface AssignmentModel {
   readonly placementWeight: number;
   /** The largest score one placement can have under the weights. */
   readonly maxScore: number;
-  /** Empty in a pure transportation (network) model. */
+  /** Raw linear rows; empty in a pure transportation (network) model. */
   readonly sideConstraints: readonly SideConstraint[];
+  /** Policy constraints (quotas, caps, diversity, fairness); none when absent. */
+  readonly policies?: readonly PolicyConstraint[];
+  /** Groups kept together; none when absent. */
+  readonly groups?: readonly GroupConstraint[];
 }
 
 /** An engine's answer in model terms: the flow on each arc, by arc index. */
@@ -74,5 +121,22 @@ export interface ModelSolution {
   readonly objective: number;
 }
 
-/** The model is a transportation problem a network engine can solve exactly. */
-export const isPureNetwork = (model: AssignmentModel): boolean => model.sideConstraints.length === 0;
+/** The model is a plain transportation problem: no side rows, policies or groups. */
+export const isPureNetwork = (model: AssignmentModel): boolean =>
+  model.sideConstraints.length === 0 && (model.policies ?? []).length === 0 && (model.groups ?? []).length === 0;
+
+/** The arc indices a policy scope counts, in increasing order. */
+export const scopeArcs = (model: AssignmentModel, scope: PolicyScope): number[] => {
+  const out: number[] = [];
+  if (scope.kind === "employers") {
+    const set = new Set(scope.classes);
+    model.arcs.forEach((arc, a) => set.has(arc.to) && out.push(a));
+  } else if (scope.kind === "workers") {
+    const set = new Set(scope.classes);
+    model.arcs.forEach((arc, a) => set.has(arc.from) && out.push(a));
+  } else {
+    const set = new Set(scope.workers);
+    model.arcs.forEach((arc, a) => arc.to === scope.employer && set.has(arc.from) && out.push(a));
+  }
+  return out;
+};

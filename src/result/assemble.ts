@@ -6,12 +6,33 @@
 import type { EngineOutcome } from "../engine/types.js";
 import type { Instance } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
-import { splitObjective } from "../model/objective.js";
+import { groupSplit, policyViolation, splitObjective } from "../model/objective.js";
+import { scopeArcs, type AssignmentModel } from "../model/types.js";
 import { score } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
 import { unfilledReasons, unplacedReasons } from "./explain.js";
 import { summarise } from "./summary.js";
-import type { EmployerOutcome, MatchResult, Placement, Timings, Unplaced } from "./types.js";
+import type { EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced } from "./types.js";
+
+const policyOutcomes = (model: AssignmentModel, flows: readonly number[]): PolicyOutcome[] => [
+  ...(model.policies ?? []).map((p) => ({
+    label: p.label,
+    source: p.source,
+    hard: p.penalty === null,
+    value: scopeArcs(model, p.scope).reduce((s, a) => s + (flows[a] ?? 0), 0),
+    violation: policyViolation(model, p, flows),
+  })),
+  ...(model.groups ?? []).map((g) => {
+    const classes = new Set(g.workerClasses);
+    return {
+      label: g.label,
+      source: g.source,
+      hard: g.penalty === null,
+      value: model.arcs.reduce((s, arc, a) => s + (classes.has(arc.from) ? (flows[a] ?? 0) : 0), 0),
+      violation: groupSplit(model, g, flows) ? 1 : 0,
+    };
+  }),
+];
 
 export const assemble = (
   instance: Instance,
@@ -70,6 +91,7 @@ export const assemble = (
         ? null
         : { value: solution.objective, placementWeight: built.model.placementWeight, placed: split.placed, totalScore: split.totalScore, bound: outcome.bound },
     model: { workerClasses: built.model.workerClasses.length, employerClasses: built.model.employerClasses.length, arcs: built.model.arcs.length },
+    policy: solution === null ? [] : policyOutcomes(built.model, solution.flows),
     timings: { ...timings, resultMs, totalMs: performance.now() - started },
   };
 };

@@ -75,6 +75,19 @@ export interface Summary {
   readonly byPrefecture: Readonly<Record<string, GroupSummary>>;
 }
 
+/** How the answer stands against one policy constraint or group. */
+export interface PolicyOutcome {
+  /** In domain words, e.g. "sector caregiving: at least 500 placed". */
+  readonly label: string;
+  /** Where it comes from in the input, e.g. "policy.quotas[0]". */
+  readonly source: string;
+  readonly hard: boolean;
+  /** The placements it counts (for a group: its placed members). */
+  readonly value: number;
+  /** Units outside its bounds (for a group: 1 when split); 0 when met. */
+  readonly violation: number;
+}
+
 export interface Timings {
   readonly decodeMs: number;
   readonly buildMs: number;
@@ -107,6 +120,8 @@ export interface MatchResult {
     readonly bound: number | null;
   } | null;
   readonly model: { readonly workerClasses: number; readonly employerClasses: number; readonly arcs: number };
+  /** One entry per policy constraint and group, in model order; empty without a policy or without a solution. */
+  readonly policy: readonly PolicyOutcome[];
   /** Milliseconds; the only part of a result that differs between runs. */
   readonly timings: Timings;
 }

@@ -51,23 +51,6 @@ const checkCohort = (c: CohortInput, cat: FieldCatalogue): { issues: InputIssue[
   return { issues, cohort: preferred === undefined ? c : { ...c, preferredPrefectures: preferred } };
 };
 
-/**
- * A policy is passed through to the instance; it is accepted only when the
- * instance format accepts it (issue 4 adds the `policy` section).
- */
-const checkPolicy = (policy: unknown): InputIssue[] => {
-  if (policy === undefined) return [];
-  const decoded = decodeInstance({ workers: [], employers: [], policy });
-  if (E.isRight(decoded)) return [];
-  return decoded.left
-    .filter((i) => i.path === "policy" || i.path.startsWith("policy.") || i.path.startsWith("policy["))
-    .map((i) =>
-      i.path === "policy" && i.code === "unknown-property"
-        ? issue("unknown-property", "policy", "this version of jobmatch has no policy section yet (issue 4); remove it", policy)
-        : i,
-    );
-};
-
 /** The scenario checked and normalised; see the module comment. */
 export const decodeScenario = (input: unknown): E.Either<readonly InputIssue[], Scenario> => {
   const decoded = ScenarioCodec.decode(input);
@@ -86,7 +69,6 @@ export const decodeScenario = (input: unknown): E.Either<readonly InputIssue[], 
   if (s.prefectures.length === 0) issues.push(issue("inconsistent", "prefectures", "at least one prefecture", []));
   const cohort = checkCohort(s.cohort, cat);
   issues.push(...cohort.issues);
-  issues.push(...checkPolicy(s.policy));
   if (issues.length > 0) return E.left(issues);
 
   const scenario: Scenario = { ...s, cohort: cohort.cohort, prefectures: prefectures.value };

@@ -27,7 +27,7 @@ import { issue, type InputIssue } from "../input/issues.js";
 import type { OriginInput, Scenario } from "./types.js";
 
 /** The instance input of a scenario; `policy` is the scenario's, passed through as it is. */
-export type ScenarioInstance = InstanceInput & { readonly policy?: unknown };
+export type ScenarioInstance = InstanceInput;
 
 const employersOf = (s: Scenario, fieldCatalogue: string, asOf: string): EmployerInput[] =>
   s.prefectures.flatMap((p) =>

@@ -20,17 +20,9 @@
  * };
  */
 import * as t from "io-ts";
-import {
-  MISSING,
-  WeightsCodec,
-  amountsByKey,
-  integer,
-  isoDate,
-  nonEmptyString,
-  numberAtLeast,
-  oneOf,
-  struct,
-} from "../input/codecs.js";
+import { WeightsCodec } from "../input/codecs.js";
+import { PolicyCodec } from "../policy/codecs.js";
+import { MISSING, amountsByKey, integer, isoDate, nonEmptyString, numberAtLeast, oneOf, struct } from "../input/combinators.js";
 
 /**
  * A read-only list of `item`; `plural` names the list in messages ("a list of
@@ -217,12 +209,8 @@ export const ScenarioCodec = struct(
     weights: WeightsCodec,
     /** Variations compared with the scenario by `--compare`. */
     variations: listOf(VariationCodec, "variations"),
-    /**
-     * Placement policy, passed through to the instance unchanged. Accepted
-     * only once the instance format has a `policy` section (issue 4); until
-     * then a scenario with a policy is reported as an issue, never dropped.
-     */
-    policy: t.unknown,
+    /** Placement policy, passed to the instance as it is (its keys are checked when the instance is decoded). */
+    policy: PolicyCodec,
   },
 );
 

@@ -762,6 +762,7 @@ describe("normalisation and canonical order", () => {
       prefecturePreferences: [],
       trainingCentre: "Semarang",
       homeProvince: "Bali",
+      group: null,
     });
     expect(decoded.employers[0]).toMatchObject({ name: null, jobCategory: null, minLanguage: null, industry: null, fullTimeStaff: null, japaneseCareStaff: null });
     expect(decoded.weights).toEqual({ fieldPreference: 9, prefecturePreference: 2, preferredSkills: 2, languageAboveRequirement: 1, wageAboveMinimum: 1 });

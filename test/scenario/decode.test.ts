@@ -118,8 +118,8 @@ describe("decodeScenario", () => {
     );
   });
 
-  it("refuses a policy section until the instance format has one (issue 4)", () => {
-    expect(issuesOf({ ...small, policy: { quotas: [] } })).toMatch(/^policy: unknown property; this version of jobmatch has no policy section yet/);
+  it("checks a policy section with the instance format's codecs, with located issues", () => {
+    expect(issuesOf({ ...small, policy: { quotas: [{ scope: "region", key: "Shikoku" }] } })).toMatch(/^policy\.quotas\[0\]\.scope: expected one of sector, field, prefecture, employer/);
   });
 
   it("never throws, whatever the input", () => {

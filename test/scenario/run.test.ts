@@ -56,8 +56,8 @@ describe("running scenarios", () => {
   });
 
   it("reports a scenario whose instance the library refuses, with the scenario's index", () => {
-    const bad: Scenario = { ...KAGAWA_PILOT_SCENARIO, policy: { anything: true } };
+    const bad: Scenario = { ...KAGAWA_PILOT_SCENARIO, policy: { quotas: [{ scope: "sector", key: "fishing", min: 1 }] } };
     const r = runScenarios([scaled(KAGAWA_PILOT_SCENARIO, 0.05), bad]);
-    expect(E.isLeft(r) && r.left.map((i) => i.path)).toEqual(["scenarios[1].policy"]);
+    expect(E.isLeft(r) && r.left.map((i) => i.path)).toEqual(["scenarios[1].policy.quotas[0].key"]);
   });
 });

@@ -1,0 +1,196 @@
+/**
+ * Codec building blocks on io-ts: closed objects, named enums, bounded
+ * numbers, lists with plural names. Every failure keeps its path, and names
+ * what would have been accepted, so the decoder can say where and what.
+ */
+import * as t from "io-ts";
+
+/** Failure messages the reporter turns into issue codes. */
+export const MISSING = "missing";
+export const UNKNOWN_PROPERTY = "unknown-property";
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** A string from a fixed set (with optional alias spellings), named for messages. */
+export const oneOf = <K extends string>(
+  name: string,
+  values: readonly K[],
+  aliases: Readonly<Record<string, K>> = {},
+): t.Type<K, K, unknown> => {
+  const allowed = new Set<string>(values);
+  return new t.Type<K, K, unknown>(
+    name,
+    (u): u is K => typeof u === "string" && allowed.has(u),
+    (u, c) =>
+      typeof u === "string" && allowed.has(u)
+        ? t.success(u as K)
+        : typeof u === "string" && hasOwn(aliases, u)
+          ? t.success(aliases[u] as K)
+          : t.failure(u, c),
+    t.identity,
+  );
+};
+
+/** An integer in [min, max]. */
+export const integer = (min: number, max = Number.MAX_SAFE_INTEGER): t.Type<number, number, unknown> =>
+  new t.Type<number, number, unknown>(
+    max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer in ${min}..${max}`,
+    (u): u is number => Number.isInteger(u) && (u as number) >= min && (u as number) <= max,
+    (u, c) => (Number.isInteger(u) && (u as number) >= min && (u as number) <= max ? t.success(u as number) : t.failure(u, c)),
+    t.identity,
+  );
+
+/** A finite number >= min. */
+export const numberAtLeast = (min: number): t.Type<number, number, unknown> =>
+  new t.Type<number, number, unknown>(
+    `a number >= ${min}`,
+    (u): u is number => typeof u === "number" && Number.isFinite(u) && u >= min,
+    (u, c) => (typeof u === "number" && Number.isFinite(u) && u >= min ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  );
+
+/** A string with at least one non-blank character. */
+export const nonEmptyString: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
+  "a non-empty string",
+  (u): u is string => typeof u === "string" && u.trim() !== "",
+  (u, c) => (typeof u === "string" && u.trim() !== "" ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/** An ISO calendar date, YYYY-MM-DD. */
+const isCalendarDate = (u: unknown): u is string =>
+  typeof u === "string" &&
+  /^\d{4}-\d{2}-\d{2}$/.test(u) &&
+  !Number.isNaN(Date.parse(u)) &&
+  new Date(`${u}T00:00:00Z`).toISOString().slice(0, 10) === u;
+
+export const isoDate: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
+  "a calendar date YYYY-MM-DD",
+  isCalendarDate,
+  (u, c) => (isCalendarDate(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/** true or false. */
+export const flag: t.Type<boolean, boolean, unknown> = new t.Type<boolean, boolean, unknown>(
+  "true or false",
+  (u): u is boolean => typeof u === "boolean",
+  (u, c) => (typeof u === "boolean" ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+type Props = Record<string, t.Mixed>;
+export type StructOf<R extends Props, O extends Props> = { readonly [K in keyof R]: t.TypeOf<R[K]> } & {
+  readonly [K in keyof O]?: t.TypeOf<O[K]>;
+};
+
+/**
+ * A closed object: `required` properties must be present, `optional` ones may
+ * be; any other property fails with UNKNOWN_PROPERTY. An optional property
+ * given as null counts as absent.
+ */
+export const struct = <R extends Props, O extends Props>(
+  name: string,
+  required: R,
+  optional: O,
+): t.Type<StructOf<R, O>, StructOf<R, O>, unknown> => {
+  const known = [...Object.keys(required), ...Object.keys(optional)];
+  const unknownType = (key: string): t.Type<never> => {
+    const near = closest(key, known);
+    const hint = near === null ? `the known properties are ${known.join(", ")}` : `did you mean "${near}"?`;
+    return new t.Type<never>(hint, (_): _ is never => false, t.failure, t.identity);
+  };
+  return new t.Type<StructOf<R, O>, StructOf<R, O>, unknown>(
+    name,
+    // A full check that allocates nothing: the decoder's fast path for input
+    // that is already in canonical form (no aliases, no nulls, no unknown keys).
+    (u): u is StructOf<R, O> => {
+      if (typeof u !== "object" || u === null || Array.isArray(u)) return false;
+      const record = u as Record<string, unknown>;
+      for (const key in record) if (hasOwn(record, key) && !hasOwn(required, key) && !hasOwn(optional, key)) return false;
+      for (const key in required) if (!hasOwn(record, key) || !(required[key] as t.Mixed).is(record[key])) return false;
+      for (const key in optional) if (hasOwn(record, key) && !(optional[key] as t.Mixed).is(record[key])) return false;
+      return true;
+    },
+    (u, c) => {
+      if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c);
+      const record = u as Record<string, unknown>;
+      const errors: t.ValidationError[] = [];
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(record)) {
+        if (!hasOwn(required, key) && !hasOwn(optional, key)) {
+          errors.push({ value: key, context: t.appendContext(c, key, unknownType(key), record[key]), message: UNKNOWN_PROPERTY });
+        }
+      }
+      const take = (key: string, codec: t.Mixed, isRequired: boolean): void => {
+        const value = hasOwn(record, key) ? record[key] : undefined;
+        if (value === undefined || (value === null && !isRequired)) {
+          if (isRequired) errors.push({ value: undefined, context: t.appendContext(c, key, codec, undefined), message: MISSING });
+          return;
+        }
+        const result = codec.validate(value, t.appendContext(c, key, codec, value));
+        if (result._tag === "Left") errors.push(...result.left);
+        else out[key] = result.right;
+      };
+      for (const key of Object.keys(required)) take(key, required[key] as t.Mixed, true);
+      for (const key of Object.keys(optional)) take(key, optional[key] as t.Mixed, false);
+      return errors.length > 0 ? t.failures(errors) : t.success(out as StructOf<R, O>);
+    },
+    t.identity,
+  );
+};
+
+/**
+ * An object of numbers >= 0 keyed by free text (prefecture codes). Built on a
+ * null-prototype object so a key such as "__proto__" stays an ordinary key.
+ */
+export const amountsByKey = (name: string): t.Type<Readonly<Record<string, number>>, Readonly<Record<string, number>>, unknown> => {
+  const amount = numberAtLeast(0);
+  return new t.Type<Readonly<Record<string, number>>, Readonly<Record<string, number>>, unknown>(
+    name,
+    (u): u is Readonly<Record<string, number>> =>
+      typeof u === "object" && u !== null && !Array.isArray(u) && Object.values(u).every((v) => amount.is(v)),
+    (u, c) => {
+      if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c);
+      const out: Record<string, number> = Object.create(null) as Record<string, number>;
+      const errors: t.ValidationError[] = [];
+      for (const [key, value] of Object.entries(u)) {
+        const r = amount.validate(value, t.appendContext(c, key, amount, value));
+        if (r._tag === "Left") errors.push(...r.left);
+        else out[key] = r.right;
+      }
+      return errors.length > 0 ? t.failures(errors) : t.success(out);
+    },
+    t.identity,
+  );
+};
+
+/** An array of `item`; `plural` names the list in messages ("a list of workers"). */
+export const listOf = <C extends t.Mixed>(item: C, plural: string): t.ArrayC<C> => t.array(item, `a list of ${plural}`);
+
+/** The known name nearest to `key` (edit distance at most 2, or a case difference), or null. */
+const closest = (key: string, known: readonly string[]): string | null => {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = k.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+};
+
+const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+};
+

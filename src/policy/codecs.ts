@@ -1,0 +1,97 @@
+/**
+ * The instance's optional `policy` section, as io-ts codecs.
+ *
+ * Every constraint is hard unless it has a `penalty`: then it is soft, and
+ * each unit of violation costs `penalty` placements (1 = as bad as leaving
+ * one more worker unplaced; 0.5 = half that). A planner asks "meet the
+ * caregiving minimum if you can" with `{ scope: "sector", key: "caregiving",
+ * min: 500, penalty: 1 }`.
+ *
+ * @example
+ * {
+ *   "quotas": [{ "scope": "sector", "key": "caregiving", "min": 500 }, { "scope": "prefecture", "key": "37", "max": 1800 }],
+ *   "headcountCaps": {},
+ *   "diversity": { "maxShare": 0.5 },
+ *   "fairness": [{ "by": "trainingCentre", "minShare": 0.6 }],
+ *   "groups": { "together": "prefecture" }
+ * }
+ */
+import * as t from "io-ts";
+import { integer, listOf, nonEmptyString, numberAtLeast, oneOf, struct } from "../input/combinators.js";
+
+export type QuotaScope = "sector" | "field" | "prefecture" | "employer";
+export const QUOTA_SCOPES: readonly QuotaScope[] = ["sector", "field", "prefecture", "employer"];
+
+export type FairnessBy = "trainingCentre" | "homeProvince";
+export type Together = "prefecture" | "employer";
+
+/** A share in 0..1. */
+const share: t.Type<number, number, unknown> = new t.Type<number, number, unknown>(
+  "a share between 0 and 1",
+  (u): u is number => typeof u === "number" && u >= 0 && u <= 1,
+  (u, c) => (typeof u === "number" && u >= 0 && u <= 1 ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/** Placements one unit of violation costs; present means the constraint is soft. */
+const penalty = numberAtLeast(0);
+
+export const QuotaCodec = struct(
+  "a quota",
+  {
+    scope: oneOf<QuotaScope>("one of sector, field, prefecture, employer", QUOTA_SCOPES),
+    /** A sector name, SSW field id, prefecture code or name, or employer id. */
+    key: nonEmptyString,
+  },
+  { min: integer(0), max: integer(0), penalty },
+);
+
+export const HeadcountCapsCodec = struct("legal headcount caps", {}, { penalty });
+
+export const DiversityCodec = struct(
+  "a diversity limit",
+  {},
+  {
+    /** At most this share of an employer's slots from one training centre (at least 1 worker). */
+    maxShare: share,
+    /** At most this many of an employer's workers from one training centre. */
+    maxCount: integer(1),
+    penalty,
+  },
+);
+
+export const FairnessCodec = struct(
+  "a fairness floor",
+  {
+    by: oneOf<FairnessBy>("one of trainingCentre, homeProvince", ["trainingCentre", "homeProvince"]),
+    /** Each group sees at least this share of its workers placed, where that is possible. */
+    minShare: share,
+  },
+  { penalty },
+);
+
+export const GroupsCodec = struct(
+  "group placement",
+  {},
+  {
+    /** Keep each group in one prefecture (default) or with one employer. */
+    together: oneOf<Together>("one of prefecture, employer", ["prefecture", "employer"]),
+    /** Present: a group may be split, at this many placements per group split. */
+    penalty,
+  },
+);
+
+export const PolicyCodec = struct(
+  "a policy",
+  {},
+  {
+    quotas: listOf(QuotaCodec, "quotas"),
+    headcountCaps: HeadcountCapsCodec,
+    diversity: DiversityCodec,
+    fairness: listOf(FairnessCodec, "fairness floors"),
+    groups: GroupsCodec,
+  },
+);
+
+export type QuotaInput = t.TypeOf<typeof QuotaCodec>;
+export type PolicyInput = t.TypeOf<typeof PolicyCodec>;

@@ -1,0 +1,79 @@
+/**
+ * Semantic checks of the policy section against the rest of the instance:
+ * quota keys that exist, min not above max, staff figures present where the
+ * legal headcount caps need them.
+ */
+import { SECTORS, findField, type FieldCatalogue } from "../domain/fields.js";
+import { findPrefecture } from "../domain/prefectures.js";
+import type { EmployerInput } from "../input/codecs.js";
+import { at, issue, type InputIssue } from "../input/issues.js";
+import type { PolicyInput } from "./codecs.js";
+import { NO_POLICY, type Policy, type Quota } from "./types.js";
+
+/** Which staff figure a field's legal cap reads, by the catalogue's rule. */
+export const staffFigure = (catalogue: FieldCatalogue, field: string): "japaneseCareStaff" | "fullTimeStaff" | null => {
+  const rule = findField(catalogue, field)?.headcountCap ?? null;
+  return rule === "japanese-care-staff" ? "japaneseCareStaff" : rule === "full-time-staff" ? "fullTimeStaff" : null;
+};
+
+const quotaKey = (
+  q: NonNullable<PolicyInput["quotas"]>[number],
+  path: string,
+  catalogue: FieldCatalogue,
+  employerIds: ReadonlySet<string>,
+  issues: InputIssue[],
+): string => {
+  const keyPath = at(path, "key");
+  switch (q.scope) {
+    case "sector":
+      if (!(SECTORS as readonly string[]).includes(q.key)) issues.push(issue("unknown-field", keyPath, `a sector (${SECTORS.join(", ")})`, q.key));
+      return q.key;
+    case "field":
+      if (findField(catalogue, q.key) === undefined) issues.push(issue("unknown-field", keyPath, `an SSW field of catalogue ${catalogue.version}`, q.key));
+      return q.key;
+    case "prefecture": {
+      const p = findPrefecture(q.key);
+      if (p === undefined) issues.push(issue("unknown-prefecture", keyPath, "a prefecture code 01..47 or name", q.key));
+      return p?.code ?? q.key;
+    }
+    case "employer":
+      if (!employerIds.has(q.key)) issues.push(issue("inconsistent", keyPath, "the id of an employer in this instance", q.key));
+      return q.key;
+  }
+};
+
+export const decodePolicy = (
+  input: PolicyInput | undefined,
+  employers: readonly EmployerInput[],
+  catalogue: FieldCatalogue,
+  issues: InputIssue[],
+): Policy => {
+  if (input === undefined) return NO_POLICY;
+  const employerIds = new Set(employers.map((e) => e.id));
+  const quotas: Quota[] = (input.quotas ?? []).map((q, i) => {
+    const path = at(at("policy", "quotas"), i);
+    if (q.min === undefined && q.max === undefined) issues.push(issue("missing", at(path, "min"), "a min or a max (a quota with neither says nothing)", undefined));
+    if (q.min !== undefined && q.max !== undefined && q.min > q.max) issues.push(issue("inconsistent", at(path, "max"), `at least the min ${q.min}`, q.max));
+    return { source: path, scope: q.scope, key: quotaKey(q, path, catalogue, employerIds, issues), min: q.min ?? null, max: q.max ?? null, penalty: q.penalty ?? null };
+  });
+  const diversity = input.diversity;
+  if (diversity !== undefined && diversity.maxShare === undefined && diversity.maxCount === undefined) {
+    issues.push(issue("missing", "policy.diversity.maxShare", "a maxShare or a maxCount", undefined));
+  }
+  if (input.headcountCaps !== undefined) {
+    employers.forEach((e, i) => {
+      const figure = staffFigure(catalogue, e.field);
+      if (figure !== null && e[figure] === undefined) {
+        issues.push(issue("missing", at(at("employers", i), figure), `a staff count (policy.headcountCaps caps ${e.field} workers by it)`, undefined));
+      }
+    });
+  }
+  return {
+    quotas,
+    headcountCaps: input.headcountCaps === undefined ? null : { penalty: input.headcountCaps.penalty ?? null },
+    diversity:
+      diversity === undefined ? null : { maxShare: diversity.maxShare ?? null, maxCount: diversity.maxCount ?? null, penalty: diversity.penalty ?? null },
+    fairness: (input.fairness ?? []).map((f, i) => ({ source: at(at("policy", "fairness"), i), by: f.by, minShare: f.minShare, penalty: f.penalty ?? null })),
+    groups: { together: input.groups?.together ?? "prefecture", penalty: input.groups?.penalty ?? null },
+  };
+};
