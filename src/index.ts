@@ -85,3 +85,26 @@ export type { Columns } from "./io/rows.js";
 // LP export and the flow engine
 export { toLP } from "./engine/lpFormat.js";
 export { flowEngine } from "./engine/flow.js";
+
+// Explanations and what-if
+export { explainWorker, explainEmployer } from "./analysis/explain.js";
+export { formatWorkerExplanation, formatEmployerExplanation } from "./analysis/format.js";
+export { smallestChange, applyChange as applyWorkerChange, candidateChanges, CHANGE_COSTS } from "./analysis/whatIf.js";
+export type { Change as WorkerChange, WhatIf } from "./analysis/whatIf.js";
+export type { Exchange } from "./analysis/exchange.js";
+export type {
+  WorkerExplanation,
+  EmployerExplanation,
+  EmptySlots,
+  EligibleElsewhere,
+  Alternative,
+  CriterionPoints,
+  RuleTally,
+  NearMiss,
+} from "./analysis/types.js";
+
+// Policy
+export type { PolicyInput, QuotaInput, QuotaScope, FairnessBy, Together } from "./policy/codecs.js";
+export type { Policy, Quota, Diversity, Fairness } from "./policy/types.js";
+export type { PolicyOutcome } from "./result/types.js";
+export type { PolicyConstraint, PolicyScope, GroupConstraint } from "./model/types.js";
