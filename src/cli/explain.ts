@@ -1,15 +1,23 @@
 /**
- * `jobmatch explain`: solve, then explain one worker or one employer.
+ * `jobmatch explain`: solve, then explain one worker or one employer with the
+ * analysis module (../analysis/explain.ts, rendered by ../analysis/format.ts).
  *
  *     jobmatch explain instance.json --worker W0006
  *     jobmatch explain --workers w.csv --employers e.csv --employer E012 --format json
+ *
+ * Text: for a worker, their profile (Japanese, certifications, skills,
+ * preferences), then `formatWorkerExplanation`; for an employer,
+ * `formatEmployerExplanation`. JSON: see JSON_HELP.
  */
 import { Command, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
+import { explainEmployer, explainWorker } from "../analysis/explain.js";
+import { formatEmployerExplanation, formatWorkerExplanation } from "../analysis/format.js";
 import { decodeInstance } from "../input/decode.js";
+import type { Instance, Worker } from "../input/instance.js";
 import { issue } from "../input/issues.js";
-import { EXIT, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { explainEmployer, explainWorker, formatExplanation } from "./explanation.js";
+import type { MatchResult } from "../result/types.js";
+import { EXIT, failure, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { loadInstance, solveLoaded, type InstanceOptions } from "./instance.js";
 import { writeOutput, type CliContext } from "./io.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
@@ -25,26 +33,76 @@ export interface ExplainOptions extends InstanceOptions {
   readonly timeLimit?: number;
 }
 
+const JSON_HELP = `
+JSON (--format json):
+  --worker    the worker's explanation (explainWorker): "kind" is placed, no-eligible-slot,
+              eligible-slots-taken or no-solution, with "workerId", the fields of that kind
+              and "caveat"; plus "worker", the worker's profile as decoded (language,
+              certifications, skills, preferences, ...).
+  --employer  the employer's explanation (explainEmployer): "employerId", "label", "slots",
+              "filled", "placed" (workerId, score), "empty" (why slots stayed empty, or null)
+              and "caveat".`;
+
+/** The worker's profile, a few lines: who they are, their Japanese, certifications, skills and preferences. */
+const workerProfile = (w: Worker): string =>
+  [
+    `Worker ${w.id} (from ${w.homeProvince}, trained at ${w.trainingCentre})`,
+    `  Japanese: ${w.language.join(", ") || "no test result"}${w.careJapaneseTest ? "; care Japanese test passed" : ""}`,
+    `  Certified: ${w.certifications.map((c) => `${c.field} (${c.via})`).join(", ") || "none"}`,
+    `  Skills: ${w.skills.map((s) => `${s.name} level ${s.level}${s.years > 0 ? `, ${s.years} years` : ""}`).join("; ") || "none"}`,
+    `  Prefers: fields ${w.fieldPreferences.join(" > ") || "-"}; prefectures ${w.prefecturePreferences.join(" > ") || "-"}`,
+  ].join("\n") + "\n";
+
+/** Bad input (exit 1) when the instance has no worker or employer with the id asked for. */
+const unknownId = (instance: Instance, o: ExplainOptions, name: string): Failure | null => {
+  const [flag, what, id, known] =
+    o.worker !== undefined
+      ? (["--worker", "a worker id", o.worker, instance.workers.some((w) => w.id === o.worker)] as const)
+      : (["--employer", "an employer id", o.employer as string, instance.employers.some((e) => e.id === o.employer)] as const);
+  return known ? null : issuesFailure(`${name} has no such ${flag.slice(2)}:`, [issue("invalid", flag, `${what} of ${name}`, id)]);
+};
+
+/** An explanation the analysis refused although the id exists: a bug (exit 5), on one line. */
+const internalError = (subject: string, reason: string): Failure =>
+  failure(EXIT.internal, `internal error: cannot explain ${subject}: ${reason.replace(/\s*\n\s*/g, " ")} (please report it)`);
+
+/** The text or JSON to write: the explanation, with the worker's profile for a worker. */
+const render = (instance: Instance, result: MatchResult, o: ExplainOptions): E.Either<Failure, string> => {
+  const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`;
+  if (o.worker !== undefined) {
+    const id = o.worker;
+    const worker = instance.workers.find((w) => w.id === id);
+    const x = explainWorker(instance, result, id);
+    if (E.isLeft(x)) return E.left(internalError(`worker ${id}`, x.left));
+    if (worker === undefined) return E.left(internalError(`worker ${id}`, "explained, but not in the instance"));
+    return E.right(o.format === "json" ? json({ ...x.right, worker }) : `${workerProfile(worker)}${formatWorkerExplanation(x.right)}`);
+  }
+  const id = o.employer as string;
+  const x = explainEmployer(instance, result, id);
+  if (E.isLeft(x)) return E.left(internalError(`employer ${id}`, x.left));
+  return E.right(o.format === "json" ? json(x.right) : formatEmployerExplanation(x.right));
+};
+
 /** Runs `jobmatch explain`; the exit code, or a failure to report. */
 export const explainAction = async (file: string | undefined, o: ExplainOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
   if ((o.worker === undefined) === (o.employer === undefined)) return E.left(usage("give exactly one of --worker ID and --employer ID"));
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
+  // An unknown id fails before the solve; bad input is left to solveLoaded, which reports every issue.
+  const decoded = decodeInstance(loaded.right.input);
+  if (E.isRight(decoded)) {
+    const unknown = unknownId(decoded.right, o, loaded.right.name);
+    if (unknown !== null) return E.left(unknown);
+  }
   const progress = createProgress(ctx.stderr, 1);
   progress.update(0, "solving");
   const solved = solveLoaded(loaded.right, matchOptions(o));
   progress.stop();
   if (E.isLeft(solved)) return solved;
-  const instance = decodeInstance(loaded.right.input);
-  if (E.isLeft(instance)) return E.left(issuesFailure(`${loaded.right.name} has problems:`, loaded.right.locate(instance.left)));
-  const x =
-    o.worker !== undefined ? explainWorker(instance.right, solved.right, o.worker) : explainEmployer(instance.right, solved.right, o.employer as string);
-  if (x === null) {
-    const [flag, what, id] = o.worker !== undefined ? ["--worker", "a worker id", o.worker] : ["--employer", "an employer id", o.employer as string];
-    return E.left(issuesFailure(`${loaded.right.name} has no such ${flag.slice(2)}:`, [issue("invalid", flag, `${what} of ${loaded.right.name}`, id)]));
-  }
-  const text = o.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : formatExplanation(x, instance.right);
-  const written = writeOutput(text, o.out, ctx);
+  if (E.isLeft(decoded)) return E.left(internalError(loaded.right.name, "the instance solved but does not decode"));
+  const text = render(decoded.right, solved.right, o);
+  if (E.isLeft(text)) return text;
+  const written = writeOutput(text.right, o.out, ctx);
   if (E.isLeft(written)) return written;
   return E.right(solved.right.status === "optimal" ? EXIT.ok : EXIT.notOptimal);
 };
@@ -54,7 +112,7 @@ export const explainCommand = (ctx: CliContext, finish: Finish): Command =>
   addSolveOptions(
     addInstanceOptions(
       new Command("explain")
-        .description("solve, then explain where one worker went (and why), or how one employer's slots were filled")
+        .description("solve, then explain where one worker went (and why), or why not, or how one employer's slots were filled")
         .argument("[instance]", "instance JSON file, or - for standard input"),
     ),
   )
@@ -62,5 +120,5 @@ export const explainCommand = (ctx: CliContext, finish: Finish): Command =>
     .option("--employer <id>", "the employer to explain")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("-o, --out <file>", "write the explanation to this file instead of standard output")
-    .addHelpText("after", "\nExit codes: 0 done, 1 bad input or unknown id, 2 usage, 3 solve not optimal (explanation still written).")
+    .addHelpText("after", `${JSON_HELP}\n\nExit codes: 0 done, 1 bad input or unknown id, 2 usage, 3 solve not optimal (explanation still written), 4 output not written, 5 internal error.`)
     .action(async (file: string | undefined, o: ExplainOptions) => finish(await explainAction(file, o, ctx)));

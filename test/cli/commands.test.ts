@@ -2,8 +2,14 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { explainEmployer, explainWorker } from "../../src/analysis/explain.js";
+import type { EmployerExplanation, WorkerExplanation } from "../../src/analysis/types.js";
+import { smallestChange } from "../../src/analysis/whatIf.js";
+import { RULE_WORDS } from "../../src/analysis/words.js";
 import { generateInstance } from "../../src/generate/generate.js";
+import { decodeInstance } from "../../src/input/decode.js";
 import { match } from "../../src/match.js";
+import { RULES } from "../../src/rules/eligibility.js";
 import type { Comparison } from "../../src/scenario/compare.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { jobmatch, removeBundle, STACK, tempDir } from "./run.js";
@@ -13,8 +19,22 @@ const file = (name: string): string => join(dir, name);
 const instance = generateInstance({ seed: 4, workers: 60, employers: 6 });
 const result = match(instance);
 if (E.isLeft(result)) throw new Error("fixture does not solve");
-const placed = result.right.placements[0];
-const unplaced = result.right.unplaced[0];
+const decodedInstance = decodeInstance(instance);
+if (E.isLeft(decodedInstance)) throw new Error("fixture does not decode");
+const decoded = decodedInstance.right;
+const workerExplanations = decoded.workers.flatMap((w) => {
+  const x = explainWorker(decoded, result.right, w.id);
+  return E.isRight(x) ? [x.right] : [];
+});
+/** A placed worker with points on two criteria or more. */
+const placedX = workerExplanations.find((x): x is Extract<WorkerExplanation, { kind: "placed" }> => x.kind === "placed" && x.breakdown.filter((b) => b.weighted > 0).length >= 2);
+/** An unplaced worker no employer accepts, with a smallest change. */
+const unplacedX = workerExplanations.find((x): x is Extract<WorkerExplanation, { kind: "no-eligible-slot" }> => x.kind === "no-eligible-slot" && x.smallestChange !== null);
+/** An employer some of whose slots no worker qualifies for. */
+const emptyX = decoded.employers
+  .map((e) => explainEmployer(decoded, result.right, e.id))
+  .flatMap((x) => (E.isRight(x) && x.right.filled > 0 && x.right.empty?.kind === "no-eligible-worker" ? [{ ...x.right, empty: x.right.empty }] : []))[0];
+if (placedX === undefined || unplacedX === undefined || emptyX === undefined) throw new Error("fixture lacks a case to explain");
 
 const scenario: Scenario = {
   name: "tiny",
@@ -58,36 +78,87 @@ describe.concurrent("jobmatch (top level)", () => {
 });
 
 describe.concurrent("jobmatch explain", () => {
-  it("explains a placed worker: employer and points per criterion", async () => {
-    const r = await jobmatch(["explain", file("instance.json"), "--worker", placed?.workerId ?? ""]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Worker ${placed?.workerId}`);
-    expect(r.stdout).toContain(`Placed with ${placed?.employerId}`);
-    expect(r.stdout).toMatch(/fieldPreference +\d+ points x 4 = \d+/);
+  it("explains a placed worker: their profile, the employer, and the score in words per criterion", async () => {
+    const x = placedX;
+    const r = await jobmatch(["explain", file("instance.json"), "--worker", x.workerId]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toMatch(new RegExp(`^Worker ${x.workerId} \\(from .+, trained at .+\\)$`));
+    expect(lines.slice(1, 5).map((l) => l.split(":")[0])).toEqual(["  Japanese", "  Certified", "  Skills", "  Prefers"]);
+    expect(lines[5]).toMatch(new RegExp(`^${x.workerId} is placed at ${x.employerId} \\(Kagawa, [A-Z][a-z ]+\\), score ${x.score}: `));
+    // The points behind the score, in words, each with its weighted value; they add up to the score.
+    const earned = x.breakdown.filter((b) => b.weighted > 0);
+    expect(earned.length).toBeGreaterThanOrEqual(2);
+    expect(earned.reduce((s, b) => s + b.weighted, 0)).toBe(x.score);
+    for (const b of earned) {
+      expect(b.words).toMatch(/^(field|prefecture) \d(st|nd|rd|th) choice$|^\d+ preferred skills?$|^Japanese \d+ levels? above the requirement$|^wage \+\d+ yen$/);
+      expect(lines[5]).toContain(`${b.words} ${b.weighted}`);
+    }
   });
 
-  it("explains an unplaced worker and an employer, as text or JSON", async () => {
-    const [w, e] = await Promise.all([
-      jobmatch(["explain", file("instance.json"), "--worker", unplaced?.workerId ?? ""]),
-      jobmatch(["explain", file("instance.json"), "--employer", instance.employers[0]?.id ?? "", "--format", "json"]),
+  it("explains a worker no employer accepts: the rules that excluded them, the nearest misses, and the smallest change", async () => {
+    const x = unplacedX;
+    const change = smallestChange(decoded, result.right, x.workerId);
+    if (E.isLeft(change) || change.right === null) throw new Error(`no smallest change for ${x.workerId}`);
+    const r = await jobmatch(["explain", file("instance.json"), "--worker", x.workerId]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(r.stdout).toMatch(new RegExp(`^Worker ${x.workerId} `));
+    expect(r.stdout).toContain(`\n${x.workerId} is not placed: none of the ${instance.employers.length} employers with slots accepts them.\n`);
+    expect(x.excludedBy.length).toBeGreaterThan(0);
+    for (const t of x.excludedBy) expect(r.stdout).toContain(`  - ${RULE_WORDS[t.rule]}: ${t.count} of ${x.employers} employers (e.g. ${t.exampleId}: `);
+    expect(r.stdout).toMatch(/^ {2}Nearest, (one rule|\d rules) short/m);
+    expect(r.stdout).toContain(`\n  Smallest change: placed at ${change.right.employerId} with `);
+    expect(r.stdout).toMatch(/ {2}Smallest change: placed at \S+ with (JLPT N\d|the Nursing Care Japanese Language Evaluation Test|the skill \S+.*|the skills test in .+)\.\n$/);
+  });
+
+  it("explains an employer with empty slots: who filled the rest, and the rules and the requirement that kept others out", async () => {
+    const x = emptyX;
+    const r = await jobmatch(["explain", file("instance.json"), "--employer", x.employerId]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const [head, ...rest] = r.stdout.trimEnd().split("\n");
+    expect(head).toMatch(new RegExp(`^${x.employerId} \\(Kagawa, [A-Z][a-z ]+\\): ${x.slots} slots, ${x.filled} filled, by `));
+    for (const p of x.placed.slice(0, 4)) expect(head).toContain(`${p.workerId} (score ${p.score})`);
+    expect(rest[0]).toMatch(new RegExp(`^ {2}${x.slots - x.filled} empty slots?: no (other )?worker of the ${x.empty.workers}`));
+    for (const t of x.empty.excludedBy) expect(rest).toContain(`  - ${RULE_WORDS[t.rule]}: ${t.count} of ${x.empty.workers} workers (e.g. ${t.exampleId}: ${t.example})`);
+    expect(rest.at(-1)).toMatch(/^ {2}(The requirement that binds most: .+ \(\d+ workers? fails? only this one\)|No single requirement stands alone in the way: .+)\.$/);
+  });
+
+  it("writes the explanation object as JSON: the worker's with their profile, the employer's as it is", async () => {
+    const [w, u, e] = await Promise.all([
+      jobmatch(["explain", file("instance.json"), "--worker", placedX.workerId, "--format", "json"]),
+      jobmatch(["explain", file("instance.json"), "--worker", unplacedX.workerId, "--format", "json"]),
+      jobmatch(["explain", file("instance.json"), "--employer", emptyX.employerId, "--format", "json"]),
     ]);
-    expect(w.code).toBe(0);
-    expect(w.stdout).toMatch(/Not placed: /);
-    expect(e.code).toBe(0);
-    const x = JSON.parse(e.stdout) as { kind: string; employer: { id: string }; outcome: { slots: number } };
-    expect([x.kind, x.employer.id, x.outcome.slots]).toEqual(["employer", instance.employers[0]?.id, instance.employers[0]?.slots]);
+    for (const r of [w, u, e]) expect([r.code, r.stderr]).toEqual([0, ""]);
+    const profile = (id: string | undefined) => decoded.workers.find((x) => x.id === id);
+    expect(JSON.parse(w.stdout)).toEqual({ ...placedX, worker: profile(placedX.workerId) });
+    expect(JSON.parse(u.stdout)).toEqual({ ...unplacedX, worker: profile(unplacedX.workerId) });
+    expect(JSON.parse(e.stdout)).toEqual(emptyX);
+    const employer = JSON.parse(e.stdout) as EmployerExplanation;
+    expect(employer.empty?.kind).toBe("no-eligible-worker");
+    if (employer.empty?.kind === "no-eligible-worker") for (const t of employer.empty.excludedBy) expect(RULES).toContain(t.rule);
   });
 
   it("reports an unknown id as bad input (exit 1), and asks for exactly one of --worker and --employer (exit 2)", async () => {
-    const [unknown, neither, both] = await Promise.all([
+    const [unknown, unknownEmployer, neither, both] = await Promise.all([
       jobmatch(["explain", file("instance.json"), "--worker", "W-nobody"]),
+      jobmatch(["explain", file("instance.json"), "--employer", "E-nobody", "--format", "json"]),
       jobmatch(["explain", file("instance.json")]),
       jobmatch(["explain", file("instance.json"), "--worker", "a", "--employer", "b"]),
     ]);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain(`--worker: expected a worker id of ${file("instance.json")}, got "W-nobody"`);
+    expect([unknown.code, unknown.stdout]).toEqual([1, ""]);
+    expect(unknown.stderr).toBe(`error: ${file("instance.json")} has no such worker:\n--worker: expected a worker id of ${file("instance.json")}, got "W-nobody"\n`);
+    expect([unknownEmployer.code, unknownEmployer.stdout]).toEqual([1, ""]);
+    expect(unknownEmployer.stderr).toContain(`--employer: expected an employer id of ${file("instance.json")}, got "E-nobody"`);
     expect([neither.code, both.code]).toEqual([2, 2]);
     expect(neither.stderr).toBe("error: give exactly one of --worker ID and --employer ID\n");
+  });
+
+  it("documents the JSON shape in its help", async () => {
+    const r = await jobmatch(["explain", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/JSON \(--format json\):/);
+    expect(r.stdout).toContain('"worker", the worker\'s profile');
   });
 });
 
