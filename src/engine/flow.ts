@@ -15,6 +15,7 @@ import { objectiveOf } from "../model/objective.js";
 import { checkFlows } from "../model/check.js";
 import type { Engine, EngineOptions, EngineOutcome } from "./types.js";
 import { MAX_TOTAL, maxWeightTransport, type TransportProblem } from "./minCostFlow.js";
+import { policyFlowRefusal, solvePolicyFlow } from "./policyFlow.js";
 
 const isCount = (x: number): boolean => Number.isSafeInteger(x) && x >= 0;
 
@@ -154,12 +155,12 @@ const solveFlow = (model: AssignmentModel, options: EngineOptions): EngineOutcom
 export const flowEngine: Engine = {
   name: "flow",
   accepts: (model) => {
-    const refusal = flowRefusal(model);
+    const refusal = isPureNetwork(model) ? flowRefusal(model) : policyFlowRefusal(model);
     return refusal === null ? { ok: true } : { ok: false, why: refusal };
   },
   solve: (model, options) => {
     try {
-      return solveFlow(model, options);
+      return isPureNetwork(model) ? solveFlow(model, options) : solvePolicyFlow(model, options);
     } catch (e) {
       return fail(`the flow engine failed: ${String(e)}`);
     }

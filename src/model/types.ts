@@ -125,18 +125,30 @@ export interface ModelSolution {
 export const isPureNetwork = (model: AssignmentModel): boolean =>
   model.sideConstraints.length === 0 && (model.policies ?? []).length === 0 && (model.groups ?? []).length === 0;
 
+/** Arcs by their ends, built once per model (arcs never change). */
+const arcIndex = new WeakMap<AssignmentModel, { readonly into: number[][]; readonly from: number[][] }>();
+
+const indexOf = (model: AssignmentModel): { readonly into: number[][]; readonly from: number[][] } => {
+  const known = arcIndex.get(model);
+  if (known !== undefined) return known;
+  const into = model.employerClasses.map((): number[] => []);
+  const from = model.workerClasses.map((): number[] => []);
+  model.arcs.forEach((arc, a) => {
+    into[arc.to]?.push(a);
+    from[arc.from]?.push(a);
+  });
+  const index = { into, from };
+  arcIndex.set(model, index);
+  return index;
+};
+
 /** The arc indices a policy scope counts, in increasing order. */
 export const scopeArcs = (model: AssignmentModel, scope: PolicyScope): number[] => {
-  const out: number[] = [];
-  if (scope.kind === "employers") {
-    const set = new Set(scope.classes);
-    model.arcs.forEach((arc, a) => set.has(arc.to) && out.push(a));
-  } else if (scope.kind === "workers") {
-    const set = new Set(scope.classes);
-    model.arcs.forEach((arc, a) => set.has(arc.from) && out.push(a));
-  } else {
+  const { into, from } = indexOf(model);
+  if (scope.kind === "pairs") {
     const set = new Set(scope.workers);
-    model.arcs.forEach((arc, a) => arc.to === scope.employer && set.has(arc.from) && out.push(a));
+    return (into[scope.employer] ?? []).filter((a) => set.has(model.arcs[a]?.from ?? -1));
   }
-  return out;
+  const lists = scope.kind === "employers" ? scope.classes.map((j) => into[j] ?? []) : scope.classes.map((c) => from[c] ?? []);
+  return lists.flat().sort((a, b) => a - b);
 };

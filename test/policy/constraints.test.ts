@@ -171,8 +171,8 @@ const bruteForce = (input: InstanceInput, policy: PolicyInput): number | null =>
   return best;
 };
 
-const solve = (input: InstanceInput, policy: PolicyInput): MatchResult => {
-  const r = match({ ...input, policy }, { engine: "auto" });
+const solve = (input: InstanceInput, policy: PolicyInput, engine: "auto" | "lp-solver" | "flow" = "auto"): MatchResult => {
+  const r = match({ ...input, policy }, { engine });
   if (E.isLeft(r)) throw new Error(`rejected: ${JSON.stringify(r.left)}`);
   return r.right;
 };
@@ -182,11 +182,11 @@ const assignmentOf = (input: InstanceInput, result: MatchResult): number[] => {
   return input.workers.map((w) => at.get(w.id) ?? -1);
 };
 
-describe("policy constraints against brute force", () => {
-  it("every engine answer meets the hard policies and matches the brute-force optimum, or both say infeasible", () => {
+describe.each(["auto", "lp-solver"] as const)("policy constraints against brute force, engine %s", (engine) => {
+  it("every answer meets the hard policies and matches the brute-force optimum, or both say infeasible", () => {
     fc.assert(
       fc.property(policyCase(6, 3), ({ input, policy }) => {
-        const result = solve(input, policy);
+        const result = solve(input, policy, engine);
         const best = bruteForce(input, policy);
         if (best === null) {
           expect(result.status).toBe("infeasible");
@@ -201,6 +201,29 @@ describe("policy constraints against brute force", () => {
     );
   });
 
+});
+
+describe("policy constraints on the flow engine (no groups: every policy nests)", () => {
+  it("the network path proves the brute-force optimum, or infeasibility", () => {
+    fc.assert(
+      fc.property(policyCase(6, 3), ({ input, policy }) => {
+        const ungrouped = { ...input, workers: input.workers.map(({ group: _group, ...w }) => w) };
+        const { groups: _groups, ...rest } = policy;
+        const result = solve(ungrouped, rest, "flow");
+        expect(result.engine).toBe("flow");
+        const best = bruteForce(ungrouped, rest);
+        if (best === null) expect(result.status).toBe("infeasible");
+        else {
+          expect(result.status).toBe("optimal");
+          expect(result.objective?.value).toBe(best);
+        }
+      }),
+      fcOptions(150),
+    );
+  });
+});
+
+describe("removing a policy", () => {
   it("removing the policy (and the workers' groups) never lowers the objective", () => {
     fc.assert(
       fc.property(policyCase(6, 3), ({ input, policy }) => {

@@ -1,0 +1,185 @@
+/**
+ * Policy models as flow networks: a model whose policy constraints nest
+ * (laminar families on each side) is a circulation with lower bounds, which
+ * ./circulation.ts solves exactly. Groups and raw side rows are not network
+ * structure; such models are refused here (with the reason) and go to the
+ * general engine.
+ *
+ * The network, source S to sink T and back:
+ *
+ *     S -> worker sets (fairness floors, nested) -> worker class
+ *       -> [pair node (diversity), for the arcs a pairs policy counts]
+ *       -> employer class -> employer sets (caps, quotas, nested) -> T -> S
+ *
+ * A policy bound sits on the arc that leaves its set's node: hard [min, max]
+ * directly; soft with penalty p as parallel arcs: [0, min] gaining p (the
+ * units that meet the minimum), [0, max - min] gaining 0, and [0, inf)
+ * gaining -p (the units over the maximum). The network's objective then
+ * differs from the model's by the constant sum of p * min, so the engine
+ * recomputes the model's objective from the flows.
+ */
+import { scopeArcs, type AssignmentModel, type PolicyConstraint } from "../model/types.js";
+import type { CirculationProblem } from "./circulation.js";
+
+export interface PolicyNetwork {
+  readonly problem: CirculationProblem;
+  /** For each model arc, the network arc carrying its flow. */
+  readonly modelArc: Int32Array;
+}
+
+interface Builder {
+  nodes: number;
+  tail: number[];
+  head: number[];
+  lower: number[];
+  upper: number[];
+  gain: number[];
+}
+
+const arc = (b: Builder, from: number, to: number, lower: number, upper: number, gain: number): number => {
+  b.tail.push(from);
+  b.head.push(to);
+  b.lower.push(lower);
+  b.upper.push(upper);
+  b.gain.push(gain);
+  return b.tail.length - 1;
+};
+
+/** Arcs from `from` to `to` that carry a policy's bounds (or none: [0, inf)). */
+const bounded = (b: Builder, from: number, to: number, policies: readonly PolicyConstraint[], inf: number): void => {
+  if (policies.length === 0) {
+    arc(b, from, to, 0, inf, 0);
+    return;
+  }
+  // Several policies on the same set: chain them through extra nodes.
+  let at = from;
+  policies.forEach((p, i) => {
+    const next = i === policies.length - 1 ? to : b.nodes++;
+    const min = p.min ?? 0;
+    const max = p.max ?? inf;
+    if (p.penalty === null) arc(b, at, next, min, max, 0);
+    else {
+      if (min > 0) arc(b, at, next, 0, min, p.penalty);
+      if (max > min) arc(b, at, next, 0, p.max === null ? inf : max - min, 0);
+      if (p.max !== null) arc(b, at, next, 0, inf, -p.penalty);
+    }
+    at = next;
+  });
+};
+
+/** Sets over 0..n-1 with their policies, as a forest: each set's parent is the smallest set strictly containing it; null if two sets cross. */
+const laminarForest = (sets: readonly (readonly number[])[]): number[] | null => {
+  const order = sets.map((s, i) => ({ i, members: new Set(s) })).sort((a, b) => b.members.size - a.members.size || a.i - b.i);
+  const parent = sets.map(() => -1);
+  const placed: { i: number; members: Set<number> }[] = [];
+  for (const s of order) {
+    let best = -1;
+    let bestSize = Infinity;
+    for (const t of placed) {
+      let inside = 0;
+      for (const m of s.members) if (t.members.has(m)) inside++;
+      if (inside === s.members.size && t.members.size < bestSize) {
+        best = t.i;
+        bestSize = t.members.size;
+      } else if (inside > 0 && inside < s.members.size) return null;
+    }
+    parent[s.i] = best;
+    placed.push(s);
+  }
+  return parent;
+};
+
+/** Groups policies with identical member sets, so each distinct set is one node. */
+const distinctSets = (policies: readonly PolicyConstraint[], membersOf: (p: PolicyConstraint) => readonly number[]) => {
+  const byKey = new Map<string, { members: number[]; policies: PolicyConstraint[] }>();
+  for (const p of policies) {
+    const members = [...membersOf(p)].sort((a, b) => a - b);
+    const key = members.join(",");
+    const entry = byKey.get(key) ?? { members, policies: [] };
+    entry.policies.push(p);
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+};
+
+/** The circulation for a policy model, or why it is not one. */
+export const toPolicyNetwork = (model: AssignmentModel): PolicyNetwork | string => {
+  if (model.sideConstraints.length > 0) return "the model has raw side constraints";
+  if ((model.groups ?? []).length > 0) return "groups (placed together or not at all) are not network structure";
+  const policies = model.policies ?? [];
+  const inf = model.workerClasses.reduce((s, c) => s + c.supply, 0);
+  const b: Builder = { nodes: 2, tail: [], head: [], lower: [], upper: [], gain: [] };
+  const S = 0;
+  const T = 1;
+  const workerNode = model.workerClasses.map(() => b.nodes++);
+  const employerNode = model.employerClasses.map(() => b.nodes++);
+
+  // Worker side: S -> sets -> classes.
+  const workerSets = distinctSets(policies.filter((p) => p.scope.kind === "workers"), (p) => (p.scope.kind === "workers" ? p.scope.classes : []));
+  const wParent = laminarForest(workerSets.map((s) => s.members));
+  if (wParent === null) return "two worker-side policies (fairness floors) overlap without nesting";
+  const wNode = workerSets.map(() => b.nodes++);
+  workerSets.forEach((s, k) => bounded(b, (wParent[k] ?? -1) < 0 ? S : (wNode[wParent[k] as number] as number), wNode[k] as number, s.policies, inf));
+  const innermostW = model.workerClasses.map(() => -1);
+  workerSets.forEach((s, k) => {
+    for (const c of s.members) {
+      const current = innermostW[c] as number;
+      if (current < 0 || (workerSets[current]?.members.length ?? 0) > s.members.length) innermostW[c] = k;
+    }
+  });
+  model.workerClasses.forEach((c, i) => {
+    const k = innermostW[i] as number;
+    arc(b, k < 0 ? S : (wNode[k] as number), workerNode[i] as number, 0, c.supply, 0);
+  });
+
+  // Employer side: classes -> sets -> T.
+  const employerSets = distinctSets(policies.filter((p) => p.scope.kind === "employers"), (p) => (p.scope.kind === "employers" ? p.scope.classes : []));
+  const eParent = laminarForest(employerSets.map((s) => s.members));
+  if (eParent === null) return "two employer-side policies (quotas, caps) overlap without nesting, e.g. a sector quota and a prefecture quota";
+  const eNode = employerSets.map(() => b.nodes++);
+  employerSets.forEach((s, k) => bounded(b, eNode[k] as number, (eParent[k] ?? -1) < 0 ? T : (eNode[eParent[k] as number] as number), s.policies, inf));
+  const innermostE = model.employerClasses.map(() => -1);
+  employerSets.forEach((s, k) => {
+    for (const j of s.members) {
+      const current = innermostE[j] as number;
+      if (current < 0 || (employerSets[current]?.members.length ?? 0) > s.members.length) innermostE[j] = k;
+    }
+  });
+  model.employerClasses.forEach((g, j) => {
+    const k = innermostE[j] as number;
+    arc(b, employerNode[j] as number, k < 0 ? T : (eNode[k] as number), 0, g.capacity, 0);
+  });
+
+  // Pairs (diversity): the arcs a pairs policy counts go through its node.
+  const pairNodeOfArc = new Map<number, number>();
+  const pairSets = distinctSets(policies.filter((p) => p.scope.kind === "pairs"), (p) => scopeArcs(model, p.scope));
+  for (const s of pairSets) {
+    const first = s.policies[0];
+    if (first === undefined || first.scope.kind !== "pairs") continue;
+    const node = b.nodes++;
+    for (const a of s.members) {
+      if (pairNodeOfArc.has(a)) return "two diversity limits count the same placements";
+      pairNodeOfArc.set(a, node);
+    }
+    bounded(b, node, employerNode[first.scope.employer] as number, s.policies, inf);
+  }
+
+  const modelArc = new Int32Array(model.arcs.length);
+  model.arcs.forEach((a, i) => {
+    const via = pairNodeOfArc.get(i);
+    modelArc[i] = arc(b, workerNode[a.from] as number, via ?? (employerNode[a.to] as number), 0, a.upper, model.placementWeight + a.score);
+  });
+  arc(b, T, S, 0, inf, 0);
+
+  return {
+    problem: {
+      nodeCount: b.nodes,
+      tail: Int32Array.from(b.tail),
+      head: Int32Array.from(b.head),
+      lower: Float64Array.from(b.lower),
+      upper: Float64Array.from(b.upper),
+      gain: Float64Array.from(b.gain),
+    },
+    modelArc,
+  };
+};
