@@ -4,6 +4,7 @@
  * what would have been accepted, so the decoder can say where and what.
  */
 import * as t from "io-ts";
+import { editDistance } from "./spelling.js";
 
 /** Failure messages the reporter turns into issue codes. */
 export const MISSING = "missing";
@@ -182,15 +183,4 @@ const closest = (key: string, known: readonly string[]): string | null => {
   return best;
 };
 
-const editDistance = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-};
 

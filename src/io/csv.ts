@@ -25,6 +25,7 @@ import type { InstanceInput } from "../input/codecs.js";
 import { issue, type InputIssue } from "../input/issues.js";
 import type { MatchResult, UnplacedReason } from "../result/types.js";
 import { rowToEmployer, rowToWorker, EMPLOYER_COLUMNS, WORKER_COLUMNS, employerToRow, workerToRow, type Columns } from "./rows.js";
+import { editDistance } from "../input/spelling.js";
 
 /** What `instanceFromCsv` gives: the instance input and where each row came from. */
 export interface CsvInstance {
@@ -51,23 +52,10 @@ interface Table {
   readonly rows: number[];
 }
 
-/** Levenshtein distance, for "did you mean" hints. */
-const distance = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-};
-
 /** The known column a header most likely meant: same letters ignoring case, spaces, "-" and "_", or at most 2 edits away. */
 const nearest = (name: string, known: readonly string[]): string | undefined => {
   const plain = (x: string): string => x.toLowerCase().replace(/[\s_-]/g, "");
-  const scored = known.map((k) => [k, plain(k) === plain(name) ? 0 : distance(plain(name), plain(k))] as const).sort((a, b) => a[1] - b[1]);
+  const scored = known.map((k) => [k, plain(k) === plain(name) ? 0 : editDistance(plain(name), plain(k))] as const).sort((a, b) => a[1] - b[1]);
   const best = scored[0];
   return best !== undefined && best[1] <= 2 ? best[0] : undefined;
 };
