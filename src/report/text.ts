@@ -31,6 +31,12 @@ export const formatReport = (result: MatchResult): string => {
   lines.push(
     `Model: ${result.model.workerClasses} worker classes x ${result.model.employerClasses} employer classes, ${result.model.arcs} eligible class pairs`,
   );
+  if (result.diagnosis !== null) {
+    if (result.diagnosis.kind === "relaxation") {
+      lines.push(`Why infeasible: the smallest relaxation of the hard policy changes ${result.diagnosis.totalUnits} unit(s):`);
+      for (const r of result.diagnosis.relaxations) lines.push(`  - ${r.text} [${r.source}]`);
+    } else lines.push(`Why infeasible: no diagnosis (${result.diagnosis.message})`);
+  }
   lines.push(`Workers: ${s.workers}; placed ${s.placed} (${pct(s.placed, s.workers)}); unplaced ${s.unplaced}`);
   lines.push(`Slots: ${s.slots}; filled ${s.placed} (${pct(s.placed, s.slots)}); unfilled ${s.unfilledSlots}`);
   lines.push(`Score: total ${s.totalScore}, mean ${s.meanScore.toFixed(2)} per placement`);

@@ -12,7 +12,7 @@ import { score } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
 import { unfilledReasons, unplacedReasons } from "./explain.js";
 import { summarise } from "./summary.js";
-import type { EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced } from "./types.js";
+import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced } from "./types.js";
 
 const policyOutcomes = (model: AssignmentModel, flows: readonly number[]): PolicyOutcome[] => [
   ...(model.policies ?? []).map((p) => ({
@@ -40,6 +40,7 @@ export const assemble = (
   outcome: EngineOutcome,
   timings: Omit<Timings, "resultMs" | "totalMs">,
   started: number,
+  diagnosis: Diagnosis | null = null,
 ): MatchResult => {
   const resultStarted = performance.now();
   const { workers, employers, reference, weights } = instance;
@@ -92,6 +93,7 @@ export const assemble = (
         : { value: solution.objective, placementWeight: built.model.placementWeight, placed: split.placed, totalScore: split.totalScore, bound: outcome.bound },
     model: { workerClasses: built.model.workerClasses.length, employerClasses: built.model.employerClasses.length, arcs: built.model.arcs.length },
     policy: solution === null ? [] : policyOutcomes(built.model, solution.flows),
+    diagnosis,
     timings: { ...timings, resultMs, totalMs: performance.now() - started },
   };
 };

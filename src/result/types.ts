@@ -88,6 +88,26 @@ export interface PolicyOutcome {
   readonly violation: number;
 }
 
+/** One hard constraint relaxed by the diagnosis of an infeasible plan. */
+export interface Relaxation {
+  /** The constraint, in domain words, and where it is in the input. */
+  readonly label: string;
+  readonly source: string;
+  readonly bound: "min" | "max";
+  /** The bound as given, and the value the relaxed plan reaches. */
+  readonly from: number;
+  readonly to: number;
+  /** Units of relaxation: |from - to|. */
+  readonly by: number;
+  /** For people: "sector caregiving: at least 700 placed cannot be met with the rest of the plan: at most 652 (...)". */
+  readonly text: string;
+}
+
+/** Why a plan is infeasible: the smallest relaxation of its hard constraints (by total units), or why none was found. */
+export type Diagnosis =
+  | { readonly kind: "relaxation"; readonly relaxations: readonly Relaxation[]; readonly totalUnits: number }
+  | { readonly kind: "unavailable"; readonly message: string };
+
 export interface Timings {
   readonly decodeMs: number;
   readonly buildMs: number;
@@ -122,6 +142,8 @@ export interface MatchResult {
   readonly model: { readonly workerClasses: number; readonly employerClasses: number; readonly arcs: number };
   /** One entry per policy constraint and group, in model order; empty without a policy or without a solution. */
   readonly policy: readonly PolicyOutcome[];
+  /** For an infeasible plan: the smallest relaxation of its hard policy constraints; null otherwise. */
+  readonly diagnosis: Diagnosis | null;
   /** Milliseconds; the only part of a result that differs between runs. */
   readonly timings: Timings;
 }

@@ -89,9 +89,9 @@ const policyArb = (base: InstanceInput): fc.Arbitrary<PolicyInput> =>
 type Assignment = readonly number[]; // employer index per worker, -1 for none
 
 /** Units of violation per constraint, with whether it is hard; groups count 1 when split. */
-const violations = (input: InstanceInput, policy: PolicyInput, x: Assignment): { units: number; penalty: number | undefined }[] => {
+const violations = (input: InstanceInput, policy: PolicyInput, x: Assignment): { units: number; penalty: number | undefined; group?: true }[] => {
   const { workers, employers } = input;
-  const out: { units: number; penalty: number | undefined }[] = [];
+  const out: { units: number; penalty: number | undefined; group?: true }[] = [];
   const placedAt = (pred: (e: TinyEmployer) => boolean): number => x.filter((j) => j >= 0 && pred(employers[j] as TinyEmployer)).length;
   for (const q of policy.quotas ?? []) {
     const n = placedAt((e) =>
@@ -130,7 +130,7 @@ const violations = (input: InstanceInput, policy: PolicyInput, x: Assignment): {
     const placed = at.filter((j) => j >= 0);
     const region = (j: number): string => (policy.groups?.together === "employer" ? `${j}` : (employers[j] as TinyEmployer).prefecture);
     const together = placed.length === 0 || (placed.length === members.length && new Set(placed.map(region)).size === 1);
-    out.push({ units: together ? 0 : 1, penalty: policy.groups?.penalty });
+    out.push({ units: together ? 0 : 1, penalty: policy.groups?.penalty, group: true });
   }
   return out;
 };
@@ -220,6 +220,80 @@ describe("policy constraints on the flow engine (no groups: every policy nests)"
       }),
       fcOptions(150),
     );
+  });
+});
+
+/** The fewest units of hard (non-group) policy violation any assignment needs, hard groups kept. */
+const smallestRelaxation = (input: InstanceInput, policy: PolicyInput): number => {
+  const { workers, employers } = input;
+  let best = Infinity;
+  const x: number[] = workers.map(() => -1);
+  const left = employers.map((e) => e.slots);
+  const go = (i: number): void => {
+    if (i === workers.length) {
+      let units = 0;
+      for (const v of violations(input, policy, x)) {
+        if (v.penalty !== undefined) continue;
+        if (v.group === true) {
+          if (v.units > 0) return;
+        } else units += v.units;
+      }
+      best = Math.min(best, units);
+      return;
+    }
+    go(i + 1);
+    employers.forEach((e, j) => {
+      if ((left[j] as number) > 0 && oracleEligible(workers[i] as TinyWorker, e)) {
+        left[j] = (left[j] as number) - 1;
+        x[i] = j;
+        go(i + 1);
+        left[j] = (left[j] as number) + 1;
+        x[i] = -1;
+      }
+    });
+  };
+  go(0);
+  return best;
+};
+
+describe("diagnosis of an infeasible plan", () => {
+  it("names a relaxation that restores feasibility, and no smaller one exists", () => {
+    let diagnosed = 0;
+    fc.assert(
+      fc.property(
+        policyCase(6, 3).map(({ input, policy }) => ({
+          input,
+          // tighter minimums, so that infeasible plans are common
+          policy: { ...policy, quotas: (policy.quotas ?? []).map((q) => ({ scope: q.scope, key: q.key, min: (q.min ?? 0) + 2 })) },
+        })),
+        ({ input, policy }) => {
+          const result = solve(input, policy);
+          if (result.status !== "infeasible") {
+            expect(result.diagnosis).toBeNull();
+            return;
+          }
+          diagnosed++;
+          const d = result.diagnosis;
+          expect(d?.kind).toBe("relaxation");
+          if (d?.kind !== "relaxation") return;
+          expect(d.totalUnits).toBe(smallestRelaxation(input, policy));
+          expect(d.relaxations.reduce((s, r) => s + r.by, 0)).toBe(d.totalUnits);
+          // Apply it: quotas by source; fairness floors become a plain minimum share of 0 where relaxed.
+          const relaxedQuotas = (policy.quotas ?? []).map((q, i) => {
+            const r = d.relaxations.find((x) => x.source === `policy.quotas[${i}]`);
+            return r === undefined ? q : r.bound === "min" ? { ...q, min: r.to } : { ...q, max: r.to };
+          });
+          const fairnessRelaxed = d.relaxations.some((r) => r.source.startsWith("policy.fairness"));
+          const capsRelaxed = d.relaxations.some((r) => r.source === "policy.headcountCaps");
+          const diversityRelaxed = d.relaxations.some((r) => r.source === "policy.diversity");
+          if (!fairnessRelaxed && !capsRelaxed && !diversityRelaxed) {
+            expect(solve(input, { ...policy, quotas: relaxedQuotas }).status).toBe("optimal");
+          }
+        },
+      ),
+      fcOptions(150),
+    );
+    expect(diagnosed).toBeGreaterThan(5);
   });
 });
 
