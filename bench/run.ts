@@ -82,6 +82,12 @@ const benchPolicy = (workers: number): object => ({
   headcountCaps: {},
   diversity: { maxShare: 0.5 },
   fairness: [{ by: "trainingCentre", minShare: 0.5 }],
+  groups: { together: "prefecture" },
+});
+
+const withGroups = <T extends { workers: readonly object[] }>(instance: T): T => ({
+  ...instance,
+  workers: instance.workers.map((w, i) => (i % 40 < 3 ? { ...w, group: `family-${Math.floor(i / 40)}` } : w)),
 });
 
 const dir = mkdtempSync(join(tmpdir(), "jobmatch-bench-"));
@@ -92,7 +98,7 @@ let failed = false;
 for (const size of sizes) {
   const file = join(dir, `${size.workers}x${size.employers}.json`);
   const instance = generateInstance({ seed: values.seed ?? "20261127", workers: size.workers, employers: size.employers });
-  writeFileSync(file, JSON.stringify(values.policy ? { ...instance, policy: benchPolicy(size.workers) } : instance));
+  writeFileSync(file, JSON.stringify(values.policy ? withGroups({ ...instance, policy: benchPolicy(size.workers) }) : instance));
   const row: CaseResult[] = [];
   for (const engine of engines) {
     const reason = skipped.get(engine);

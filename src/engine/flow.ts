@@ -16,6 +16,7 @@ import { checkFlows } from "../model/check.js";
 import type { Engine, EngineOptions, EngineOutcome } from "./types.js";
 import { MAX_TOTAL, maxWeightTransport, type TransportProblem } from "./minCostFlow.js";
 import { policyFlowRefusal, solvePolicyFlow } from "./policyFlow.js";
+import { solveWithGroups } from "./groupSearch.js";
 
 const isCount = (x: number): boolean => Number.isSafeInteger(x) && x >= 0;
 
@@ -160,6 +161,7 @@ export const flowEngine: Engine = {
   },
   solve: (model, options) => {
     try {
+      if ((model.groups ?? []).length > 0) return solveWithGroups(model, options, (node, o) => (isPureNetwork(node) ? solveFlow(node, o) : solvePolicyFlow(node, o)));
       return isPureNetwork(model) ? solveFlow(model, options) : solvePolicyFlow(model, options);
     } catch (e) {
       return fail(`the flow engine failed: ${String(e)}`);

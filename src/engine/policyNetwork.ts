@@ -1,9 +1,10 @@
 /**
  * Policy models as flow networks: a model whose policy constraints nest
  * (laminar families on each side) is a circulation with lower bounds, which
- * ./circulation.ts solves exactly. Groups and raw side rows are not network
- * structure; such models are refused here (with the reason) and go to the
- * general engine.
+ * ./circulation.ts solves exactly. Raw side rows are not network structure;
+ * such models are refused here (with the reason) and go to the general
+ * engine. Groups are ignored here: ./groupSearch.ts branches on them over
+ * this network.
  *
  * The network, source S to sink T and back:
  *
@@ -105,7 +106,6 @@ const distinctSets = (policies: readonly PolicyConstraint[], membersOf: (p: Poli
 /** The circulation for a policy model, or why it is not one. */
 export const toPolicyNetwork = (model: AssignmentModel): PolicyNetwork | string => {
   if (model.sideConstraints.length > 0) return "the model has raw side constraints";
-  if ((model.groups ?? []).length > 0) return "groups (placed together or not at all) are not network structure";
   const policies = model.policies ?? [];
   const inf = model.workerClasses.reduce((s, c) => s + c.supply, 0);
   const b: Builder = { nodes: 2, tail: [], head: [], lower: [], upper: [], gain: [] };
