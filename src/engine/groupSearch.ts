@@ -119,7 +119,12 @@ export const solveWithGroups = (
     for (const child of children) visit(new Map([...fixes, [g, child]]));
   };
 
-  visit(new Map());
+  // A hard group that no region can take whole is never placed: fix it at the root.
+  const rootFixes = new Map<number, Fix>();
+  groups.forEach((g, k) => {
+    if (g.penalty === null && (possible[k] ?? []).length === 0) rootFixes.set(k, { kind: "out" });
+  });
+  visit(rootFixes);
   if (failure !== null) return { engine: "flow", termination: "error", solution: null, bound: null, message: `group search failed: ${failure}` };
   const found = best as { flows: readonly number[]; objective: number } | null;
   if (stopped) {

@@ -149,6 +149,10 @@ export const lpSolverEngine: Engine = {
     const flows = readFlows(model, answer);
     if (typeof flows === "string") return { ...base, termination: "error", solution: null, message: flows };
     const violation = checkFlows(model, flows);
+    if (violation !== null && limited) {
+      // At its time limit the solver can hand back a point that breaks the model: no solution, honestly.
+      return { ...base, termination: "time-limit", solution: null, message: `stopped at the time limit of ${options.timeLimitMs} ms without a feasible solution (its last point broke: ${violation})` };
+    }
     if (violation !== null) {
       return { ...base, termination: "error", solution: null, message: `javascript-lp-solver returned an infeasible point: ${violation}` };
     }
