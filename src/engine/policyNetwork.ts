@@ -103,8 +103,19 @@ const distinctSets = (policies: readonly PolicyConstraint[], membersOf: (p: Poli
   return [...byKey.values()];
 };
 
+/** Networks already built, per model (models are immutable): accepts and solve build it once. */
+const built = new WeakMap<AssignmentModel, PolicyNetwork | string>();
+
 /** The circulation for a policy model, or why it is not one. */
 export const toPolicyNetwork = (model: AssignmentModel): PolicyNetwork | string => {
+  const known = built.get(model);
+  if (known !== undefined) return known;
+  const network = buildNetwork(model);
+  built.set(model, network);
+  return network;
+};
+
+const buildNetwork = (model: AssignmentModel): PolicyNetwork | string => {
   if (model.sideConstraints.length > 0) return "the model has raw side constraints";
   const policies = model.policies ?? [];
   const inf = model.workerClasses.reduce((s, c) => s + c.supply, 0);

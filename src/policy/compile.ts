@@ -114,12 +114,13 @@ export const compilePolicy = (
 
   if (policy.diversity !== null) {
     const { maxShare, maxCount, penalty } = policy.diversity;
+    const arcsInto = classes.employers.map((): ModelArc[] => []);
+    for (const arc of arcs) arcsInto[arc.to]?.push(arc);
     classes.employers.forEach((g, j) => {
       const e = repEmployer(j);
       const cap = Math.min(maxCount ?? Infinity, maxShare === null ? Infinity : Math.max(1, Math.floor(maxShare * e.slots)));
       const byCentre = new Map<string, { classes: number[]; supply: number }>();
-      for (const arc of arcs) {
-        if (arc.to !== j) continue;
+      for (const arc of arcsInto[j] ?? []) {
         const centre = repWorker(arc.from).trainingCentre;
         const entry = byCentre.get(centre) ?? { classes: [], supply: 0 };
         entry.classes.push(arc.from);
