@@ -67,6 +67,7 @@
  *   rest copied. A cold solve pays tens of nanoseconds per element touched
  *   before V8 optimises the loops, so every pass over the arcs counts.
  */
+import { cut, graft, rethread, reversePath } from "./spanningTree.js";
 
 /** A directed network; maximise sum gain[a] * flow[a] subject to flow conservation at every node
  *  (inflow = outflow) and lower[a] <= flow[a] <= upper[a]. All numbers are integers. */
@@ -534,96 +535,6 @@ const augment = (net: Network, e: number, first: number, second: number, join: n
   flow[e]! += state[e] === 1 ? delta : -delta;
   for (let u = first; u !== join; u = parent[u]!) flow[pred[u]!]! += up[u] === 1 ? -delta : delta;
   for (let u = second; u !== join; u = parent[u]!) flow[pred[u]!]! += up[u] === 1 ? delta : -delta;
-};
-
-/** Takes the subtree at `out` out of the preorder, and out of its old ancestors' sizes and ends. */
-const cut = (net: Network, out: number, join: number): void => {
-  const { parent, thread, rev, size, last } = net;
-  const moved = size[out]!;
-  const end = last[out]!;
-  const before = rev[out]!;
-  const after = thread[end]!;
-  thread[before] = after;
-  rev[after] = before;
-  for (let u = parent[out]!; u !== join; u = parent[u]!) size[u]! -= moved;
-  for (let u = parent[out]!; u !== -1 && last[u] === end; u = parent[u]!) last[u] = before;
-};
-
-/**
- * Re-threads the cut subtree as rooted at `uIn`: for each node p_i on the
- * path uIn = p_0 .. p_k = out, its old subtree minus that of p_(i-1), which is
- * at most two runs of the old preorder. Returns the new last node. Reads only
- * old links: each piece's neighbours are saved before they are overwritten.
- */
-const rethread = (net: Network, uIn: number, out: number): number => {
-  const { parent, thread, rev, last } = net;
-  let prev = uIn;
-  let prevRev = rev[uIn]!;
-  let prevLast = last[uIn]!;
-  let prevNext = thread[prevLast]!;
-  let tail = prevLast;
-  let node = parent[uIn]!;
-  while (prev !== out) {
-    const nodeRev = rev[node]!;
-    const nodeLast = last[node]!;
-    const nodeNext = nodeLast === prevLast ? prevNext : thread[nodeLast]!;
-    const above = parent[node]!;
-    thread[tail] = node;
-    rev[node] = tail;
-    tail = prevRev;
-    if (nodeLast !== prevLast) {
-      thread[tail] = prevNext;
-      rev[prevNext] = tail;
-      tail = nodeLast;
-    }
-    prev = node;
-    prevRev = nodeRev;
-    prevLast = nodeLast;
-    prevNext = nodeNext;
-    node = above;
-  }
-  return tail;
-};
-
-/** Reverses the tree links on the path uIn .. out, hanging uIn from vIn by the entering arc `e`. */
-const reversePath = (net: Network, e: number, eTail: number, uIn: number, vIn: number, out: number, end: number): void => {
-  const { parent, pred, up, size, last } = net;
-  const moved = size[out]!;
-  let u = uIn;
-  let newParent = vIn;
-  let newPred = e;
-  let newUp = eTail === uIn ? 1 : 0;
-  let prevSize = 0;
-  for (;;) {
-    const oldParent = parent[u]!;
-    const oldPred = pred[u]!;
-    const oldUp = up[u]!;
-    const oldSize = size[u]!;
-    parent[u] = newParent;
-    pred[u] = newPred;
-    up[u] = newUp;
-    size[u] = moved - prevSize;
-    last[u] = end;
-    if (u === out) return;
-    prevSize = oldSize;
-    newParent = u;
-    newPred = oldPred;
-    newUp = oldUp ^ 1;
-    u = oldParent;
-  }
-};
-
-/** Splices the segment uIn .. end into the preorder right after vIn, and grows vIn's ancestors. */
-const graft = (net: Network, uIn: number, vIn: number, end: number, join: number): void => {
-  const { parent, thread, rev, size, last } = net;
-  const moved = size[uIn]!;
-  const afterV = thread[vIn]!;
-  thread[vIn] = uIn;
-  rev[uIn] = vIn;
-  thread[end] = afterV;
-  rev[afterV] = end;
-  for (let w = vIn; w !== join; w = parent[w]!) size[w]! += moved;
-  for (let w = vIn; w !== -1 && last[w] === vIn; w = parent[w]!) last[w] = end;
 };
 
 /** Adds `sigma` to the potentials of the subtree rooted at `u` (a preorder run of size[u] nodes). */
