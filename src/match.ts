@@ -11,7 +11,7 @@
  * says so.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { diagnose } from "./analysis/diagnose.js";
+import { diagnoseInstance } from "./analysis/diagnose.js";
 import { solveModel } from "./engine/select.js";
 import type { EngineChoice } from "./engine/types.js";
 import { oneOf, struct, numberAtLeast } from "./input/combinators.js";
@@ -63,7 +63,7 @@ export const match = (input: unknown, options?: MatchOptions): E.Either<readonly
   const engine = opts.right.engine ?? "auto";
   const outcome = solveModel(built.model, engine, { timeLimitMs: opts.right.timeLimitMs });
   // An infeasible plan is diagnosed: the smallest relaxation of its hard policies.
-  const diagnosis = outcome.termination === "infeasible" ? diagnose(built.model, engine, opts.right.timeLimitMs) : null;
+  const diagnosis = outcome.termination === "infeasible" ? diagnoseInstance(instance, built, engine, opts.right.timeLimitMs) : null;
   const solveMs = performance.now() - solveStarted;
 
   return E.right(assemble(instance, built, outcome, { decodeMs, buildMs, solveMs }, started, diagnosis));

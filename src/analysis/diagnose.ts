@@ -17,6 +17,9 @@ import type { EngineChoice } from "../engine/types.js";
 import { policyViolation } from "../model/objective.js";
 import { scopeArcs, type AssignmentModel, type PolicyConstraint } from "../model/types.js";
 import type { Diagnosis, Relaxation } from "../result/types.js";
+import type { Employer, Instance, Worker } from "../input/instance.js";
+import type { BuiltModel } from "../model/build.js";
+import { exclusions, RULES, type RuleId } from "../rules/eligibility.js";
 
 /** The model with every hard policy made soft at `penalty` per unit. */
 const relaxed = (model: AssignmentModel, penalty: number): AssignmentModel => ({
@@ -51,6 +54,19 @@ const relaxation = (model: AssignmentModel, p: PolicyConstraint, flows: readonly
   return null;
 };
 
+/** The smallest relaxation of the hard policies that makes the built model feasible, each with its reason in the cohort's terms. */
+export const diagnoseInstance = (instance: Instance, built: BuiltModel, engine: EngineChoice = "auto", timeLimitMs?: number): Diagnosis => {
+  const d = diagnose(built.model, engine, timeLimitMs);
+  if (d.kind !== "relaxation") return d;
+  return {
+    ...d,
+    relaxations: d.relaxations.map((r) => {
+      const reason = relaxationReason(instance, built, r);
+      return reason === null ? r : { ...r, text: `${r.text}: ${reason}` };
+    }),
+  };
+};
+
 /** The smallest relaxation of the hard policies that makes `model` feasible. */
 export const diagnose = (model: AssignmentModel, engine: EngineChoice = "auto", timeLimitMs?: number): Diagnosis => {
   const hard = (model.policies ?? []).filter((p) => p.penalty === null);
@@ -71,4 +87,55 @@ export const diagnose = (model: AssignmentModel, engine: EngineChoice = "auto", 
     return r === null ? [] : [r];
   });
   return { kind: "relaxation", relaxations, totalUnits: hard.reduce((s, p) => s + policyViolation(model, p, flows), 0) };
+};
+
+/**
+ * Why a relaxed constraint could not hold, in the cohort's terms, for a
+ * minimum over employers (a quota) or workers (a fairness floor): too few
+ * eligible workers (and the rule that keeps most of the others out), too
+ * few slots, or enough of both but taken by the rest of the plan.
+ */
+export const relaxationReason = (instance: Instance, built: BuiltModel, r: Relaxation): string | null => {
+  const { model } = built;
+  const policy = (model.policies ?? []).find((p) => p.source === r.source && p.label === r.label);
+  if (policy === undefined || r.bound !== "min") return null;
+  if (policy.scope.kind === "employers") {
+    const targets = new Set(policy.scope.classes);
+    const slots = policy.scope.classes.reduce((s, j) => s + (model.employerClasses[j]?.capacity ?? 0), 0);
+    const eligibleClasses = new Set(model.arcs.filter((a) => targets.has(a.to)).map((a) => a.from));
+    const eligible = [...eligibleClasses].reduce((s, c) => s + (model.workerClasses[c]?.supply ?? 0), 0);
+    if (slots < r.from && slots <= eligible) return `its employers have only ${slots} slots`;
+    if (eligible < r.from) {
+      // The rule that keeps most of the other workers out of these employers.
+      const counts = new Map<RuleId, number>();
+      built.workerMembers.forEach((members, c) => {
+        if (eligibleClasses.has(c)) return;
+        const worker = instance.workers[members[0] as number] as Worker;
+        // A rule counts for a worker when it excludes them at every one of these employers.
+        const targetsHere = policy.scope.kind === "employers" ? policy.scope.classes : [];
+        const ruleSets = targetsHere.map((j) => {
+          const employer = instance.employers[built.employerMembers[j]?.[0] as number] as Employer;
+          return new Set<RuleId>(exclusions(worker, employer, instance.reference).map((x) => x.rule));
+        });
+        const everywhere = RULES.filter((rule) => ruleSets.length > 0 && ruleSets.every((set) => set.has(rule)));
+        for (const rule of everywhere) counts.set(rule, (counts.get(rule) ?? 0) + members.length);
+      });
+      const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || RULES.indexOf(a[0]) - RULES.indexOf(b[0]))[0];
+      const others = instance.workers.length - eligible;
+      return `only ${eligible} workers are eligible for its ${slots} slots${top === undefined ? "" : `; of the other ${others}, ${top[1]} are ${RULE_REASON[top[0]]}`}`;
+    }
+    return `${eligible} workers are eligible for its ${slots} slots, but the rest of the plan needs them or their slots`;
+  }
+  if (policy.scope.kind === "workers") {
+    return "its eligible workers compete for the same slots as others the plan must place";
+  }
+  return null;
+};
+
+const RULE_REASON: Readonly<Record<RuleId, string>> = {
+  "field-certification": "not certified in the field",
+  "statutory-language": "below the SSW Japanese minimum",
+  "employer-language": "below the employers' Japanese requirement",
+  "care-japanese-test": "without the nursing-care Japanese test",
+  "required-skill": "missing a required skill",
 };

@@ -315,3 +315,27 @@ describe("removing a policy", () => {
     );
   });
 });
+
+describe("the diagnosis in the cohort's terms", () => {
+  it("says how many are eligible and which rule keeps most of the others out", () => {
+    const worker = (id: string, careTest: boolean) => ({
+      id,
+      language: ["N4" as const],
+      careJapaneseTest: careTest,
+      certifications: [{ field: "nursing-care", via: "skills-test" as const }],
+      trainingCentre: "Semarang",
+      homeProvince: "Central Java",
+    });
+    const input = {
+      workers: [worker("w1", true), worker("w2", true), worker("w3", false), worker("w4", false), worker("w5", false)],
+      employers: [{ id: "E1", prefecture: "37", field: "nursing-care", slots: 5, hourlyWage: 1100 }],
+    };
+    const result = solve(input, { quotas: [{ scope: "sector", key: "caregiving", min: 4 }] });
+    expect(result.status).toBe("infeasible");
+    expect(result.diagnosis?.kind).toBe("relaxation");
+    if (result.diagnosis?.kind !== "relaxation") return;
+    expect(result.diagnosis.relaxations.map((r) => r.text)).toEqual([
+      "sector caregiving: at least 4 placed cannot be met with the rest of the plan: at most 2 (lower the minimum by 2, to 2): only 2 workers are eligible for its 5 slots; of the other 3, 3 are without the nursing-care Japanese test",
+    ]);
+  });
+});
