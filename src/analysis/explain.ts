@@ -87,9 +87,12 @@ const explainUnplaced = (ctx: AnalysisContext, worker: Worker): WorkerExplanatio
   const whatIf = openAndEligible ? null : smallestChangeFor(ctx, worker);
   const first = eligible[0];
   if (first !== undefined) {
+    const members = worker.group === null ? [] : ctx.instance.workers.filter((w) => w.group === worker.group);
+    const wholeLeftOut = members.length >= 2 && members.every((m) => !ctx.placementOf.has(m.id));
     return {
       kind: "eligible-slots-taken",
       workerId: worker.id,
+      group: wholeLeftOut && worker.group !== null ? { id: worker.group, size: members.length } : null,
       eligible: eligible.map((x) => alternative(ctx, x.employer, x.score)),
       exchange: exchange(ctx, worker, first.employer),
       smallestChange: whatIf,

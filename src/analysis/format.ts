@@ -94,6 +94,9 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
       const all = x.eligible.every((a) => a.freeSlots <= 0);
       lines.push(`${x.workerId} is not placed: ${count(x.eligible.length, "employer")} accept${x.eligible.length === 1 ? "s" : ""} them, and ${all ? "all their slots went to others" : "some still had free slots"}.`);
       lines.push(`  ${firstOf(x.eligible.map((a) => `${a.employerId} (score ${a.score}; ${slotsWords(a)})`), 3)}.`);
+      if (x.group !== null) {
+        lines.push(`  ${x.workerId}'s group ${x.group.id} (${x.group.size} workers) goes together or not at all, and none of it was placed: some member fits no slot where the others could go, or placing them all would have cost more.`);
+      }
       if (x.exchange !== null) lines.push(`  ${capitalise(exchangeWords(x.workerId, x.exchange, false))}`);
       lines.push(whatIfLine(x.smallestChange));
       break;

@@ -86,6 +86,8 @@ export type WorkerExplanation =
   | {
       readonly kind: "eligible-slots-taken";
       readonly workerId: string;
+      /** The worker's group and its size, when none of it was placed (it goes whole or not at all); null otherwise. */
+      readonly group: { readonly id: string; readonly size: number } | null;
       /** The employers that accept the worker, best score first, then id. */
       readonly eligible: readonly Alternative[];
       /** The best exchange at the best-scoring of them (one example slot). */

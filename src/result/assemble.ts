@@ -52,6 +52,17 @@ export const assemble = (
   const employerClassOf = new Int32Array(employers.length);
   built.employerMembers.forEach((members, j) => members.forEach((e) => (employerClassOf[e] = j)));
 
+  // Groups of two or more with no member placed: their eligible members were
+  // left out to keep the group whole.
+  const groupSize = new Map<string, number>();
+  const groupPlaced = new Set<string>();
+  workers.forEach((worker, w) => {
+    if (worker.group === null) return;
+    groupSize.set(worker.group, (groupSize.get(worker.group) ?? 0) + 1);
+    if ((placedAt[w] ?? -1) >= 0) groupPlaced.add(worker.group);
+  });
+  const leftWhole = (group: string | null): group is string => group !== null && (groupSize.get(group) ?? 0) >= 2 && !groupPlaced.has(group);
+
   const placements: Placement[] = [];
   const unplaced: Unplaced[] = [];
   const reasonFor = unplacedReasons(instance, built);
@@ -64,7 +75,11 @@ export const assemble = (
       placements.push({ workerId: worker.id, employerId: employer.id, score: s.total, points: s.points });
       filled[e] = (filled[e] ?? 0) + 1;
     } else {
-      unplaced.push({ workerId: worker.id, reason: solution === null ? { kind: "no-solution" } : reasonFor(workerClassOf[w] ?? 0) });
+      const reason = solution === null ? ({ kind: "no-solution" } as const) : reasonFor(workerClassOf[w] ?? 0);
+      unplaced.push({
+        workerId: worker.id,
+        reason: reason.kind === "eligible-slots-taken" && leftWhole(worker.group) ? { ...reason, group: worker.group } : reason,
+      });
     }
   });
 

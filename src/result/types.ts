@@ -27,7 +27,13 @@ export type UnplacedReason =
   /** No employer accepts the worker: every one is excluded by at least one rule. */
   | { readonly kind: "no-eligible-slot"; readonly excludedBy: readonly RuleCount[] }
   /** Eligible somewhere, but those slots went to others (placing this worker would not add a placement or score). */
-  | { readonly kind: "eligible-slots-taken"; readonly eligibleEmployers: number; readonly eligibleSlots: number }
+  | {
+      readonly kind: "eligible-slots-taken";
+      readonly eligibleEmployers: number;
+      readonly eligibleSlots: number;
+      /** The worker's group, when none of it was placed: it goes whole or not at all, and that decided it. */
+      readonly group?: string;
+    }
   /** The solve gave no solution (infeasible, error, or time limit with none found). */
   | { readonly kind: "no-solution" };
 

@@ -339,3 +339,31 @@ describe("the diagnosis in the cohort's terms", () => {
     ]);
   });
 });
+
+describe("a family left out whole", () => {
+  it("is named in the unplaced reason and the explanation of its eligible member", async () => {
+    const { decodeInstance, explainWorker, formatWorkerExplanation } = await import("../../src/index.js");
+    const member = (id: string, language: "N4" | "N5") => ({
+      id,
+      language: [language],
+      certifications: [{ field: "construction", via: "skills-test" as const }],
+      trainingCentre: "Semarang",
+      homeProvince: "Central Java",
+      group: "family-1",
+    });
+    const input = {
+      workers: [member("w1", "N4"), member("w2", "N5")],
+      employers: [{ id: "E1", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100 }],
+    };
+    const result = solve(input, {});
+    expect(result.status).toBe("optimal");
+    expect(result.placements).toEqual([]);
+    const w1 = result.unplaced.find((u) => u.workerId === "w1");
+    expect(w1?.reason).toMatchObject({ kind: "eligible-slots-taken", group: "family-1" });
+    expect(result.unplaced.find((u) => u.workerId === "w2")?.reason.kind).toBe("no-eligible-slot");
+    const decoded = decodeInstance(input);
+    if (E.isLeft(decoded)) throw new Error("rejected");
+    const why = explainWorker(decoded.right, result, "w1");
+    expect(E.isRight(why) && formatWorkerExplanation(why.right)).toContain("w1's group family-1 (2 workers) goes together or not at all");
+  });
+});
