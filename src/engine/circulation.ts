@@ -67,7 +67,7 @@
  *   rest copied. A cold solve pays tens of nanoseconds per element touched
  *   before V8 optimises the loops, so every pass over the arcs counts.
  */
-import { cut, graft, rethread, reversePath } from "./spanningTree.js";
+import { cut, graft, rethread, reversePath, type TreeLinks } from "./spanningTree.js";
 
 /** A directed network; maximise sum gain[a] * flow[a] subject to flow conservation at every node
  *  (inflow = outflow) and lower[a] <= flow[a] <= upper[a]. All numbers are integers. */
@@ -125,7 +125,7 @@ const SUM_LIMIT = 2 ** 52;
  * (null: position k is arc k). Run r is positions runStart[r] ..
  * runStart[r+1]-1, all with tail runTail[r].
  */
-interface Network {
+interface Network extends TreeLinks {
   readonly n: number;
   readonly m: number;
   readonly tail: Int32Array;
@@ -139,15 +139,6 @@ interface Network {
   readonly flow: Float64Array;
   /** Positions 0..m-1: 1 at lower bound, -1 at upper bound, 0 in the tree. */
   readonly state: Int8Array;
-  readonly parent: Int32Array;
-  /** The tree arc joining a node to its parent, and 1 when it points towards the parent. */
-  readonly pred: Int32Array;
-  readonly up: Uint8Array;
-  /** Preorder successor and predecessor (circular), subtree size, last node of the subtree. */
-  readonly thread: Int32Array;
-  readonly rev: Int32Array;
-  readonly size: Int32Array;
-  readonly last: Int32Array;
   /**
    * Potentials: a tree arc's reduced cost pi[tail] - pi[head] - gain is 0
    * (an artificial arc's cost is M instead of -gain); pi[root] = 0.

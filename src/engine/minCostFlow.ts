@@ -46,7 +46,7 @@
  * - a greedy warm start (placing 99.7% of the workers at once) needed more
  *   pivots afterwards, and was dropped.
  */
-import { cut, graft, rethread, reversePath } from "./spanningTree.js";
+import { cut, graft, rethread, reversePath, type TreeLinks } from "./spanningTree.js";
 
 /**
  * A transportation problem in forward-star form: the arcs of source i are
@@ -103,7 +103,7 @@ const UNBOUNDED = 2 ** 31 - 1;
  * to the root, then the root's arcs to the sinks; `first[g]` starts node g's
  * run for g <= S. Input arc a of source i sits at position a + i.
  */
-interface Network {
+interface Network extends TreeLinks {
   readonly sources: number;
   readonly nodes: number;
   readonly arcs: number;
@@ -115,15 +115,6 @@ interface Network {
   readonly flow: Int32Array;
   /** 1: at lower bound, -1: at upper bound, 0: tree arc or fixed at zero (never priced). */
   readonly state: Int8Array;
-  readonly parent: Int32Array;
-  /** The tree arc joining a node to its parent, and 1 when it points towards the parent. */
-  readonly pred: Int32Array;
-  readonly up: Uint8Array;
-  /** Preorder successor and predecessor (circular), subtree size, last node of the subtree. */
-  readonly thread: Int32Array;
-  readonly rev: Int32Array;
-  readonly size: Int32Array;
-  readonly last: Int32Array;
   /** Potentials: a tree arc's reduced cost cost + pi[tail] - pi[head] is 0; pi[root] stays 0. */
   readonly pi: Int32Array | Float64Array;
   readonly block: number;

@@ -25,7 +25,7 @@ export const KAGAWA_PILOT_SCENARIO: Scenario = {
     "Wages: drawn at or a few 50-yen steps above Kagawa's FY2025 minimum wage of 1,036 yen/hour (from 2025-10-18), or the industry minimum for machinery manufacturing (1,158) where it applies.",
     "Language: most workers at N4 / JFT-Basic A2 (the SSW (i) requirement), some above, a few below; the shares are assumptions.",
     "Home provinces: Indonesia's 2024 SSW placements (Central Java 3,684, West Java 3,399, East Java 1,990 of 12,272); training centres are invented identifiers.",
-    "No policy section: placement policies (issue 4) are not modelled in the bundled scenarios yet.",
+    "No policy section: the bundled scenarios place without quotas, caps or groups; add a `policy` to compare them.",
   ],
   cohort: { size: 2000 },
   prefectures: [

@@ -86,7 +86,7 @@ export const NATIONWIDE_SCENARIO: Scenario = {
     "Slots by field: proportional to the FY2024-28 SSW five-year caps (nursing care 135,000; industrial products 173,300; food and beverage manufacturing 139,000; construction 80,000; food service 53,000; building cleaning 37,000; shipbuilding 36,000; accommodation 23,000; fishery 17,000; aviation 4,400).",
     "Employers: one per 15 slots, the pilot's mean (assumption).",
     "Wages: at or above each prefecture's FY2025 minimum wage (1,023 yen in Kochi, Miyazaki, Okinawa up to 1,226 in Tokyo), or an industry minimum where one applies.",
-    "No policy section: placement policies (issue 4) are not modelled in the bundled scenarios yet.",
+    "No policy section: the bundled scenarios place without quotas, caps or groups; add a `policy` to compare them.",
   ],
   cohort: {
     size: WORKERS,

@@ -23,7 +23,7 @@ export const SHIKOKU_SCENARIO: Scenario = {
     "Demand: Kagawa keeps the pilot's 2,200 slots and adds 150 in shipbuilding (Kagawa has a shipbuilding industry minimum wage, 1,159 yen); Ehime, Tokushima and Kochi demand is synthetic: more in Ehime (shipbuilding and fishery), fishery in Kochi. Total 6,600 slots, 1.1 per worker (an assumption).",
     "Wages: at or above each prefecture's FY2025 minimum wage (Tokushima 1,046, Kagawa 1,036, Ehime 1,033, Kochi 1,023 yen/hour) or an industry minimum where one applies.",
     "Workers name Kagawa first when they state a prefecture (the pilot recruits for Kagawa), then another Shikoku prefecture.",
-    "No policy section: placement policies (issue 4) are not modelled in the bundled scenarios yet.",
+    "No policy section: the bundled scenarios place without quotas, caps or groups; add a `policy` to compare them.",
   ],
   cohort: {
     size: 6000,
