@@ -13,6 +13,7 @@ import { compareStrings, type Employer, type Instance, type Worker } from "../in
 import type { MatchResult, Placement, UnplacedReason } from "../result/types.js";
 import { isEligible } from "../rules/eligibility.js";
 import { score } from "../rules/scoring.js";
+import { policyLedger, type PolicyLedger } from "./ledger.js";
 
 export interface AnalysisContext {
   readonly instance: Instance;
@@ -25,29 +26,21 @@ export interface AnalysisContext {
   readonly placedAt: ReadonlyMap<string, readonly Placement[]>;
   /** The reason of each unplaced worker, by worker id. */
   readonly unplacedReason: ReadonlyMap<string, UnplacedReason>;
+  /** The policy as the result stands against it; null without a policy (./ledger.ts). */
+  readonly ledger: PolicyLedger | null;
+  /** The objective's weight of one placement (../model/objective.ts); 0 without a solution. */
+  readonly placementWeight: number;
   /**
-   * True when something beyond eligibility, slots and score shaped the result:
-   * a policy (quotas, caps, diversity, fairness, groups) or a solve not proved
-   * optimal. The exchange arguments ("placing them there would not add a
-   * placement or score") then describe eligibility and slots only.
+   * Set when the solve was not proved optimal: an exchange that would
+   * improve the result is then possible, and the explanation says so.
    */
   readonly caveat: string | null;
 }
 
 const MISMATCH = "the result does not belong to this instance (explain with the instance the result was solved from)";
 
-/** Whether the instance carries a policy or groups that constrain placements beyond slots. */
-const policyInForce = (instance: Instance): boolean => {
-  const p = instance.policy;
-  return instance.workers.some((w) => w.group !== null) || p.quotas.length > 0 || p.headcountCaps !== null || p.diversity !== null || p.fairness.length > 0;
-};
-
-const caveatOf = (instance: Instance, result: MatchResult): string | null => {
-  const notes: string[] = [];
-  if (result.status !== "optimal") notes.push(`the solve was not proved optimal (status ${result.status})`);
-  if (policyInForce(instance)) notes.push("a policy (quotas, caps, diversity, fairness or groups) also constrained the placement");
-  return notes.length === 0 ? null : `${notes.join("; ")}: the comparisons here weigh eligibility, slots and score only`;
-};
+const caveatOf = (result: MatchResult): string | null =>
+  result.status === "optimal" ? null : `the solve was not proved optimal (status ${result.status}): a better plan may exist`;
 
 /** The lookups, or a Left when the result does not match the instance. */
 export const analysisContext = (instance: Instance, result: MatchResult): E.Either<string, AnalysisContext> => {
@@ -69,7 +62,18 @@ export const analysisContext = (instance: Instance, result: MatchResult): E.Eith
     return E.left(`${MISMATCH}: the workers differ`);
   }
   for (const list of placedAt.values()) list.sort((a, b) => compareStrings(a.workerId, b.workerId));
-  return E.right({ instance, result, workerById, employerById, placementOf, placedAt, unplacedReason, caveat: caveatOf(instance, result) });
+  return E.right({
+    instance,
+    result,
+    workerById,
+    employerById,
+    placementOf,
+    placedAt,
+    unplacedReason,
+    ledger: policyLedger(instance, result),
+    placementWeight: result.objective?.placementWeight ?? 0,
+    caveat: caveatOf(result),
+  });
 };
 
 /** Slots the result left empty at this employer. */

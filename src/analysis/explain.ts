@@ -6,10 +6,13 @@
  * or a result from another instance is a Left.
  *
  * "What decided it" uses what the optimum is: most placements first, then
- * the highest total score. When a better-scoring employer was full, the
- * explanation computes the best exchange there (./exchange.ts) rather than
- * asserting that it would not help. Employers without slots are left out of
- * every count: they are not places a worker could go.
+ * the highest total score, less soft policy penalties. The explanation
+ * computes the best exchange (./exchange.ts) rather than asserting that it
+ * would not help: for a placed worker, at the better-scoring employers; for
+ * an unplaced one, at every employer that accepts them. Under a policy the
+ * exchange names the constraints it would break (./ledger.ts), so the
+ * binding constraint is named, not guessed. Employers without slots are left
+ * out of every count: they are not places a worker could go.
  *
  * @example
  * const x = explainWorker(instance, result, "W0006");
@@ -21,7 +24,7 @@ import type { MatchResult } from "../result/types.js";
 import { exclusions, RULES, type Exclusion } from "../rules/eligibility.js";
 import { CRITERIA, score } from "../rules/scoring.js";
 import { analysisContext, eligibleEmployers, freeSlots, scoreOf, type AnalysisContext } from "./context.js";
-import { exchange } from "./exchange.js";
+import { breaksHard, compareExchanges, exchange, type Exchange } from "./exchange.js";
 import { smallestChangeFor } from "./whatIf.js";
 import type { Alternative, EmployerExplanation, EmptySlots, RuleTally, WorkerExplanation } from "./types.js";
 import { criterionWords, employerLabel, exclusionWords, particulars, requirementWords, RULE_WORDS } from "./words.js";
@@ -66,7 +69,11 @@ const explainPlaced = (ctx: AnalysisContext, worker: Worker, employerId: string,
     words: criterionWords(c, s.points[c], employer, reference),
   }));
   const others = eligibleEmployers(ctx, worker).filter((x) => x.employer.id !== employerId);
-  const better = others.find((x) => x.score > placedScore);
+  const better = exchangesAt(
+    ctx,
+    worker,
+    others.filter((x) => x.score > placedScore),
+  );
   return E.right({
     kind: "placed",
     workerId: worker.id,
@@ -75,9 +82,25 @@ const explainPlaced = (ctx: AnalysisContext, worker: Worker, employerId: string,
     score: placedScore,
     breakdown,
     alternatives: others.map((x) => alternative(ctx, x.employer, x.score)),
-    exchange: better === undefined ? null : exchange(ctx, worker, better.employer),
+    exchange: better.best,
+    blocked: better.blocked,
     caveat: ctx.caveat,
   });
+};
+
+/**
+ * The exchanges at these employers: the best one (compareExchanges, then the
+ * order given; null when there are none), and the others that a hard policy
+ * constraint rules out, in the order given.
+ */
+const exchangesAt = (
+  ctx: AnalysisContext,
+  worker: Worker,
+  at: readonly { readonly employer: Employer }[],
+): { readonly best: Exchange | null; readonly blocked: readonly Exchange[] } => {
+  const all = at.map((x) => exchange(ctx, worker, x.employer));
+  const best = all.reduce<Exchange | null>((b, x) => (b === null || compareExchanges(x, b) < 0 ? x : b), null);
+  return { best, blocked: all.filter((x) => x !== best && breaksHard(x)) };
 };
 
 const explainUnplaced = (ctx: AnalysisContext, worker: Worker): WorkerExplanation => {
@@ -89,12 +112,14 @@ const explainUnplaced = (ctx: AnalysisContext, worker: Worker): WorkerExplanatio
   if (first !== undefined) {
     const members = worker.group === null ? [] : ctx.instance.workers.filter((w) => w.group === worker.group);
     const wholeLeftOut = members.length >= 2 && members.every((m) => !ctx.placementOf.has(m.id));
+    const exchanges = exchangesAt(ctx, worker, eligible);
     return {
       kind: "eligible-slots-taken",
       workerId: worker.id,
       group: wholeLeftOut && worker.group !== null ? { id: worker.group, size: members.length } : null,
       eligible: eligible.map((x) => alternative(ctx, x.employer, x.score)),
-      exchange: exchange(ctx, worker, first.employer),
+      exchange: exchanges.best,
+      blocked: exchanges.blocked,
       smallestChange: whatIf,
       caveat: ctx.caveat,
     };
@@ -145,9 +170,18 @@ const emptySlots = (ctx: AnalysisContext, employer: Employer): EmptySlots => {
       eligible: eligible
         .map(({ item }) => {
           const p = ctx.placementOf.get(item.id);
-          return { workerId: item.id, scoreHere: scoreOf(ctx, item, employer), placedAt: p?.employerId ?? null, scoreThere: p?.score ?? null };
+          const moved = exchange(ctx, item, employer);
+          return {
+            workerId: item.id,
+            scoreHere: scoreOf(ctx, item, employer),
+            placedAt: p?.employerId ?? null,
+            scoreThere: p?.score ?? null,
+            breaches: moved.breaches,
+            objectiveChange: moved.objectiveChange,
+          };
         })
         .sort((a, b) => b.scoreHere - a.scoreHere || compareStrings(a.workerId, b.workerId)),
+      reached: ctx.ledger?.reachedAt(employer.id) ?? [],
     };
   }
   const excludedBy = tally(rows, (x, w) => particulars(x, w, employer, reference));

@@ -10,7 +10,7 @@
 import type { Exchange } from "./exchange.js";
 import type { Alternative, EmployerExplanation, EmptySlots, RuleTally, WorkerExplanation } from "./types.js";
 import type { WhatIf } from "./whatIf.js";
-import { count, someOf } from "./words.js";
+import { andList, count, someOf } from "./words.js";
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -37,17 +37,43 @@ const exchangeWords = (workerId: string, x: Exchange, placed: boolean): string =
       : `${move} would push out ${d.workerId} (score ${d.score} there), who ${
           d.movesTo === null ? "qualifies for no other free slot" : `could move to ${d.movesTo.employerId} (score ${d.movesTo.score})`
         }`;
-  const verdict =
+  return `${what}. ${verdictWords(x)}`;
+};
+
+/** What an exchange would do to placements and score, to the policy, and whether the plan would be better. */
+const verdictWords = (x: Exchange): string => {
+  const hard = x.breaches.filter((b) => b.hard);
+  if (hard.length > 0) return `That would break ${andList(hard.map((b) => b.text))}, which the policy does not allow.`;
+  const soft = x.breaches.filter((b) => !b.hard);
+  const change =
     x.placements < 0
-      ? "That would place one worker fewer, and the plan places as many workers as it can first."
+      ? "place one worker fewer"
       : x.placements > 0
-        ? "That would place one more worker: the result can be improved."
-        : x.scoreChange < 0
-          ? `That would place as many workers with a total score ${-x.scoreChange} lower, and the plan takes the highest total score.`
-          : x.scoreChange === 0
-            ? "That would place as many workers with the same total score: a tie, which the plan settles by its fixed tie rule."
-            : `That would place as many workers with a total score ${x.scoreChange} higher: the result can be improved.`;
-  return `${what}. ${verdict}`;
+        ? "place one more worker"
+        : x.scoreChange === 0
+          ? "place as many workers with the same total score"
+          : `place as many workers with a total score ${Math.abs(x.scoreChange)} ${x.scoreChange < 0 ? "lower" : "higher"}`;
+  if (soft.length > 0) {
+    const net = x.objectiveChange < 0 ? "the plan is better without it" : x.objectiveChange > 0 ? "the result can be improved" : "a tie, which the plan settles by its fixed tie rule";
+    return `That would ${change} and break ${andList(soft.map((b) => b.text))}; with the penalties counted, ${net}.`;
+  }
+  if (x.placements < 0) return "That would place one worker fewer, and the plan places as many workers as it can first.";
+  if (x.placements > 0) return "That would place one more worker: the result can be improved.";
+  if (x.scoreChange < 0) return `That would ${change}, and the plan takes the highest total score.`;
+  if (x.scoreChange === 0) return `That would ${change}: a tie, which the plan settles by its fixed tie rule.`;
+  return `That would ${change}: the result can be improved.`;
+};
+
+/** The employers a hard policy constraint rules out, with what it is: the first three, then a count. */
+const blockedLines = (blocked: readonly Exchange[], alternatives: readonly Alternative[]): string[] => {
+  if (blocked.length === 0) return [];
+  const shown = blocked.slice(0, 3).map((x) => {
+    const a = alternatives.find((v) => v.employerId === x.employerId);
+    const hard = x.breaches.filter((b) => b.hard).map((b) => b.text);
+    return `${x.employerId} (score ${x.score}${a === undefined ? "" : `, ${freeWords(a)}`}) would break ${andList(hard)}`;
+  });
+  const more = blocked.length > 3 ? `; and ${count(blocked.length - 3, "more employer")}` : "";
+  return [`  Ruled out by the policy: ${shown.join("; ")}${more}.`];
 };
 
 /** Most frequent first; RULES order among equals. */
@@ -74,7 +100,8 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
       } else if (x.alternatives.length > 0) {
         lines.push(`  No other employer that accepts them scores higher.`);
       }
-      const rest = x.alternatives.filter((a) => a.employerId !== x.exchange?.employerId);
+      lines.push(...blockedLines(x.blocked, x.alternatives));
+      const rest = x.alternatives.filter((a) => a.employerId !== x.exchange?.employerId && !x.blocked.some((b) => b.employerId === a.employerId));
       if (rest.length > 0) lines.push(`  Also accept them: ${firstOf(rest.map((a) => `${a.employerId} (score ${a.score}, ${freeWords(a)})`), 4)}.`);
       break;
     }
@@ -98,6 +125,7 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
         lines.push(`  ${x.workerId}'s group ${x.group.id} (${x.group.size} workers) goes together or not at all, and none of it was placed: some member fits no slot where the others could go, or placing them all would have cost more.`);
       }
       if (x.exchange !== null) lines.push(`  ${capitalise(exchangeWords(x.workerId, x.exchange, false))}`);
+      lines.push(...blockedLines(x.blocked, x.eligible));
       lines.push(whatIfLine(x.smallestChange));
       break;
     }
@@ -126,11 +154,28 @@ const emptyLines = (e: EmptySlots, empty: number, filled: number): string[] => {
       );
       const verb = e.eligible.length === 1 ? "qualifies" : "qualify";
       const fate = unplaced.length > 0 ? `${unplaced.length} of them not placed` : e.eligible.length === 1 ? "placed elsewhere" : "all placed elsewhere";
-      return [`  ${capitalise(slots)}: ${count(e.eligible.length, "worker")} ${verb}, ${fate}: ${firstOf(where, 4)}.`];
+      return [`  ${capitalise(slots)}: ${count(e.eligible.length, "worker")} ${verb}, ${fate}: ${firstOf(where, 4)}.`, ...policyLines(e)];
     }
     case "no-solution":
       return [`  ${capitalise(slots)}: the solve returned no placement (status ${e.status}).`];
   }
+};
+
+/** The limits reached here, and the constraints that moving the eligible workers here would break, most often first. */
+const policyLines = (e: Extract<EmptySlots, { kind: "eligible-workers-placed-elsewhere" }>): string[] => {
+  const lines = e.reached.map((r) => `  Reached here: ${r.label} (${r.value} placed).`);
+  const tally = new Map<string, { text: string; hard: boolean; workers: number }>();
+  for (const w of e.eligible) {
+    for (const b of w.breaches) {
+      const had = tally.get(b.label);
+      tally.set(b.label, { text: had?.text ?? b.label, hard: b.hard, workers: (had?.workers ?? 0) + 1 });
+    }
+  }
+  const broken = [...tally.values()].sort((a, b) => b.workers - a.workers || Number(b.hard) - Number(a.hard));
+  const n = e.eligible.length;
+  const whom = (k: number): string => (k < n ? `${k} of them` : n === 1 ? "this worker" : `all ${n}`);
+  if (broken.length > 0) lines.push(`  Moving them here would break: ${andList(broken.map((b) => `${b.text} (${whom(b.workers)})`))}.`);
+  return lines;
 };
 
 /** An employer's explanation as a few lines of text. */

@@ -7,6 +7,7 @@ import type { Termination } from "../engine/types.js";
 import type { RuleId } from "../rules/eligibility.js";
 import type { Criterion } from "../rules/scoring.js";
 import type { Exchange } from "./exchange.js";
+import type { Breach } from "./ledger.js";
 import type { WhatIf } from "./whatIf.js";
 
 /** One criterion of a placement's score. */
@@ -67,8 +68,10 @@ export type WorkerExplanation =
       readonly breakdown: readonly CriterionPoints[];
       /** The other employers that accept the worker, best score first, then id. */
       readonly alternatives: readonly Alternative[];
-      /** The best exchange at the best-scoring alternative that beats this placement; null when none scores higher. */
+      /** The best exchange (./exchange.ts: compareExchanges) at the alternatives that score higher; null when none does. */
       readonly exchange: Exchange | null;
+      /** The other higher-scoring alternatives, where the exchange would break a hard policy constraint, best score first. */
+      readonly blocked: readonly Exchange[];
       readonly caveat: string | null;
     }
   | {
@@ -90,20 +93,26 @@ export type WorkerExplanation =
       readonly group: { readonly id: string; readonly size: number } | null;
       /** The employers that accept the worker, best score first, then id. */
       readonly eligible: readonly Alternative[];
-      /** The best exchange at the best-scoring of them (one example slot). */
+      /** The best exchange (./exchange.ts: compareExchanges) at any of them. */
       readonly exchange: Exchange | null;
+      /** The other employers that accept them, where the exchange would break a hard policy constraint, best score first. */
+      readonly blocked: readonly Exchange[];
       readonly smallestChange: WhatIf | null;
       readonly caveat: string | null;
     }
   | { readonly kind: "no-solution"; readonly workerId: string; readonly status: Termination; readonly caveat: string | null };
 
-/** An employer's eligible worker and where the result put them. */
+/** An employer's eligible worker, where the result put them, and what moving them into an empty slot here would do. */
 export interface EligibleElsewhere {
   readonly workerId: string;
   /** Their score at the explained employer. */
   readonly scoreHere: number;
   readonly placedAt: string | null;
   readonly scoreThere: number | null;
+  /** The policy constraints the move would break; empty without a policy. */
+  readonly breaches: readonly Breach[];
+  /** The move's change in the objective (placements, score, soft penalties; ./exchange.ts). */
+  readonly objectiveChange: number;
 }
 
 export type EmptySlots =
@@ -123,7 +132,12 @@ export type EmptySlots =
       } | null;
     }
   /** Workers not placed here qualify (best score here first, then id); the result placed them elsewhere, or (not optimal, or a policy) nowhere. */
-  | { readonly kind: "eligible-workers-placed-elsewhere"; readonly eligible: readonly EligibleElsewhere[] }
+  | {
+      readonly kind: "eligible-workers-placed-elsewhere";
+      readonly eligible: readonly EligibleElsewhere[];
+      /** The hard maximums counting this employer's placements that the result has reached (a legal cap, a quota), in model order. */
+      readonly reached: readonly { readonly label: string; readonly source: string; readonly value: number }[];
+    }
   | { readonly kind: "no-solution"; readonly status: Termination };
 
 export interface EmployerExplanation {

@@ -24,7 +24,11 @@
  * possible; every placement without this worker was possible before, so any
  * optimum of the changed instance places them (perhaps at another employer
  * than the one named). This holds when eligibility and slots are the only
- * constraints; a policy (quotas, caps, groups) may still keep the slot empty.
+ * constraints. Under a policy, placing them there is also checked against
+ * the policy (./ledger.ts): changes whose placement breaks no hard
+ * constraint and is worth its soft penalties come first; when every one
+ * breaks a hard constraint (a group that cannot follow, a cap reached), the
+ * cheapest is given with the constraints it breaks, and its text says so.
  *
  * @example
  * smallestChange(instance, result, "W0042")
@@ -37,7 +41,8 @@ import { compareStrings, type Employer, type Instance, type Reference, type Skil
 import type { MatchResult } from "../result/types.js";
 import { exclusions, holdsSkill, isEligible } from "../rules/eligibility.js";
 import { analysisContext, freeSlots, scoreOf, type AnalysisContext } from "./context.js";
-import { fieldName } from "./words.js";
+import type { Breach } from "./ledger.js";
+import { andList, fieldName } from "./words.js";
 
 /** One change to a worker. */
 export type Change =
@@ -67,7 +72,9 @@ export interface WhatIf {
   readonly employerId: string;
   /** The changed worker's score there. */
   readonly score: number;
-  /** "placed at E017 with JLPT N4". */
+  /** The policy constraints placing them there would break; empty when none (or without a policy). */
+  readonly breaches: readonly Breach[];
+  /** "placed at E017 with JLPT N4"; "eligible at E017 with JLPT N4, but placing them there would break ...". */
   readonly text: string;
 }
 
@@ -151,19 +158,27 @@ export const candidateChanges = (worker: Worker, employers: readonly Employer[],
 export const smallestChangeFor = (ctx: AnalysisContext, worker: Worker): WhatIf | null => {
   const { reference } = ctx.instance;
   const open = ctx.instance.employers.filter((e) => freeSlots(ctx, e) > 0);
-  const found: (WhatIf & { readonly order: number })[] = [];
+  const found: (WhatIf & { readonly order: number; readonly allowed: boolean })[] = [];
   const candidates = candidateChanges(worker, open, reference);
   for (const [order, { change, cost }] of candidates.entries()) {
-    if (found.length > 0 && cost > (found[0]?.cost ?? cost)) break;
+    // Candidates come cheapest first: stop past the cost of the cheapest allowed change.
+    if (found.some((f) => f.allowed && f.cost < cost)) break;
     const changed = applyChange(worker, change);
     for (const e of open) {
       if (exclusions(changed, e, reference).length > 0) continue;
-      found.push({ change, cost, employerId: e.id, score: scoreOf(ctx, changed, e), text: `placed at ${e.id} with ${changeWords(change, reference)}`, order });
+      const score = scoreOf(ctx, changed, e);
+      const effect = ctx.ledger?.effect([{ workerId: worker.id, to: e.id }]) ?? { breaches: [], penaltyChange: 0 };
+      const hard = effect.breaches.filter((b) => b.hard);
+      const allowed = hard.length === 0 && ctx.placementWeight + score - effect.penaltyChange > 0;
+      const words = changeWords(change, reference);
+      const text =
+        hard.length === 0 ? `placed at ${e.id} with ${words}` : `eligible at ${e.id} with ${words}, but placing them there would break ${andList(hard.map((b) => b.text))}`;
+      found.push({ change, cost, employerId: e.id, score, breaches: effect.breaches, text, order, allowed });
     }
   }
-  found.sort((a, b) => a.cost - b.cost || b.score - a.score || compareStrings(a.employerId, b.employerId) || a.order - b.order);
+  found.sort((a, b) => Number(b.allowed) - Number(a.allowed) || a.cost - b.cost || b.score - a.score || compareStrings(a.employerId, b.employerId) || a.order - b.order);
   const best = found[0];
-  return best === undefined ? null : { change: best.change, cost: best.cost, employerId: best.employerId, score: best.score, text: best.text };
+  return best === undefined ? null : { change: best.change, cost: best.cost, employerId: best.employerId, score: best.score, breaches: best.breaches, text: best.text };
 };
 
 /** The smallest change that would place an unplaced worker; see the module comment. */
@@ -176,6 +191,10 @@ export const smallestChange = (instance: Instance, result: MatchResult, workerId
   if (placed !== undefined) return E.left(`${workerId} is already placed (at ${placed.employerId}); a smallest change is for unplaced workers`);
   if (!result.hasSolution) return E.left(`the solve returned no placement (status ${result.status}), so there are no free slots to measure against`);
   const open = instance.employers.find((e) => freeSlots(ctx.right, e) > 0 && isEligible(worker, e, instance.reference));
-  if (open !== undefined) return E.left(`${workerId} needs no change: already eligible at ${open.id}, which has a free slot (${ctx.right.caveat ?? "the result is not optimal"})`);
+  if (open !== undefined) {
+    const hard = (ctx.right.ledger?.effect([{ workerId, to: open.id }]).breaches ?? []).filter((b) => b.hard);
+    const why = hard.length > 0 ? `placing them there would break ${andList(hard.map((b) => b.text))}` : (ctx.right.caveat ?? "the result is not optimal");
+    return E.left(`${workerId} needs no change: already eligible at ${open.id}, which has a free slot (${why})`);
+  }
   return E.right(smallestChangeFor(ctx.right, worker));
 };

@@ -98,3 +98,7 @@ export const someOf = (ids: readonly string[], shown = 3): string => {
 
 /** "1 employer", "3 employers". */
 export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** Phrases that may hold commas, joined: "A", "A and B", "A; B; and C". */
+export const andList = (items: readonly string[]): string =>
+  items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join("; ")}; and ${items[items.length - 1]}`;

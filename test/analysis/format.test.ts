@@ -60,7 +60,7 @@ describe("formatWorkerExplanation", () => {
     expect(worker("W03")).toMatchInlineSnapshot(`
       "W03 is not placed: 2 employers accept them, and all their slots went to others.
         E01 (score 23; its slot went to W01), E02 (score 20; its slot went to W02).
-        Placing W03 at E01 would push out W01 (score 33 there), who qualifies for no other free slot. That would place as many workers with a total score 10 lower, and the plan takes the highest total score.
+        Placing W03 at E02 would push out W02 (score 29 there), who qualifies for no other free slot. That would place as many workers with a total score 9 lower, and the plan takes the highest total score.
         Smallest change: placed at E04 with the skills test in Food service.
       "
     `);
@@ -81,14 +81,17 @@ describe("formatWorkerExplanation", () => {
     `);
   });
 
-  it("adds a note when the result was not proved optimal, or a policy shaped it", () => {
+  it("adds a note when the result was not proved optimal, and names the policy constraint that decided it", () => {
     expect(worker("W01", { ...result, status: "time-limit" })).toContain("Note: the solve was not proved optimal (status time-limit)");
     const grouped: InstanceInput = { ...INPUT, workers: INPUT.workers.map((w) => (w.id === "W04" || w.id === "W05" ? { ...w, group: "Lampung family" } : w)) };
     const i = decodeInstance(grouped);
     const r = match(grouped);
     if (E.isLeft(i) || E.isLeft(r)) throw new Error("the fixture is invalid");
     const x = explainWorker(i.right, r.right, "W05");
-    expect(E.isRight(x) && formatWorkerExplanation(x.right)).toContain("Note: a policy (quotas, caps, diversity, fairness or groups) also constrained the placement");
+    // W04 fits no employer, so W05 cannot go without breaking the family.
+    expect(E.isRight(x) && formatWorkerExplanation(x.right)).toContain(
+      "Smallest change: eligible at E04 with JLPT N4, but placing them there would break group Lampung family (2 workers, together in one prefecture): 1 of its 2 would be placed.",
+    );
   });
 });
 

@@ -133,7 +133,7 @@ describe("smallestChange", () => {
     expect(E.isLeft(smallestChange(instance, result, "W9"))).toBe(true);
     expect(E.isLeft(smallestChange(instance, { ...result, hasSolution: false, placements: [], unplaced: [...result.unplaced, { workerId: "W1", reason: { kind: "no-solution" } }] }, "W2"))).toBe(true);
     expect(smallestChange(instance, result, "W2")).toEqual(
-      E.right({ change: { kind: "language", to: "N4" }, cost: 1, employerId: "E1", score: 1, text: "placed at E1 with JLPT N4" }),
+      E.right({ change: { kind: "language", to: "N4" }, cost: 1, employerId: "E1", score: 1, breaches: [], text: "placed at E1 with JLPT N4" }),
     );
   });
 });
