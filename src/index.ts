@@ -87,8 +87,10 @@ export { toLP } from "./engine/lpFormat.js";
 export { flowEngine } from "./engine/flow.js";
 
 // Explanations and what-if
-export { explainWorker, explainEmployer } from "./analysis/explain.js";
-export { formatWorkerExplanation, formatEmployerExplanation } from "./analysis/format.js";
+export { explainWorker, explainEmployer, explainGroup } from "./analysis/explain.js";
+export { formatWorkerExplanation, formatEmployerExplanation, formatGroupExplanation } from "./analysis/format.js";
+export type { GroupFit } from "./analysis/groupFit.js";
+export type { Breach } from "./analysis/ledger.js";
 export { smallestChange, applyChange as applyWorkerChange, candidateChanges, CHANGE_COSTS } from "./analysis/whatIf.js";
 export type { Change as WorkerChange, WhatIf } from "./analysis/whatIf.js";
 export type { Exchange } from "./analysis/exchange.js";
@@ -97,6 +99,7 @@ export type {
   EmployerExplanation,
   EmptySlots,
   EligibleElsewhere,
+  GroupLeftOut,
   Alternative,
   CriterionPoints,
   RuleTally,

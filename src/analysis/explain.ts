@@ -25,8 +25,9 @@ import { exclusions, RULES, type Exclusion } from "../rules/eligibility.js";
 import { CRITERIA, score } from "../rules/scoring.js";
 import { analysisContext, eligibleEmployers, freeSlots, scoreOf, type AnalysisContext } from "./context.js";
 import { breaksHard, compareExchanges, exchange, type Exchange } from "./exchange.js";
+import { groupFit } from "./groupFit.js";
 import { smallestChangeFor } from "./whatIf.js";
-import type { Alternative, EmployerExplanation, EmptySlots, RuleTally, WorkerExplanation } from "./types.js";
+import type { Alternative, EmployerExplanation, EmptySlots, GroupLeftOut, RuleTally, WorkerExplanation } from "./types.js";
 import { criterionWords, employerLabel, exclusionWords, particulars, requirementWords, RULE_WORDS } from "./words.js";
 
 const alternative = (ctx: AnalysisContext, employer: Employer, workerScore: number): Alternative => {
@@ -103,6 +104,21 @@ const exchangesAt = (
   return { best, blocked: all.filter((x) => x !== best && breaksHard(x)) };
 };
 
+/** A group's fit (./groupFit.ts), with what its seating would break when it fits. */
+const groupExplanation = (ctx: AnalysisContext, groupId: string): GroupLeftOut => {
+  const fit = groupFit(ctx, groupId);
+  const seating = fit.kind === "fits" ? fit.seating.map((s) => ({ workerId: s.workerId, to: s.employerId })) : [];
+  const breaches = seating.length === 0 ? [] : (ctx.ledger?.effect(seating).breaches ?? []);
+  return { id: groupId, size: fit.size, fit, breaches };
+};
+
+/** The worker's group when none of it was placed, with why; null otherwise. */
+const groupLeftOut = (ctx: AnalysisContext, worker: Worker): GroupLeftOut | null => {
+  if (worker.group === null) return null;
+  const g = groupExplanation(ctx, worker.group);
+  return g.fit.kind === "not-left-out" ? null : g;
+};
+
 const explainUnplaced = (ctx: AnalysisContext, worker: Worker): WorkerExplanation => {
   const { reference } = ctx.instance;
   const eligible = eligibleEmployers(ctx, worker);
@@ -110,13 +126,11 @@ const explainUnplaced = (ctx: AnalysisContext, worker: Worker): WorkerExplanatio
   const whatIf = openAndEligible ? null : smallestChangeFor(ctx, worker);
   const first = eligible[0];
   if (first !== undefined) {
-    const members = worker.group === null ? [] : ctx.instance.workers.filter((w) => w.group === worker.group);
-    const wholeLeftOut = members.length >= 2 && members.every((m) => !ctx.placementOf.has(m.id));
     const exchanges = exchangesAt(ctx, worker, eligible);
     return {
       kind: "eligible-slots-taken",
       workerId: worker.id,
-      group: wholeLeftOut && worker.group !== null ? { id: worker.group, size: members.length } : null,
+      group: groupLeftOut(ctx, worker),
       eligible: eligible.map((x) => alternative(ctx, x.employer, x.score)),
       exchange: exchanges.best,
       blocked: exchanges.blocked,
@@ -139,6 +153,7 @@ const explainUnplaced = (ctx: AnalysisContext, worker: Worker): WorkerExplanatio
     kind: "no-eligible-slot",
     workerId: worker.id,
     employers: rows.length,
+    group: groupLeftOut(ctx, worker),
     excludedBy: tally(rows, (x, e) => particulars(x, worker, e, reference)),
     nearestMisses,
     smallestChange: whatIf,
@@ -210,4 +225,13 @@ export const explainEmployer = (instance: Instance, result: MatchResult, employe
     empty: placed.length < employer.slots ? emptySlots(ctx.right, employer) : null,
     caveat: ctx.right.caveat,
   });
+};
+
+/** Why a group (family, couple, village) was left out whole, and which member kept it out; or that it was not. A Left for an unknown group. */
+export const explainGroup = (instance: Instance, result: MatchResult, groupId: string): E.Either<string, GroupLeftOut> => {
+  const ctx = analysisContext(instance, result);
+  if (E.isLeft(ctx)) return ctx;
+  if (!instance.workers.some((w) => w.group === groupId)) return E.left(`no worker is in a group ${JSON.stringify(groupId)}`);
+  if (!result.hasSolution) return E.left(`the solve returned no placement (status ${result.status}), so no group was placed or left out`);
+  return E.right(groupExplanation(ctx.right, groupId));
 };

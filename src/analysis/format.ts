@@ -8,7 +8,7 @@
  * //   E01 Sanuki Care (Kagawa, Nursing care) would score 32, but its slot went to W01; moving W02 to E01 would push out ...
  */
 import type { Exchange } from "./exchange.js";
-import type { Alternative, EmployerExplanation, EmptySlots, RuleTally, WorkerExplanation } from "./types.js";
+import type { Alternative, EmployerExplanation, EmptySlots, GroupLeftOut, RuleTally, WorkerExplanation } from "./types.js";
 import type { WhatIf } from "./whatIf.js";
 import { andList, count, someOf } from "./words.js";
 
@@ -76,6 +76,13 @@ const blockedLines = (blocked: readonly Exchange[], alternatives: readonly Alter
   return [`  Ruled out by the policy: ${shown.join("; ")}${more}.`];
 };
 
+/** Why the worker's group was left out whole, and what placing it where it fits would break. */
+const groupLines = (workerId: string, g: GroupLeftOut | null): string[] => {
+  if (g === null) return [];
+  const head = `  ${workerId}'s group ${g.id} (${g.size} workers) goes together or not at all, and none of it was placed: ${g.fit.text}.`;
+  return g.breaches.length === 0 ? [head] : [head, `  Placing it there would break ${andList(g.breaches.map((b) => b.text))}.`];
+};
+
 /** Most frequent first; RULES order among equals. */
 const rulesLines = (tallies: readonly RuleTally[], of: number, noun: string): string[] =>
   [...tallies].sort((a, b) => b.count - a.count).map((t) => `  - ${t.words}: ${t.count} of ${of} ${noun} (e.g. ${t.exampleId}: ${t.example})`);
@@ -114,6 +121,7 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
         const more = misses.length > 2 ? ` (${misses.length} employers; the first 2)` : "";
         lines.push(`  Nearest, ${n === 1 ? "one rule" : `${n} rules`} short${more}:`, ...misses.slice(0, 2).map((m) => `    ${m}`));
       }
+      lines.push(...groupLines(x.workerId, x.group));
       lines.push(whatIfLine(x.smallestChange));
       break;
     }
@@ -121,9 +129,7 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
       const all = x.eligible.every((a) => a.freeSlots <= 0);
       lines.push(`${x.workerId} is not placed: ${count(x.eligible.length, "employer")} accept${x.eligible.length === 1 ? "s" : ""} them, and ${all ? "all their slots went to others" : "some still had free slots"}.`);
       lines.push(`  ${firstOf(x.eligible.map((a) => `${a.employerId} (score ${a.score}; ${slotsWords(a)})`), 3)}.`);
-      if (x.group !== null) {
-        lines.push(`  ${x.workerId}'s group ${x.group.id} (${x.group.size} workers) goes together or not at all, and none of it was placed: some member fits no slot where the others could go, or placing them all would have cost more.`);
-      }
+      lines.push(...groupLines(x.workerId, x.group));
       if (x.exchange !== null) lines.push(`  ${capitalise(exchangeWords(x.workerId, x.exchange, false))}`);
       lines.push(...blockedLines(x.blocked, x.eligible));
       lines.push(whatIfLine(x.smallestChange));
@@ -184,4 +190,11 @@ export const formatEmployerExplanation = (x: EmployerExplanation): string => {
   const lines = [`${x.label}: ${count(x.slots, "slot")}, ${x.filled} filled${who}.`];
   if (x.empty !== null) lines.push(...emptyLines(x.empty, x.slots - x.filled, x.filled));
   return `${[...lines, ...caveatLines(x.caveat)].join("\n")}\n`;
+};
+
+/** A group's explanation as a line or two of text. */
+export const formatGroupExplanation = (g: GroupLeftOut): string => {
+  const lines = [`${g.fit.text.charAt(0).toUpperCase()}${g.fit.text.slice(1)}.`];
+  if (g.breaches.length > 0) lines.push(`  Placing it there would break ${andList(g.breaches.map((b) => b.text))}.`);
+  return `${lines.join("\n")}\n`;
 };

@@ -7,6 +7,7 @@ import type { Termination } from "../engine/types.js";
 import type { RuleId } from "../rules/eligibility.js";
 import type { Criterion } from "../rules/scoring.js";
 import type { Exchange } from "./exchange.js";
+import type { GroupFit } from "./groupFit.js";
 import type { Breach } from "./ledger.js";
 import type { WhatIf } from "./whatIf.js";
 
@@ -81,6 +82,8 @@ export type WorkerExplanation =
       readonly employers: number;
       /** Per rule, the employers it excluded the worker from, in RULES order. */
       readonly excludedBy: readonly RuleTally[];
+      /** The worker's group, when none of it was placed (this worker keeps it out), and why; null otherwise. */
+      readonly group: GroupLeftOut | null;
       /** The employers excluded by the fewest rules (usually one), those with free slots first, then id. */
       readonly nearestMisses: readonly NearMiss[];
       readonly smallestChange: WhatIf | null;
@@ -89,8 +92,8 @@ export type WorkerExplanation =
   | {
       readonly kind: "eligible-slots-taken";
       readonly workerId: string;
-      /** The worker's group and its size, when none of it was placed (it goes whole or not at all); null otherwise. */
-      readonly group: { readonly id: string; readonly size: number } | null;
+      /** The worker's group, when none of it was placed (it goes whole or not at all), and why; null otherwise. */
+      readonly group: GroupLeftOut | null;
       /** The employers that accept the worker, best score first, then id. */
       readonly eligible: readonly Alternative[];
       /** The best exchange (./exchange.ts: compareExchanges) at any of them. */
@@ -101,6 +104,15 @@ export type WorkerExplanation =
       readonly caveat: string | null;
     }
   | { readonly kind: "no-solution"; readonly workerId: string; readonly status: Termination; readonly caveat: string | null };
+
+/** A group left out whole: who kept it out (./groupFit.ts), and, when it fits in free slots, what placing it there would break. */
+export interface GroupLeftOut {
+  readonly id: string;
+  readonly size: number;
+  readonly fit: GroupFit;
+  /** For a group that fits: the policy constraints its seating would break; empty otherwise. */
+  readonly breaches: readonly Breach[];
+}
 
 /** An employer's eligible worker, where the result put them, and what moving them into an empty slot here would do. */
 export interface EligibleElsewhere {

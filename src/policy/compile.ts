@@ -102,7 +102,7 @@ export const compilePolicy = (
       const j = employerClassOf.get(e.id);
       if (cap === null || j === undefined || cap >= e.slots) continue;
       policies.push({
-        label: `legal cap at ${e.id}: at most ${cap} SSW workers (${figure === "japaneseCareStaff" ? "Japanese care staff" : "full-time staff"} ${cap})`,
+        label: `legal cap at ${e.id}: at most ${cap} SSW worker${cap === 1 ? "" : "s"} (${figure === "japaneseCareStaff" ? "Japanese care staff" : "full-time staff"} ${cap})`,
         source: "policy.headcountCaps",
         scope: { kind: "employers", classes: [j] },
         min: null,

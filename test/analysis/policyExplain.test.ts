@@ -132,3 +132,37 @@ describe("explanations under a policy", () => {
     for (const kind of ["worker: breaks hard", "worker: breaks soft", "worker: breaks nothing", "employer: breaks hard"]) expect(seen.get(kind) ?? 0).toBeGreaterThan(0);
   });
 });
+
+describe("a family the policy keeps out", () => {
+  it("says it fits, and names the cap its seating would break", async () => {
+    const { explainGroup, explainWorker, formatGroupExplanation, formatWorkerExplanation } = await import("../../src/index.js");
+    const member = (id: string) => ({
+      id,
+      language: ["N4" as const],
+      certifications: [{ field: "construction", via: "skills-test" as const }],
+      trainingCentre: "Semarang",
+      homeProvince: "Central Java",
+      group: "family-1",
+    });
+    const input = {
+      workers: [member("w1"), member("w2")],
+      employers: [{ id: "E1", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100, fullTimeStaff: 1 }],
+      policy: { headcountCaps: {}, groups: { together: "employer" as const } },
+    };
+    const result = solve({ workers: input.workers, employers: input.employers }, input.policy);
+    expect(result.placements).toEqual([]);
+    const decoded = decodeInstance(input);
+    if (E.isLeft(decoded)) throw new Error("rejected");
+    const group = explainGroup(decoded.right, result, "family-1");
+    expect(E.isRight(group) && formatGroupExplanation(group.right)).toBe(
+      [
+        "The group family-1 of 2 from training centre Semarang fits the 2 free slots at E1, so a policy limit or penalty, not eligibility or slots, left it out.",
+        "  Placing it there would break legal cap at E1: at most 1 SSW worker (full-time staff 1): 0 now, would be 2.",
+        "",
+      ].join("\n"),
+    );
+    const w1 = explainWorker(decoded.right, result, "w1");
+    expect(E.isRight(w1) && formatWorkerExplanation(w1.right)).toContain("Placing it there would break legal cap at E1");
+    expect(E.isLeft(explainGroup(decoded.right, result, "nobody"))).toBe(true);
+  });
+});
