@@ -1,18 +1,21 @@
 /**
- * `jobmatch explain`: solve, then explain one worker or one employer with the
- * analysis module (../analysis/explain.ts, rendered by ../analysis/format.ts).
+ * `jobmatch explain`: solve, then explain one worker, one employer or one
+ * group with the analysis module (../analysis/explain.ts, rendered by
+ * ../analysis/format.ts).
  *
  *     jobmatch explain instance.json --worker W0006
  *     jobmatch explain --workers w.csv --employers e.csv --employer E012 --format json
+ *     jobmatch explain instance.json --group family-07
  *
  * Text: for a worker, their profile (Japanese, certifications, skills,
  * preferences), then `formatWorkerExplanation`; for an employer,
- * `formatEmployerExplanation`. JSON: see JSON_HELP.
+ * `formatEmployerExplanation`; for a group, `formatGroupExplanation`. JSON:
+ * see JSON_HELP.
  */
 import { Command, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
-import { explainEmployer, explainWorker } from "../analysis/explain.js";
-import { formatEmployerExplanation, formatWorkerExplanation } from "../analysis/format.js";
+import { explainEmployer, explainGroup, explainWorker } from "../analysis/explain.js";
+import { formatEmployerExplanation, formatGroupExplanation, formatWorkerExplanation } from "../analysis/format.js";
 import { decodeInstance } from "../input/decode.js";
 import type { Instance, Worker } from "../input/instance.js";
 import { issue } from "../input/issues.js";
@@ -27,6 +30,7 @@ import { createProgress } from "./progress.js";
 export interface ExplainOptions extends InstanceOptions {
   readonly worker?: string;
   readonly employer?: string;
+  readonly group?: string;
   readonly format: "text" | "json";
   readonly out?: string;
   readonly engine?: string;
@@ -41,7 +45,12 @@ JSON (--format json):
               certifications, skills, preferences, ...).
   --employer  the employer's explanation (explainEmployer): "employerId", "label", "slots",
               "filled", "placed" (workerId, score), "empty" (why slots stayed empty, or null)
-              and "caveat".`;
+              and "caveat".
+  --group     the group's explanation (explainGroup): "id", "size", "fit" (its "kind" is
+              member-eligible-nowhere, no-common-place, no-room, fits or not-left-out,
+              with "text" in words) and "breaches" (what seating it where it fits would
+              break: the policy constraints, each with "label", "hard" and "text").
+Under a policy, exchanges and moves carry "breaches" and "objectiveChange".`;
 
 /** The worker's profile, a few lines: who they are, their Japanese, certifications, skills and preferences. */
 const workerProfile = (w: Worker): string =>
@@ -58,7 +67,9 @@ const unknownId = (instance: Instance, o: ExplainOptions, name: string): Failure
   const [flag, what, id, known] =
     o.worker !== undefined
       ? (["--worker", "a worker id", o.worker, instance.workers.some((w) => w.id === o.worker)] as const)
-      : (["--employer", "an employer id", o.employer as string, instance.employers.some((e) => e.id === o.employer)] as const);
+      : o.group !== undefined
+        ? (["--group", "a group of a worker", o.group, instance.workers.some((w) => w.group === o.group)] as const)
+        : (["--employer", "an employer id", o.employer as string, instance.employers.some((e) => e.id === o.employer)] as const);
   return known ? null : issuesFailure(`${name} has no such ${flag.slice(2)}:`, [issue("invalid", flag, `${what} of ${name}`, id)]);
 };
 
@@ -77,6 +88,12 @@ const render = (instance: Instance, result: MatchResult, o: ExplainOptions): E.E
     if (worker === undefined) return E.left(internalError(`worker ${id}`, "explained, but not in the instance"));
     return E.right(o.format === "json" ? json({ ...x.right, worker }) : `${workerProfile(worker)}${formatWorkerExplanation(x.right)}`);
   }
+  if (o.group !== undefined) {
+    const g = explainGroup(instance, result, o.group);
+    // No solution: nothing was placed or left out; say so as the text.
+    if (E.isLeft(g)) return result.hasSolution ? E.left(internalError(`group ${o.group}`, g.left)) : E.right(`${g.left}\n`);
+    return E.right(o.format === "json" ? json(g.right) : formatGroupExplanation(g.right));
+  }
   const id = o.employer as string;
   const x = explainEmployer(instance, result, id);
   if (E.isLeft(x)) return E.left(internalError(`employer ${id}`, x.left));
@@ -85,7 +102,7 @@ const render = (instance: Instance, result: MatchResult, o: ExplainOptions): E.E
 
 /** Runs `jobmatch explain`; the exit code, or a failure to report. */
 export const explainAction = async (file: string | undefined, o: ExplainOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
-  if ((o.worker === undefined) === (o.employer === undefined)) return E.left(usage("give exactly one of --worker ID and --employer ID"));
+  if ([o.worker, o.employer, o.group].filter((x) => x !== undefined).length !== 1) return E.left(usage("give exactly one of --worker ID, --employer ID and --group ID"));
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
   // An unknown id fails before the solve; bad input is left to solveLoaded, which reports every issue.
@@ -112,12 +129,13 @@ export const explainCommand = (ctx: CliContext, finish: Finish): Command =>
   addSolveOptions(
     addInstanceOptions(
       new Command("explain")
-        .description("solve, then explain where one worker went (and why), or why not, or how one employer's slots were filled")
+        .description("solve, then explain where one worker went (and why), or why not, how one employer's slots were filled, or why a group was left out")
         .argument("[instance]", "instance JSON file, or - for standard input"),
     ),
   )
     .option("--worker <id>", "the worker to explain")
     .option("--employer <id>", "the employer to explain")
+    .option("--group <id>", "the group (workers' group field: a family, a village) to explain")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("-o, --out <file>", "write the explanation to this file instead of standard output")
     .addHelpText("after", `${JSON_HELP}\n\nExit codes: 0 done, 1 bad input or unknown id, 2 usage, 3 solve not optimal (explanation still written), 4 output not written, 5 internal error.`)

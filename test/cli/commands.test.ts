@@ -139,7 +139,39 @@ describe.concurrent("jobmatch explain", () => {
     if (employer.empty?.kind === "no-eligible-worker") for (const t of employer.empty.excludedBy) expect(RULES).toContain(t.rule);
   });
 
-  it("reports an unknown id as bad input (exit 1), and asks for exactly one of --worker and --employer (exit 2)", async () => {
+  it("explains why a family was left out whole, naming the cap its seating would break, as text and JSON", async () => {
+    const member = (id: string) => ({
+      id,
+      language: ["N4"],
+      certifications: [{ field: "construction", via: "skills-test" }],
+      trainingCentre: "Semarang",
+      homeProvince: "Central Java",
+      group: "family-1",
+    });
+    const family = {
+      workers: [member("w1"), member("w2")],
+      employers: [{ id: "E1", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100, fullTimeStaff: 1 }],
+      policy: { headcountCaps: {} },
+    };
+    writeFileSync(file("family.json"), JSON.stringify(family));
+    const [text, json, unknown] = await Promise.all([
+      jobmatch(["explain", file("family.json"), "--group", "family-1"]),
+      jobmatch(["explain", file("family.json"), "--group", "family-1", "--format", "json"]),
+      jobmatch(["explain", file("family.json"), "--group", "family-9"]),
+    ]);
+    expect([text.code, text.stderr]).toEqual([0, ""]);
+    expect(text.stdout).toBe(
+      "The group family-1 of 2 from training centre Semarang fits the free slots in Kagawa (w1 at E1 and w2 at E1), so a policy limit or penalty, not eligibility or slots, left it out.\n" +
+        "  Placing it there would break legal cap at E1: at most 1 SSW worker (full-time staff 1): 0 now, would be 2.\n",
+    );
+    const parsed = JSON.parse(json.stdout) as { id: string; size: number; fit: { kind: string }; breaches: { hard: boolean; source: string }[] };
+    expect([parsed.id, parsed.size, parsed.fit.kind]).toEqual(["family-1", 2, "fits"]);
+    expect(parsed.breaches.map((b) => [b.hard, b.source])).toEqual([[true, "policy.headcountCaps"]]);
+    expect([unknown.code, unknown.stdout]).toEqual([1, ""]);
+    expect(unknown.stderr).toContain(`--group: expected a group of a worker of ${file("family.json")}, got "family-9"`);
+  });
+
+  it("reports an unknown id as bad input (exit 1), and asks for exactly one of --worker, --employer and --group (exit 2)", async () => {
     const [unknown, unknownEmployer, neither, both] = await Promise.all([
       jobmatch(["explain", file("instance.json"), "--worker", "W-nobody"]),
       jobmatch(["explain", file("instance.json"), "--employer", "E-nobody", "--format", "json"]),
@@ -151,7 +183,7 @@ describe.concurrent("jobmatch explain", () => {
     expect([unknownEmployer.code, unknownEmployer.stdout]).toEqual([1, ""]);
     expect(unknownEmployer.stderr).toContain(`--employer: expected an employer id of ${file("instance.json")}, got "E-nobody"`);
     expect([neither.code, both.code]).toEqual([2, 2]);
-    expect(neither.stderr).toBe("error: give exactly one of --worker ID and --employer ID\n");
+    expect(neither.stderr).toBe("error: give exactly one of --worker ID, --employer ID and --group ID\n");
   });
 
   it("documents the JSON shape in its help", async () => {
