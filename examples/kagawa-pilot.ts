@@ -5,19 +5,30 @@
  *     npm start                       # bundled synthetic cohort
  *     npx tsx examples/kagawa-pilot.ts path/to/instance.json [--engine lp-solver]
  *
- * Prints a report, explains the first few unplaced workers, then places the
- * cohort again under the pilot's policy (examples/data/kagawa-policy.json:
+ * Prints a report and explains an unplaced worker of each kind, then places
+ * the cohort again under the pilot's policy (examples/data/kagawa-policy.json:
  * a caregiving minimum, a construction maximum, the legal care and
  * construction caps, at most half of an employer's slots from one training
  * centre, every centre at least 60% placed) with 50 synthetic families of
- * three kept together (examples/data/kagawa-families.json), and shows how
- * each constraint stands and how one placement is explained.
+ * three kept together (examples/data/kagawa-families.json). It shows how
+ * each constraint stands, why the families left out were left out, one
+ * placement whose better options the policy rules out, and the diagnosis of
+ * a plan that cannot be met (at least 800 caregivers).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as E from "fp-ts/lib/Either.js";
-import { decodeInstance, explainWorker, formatIssues, formatWorkerExplanation, match, type EngineChoice } from "../src/index.js";
+import {
+  decodeInstance,
+  explainGroup,
+  explainWorker,
+  formatGroupExplanation,
+  formatIssues,
+  formatWorkerExplanation,
+  match,
+  type EngineChoice,
+} from "../src/index.js";
 import { formatReport } from "../src/report/text.js";
 
 const args = process.argv.slice(2);
@@ -33,16 +44,13 @@ if (E.isLeft(result)) {
 const r = result.right;
 console.log(`Kagawa pilot: ${file}\n`);
 console.log(formatReport(r));
-const examples = r.unplaced.slice(0, 3);
-if (examples.length > 0) console.log("\nA few unplaced workers, explained:");
-for (const u of examples) {
-  const why =
-    u.reason.kind === "no-eligible-slot"
-      ? `no employer accepts them (${u.reason.excludedBy.map((x) => `${x.rule} at ${x.count} employers, e.g. ${x.example}`).join("; ")})`
-      : u.reason.kind === "eligible-slots-taken"
-        ? `eligible at ${u.reason.eligibleEmployers} employers (${u.reason.eligibleSlots} slots), all filled by others`
-        : "the solver returned no solution";
-  console.log(`  ${u.workerId}: ${why}`);
+// One unplaced worker of each kind, explained: excluded everywhere, or
+// eligible where the slots went to others.
+const plain = decodeInstance(JSON.parse(readFileSync(file, "utf8")) as unknown);
+for (const kind of ["no-eligible-slot", "eligible-slots-taken"] as const) {
+  const u = r.unplaced.find((x) => x.reason.kind === kind);
+  const why = u === undefined || E.isLeft(plain) ? undefined : explainWorker(plain.right, r, u.workerId);
+  if (why !== undefined && E.isRight(why)) console.log(`\n${formatWorkerExplanation(why.right).trimEnd()}`);
 }
 if (r.status !== "optimal") process.exitCode = 2;
 
@@ -75,11 +83,36 @@ for (const p of g.policy) {
   console.log(`  ${p.violation === 0 ? "met   " : "BROKEN"} ${p.label} (now ${p.value}${p.violation > 0 ? `, ${p.violation} short or over${p.hard ? "" : ", soft"}` : ""})`);
 }
 console.log(`  (${g.policy.length} constraints in all, ${g.policy.filter((p) => p.violation > 0).length} not met)`);
-const together = g.policy.filter((p) => p.source === "workers[].group");
-const placedFamilies = together.filter((p) => p.value > 0).length;
-console.log(`  families: ${together.length}, ${placedFamilies} placed whole in Kagawa, ${together.length - placedFamilies} not placed (a member fits no slot, or placing all three would cost more)`);
-const first = g.placements[0];
-if (first !== undefined) {
-  const why = explainWorker(decoded.right, g, first.workerId);
-  if (E.isRight(why)) console.log(`\n${formatWorkerExplanation(why.right)}`);
+// Families: how many went whole, and why the others were left out.
+const fits = Object.keys(families.families)
+  .sort()
+  .flatMap((family) => {
+    const x = explainGroup(decoded.right, g, family);
+    return E.isRight(x) ? [x.right] : [];
+  });
+const leftOut = fits.filter((x) => x.fit.kind !== "not-left-out");
+const byKind = new Map<string, number>();
+for (const x of leftOut) byKind.set(x.fit.kind, (byKind.get(x.fit.kind) ?? 0) + 1);
+console.log(`  families: ${fits.length}, ${fits.length - leftOut.length} placed whole, ${leftOut.length} left out (${[...byKind].map(([k, n]) => `${k} ${n}`).join(", ")})`);
+for (const kind of byKind.keys()) {
+  const example = leftOut.find((x) => x.fit.kind === kind);
+  if (example !== undefined) console.log(`    e.g. ${formatGroupExplanation(example).trimEnd().replace(/\n/g, "\n    ")}`);
+}
+
+// One placement explained: the first placed worker with a better-scoring
+// employer that the policy rules out, so the explanation names the constraint.
+for (const p of g.placements) {
+  const x = explainWorker(decoded.right, g, p.workerId);
+  if (E.isRight(x) && x.right.kind === "placed" && x.right.blocked.length > 0) {
+    console.log(`\n${formatWorkerExplanation(x.right).trimEnd()}`);
+    break;
+  }
+}
+
+// A plan that cannot be met: the ministry asks for 800 caregivers.
+const strict = { ...withPolicy, policy: { ...(policy as Record<string, unknown>), quotas: [{ scope: "sector", key: "caregiving", min: 800 }] } };
+const impossible = match(strict, { engine });
+if (E.isRight(impossible) && impossible.right.diagnosis?.kind === "relaxation") {
+  console.log(`\nIf the plan asked for at least 800 caregivers: ${impossible.right.status}. The smallest relaxation:`);
+  for (const r of impossible.right.diagnosis.relaxations) console.log(`  ${r.text}`);
 }
