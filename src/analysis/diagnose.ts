@@ -10,7 +10,24 @@
  * and only then places and scores. The constraints it had to break, and by
  * how much, are the smallest relaxation in that sense: no plan breaks fewer
  * units in total. Several relaxations can be equally small; the engine's
- * deterministic choice is reported.
+ * deterministic choice is reported. Groups are never relaxed.
+ *
+ * Each relaxed minimum then gets a reason in the cohort's terms:
+ * - a quota (a minimum over employers): too few slots, or too few eligible
+ *   workers and the rule that keeps most of the others out everywhere, or
+ *   enough of both but taken by the rest of the plan;
+ * - a fairness floor (a minimum over one centre's or province's workers),
+ *   read off the relaxed plan: how many of its workers are eligible anywhere,
+ *   how many slots at how many employers they qualify for, and how the plan
+ *   fills those slots (its workers, other workers, empty). Then, where any:
+ *   the hard maximums whose scope counts a placement of its workers and that
+ *   the plan meets (or, relaxed themselves, exceeds): "limits reached there";
+ *   the hard minimums with none to spare (at or below their bound) and how
+ *   many of the other workers in those slots or under those limits count
+ *   towards each; and how many of its eligible workers are in hard groups the
+ *   plan leaves wholly unplaced. Constraints are named by label in model
+ *   order (quotas, legal caps, diversity limits, fairness floors, as
+ *   compiled), at most three to a list and then how many more.
  */
 import { solveModel } from "../engine/select.js";
 import type { EngineChoice } from "../engine/types.js";
@@ -56,81 +73,150 @@ const relaxation = (model: AssignmentModel, p: PolicyConstraint, flows: readonly
 
 /** The smallest relaxation of the hard policies that makes the built model feasible, each with its reason in the cohort's terms. */
 export const diagnoseInstance = (instance: Instance, built: BuiltModel, engine: EngineChoice = "auto", timeLimitMs?: number): Diagnosis => {
-  const d = diagnose(built.model, engine, timeLimitMs);
+  const { diagnosis: d, flows } = relaxedPlan(built.model, engine, timeLimitMs);
   if (d.kind !== "relaxation") return d;
   return {
     ...d,
     relaxations: d.relaxations.map((r) => {
-      const reason = relaxationReason(instance, built, r);
+      const reason = relaxationReason(instance, built, flows, r);
       return reason === null ? r : { ...r, text: `${r.text}: ${reason}` };
     }),
   };
 };
 
 /** The smallest relaxation of the hard policies that makes `model` feasible. */
-export const diagnose = (model: AssignmentModel, engine: EngineChoice = "auto", timeLimitMs?: number): Diagnosis => {
+export const diagnose = (model: AssignmentModel, engine: EngineChoice = "auto", timeLimitMs?: number): Diagnosis =>
+  relaxedPlan(model, engine, timeLimitMs).diagnosis;
+
+/** The diagnosis, and the flows of the relaxed plan it was read from (none when unavailable). */
+const relaxedPlan = (model: AssignmentModel, engine: EngineChoice, timeLimitMs?: number): { readonly diagnosis: Diagnosis; readonly flows: readonly number[] } => {
+  const unavailable = (message: string) => ({ diagnosis: { kind: "unavailable", message } as const, flows: [] });
   const hard = (model.policies ?? []).filter((p) => p.penalty === null);
-  if (hard.length === 0) return { kind: "unavailable", message: "no hard policy constraint to relax" };
+  if (hard.length === 0) return unavailable("no hard policy constraint to relax");
   // One unit of relaxation must outweigh every placement and score together.
   const totalSupply = model.workerClasses.reduce((s, c) => s + c.supply, 0);
   const penalty = model.placementWeight * (totalSupply + 1);
   if (!Number.isSafeInteger(penalty * (totalSupply + 1) * hard.length)) {
-    return { kind: "unavailable", message: "the model is too large to diagnose exactly (penalties would leave exact arithmetic)" };
+    return unavailable("the model is too large to diagnose exactly (penalties would leave exact arithmetic)");
   }
   const outcome = solveModel(relaxed(model, penalty), engine, timeLimitMs === undefined ? {} : { timeLimitMs });
   if (outcome.solution === null || outcome.termination !== "optimal") {
-    return { kind: "unavailable", message: `the relaxed plan was not solved to optimality (${outcome.termination}${outcome.message === null ? "" : `: ${outcome.message}`})` };
+    return unavailable(`the relaxed plan was not solved to optimality (${outcome.termination}${outcome.message === null ? "" : `: ${outcome.message}`})`);
   }
   const flows = outcome.solution.flows;
   const relaxations = hard.flatMap((p) => {
     const r = relaxation(model, p, flows);
     return r === null ? [] : [r];
   });
-  return { kind: "relaxation", relaxations, totalUnits: hard.reduce((s, p) => s + policyViolation(model, p, flows), 0) };
+  return { diagnosis: { kind: "relaxation", relaxations, totalUnits: hard.reduce((s, p) => s + policyViolation(model, p, flows), 0) }, flows };
 };
 
 /**
- * Why a relaxed constraint could not hold, in the cohort's terms, for a
- * minimum over employers (a quota) or workers (a fairness floor): too few
- * eligible workers (and the rule that keeps most of the others out), too
- * few slots, or enough of both but taken by the rest of the plan.
+ * Why a relaxed minimum could not hold, in the cohort's terms: for a quota
+ * from the input alone, for a fairness floor from the relaxed plan's `flows`
+ * too (see the module comment). Null for a relaxed maximum.
  */
-export const relaxationReason = (instance: Instance, built: BuiltModel, r: Relaxation): string | null => {
-  const { model } = built;
-  const policy = (model.policies ?? []).find((p) => p.source === r.source && p.label === r.label);
+export const relaxationReason = (instance: Instance, built: BuiltModel, flows: readonly number[], r: Relaxation): string | null => {
+  const policy = (built.model.policies ?? []).find((p) => p.source === r.source && p.label === r.label);
   if (policy === undefined || r.bound !== "min") return null;
-  if (policy.scope.kind === "employers") {
-    const targets = new Set(policy.scope.classes);
-    const slots = policy.scope.classes.reduce((s, j) => s + (model.employerClasses[j]?.capacity ?? 0), 0);
-    const eligibleClasses = new Set(model.arcs.filter((a) => targets.has(a.to)).map((a) => a.from));
-    const eligible = [...eligibleClasses].reduce((s, c) => s + (model.workerClasses[c]?.supply ?? 0), 0);
-    if (slots < r.from && slots <= eligible) return `its employers have only ${slots} slots`;
-    if (eligible < r.from) {
-      // The rule that keeps most of the other workers out of these employers.
-      const counts = new Map<RuleId, number>();
-      built.workerMembers.forEach((members, c) => {
-        if (eligibleClasses.has(c)) return;
-        const worker = instance.workers[members[0] as number] as Worker;
-        // A rule counts for a worker when it excludes them at every one of these employers.
-        const targetsHere = policy.scope.kind === "employers" ? policy.scope.classes : [];
-        const ruleSets = targetsHere.map((j) => {
-          const employer = instance.employers[built.employerMembers[j]?.[0] as number] as Employer;
-          return new Set<RuleId>(exclusions(worker, employer, instance.reference).map((x) => x.rule));
-        });
-        const everywhere = RULES.filter((rule) => ruleSets.length > 0 && ruleSets.every((set) => set.has(rule)));
-        for (const rule of everywhere) counts.set(rule, (counts.get(rule) ?? 0) + members.length);
-      });
-      const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || RULES.indexOf(a[0]) - RULES.indexOf(b[0]))[0];
-      const others = instance.workers.length - eligible;
-      return `only ${eligible} workers are eligible for its ${slots} slots${top === undefined ? "" : `; of the other ${others}, ${top[1]} are ${RULE_REASON[top[0]]}`}`;
-    }
-    return `${eligible} workers are eligible for its ${slots} slots, but the rest of the plan needs them or their slots`;
+  switch (policy.scope.kind) {
+    case "employers":
+      return quotaReason(instance, built, policy.scope.classes, r);
+    case "workers":
+      return floorReason(instance, built, flows, policy, policy.scope.classes);
+    case "pairs":
+      return null;
   }
-  if (policy.scope.kind === "workers") {
-    return "its eligible workers compete for the same slots as others the plan must place";
-  }
-  return null;
 };
+
+/** A quota: too few slots, too few eligible workers (and the rule that keeps most of the others out), or both enough but taken by the rest of the plan. */
+const quotaReason = (instance: Instance, built: BuiltModel, classes: readonly number[], r: Relaxation): string => {
+  const { model } = built;
+  const targets = new Set(classes);
+  const slots = classes.reduce((s, j) => s + (model.employerClasses[j]?.capacity ?? 0), 0);
+  const eligibleClasses = new Set(model.arcs.filter((a) => targets.has(a.to)).map((a) => a.from));
+  const eligible = [...eligibleClasses].reduce((s, c) => s + (model.workerClasses[c]?.supply ?? 0), 0);
+  if (slots < r.from && slots <= eligible) return `its employers have only ${slots} slots`;
+  if (eligible < r.from) {
+    // The rule that keeps most of the other workers out of these employers.
+    const counts = new Map<RuleId, number>();
+    built.workerMembers.forEach((members, c) => {
+      if (eligibleClasses.has(c)) return;
+      const worker = instance.workers[members[0] as number] as Worker;
+      // A rule counts for a worker when it excludes them at every one of these employers.
+      const ruleSets = classes.map((j) => {
+        const employer = instance.employers[built.employerMembers[j]?.[0] as number] as Employer;
+        return new Set<RuleId>(exclusions(worker, employer, instance.reference).map((x) => x.rule));
+      });
+      const everywhere = RULES.filter((rule) => ruleSets.length > 0 && ruleSets.every((set) => set.has(rule)));
+      for (const rule of everywhere) counts.set(rule, (counts.get(rule) ?? 0) + members.length);
+    });
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || RULES.indexOf(a[0]) - RULES.indexOf(b[0]))[0];
+    const others = instance.workers.length - eligible;
+    return `only ${eligible} workers are eligible for its ${slots} slots${top === undefined ? "" : `; of the other ${others}, ${top[1]} are ${RULE_REASON[top[0]]}`}`;
+  }
+  return `${eligible} workers are eligible for its ${slots} slots, but the rest of the plan needs them or their slots`;
+};
+
+/**
+ * A fairness floor over the worker classes `classes` (one centre's or
+ * province's workers), read off the relaxed plan: "its 3 eligible workers
+ * qualify for 4 slots at 2 employers; the relaxed plan fills 1 of them with
+ * its workers, 2 with workers from other centres and leaves 1 empty; limits
+ * reached there: ...; workers from other centres there count towards
+ * minimums with none to spare: 2 towards ...; 1 of its eligible workers is in
+ * groups left unplaced, which go whole or not at all".
+ */
+const floorReason = (instance: Instance, built: BuiltModel, flows: readonly number[], floor: PolicyConstraint, classes: readonly number[]): string => {
+  const { model } = built;
+  const mine = new Set(classes);
+  const flow = (arcs: readonly number[]): number => arcs.reduce((s, a) => s + (flows[a] ?? 0), 0);
+  const fromMine = (a: number): boolean => mine.has(model.arcs[a]?.from ?? -1);
+  const own = model.arcs.flatMap((arc, a) => (mine.has(arc.from) ? [a] : []));
+  const eligibleClasses = new Set(own.map((a) => model.arcs[a]?.from ?? -1));
+  const targets = new Set(own.map((a) => model.arcs[a]?.to ?? -1));
+  const eligible = [...eligibleClasses].reduce((s, c) => s + (model.workerClasses[c]?.supply ?? 0), 0);
+  const slots = [...targets].reduce((s, j) => s + (model.employerClasses[j]?.capacity ?? 0), 0);
+  const employers = [...targets].reduce((s, j) => s + (built.employerMembers[j] ?? []).filter((i) => (instance.employers[i]?.slots ?? 0) > 0).length, 0);
+  const into = model.arcs.flatMap((arc, a) => (targets.has(arc.to) ? [a] : []));
+  const placedHere = flow(own);
+  const othersHere = flow(into.filter((a) => !fromMine(a)));
+
+  const hard = (model.policies ?? []).filter((p) => p.penalty === null && p !== floor);
+  const limits = hard.filter((p) => p.max !== null && flow(scopeArcs(model, p.scope)) >= p.max && scopeArcs(model, p.scope).some(fromMine));
+  const there = new Set([...into, ...limits.flatMap((p) => scopeArcs(model, p.scope))]);
+  const needs = hard.flatMap((p) => {
+    const arcs = scopeArcs(model, p.scope);
+    if (p.min === null || flow(arcs) > p.min) return [];
+    const n = flow(arcs.filter((a) => there.has(a) && !fromMine(a)));
+    return n > 0 ? [`${n} towards ${p.label}`] : [];
+  });
+  const placedByClass = model.workerClasses.map(() => 0);
+  model.arcs.forEach((arc, a) => {
+    placedByClass[arc.from] = (placedByClass[arc.from] ?? 0) + (flows[a] ?? 0);
+  });
+  const leftOut = new Set(
+    (model.groups ?? []).filter((g) => g.penalty === null && g.workerClasses.every((c) => placedByClass[c] === 0)).flatMap((g) => g.workerClasses),
+  );
+  const inGroups = [...eligibleClasses].filter((c) => leftOut.has(c)).reduce((s, c) => s + (model.workerClasses[c]?.supply ?? 0), 0);
+
+  const by = instance.policy.fairness.find((f) => f.source === floor.source)?.by;
+  const others = by === "homeProvince" ? "workers from other provinces" : "workers from other centres";
+  return [
+    `its ${count(eligible, "eligible worker")} ${eligible === 1 ? "qualifies" : "qualify"} for ${count(slots, "slot")} at ${count(employers, "employer")}`,
+    `the relaxed plan fills ${placedHere} of them with its workers, ${othersHere} with ${others} and leaves ${slots - placedHere - othersHere} empty`,
+    ...(limits.length === 0 ? [] : [`limits reached there: ${listed(limits.map((p) => p.label))}`]),
+    ...(needs.length === 0 ? [] : [`${others} there count towards minimums with none to spare: ${listed(needs)}`]),
+    ...(inGroups === 0 ? [] : [`${inGroups} of its eligible workers ${inGroups === 1 ? "is" : "are"} in groups left unplaced, which go whole or not at all`]),
+  ].join("; ");
+};
+
+/** At most three items, then how many more: "a, b, c and 2 more". */
+const listed = (items: readonly string[]): string =>
+  items.length <= 3 ? items.join(", ") : `${items.slice(0, 3).join(", ")} and ${items.length - 3} more`;
+
+/** "1 slot", "3 slots". */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 const RULE_REASON: Readonly<Record<RuleId, string>> = {
   "field-certification": "not certified in the field",

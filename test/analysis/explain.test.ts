@@ -20,7 +20,7 @@ import { exclusions, isEligible, RULES } from "../../src/rules/eligibility.js";
 import { score } from "../../src/rules/scoring.js";
 import { instanceArbitrary } from "../support/input-arbitraries.js";
 import { fcOptions } from "../support/seed.js";
-import { oracleEligible, oracleScore, tinyInstanceArb, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
+import { contested, oracleEligible, oracleScore, tinyInstanceArb, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
 
 const solved = (input: InstanceInput): { instance: Instance; result: MatchResult } => {
   const instance = decodeInstance(input);
@@ -64,17 +64,7 @@ const replay = (input: InstanceInput, result: MatchResult, workerId: string, x: 
 /** Tiny instances where some workers meet nearly every rule, so slots are contested. */
 const contestedArb = fc.tuple(tinyInstanceArb(8, 3), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 })).map(([input, boost]) => ({
   ...input,
-  workers: input.workers.map((w, i) =>
-    boost[i] === true
-      ? {
-          ...w,
-          language: [...new Set([...w.language, "N4" as const])],
-          careJapaneseTest: true,
-          certifications: (["nursing-care", "construction", "food-service"] as const).map((field) => ({ field, via: "skills-test" as const })),
-          skills: [{ name: "welding", level: 2 }, { name: "forklift" }],
-        }
-      : w,
-  ),
+  workers: input.workers.map((w, i) => (boost[i] === true ? contested(w) : w)),
 }));
 
 /** Counts the cases a property met, so a property cannot pass by never meeting one. */

@@ -17,7 +17,7 @@ import type { PolicyInput } from "../../src/policy/codecs.js";
 import type { MatchResult } from "../../src/result/types.js";
 import { assignmentOf, MAX_SCORE, policyCase, solve, violations, type Assignment } from "../support/policyOracle.js";
 import { fcOptions } from "../support/seed.js";
-import { oracleEligible, oracleScore, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
+import { contested, oracleEligible, oracleScore, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
 
 /** The oracle's view of an assignment: objective (placements, score, soft penalties) and each constraint's units. */
 const judge = (input: InstanceInput, policy: PolicyInput, x: Assignment): { objective: number; units: number[]; hard: boolean[] } => {
@@ -69,22 +69,9 @@ const movesOf = (workerId: string, x: Exchange): { workerId: string; to: string 
 ];
 
 /** Policy cases where some workers meet nearly every rule, so slots (and the policy) are contested. */
-const contested = fc.tuple(policyCase(6, 3), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })).map(([{ input, policy }, boost]) => ({
+const contestedCase = fc.tuple(policyCase(6, 3), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })).map(([{ input, policy }, boost]) => ({
   policy,
-  input: {
-    ...input,
-    workers: input.workers.map((w, i) =>
-      boost[i] === true
-        ? {
-            ...w,
-            language: [...new Set([...w.language, "N4" as const])],
-            careJapaneseTest: true,
-            certifications: (["nursing-care", "construction", "food-service"] as const).map((field) => ({ field, via: "skills-test" as const })),
-            skills: [{ name: "welding", level: 2 }, { name: "forklift" }],
-          }
-        : w,
-    ),
-  },
+  input: { ...input, workers: input.workers.map((w, i) => (boost[i] === true ? contested(w) : w)) },
 }));
 
 const seen = new Map<string, number>();
@@ -93,7 +80,7 @@ const saw = (kind: string): void => void seen.set(kind, (seen.get(kind) ?? 0) + 
 describe("explanations under a policy", () => {
   it("name what each exchange would break, and its objective change, as the oracle counts them", () => {
     fc.assert(
-      fc.property(contested, ({ input, policy }) => {
+      fc.property(contestedCase, ({ input, policy }) => {
         const result = solve(input, policy);
         if (!result.hasSolution) return;
         const decoded = decodeInstance({ ...input, policy });

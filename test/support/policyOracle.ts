@@ -181,22 +181,15 @@ export const assignmentOf = (input: InstanceInput, result: MatchResult): number[
   return input.workers.map((w) => at.get(w.id) ?? -1);
 };
 
-/** The fewest units of hard (non-group) policy violation any assignment needs, hard groups kept. */
-export const smallestRelaxation = (input: InstanceInput, policy: PolicyInput): number => {
+/** Every assignment of workers to employers with a free slot they are eligible for (or none). */
+export const assignments = (input: InstanceInput): Assignment[] => {
   const { workers, employers } = input;
-  let best = Infinity;
+  const out: Assignment[] = [];
   const x: number[] = workers.map(() => -1);
   const left = employers.map((e) => e.slots);
   const go = (i: number): void => {
     if (i === workers.length) {
-      let units = 0;
-      for (const v of violations(input, policy, x)) {
-        if (v.penalty !== undefined) continue;
-        if (v.group === true) {
-          if (v.units > 0) return;
-        } else units += v.units;
-      }
-      best = Math.min(best, units);
+      out.push([...x]);
       return;
     }
     go(i + 1);
@@ -211,6 +204,21 @@ export const smallestRelaxation = (input: InstanceInput, policy: PolicyInput): n
     });
   };
   go(0);
-  return best;
+  return out;
 };
 
+/** Units of hard (non-group) policy violation of one assignment; null when it splits a hard group. */
+export const hardUnits = (input: InstanceInput, policy: PolicyInput, x: Assignment): number | null => {
+  let units = 0;
+  for (const v of violations(input, policy, x)) {
+    if (v.penalty !== undefined) continue;
+    if (v.group === true) {
+      if (v.units > 0) return null;
+    } else units += v.units;
+  }
+  return units;
+};
+
+/** The fewest units of hard (non-group) policy violation any assignment needs, hard groups kept. */
+export const smallestRelaxation = (input: InstanceInput, policy: PolicyInput): number =>
+  Math.min(...assignments(input).map((x) => hardUnits(input, policy, x) ?? Infinity));

@@ -81,6 +81,15 @@ export const tinyInstanceArb = (maxWorkers = 7, maxEmployers = 4): fc.Arbitrary<
     )
     .map(({ workers, employers }) => ({ workers: [...workers], employers: [...employers], reference: { asOf: "2026-04-01" } }));
 
+/** The worker made to meet nearly every rule (N4, the care test, every field, the skills employers ask), so slots become contested. */
+export const contested = (w: TinyWorker): TinyWorker => ({
+  ...w,
+  language: [...new Set([...w.language, "N4" as const])],
+  careJapaneseTest: true,
+  certifications: (["nursing-care", "construction", "food-service"] as const).map((field) => ({ field, via: "skills-test" as const })),
+  skills: [{ name: "welding", level: 2 }, { name: "forklift" }],
+});
+
 // ---------------------------------------------------------------------------
 // The oracle
 
