@@ -13,6 +13,7 @@ import type { MatchResult } from "../result/types.js";
 import { RULES, type RuleId } from "../rules/eligibility.js";
 import { compareResults, fillOf, UNPLACED_KINDS, type Comparison, type ComparisonRow } from "../scenario/compare.js";
 import { duration, fieldLabel, int, pct, prefectureLabel, UNPLACED_WORDS } from "./format.js";
+import { brokenWords, policyDigest } from "./policy.js";
 
 /** Options of the Markdown reports. */
 export interface MarkdownOptions {
@@ -117,11 +118,29 @@ const ruleTable = (result: MatchResult): string | null => {
   return markdownTable(["rule", "workers"], rows);
 };
 
-/** One result as Markdown: the comparison tables with one column, and what kept workers without an eligible slot. */
+/** The policy, one row per source: its constraints, how many are met, and those not met. */
+const policyTable = (result: MatchResult): string | null => {
+  const rows = policyDigest(result);
+  if (rows.length === 0) return null;
+  const table = markdownTable(
+    ["constraint", "source", "met"],
+    rows.map((r) => [r.what, r.source, `${int(r.met)} / ${int(r.constraints)}`]),
+  );
+  const broken = rows.flatMap((r) => r.broken).map((p) => `- ${brokenWords(p)}`);
+  return broken.length === 0 ? table : `${table}\n\nNot met:\n\n${broken.join("\n")}`;
+};
+
+/** One result as Markdown: the comparison tables with one column, the policy, and what kept workers without an eligible slot. */
 export const formatResultMarkdown = (result: MatchResult, options: MarkdownOptions & { readonly name?: string } = {}): string => {
   const body = formatComparisonMarkdown(compareResults([{ name: options.name ?? "result", result }]), options);
+  const policy = policyTable(result);
   const rules = ruleTable(result);
-  return rules === null
-    ? body
-    : `${body}\n## Workers with no eligible slot: what stood in the way\n\nA worker counts once under each rule that excluded them somewhere.\n\n${rules}\n`;
+  return [
+    body,
+    ...(result.diagnosis?.kind === "relaxation"
+      ? [`## Why infeasible: the smallest relaxation (${int(result.diagnosis.totalUnits)} units)\n\n${result.diagnosis.relaxations.map((r) => `- ${r.text} [${r.source}]`).join("\n")}\n`]
+      : []),
+    ...(policy === null ? [] : [`## Policy\n\n${policy}\n`]),
+    ...(rules === null ? [] : [`## Workers with no eligible slot: what stood in the way\n\nA worker counts once under each rule that excluded them somewhere.\n\n${rules}\n`]),
+  ].join("\n");
 };

@@ -4,6 +4,7 @@
 import { findPrefecture } from "../domain/prefectures.js";
 import type { GroupSummary, MatchResult } from "../result/types.js";
 import { RULES, type RuleId } from "../rules/eligibility.js";
+import { brokenWords, policyDigest } from "./policy.js";
 
 const pct = (part: number, whole: number): string => (whole === 0 ? "-" : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -21,6 +22,19 @@ const RULE_WORDS: Readonly<Record<RuleId, string>> = {
   "employer-language": "below the employer's language requirement",
   "care-japanese-test": "no nursing-care Japanese test",
   "required-skill": "missing a required skill",
+};
+
+/** The policy, one line per source with how many of its constraints are met, and the first few not met. */
+const policyLines = (result: MatchResult): string[] => {
+  const rows = policyDigest(result);
+  if (rows.length === 0) return [];
+  const lines = ["", "Policy (constraints met):"];
+  for (const r of rows) {
+    lines.push(`  ${`${r.met}/${r.constraints}`.padStart(9)}  ${r.what} [${r.source}]`);
+    for (const p of r.broken.slice(0, 5)) lines.push(`             not met: ${brokenWords(p)}`);
+    if (r.broken.length > 5) lines.push(`             and ${r.broken.length - 5} more not met`);
+  }
+  return lines;
 };
 
 /** A multi-line report: status, totals, tables by sector, field and prefecture, unplaced by reason. */
@@ -46,6 +60,7 @@ export const formatReport = (result: MatchResult): string => {
   lines.push(...table("field", s.byField));
   lines.push("");
   lines.push(...table("prefecture", s.byPrefecture, (code) => `${code} ${findPrefecture(code)?.name ?? ""}`.trim()));
+  lines.push(...policyLines(result));
   lines.push("");
   lines.push("Unplaced workers by reason:");
   lines.push(`  no eligible slot anywhere:          ${s.unplacedByReason["no-eligible-slot"]}`);

@@ -46,3 +46,50 @@ describe("Markdown reports", () => {
     }
   });
 });
+
+describe("the policy in reports", () => {
+  it("counts each source's constraints met, lists those not met, and leaves the section out without a policy", async () => {
+    const E = await import("fp-ts/lib/Either.js");
+    const { match } = await import("../../src/match.js");
+    const { formatReport } = await import("../../src/report/text.js");
+    const worker = (id: string, centre: string) => ({
+      id,
+      language: ["N4"],
+      certifications: [{ field: "construction", via: "skills-test" }],
+      trainingCentre: centre,
+      homeProvince: "Central Java",
+    });
+    const input = {
+      workers: [worker("w1", "Bandung"), worker("w2", "Bandung"), worker("w3", "Semarang")],
+      employers: [
+        { id: "E1", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100, fullTimeStaff: 1 },
+        { id: "E2", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100, fullTimeStaff: 5 },
+      ],
+      // Three placements are possible, but the sector may take 2 (hard); the soft minimum of 3 pays.
+      policy: {
+        quotas: [
+          { scope: "sector", key: "construction", max: 2 },
+          { scope: "prefecture", key: "37", min: 3, penalty: 0.5 },
+        ],
+        headcountCaps: {},
+      },
+    };
+    const r = match(input);
+    if (E.isLeft(r)) throw new Error("rejected");
+    expect(r.right.summary.placed).toBe(2);
+    const md = formatResultMarkdown(r.right);
+    const section = md.slice(md.indexOf("## Policy"));
+    const rows = section.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| constraint") && !l.startsWith("| ---")).map(cells);
+    expect(rows).toEqual([
+      ["sector construction: at most 2 placed", "policy.quotas[0]", "1 / 1"],
+      ["prefecture 37: at least 3 placed", "policy.quotas[1]", "0 / 1"],
+      ["legal headcount caps (one per capped employer)", "policy.headcountCaps", "1 / 1"],
+    ]);
+    expect(section).toContain("- prefecture 37: at least 3 placed: 2 placed, off by 1 (soft, penalty paid)");
+    expect(formatReport(r.right)).toContain("      0/1  prefecture 37: at least 3 placed [policy.quotas[1]]\n             not met: prefecture 37: at least 3 placed: 2 placed, off by 1 (soft, penalty paid)");
+    const plain = match({ workers: input.workers, employers: input.employers });
+    if (E.isLeft(plain)) throw new Error("rejected");
+    expect(formatResultMarkdown(plain.right)).not.toContain("## Policy");
+    expect(formatReport(plain.right)).not.toContain("Policy (constraints met)");
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * How a result stands against its policy, per line of the policy section: a
+ * quota is one constraint, but the legal caps, the diversity limit, a
+ * fairness floor and the groups each compile to one constraint per employer,
+ * centre or family. The reports show one row per source with how many of its
+ * constraints are met, and list the ones not met (soft ones paid a penalty;
+ * a hard one is never broken in a solution).
+ *
+ * @example
+ * policyDigest(result)
+ * // [{ source: "policy.quotas[0]", what: "sector caregiving: at least 650 placed", constraints: 1, met: 1, broken: [] }, ...]
+ */
+import type { MatchResult, PolicyOutcome } from "../result/types.js";
+
+export interface PolicyDigestRow {
+  /** Where it comes from in the input: "policy.headcountCaps". */
+  readonly source: string;
+  /** In words: a quota's label, or what the family of constraints is. */
+  readonly what: string;
+  readonly constraints: number;
+  readonly met: number;
+  /** The constraints not met, in model order. */
+  readonly broken: readonly PolicyOutcome[];
+}
+
+const FAMILY_WORDS: Readonly<Record<string, string>> = {
+  "policy.headcountCaps": "legal headcount caps (one per capped employer)",
+  "policy.diversity": "diversity limits (one per employer and training centre)",
+  "workers[].group": "groups placed together or not at all (one per group)",
+};
+
+const whatOf = (source: string, first: PolicyOutcome, count: number): string => {
+  const family = FAMILY_WORDS[source];
+  if (family !== undefined) return family;
+  if (source.startsWith("policy.fairness")) {
+    const by = first.label.startsWith("home province") ? "home province" : "training centre";
+    return `fairness floors by ${by} (one per ${by === "home province" ? "province" : "centre"})`;
+  }
+  return count === 1 ? first.label : `${first.label} and ${count - 1} more`;
+};
+
+/** One row per policy source, in the order the result lists them; empty without a policy. */
+export const policyDigest = (result: MatchResult): PolicyDigestRow[] => {
+  const bySource = new Map<string, PolicyOutcome[]>();
+  for (const p of result.policy) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p]);
+  return [...bySource.entries()].map(([source, outcomes]) => ({
+    source,
+    what: whatOf(source, outcomes[0] as PolicyOutcome, outcomes.length),
+    constraints: outcomes.length,
+    met: outcomes.filter((p) => p.violation === 0).length,
+    broken: outcomes.filter((p) => p.violation > 0),
+  }));
+};
+
+/** "sector caregiving: at least 650 placed: 612 placed, off by 38 (soft, penalty paid)"; a group: "split, 2 placed". */
+export const brokenWords = (p: PolicyOutcome): string =>
+  `${p.label}: ${p.source === "workers[].group" ? `split, ${p.value} placed` : `${p.value} placed, off by ${p.violation}`}${p.hard ? "" : " (soft, penalty paid)"}`;
