@@ -25,6 +25,7 @@
  */
 import type { Instance } from "../input/instance.js";
 import { buildModel } from "../model/build.js";
+import { violationAt } from "../model/objective.js";
 import type { AssignmentModel, GroupConstraint, PolicyConstraint } from "../model/types.js";
 import type { MatchResult } from "../result/types.js";
 
@@ -66,9 +67,6 @@ export interface PolicyLedger {
   /** The hard maximums this employer's placements count towards that the result has reached, in model order. */
   readonly reachedAt: (employerId: string) => readonly { readonly label: string; readonly source: string; readonly value: number }[];
 }
-
-const violation = (p: PolicyConstraint, value: number): number =>
-  Math.max(0, (p.min ?? 0) - value) + (p.max === null ? 0 : Math.max(0, value - p.max));
 
 /** Whether a group with these members' regions (-1: unplaced) is split. */
 const split = (regions: readonly number[]): boolean => {
@@ -178,7 +176,7 @@ const buildLedger = (instance: Instance, result: MatchResult): PolicyLedger | nu
     for (const [k, d] of [...delta.entries()].sort(([a], [b]) => a - b)) {
       const p = policies[k] as PolicyConstraint;
       const before = values[k] ?? 0;
-      const added = violation(p, before + d) - violation(p, before);
+      const added = violationAt(p, before + d) - violationAt(p, before);
       if (p.penalty !== null) penaltyChange += p.penalty * added;
       if (added <= 0) continue;
       const bound = p.min !== null && before + d < p.min ? "min" : "max";

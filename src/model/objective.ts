@@ -18,26 +18,27 @@ export const placementWeightFor = (maxScore: number, maxPlacements: number): num
   maxScore * maxPlacements + 1;
 
 /** Units by which the flows break a policy: below its min plus above its max. */
-export const policyViolation = (model: AssignmentModel, policy: PolicyConstraint, flows: readonly number[]): number => {
-  const total = scopeArcs(model, policy.scope).reduce((s, a) => s + (flows[a] ?? 0), 0);
-  return Math.max(0, (policy.min ?? 0) - total) + (policy.max === null ? 0 : Math.max(0, total - policy.max));
-};
+export const policyViolation = (model: AssignmentModel, policy: PolicyConstraint, flows: readonly number[]): number =>
+  violationAt(policy, scopeArcs(model, policy.scope).reduce((s, a) => s + (flows[a] ?? 0), 0));
+
+/** Units outside a policy's bounds when its scope carries `total`: below its min plus above its max. */
+export const violationAt = (policy: Pick<PolicyConstraint, "min" | "max">, total: number): number =>
+  Math.max(0, (policy.min ?? 0) - total) + (policy.max === null ? 0 : Math.max(0, total - policy.max));
 
 /** Whether a group's placed members are not all in one region, or not all placed while some are. */
 export const groupSplit = (model: AssignmentModel, group: GroupConstraint, flows: readonly number[]): boolean => {
-  const classes = new Set(group.workerClasses);
+  // Only the group's own arcs (out of its classes) can carry its members.
+  const own = scopeArcs(model, { kind: "workers", classes: group.workerClasses }).filter((a) => (flows[a] ?? 0) !== 0);
+  if (own.length === 0) return false;
   const regionOf = new Map<number, number>();
   group.regions.forEach((region, r) => region.forEach((g) => regionOf.set(g, r)));
-  const perRegion = new Map<number, number>();
+  const perRegion = new Set<number>();
   let placed = 0;
-  model.arcs.forEach((arc, a) => {
-    const f = flows[a] ?? 0;
-    if (f === 0 || !classes.has(arc.from)) return;
-    placed += f;
-    const r = regionOf.get(arc.to) ?? -1;
-    perRegion.set(r, (perRegion.get(r) ?? 0) + f);
-  });
-  return placed !== 0 && (placed !== group.size || perRegion.size !== 1 || perRegion.has(-1));
+  for (const a of own) {
+    placed += flows[a] ?? 0;
+    perRegion.add(regionOf.get(model.arcs[a]?.to ?? -1) ?? -1);
+  }
+  return placed !== group.size || perRegion.size !== 1 || perRegion.has(-1);
 };
 
 /**

@@ -126,9 +126,18 @@ export const isPureNetwork = (model: AssignmentModel): boolean =>
   model.sideConstraints.length === 0 && (model.policies ?? []).length === 0 && (model.groups ?? []).length === 0;
 
 /** Arcs by their ends, built once per model (arcs never change). */
-const arcIndex = new WeakMap<AssignmentModel, { readonly into: number[][]; readonly from: number[][] }>();
+interface ArcIndex {
+  /** For each employer class, the arcs into it, in increasing order. */
+  readonly into: number[][];
+  /** For each worker class, the arcs out of it, in increasing order (a contiguous run: arcs are sorted by `from`). */
+  readonly from: number[][];
+  /** Scratch marks per worker class for `scopeArcs`; all 0 between calls. */
+  readonly marked: Uint8Array;
+}
 
-const indexOf = (model: AssignmentModel): { readonly into: number[][]; readonly from: number[][] } => {
+const arcIndex = new WeakMap<AssignmentModel, ArcIndex>();
+
+const indexOf = (model: AssignmentModel): ArcIndex => {
   const known = arcIndex.get(model);
   if (known !== undefined) return known;
   const into = model.employerClasses.map((): number[] => []);
@@ -137,18 +146,80 @@ const indexOf = (model: AssignmentModel): { readonly into: number[][]; readonly 
     into[arc.to]?.push(a);
     from[arc.from]?.push(a);
   });
-  const index = { into, from };
+  const index = { into, from, marked: new Uint8Array(model.workerClasses.length) };
   arcIndex.set(model, index);
   return index;
 };
 
-/** The arc indices a policy scope counts, in increasing order. */
-export const scopeArcs = (model: AssignmentModel, scope: PolicyScope): number[] => {
-  const { into, from } = indexOf(model);
-  if (scope.kind === "pairs") {
-    const set = new Set(scope.workers);
-    return (into[scope.employer] ?? []).filter((a) => set.has(model.arcs[a]?.from ?? -1));
+/** The lists joined, in increasing order (duplicates kept); each list is already increasing. */
+const joinSorted = (lists: readonly (readonly number[])[]): number[] => {
+  let n = 0;
+  for (const list of lists) n += list.length;
+  const joined = new Array<number>(n);
+  let k = 0;
+  let sorted = true;
+  for (const list of lists) {
+    for (const a of list) {
+      if (k > 0 && (joined[k - 1] as number) > a) sorted = false;
+      joined[k++] = a;
+    }
   }
-  const lists = scope.kind === "employers" ? scope.classes.map((j) => into[j] ?? []) : scope.classes.map((c) => from[c] ?? []);
-  return lists.flat().sort((a, b) => a - b);
+  if (sorted) return joined;
+  // Arc indices are small non-negative integers: a typed array sorts them numerically, and fast.
+  const order = Int32Array.from(joined).sort();
+  for (let i = 0; i < n; i++) joined[i] = order[i] as number;
+  return joined;
+};
+
+/**
+ * The arc indices a policy scope counts, in increasing order. An arc is
+ * listed once per occurrence of its class in `classes` (for "employers" and
+ * "workers") and at most once for "pairs". A fresh array the caller may keep.
+ */
+export const scopeArcs = (model: AssignmentModel, scope: PolicyScope): number[] => {
+  const { into, from, marked } = indexOf(model);
+  if (scope.kind === "pairs") {
+    const arcs = into[scope.employer] ?? [];
+    if (arcs.length === 0) return [];
+    for (const c of scope.workers) marked[c] = 1; // a typed array ignores indices out of range
+    const out = arcs.filter((a) => marked[(model.arcs[a] as ModelArc).from] === 1);
+    for (const c of scope.workers) marked[c] = 0;
+    return out;
+  }
+  return joinSorted(scope.kind === "employers" ? scope.classes.map((j) => into[j] ?? []) : scope.classes.map((c) => from[c] ?? []));
+};
+
+/**
+ * For each scope, the total flow on its arcs: the same as summing `flows`
+ * over `scopeArcs(model, scope)`, for many scopes of one flow vector at once.
+ * It reads the flows once, then each scope costs its class list plus the
+ * arcs with flow into its employer class, not its whole arc list.
+ */
+export const scopeFlows = (model: AssignmentModel, scopes: readonly PolicyScope[], flows: readonly number[]): number[] => {
+  const { marked } = indexOf(model);
+  const inflow = new Float64Array(model.employerClasses.length);
+  const outflow = new Float64Array(model.workerClasses.length);
+  /** Per employer class, the arcs into it that carry flow, in increasing order. */
+  const carrying = model.employerClasses.map((): number[] => []);
+  model.arcs.forEach((arc, a) => {
+    const f = flows[a] ?? 0;
+    if (f === 0) return;
+    inflow[arc.to] = (inflow[arc.to] as number) + f;
+    outflow[arc.from] = (outflow[arc.from] as number) + f;
+    carrying[arc.to]?.push(a);
+  });
+  return scopes.map((scope) => {
+    let total = 0;
+    if (scope.kind === "pairs") {
+      const arcs = carrying[scope.employer] ?? [];
+      if (arcs.length === 0) return 0;
+      for (const c of scope.workers) marked[c] = 1;
+      for (const a of arcs) if (marked[(model.arcs[a] as ModelArc).from] === 1) total += flows[a] ?? 0;
+      for (const c of scope.workers) marked[c] = 0;
+    } else {
+      const perClass = scope.kind === "employers" ? inflow : outflow;
+      for (const c of scope.classes) total += perClass[c] ?? 0;
+    }
+    return total;
+  });
 };

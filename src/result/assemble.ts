@@ -6,33 +6,40 @@
 import type { EngineOutcome } from "../engine/types.js";
 import type { Instance } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
-import { groupSplit, policyViolation, splitObjective } from "../model/objective.js";
-import { scopeArcs, type AssignmentModel } from "../model/types.js";
+import { groupSplit, splitObjective, violationAt } from "../model/objective.js";
+import { scopeArcs, scopeFlows, type AssignmentModel } from "../model/types.js";
 import { score } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
 import { unfilledReasons, unplacedReasons } from "./explain.js";
 import { summarise } from "./summary.js";
 import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced } from "./types.js";
 
-const policyOutcomes = (model: AssignmentModel, flows: readonly number[]): PolicyOutcome[] => [
-  ...(model.policies ?? []).map((p) => ({
-    label: p.label,
-    source: p.source,
-    hard: p.penalty === null,
-    value: scopeArcs(model, p.scope).reduce((s, a) => s + (flows[a] ?? 0), 0),
-    violation: policyViolation(model, p, flows),
-  })),
-  ...(model.groups ?? []).map((g) => {
-    const classes = new Set(g.workerClasses);
-    return {
+/**
+ * How the flows stand against each policy and group. Each reads only its own
+ * classes and arcs, never the whole arc list: a policy instance has thousands
+ * of diversity limits and hundreds of groups, and the model hundreds of
+ * thousands of arcs.
+ */
+const policyOutcomes = (model: AssignmentModel, flows: readonly number[]): PolicyOutcome[] => {
+  const policies = model.policies ?? [];
+  const values = scopeFlows(model, policies.map((p) => p.scope), flows);
+  return [
+    ...policies.map((p, k) => ({
+      label: p.label,
+      source: p.source,
+      hard: p.penalty === null,
+      value: values[k] as number,
+      violation: violationAt(p, values[k] as number),
+    })),
+    ...(model.groups ?? []).map((g) => ({
       label: g.label,
       source: g.source,
       hard: g.penalty === null,
-      value: model.arcs.reduce((s, arc, a) => s + (classes.has(arc.from) ? (flows[a] ?? 0) : 0), 0),
+      value: scopeArcs(model, { kind: "workers", classes: g.workerClasses }).reduce((s, a) => s + (flows[a] ?? 0), 0),
       violation: groupSplit(model, g, flows) ? 1 : 0,
-    };
-  }),
-];
+    })),
+  ];
+};
 
 export const assemble = (
   instance: Instance,

@@ -14,7 +14,10 @@ export const disaggregate = (built: BuiltModel, flows: readonly number[], worker
   const placedAt = new Int32Array(workerCount).fill(-1);
   const workerCursor = new Int32Array(built.workerMembers.length);
   const employerCursor = new Int32Array(built.employerMembers.length);
-  const used = new Map<number, number>();
+  // Slots taken per employer index (every employer is a member of some class).
+  let employerCount = 0;
+  for (const members of built.employerMembers) for (const e of members) employerCount = Math.max(employerCount, e + 1);
+  const used = new Int32Array(employerCount);
   built.model.arcs.forEach((arc, a) => {
     let f = flows[a] ?? 0;
     const workers = built.workerMembers[arc.from] ?? [];
@@ -23,13 +26,13 @@ export const disaggregate = (built: BuiltModel, flows: readonly number[], worker
       const w = workers[workerCursor[arc.from] ?? 0];
       const e = employers[employerCursor[arc.to] ?? 0];
       if (w === undefined || e === undefined) throw new Error(`disaggregation ran out of members on arc ${a}: the flows break the model`);
-      const taken = used.get(e) ?? 0;
+      const taken = used[e] ?? 0;
       if (taken >= slotsOf(e)) {
         employerCursor[arc.to] = (employerCursor[arc.to] ?? 0) + 1;
         continue;
       }
       placedAt[w] = e;
-      used.set(e, taken + 1);
+      used[e] = taken + 1;
       workerCursor[arc.from] = (workerCursor[arc.from] ?? 0) + 1;
       f--;
     }

@@ -3,8 +3,10 @@
  * computed from the model's arcs and the eligibility rules.
  */
 import type { Employer, Instance, Worker } from "../input/instance.js";
-import type { BuiltModel } from "../model/build.js";
+import { employerClassKey, workerClassKey, type BuiltModel } from "../model/build.js";
+import { scopeArcs, type ModelArc } from "../model/types.js";
 import { exclusions, RULES, type RuleId } from "../rules/eligibility.js";
+import { wagePoints } from "../rules/scoring.js";
 import type { RuleCount, UnfilledReason, UnplacedReason } from "./types.js";
 
 /** Counts, over `others` (weighted), which rules exclude the pair; rules in RULES order. */
@@ -25,25 +27,55 @@ const countRules = <T>(
   });
 };
 
+/**
+ * Items grouped by a key, in order of each key's first appearance, with their
+ * weights summed; each group is represented by its first item. Counting rules
+ * over the groups gives the same counts and the same examples as over the
+ * items, provided items with one key are excluded alike.
+ */
+const merged = <T>(items: readonly { readonly item: T; readonly weight: number }[], keyOf: (item: T) => string): { item: T; weight: number }[] => {
+  const byKey = new Map<string, { item: T; weight: number }>();
+  for (const { item, weight } of items) {
+    const key = keyOf(item);
+    const had = byKey.get(key);
+    if (had === undefined) byKey.set(key, { item, weight });
+    else had.weight += weight;
+  }
+  return [...byKey.values()];
+};
+
+// A policy splits classes further (by training centre, home province, group,
+// or employer), but eligibility reads only what the plain class keys hold:
+// workers or employers with one plain key are excluded by the same rules with
+// the same details. So the rule counts are computed once per plain key, over
+// the other side merged by plain key.
+const plainWorkerKey = (w: Worker): string => workerClassKey(w);
+const plainEmployerKey = (instance: Instance) => (e: Employer): string => employerClassKey(e, wagePoints(e, instance.reference));
+
 /** Reasons per worker class for a class that is (partly) unplaced. */
 export const unplacedReasons = (instance: Instance, built: BuiltModel): ((workerClass: number) => UnplacedReason) => {
   const { model, employerMembers, workerMembers } = built;
-  const arcsFrom = new Map<number, number[]>();
-  model.arcs.forEach((arc) => {
-    const list = arcsFrom.get(arc.from);
-    if (list === undefined) arcsFrom.set(arc.from, [arc.to]);
-    else list.push(arc.to);
-  });
   const memo = new Map<number, UnplacedReason>();
+  const excludedMemo = new Map<string, readonly RuleCount[]>();
+  let employers: readonly { readonly item: Employer; readonly weight: number }[] | null = null;
   return (c) => {
     const known = memo.get(c);
     if (known !== undefined) return known;
-    const targets = arcsFrom.get(c) ?? [];
+    const targets = scopeArcs(model, { kind: "workers", classes: [c] }).map((a) => (model.arcs[a] as ModelArc).to);
     let reason: UnplacedReason;
     if (targets.length === 0) {
       const worker = instance.workers[workerMembers[c]?.[0] as number] as Worker;
-      const employers = employerMembers.map((m) => ({ item: instance.employers[m[0] as number] as Employer, weight: m.length }));
-      reason = { kind: "no-eligible-slot", excludedBy: countRules(employers, (e) => exclusions(worker, e, instance.reference)) };
+      const key = plainWorkerKey(worker);
+      let excludedBy = excludedMemo.get(key);
+      if (excludedBy === undefined) {
+        employers ??= merged(
+          employerMembers.map((m) => ({ item: instance.employers[m[0] as number] as Employer, weight: m.length })),
+          plainEmployerKey(instance),
+        );
+        excludedBy = countRules(employers, (e) => exclusions(worker, e, instance.reference));
+        excludedMemo.set(key, excludedBy);
+      }
+      reason = { kind: "no-eligible-slot", excludedBy };
     } else {
       reason = {
         kind: "eligible-slots-taken",
@@ -59,18 +91,30 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
 /** Reasons per employer class for a class whose slots are not all filled. */
 export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employerClass: number) => UnfilledReason) => {
   const { model, employerMembers, workerMembers } = built;
-  const suppliers = new Map<number, number>();
-  model.arcs.forEach((arc) => suppliers.set(arc.to, (suppliers.get(arc.to) ?? 0) + (model.workerClasses[arc.from]?.supply ?? 0)));
   const memo = new Map<number, UnfilledReason>();
+  const excludedMemo = new Map<string, readonly RuleCount[]>();
+  let workers: readonly { readonly item: Worker; readonly weight: number }[] | null = null;
   return (j) => {
     const known = memo.get(j);
     if (known !== undefined) return known;
-    const eligibleWorkers = suppliers.get(j) ?? 0;
+    const eligibleWorkers = scopeArcs(model, { kind: "employers", classes: [j] }).reduce(
+      (s, a) => s + (model.workerClasses[(model.arcs[a] as ModelArc).from]?.supply ?? 0),
+      0,
+    );
     let reason: UnfilledReason;
     if (eligibleWorkers === 0) {
       const employer = instance.employers[employerMembers[j]?.[0] as number] as Employer;
-      const workers = workerMembers.map((m) => ({ item: instance.workers[m[0] as number] as Worker, weight: m.length }));
-      reason = { kind: "no-eligible-worker", excludedBy: countRules(workers, (w) => exclusions(w, employer, instance.reference)) };
+      const key = plainEmployerKey(instance)(employer);
+      let excludedBy = excludedMemo.get(key);
+      if (excludedBy === undefined) {
+        workers ??= merged(
+          workerMembers.map((m) => ({ item: instance.workers[m[0] as number] as Worker, weight: m.length })),
+          plainWorkerKey,
+        );
+        excludedBy = countRules(workers, (w) => exclusions(w, employer, instance.reference));
+        excludedMemo.set(key, excludedBy);
+      }
+      reason = { kind: "no-eligible-worker", excludedBy };
     } else {
       reason = { kind: "eligible-workers-placed-elsewhere", eligibleWorkers };
     }
