@@ -65,6 +65,8 @@ export const formatReport = (result: MatchResult): string => {
   lines.push("Unplaced workers by reason:");
   lines.push(`  no eligible slot anywhere:          ${s.unplacedByReason["no-eligible-slot"]}`);
   lines.push(`  eligible, but those slots were full: ${s.unplacedByReason["eligible-slots-taken"]}`);
+  const withGroup = result.unplaced.filter((u) => u.reason.kind === "eligible-slots-taken" && u.reason.group !== undefined).length;
+  if (withGroup > 0) lines.push(`    of them left out with their group (it goes whole or not at all): ${withGroup}`);
   if (s.unplacedByReason["no-solution"] > 0) lines.push(`  no solution from the solver:        ${s.unplacedByReason["no-solution"]}`);
   const ruleTotals = new Map<RuleId, number>();
   for (const u of result.unplaced) {

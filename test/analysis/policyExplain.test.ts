@@ -151,5 +151,7 @@ describe("a family the policy keeps out", () => {
     const w1 = explainWorker(decoded.right, result, "w1");
     expect(E.isRight(w1) && formatWorkerExplanation(w1.right)).toContain("Placing it there would break legal cap at E1");
     expect(E.isLeft(explainGroup(decoded.right, result, "nobody"))).toBe(true);
+    const { formatReport } = await import("../../src/report/text.js");
+    expect(formatReport(result)).toContain("\n    of them left out with their group (it goes whole or not at all): 2\n");
   });
 });
