@@ -12,11 +12,12 @@ import * as E from "fp-ts/lib/Either.js";
 import type * as t from "io-ts";
 import { DEFAULT_FIELD_CATALOGUE_VERSION, FIELD_CATALOGUES, SECTORS, findCatalogue, findField, findJobCategory, type FieldCatalogue } from "../domain/fields.js";
 import { LANGUAGE_EVIDENCE } from "../domain/language.js";
-import { findPrefecture, minimumWageOn } from "../domain/prefectures.js";
+import { findPrefecture, minimumWageOn, PREFECTURES } from "../domain/prefectures.js";
 import { DEFAULT_WEIGHTS, type Weights } from "../rules/scoring.js";
 import { InstanceCodec, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
 import { MISSING, UNKNOWN_PROPERTY } from "./combinators.js";
 import { at, issue, type InputIssue } from "./issues.js";
+import { editDistance } from "./spelling.js";
 import { decodePolicy } from "../policy/decode.js";
 import { byId, compareStrings, type Employer, type Instance, type SkillRequirement, type Skill, type WageFloor, type Worker } from "./instance.js";
 
@@ -147,6 +148,10 @@ const decodeEmployer = (
     const owner = catalogue.fields.find((f) => findJobCategory(f, e.jobCategory) !== undefined);
     if (owner !== undefined) issues.push(issue("inconsistent", at(path, "jobCategory"), `a job category of ${field.id} (${e.jobCategory} belongs to ${owner.id})`, e.jobCategory));
   }
+  const nearIndustry = e.industry === undefined ? undefined : nearMissIndustry(e.industry);
+  if (nearIndustry !== undefined) {
+    issues.push(issue("inconsistent", at(path, "industry"), `an industry with its own minimum wage spelled as in the reference data (did you mean "${nearIndustry}"?), or another industry`, e.industry));
+  }
   const prefecture = findPrefecture(e.prefecture);
   let floor: WageFloor | null = null;
   if (prefecture === undefined) {
@@ -174,6 +179,18 @@ const decodeEmployer = (
   };
   return { employer, floor };
 };
+
+/** Every industry with a minimum wage of its own somewhere, as the reference data spells it. */
+const KNOWN_INDUSTRIES: readonly string[] = [...new Set(PREFECTURES.flatMap((p) => p.industryMinimumWages.map((m) => m.industry)))].sort(compareStrings);
+
+/**
+ * A known industry this one is a near miss of (one or two edits, not equal),
+ * or undefined. `industry` selects an industry minimum wage by exact name, so
+ * a typo would silently drop the higher minimum; an industry far from every
+ * known one is taken as one with no minimum of its own.
+ */
+const nearMissIndustry = (industry: string): string | undefined =>
+  KNOWN_INDUSTRIES.includes(industry) ? undefined : KNOWN_INDUSTRIES.find((known) => editDistance(industry.toLowerCase(), known) <= 2);
 
 /** The binding minimum wage: an override, else the prefecture's (or a higher industry minimum) in force on reference.asOf. */
 const wageFloor = (code: string, name: string, industry: string | null, input: InstanceInput): WageFloor => {

@@ -590,6 +590,16 @@ describe("semantic checks", () => {
       expect(floorOf(kagawa(1100, { industry: "retail" }))).toBe(1036);
     });
 
+    it("a near miss of an industry with its own minimum is an issue, not a silently lower floor", () => {
+      for (const typo of ["shipbuildng", "Shipbuilding", "machinery manufacturing", "machine-manufacturing"]) {
+        const found = issuesOf(kagawa(1100, { industry: typo }));
+        expect(found).toEqual([expect.objectContaining({ code: "inconsistent", path: "employers[0].industry" })]);
+        expect(found[0]?.expected).toMatch(/did you mean "(shipbuilding|machinery-manufacturing)"/);
+      }
+      // far from every known industry: an industry with no minimum of its own
+      expect(floorOf(kagawa(1036, { industry: "hotel" }))).toBe(1036);
+    });
+
     it("reference.minimumWages overrides the regional minimum, by code or by name", () => {
       expect(floorOf(kagawa(950, {}, { minimumWages: { "37": 900 } }))).toBe(900);
       expect(floorOf(kagawa(950, {}, { minimumWages: { Kagawa: 900 } }))).toBe(900);
