@@ -7,7 +7,7 @@ import { checkFlows } from "../model/check.js";
 import { objectiveOf } from "../model/objective.js";
 import type { AssignmentModel } from "../model/types.js";
 import { maxGainCirculation } from "./circulation.js";
-import { toPolicyNetwork } from "./policyNetwork.js";
+import { toPolicyNetwork, type PolicyNetwork } from "./policyNetwork.js";
 import type { EngineOptions, EngineOutcome } from "./types.js";
 
 const fail = (message: string): EngineOutcome => ({ engine: "flow", termination: "error", solution: null, bound: null, message });
@@ -21,8 +21,17 @@ export const policyFlowRefusal = (model: AssignmentModel): string | null => {
 export const solvePolicyFlow = (model: AssignmentModel, options: EngineOptions): EngineOutcome => {
   const network = toPolicyNetwork(model);
   if (typeof network === "string") return fail(`the flow engine cannot take this model: ${network}`);
+  return solveCirculation(model, network, network.problem, options);
+};
+
+/**
+ * Solves `problem` (the circulation of `model`, arc for arc as in `network`,
+ * perhaps with patched bounds and gains), reads the flows back onto the
+ * model's arcs and checks them against `model` before they are believed.
+ */
+export const solveCirculation = (model: AssignmentModel, network: PolicyNetwork, problem: PolicyNetwork["problem"], options: EngineOptions): EngineOutcome => {
   const started = performance.now();
-  const result = maxGainCirculation(network.problem, options.timeLimitMs === undefined ? {} : { deadline: started + options.timeLimitMs });
+  const result = maxGainCirculation(problem, options.timeLimitMs === undefined ? {} : { deadline: started + options.timeLimitMs });
   if (result.status === "refused") return fail(`the circulation solver refused the model: ${result.message}`);
   if (result.status === "infeasible") return { engine: "flow", termination: "infeasible", solution: null, bound: null, message: null };
   if (result.flow === null) {

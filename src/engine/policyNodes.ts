@@ -14,17 +14,13 @@
  * Building the network took about as long as solving it (0.9 s each at
  * 10,000 workers and 600,000 arcs).
  *
- * The answer is read back and checked against the node model, as
- * ./policyFlow.ts does, before it is believed.
+ * The answer is read back and checked against the node model by
+ * ./policyFlow.ts's solveCirculation, as for the model itself.
  */
-import { checkFlows } from "../model/check.js";
-import { objectiveOf } from "../model/objective.js";
 import type { AssignmentModel, ModelArc } from "../model/types.js";
-import { maxGainCirculation } from "./circulation.js";
+import { solveCirculation } from "./policyFlow.js";
 import { toPolicyNetwork, type PolicyNetwork } from "./policyNetwork.js";
 import type { EngineOptions, EngineOutcome } from "./types.js";
-
-const fail = (message: string): EngineOutcome => ({ engine: "flow", termination: "error", solution: null, bound: null, message });
 
 /** The policy network of `model` (its groups ignored), or null when it has none (a refusal, or a pure network). */
 export const policyNetworkOf = (model: AssignmentModel): PolicyNetwork | null => {
@@ -48,26 +44,5 @@ export const solvePolicyNode = (network: PolicyNetwork, node: AssignmentModel, p
     upper[k] = arc.upper;
     gain[k] = node.placementWeight + arc.score;
   }
-  const problem = { ...base, upper, gain };
-  const started = performance.now();
-  const result = maxGainCirculation(problem, options.timeLimitMs === undefined ? {} : { deadline: started + options.timeLimitMs });
-  if (result.status === "refused") return fail(`the circulation solver refused the model: ${result.message}`);
-  if (result.status === "infeasible") return { engine: "flow", termination: "infeasible", solution: null, bound: null, message: null };
-  if (result.flow === null) {
-    return { engine: "flow", termination: "time-limit", solution: null, bound: null, message: `no feasible flow found within ${options.timeLimitMs} ms` };
-  }
-  const flow = result.flow;
-  const flows = Array.from(network.modelArc, (k) => flow[k] ?? 0);
-  const violation = checkFlows(node, flows);
-  if (violation !== null) return fail(`the circulation solver returned flows that break the model (a bug): ${violation}`);
-  const solution = { flows, objective: objectiveOf(node, flows) };
-  return result.status === "optimal"
-    ? { engine: "flow", termination: "optimal", solution, bound: solution.objective, message: null }
-    : {
-        engine: "flow",
-        termination: "time-limit",
-        solution,
-        bound: null,
-        message: `stopped at the time limit of ${options.timeLimitMs} ms; the flows are feasible, not proved optimal`,
-      };
+  return solveCirculation(node, network, { ...base, upper, gain }, options);
 };
