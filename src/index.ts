@@ -22,7 +22,7 @@ export type {
 
 // Input
 export { decodeInstance } from "./input/decode.js";
-export { formatIssue, formatIssues } from "./input/issues.js";
+export { formatIssue, formatIssues, MAX_ISSUES } from "./input/issues.js";
 export type { InputIssue, IssueCode } from "./input/issues.js";
 export type { InstanceInput, WorkerInput, EmployerInput, WeightsInput, SkillInput, CertificationInput, CertificationRoute } from "./input/codecs.js";
 export type { Instance, Worker, Employer, Skill, SkillRequirement, Certification, Reference, WageFloor } from "./input/instance.js";

@@ -16,7 +16,7 @@ import { solveModel } from "./engine/select.js";
 import type { EngineChoice } from "./engine/types.js";
 import { oneOf, struct, numberAtLeast } from "./input/combinators.js";
 import { decodeInstance, issuesFromErrors } from "./input/decode.js";
-import type { InputIssue } from "./input/issues.js";
+import { capIssues, type InputIssue } from "./input/issues.js";
 import { buildModel } from "./model/build.js";
 import { assemble } from "./result/assemble.js";
 import type { MatchResult } from "./result/types.js";
@@ -50,7 +50,7 @@ export const match = (input: unknown, options?: MatchOptions): E.Either<readonly
   const opts = decodeOptions(options);
   const decoded = decodeInstance(input);
   if (E.isLeft(opts) || E.isLeft(decoded)) {
-    return E.left([...(E.isLeft(decoded) ? decoded.left : []), ...(E.isLeft(opts) ? opts.left : [])]);
+    return E.left(capIssues([...(E.isLeft(decoded) ? decoded.left : []), ...(E.isLeft(opts) ? opts.left : [])]));
   }
   const instance = decoded.right;
   const decodeMs = performance.now() - started;

@@ -139,7 +139,7 @@ const explainUnplaced = (ctx: AnalysisContext, worker: Worker): WorkerExplanatio
     };
   }
   const rows = ctx.instance.employers.filter((e) => e.slots > 0).map((item) => ({ item, excluded: exclusions(worker, item, reference) }));
-  const fewest = Math.min(...rows.map((r) => r.excluded.length));
+  const fewest = rows.reduce((m, r) => Math.min(m, r.excluded.length), Infinity);
   const nearestMisses = rows
     .filter((r) => r.excluded.length === fewest)
     .map((r) => ({

@@ -107,21 +107,22 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
       } else if (x.alternatives.length > 0) {
         lines.push(`  No other employer that accepts them scores higher.`);
       }
-      lines.push(...blockedLines(x.blocked, x.alternatives));
+      for (const item of blockedLines(x.blocked, x.alternatives)) lines.push(item);
       const rest = x.alternatives.filter((a) => a.employerId !== x.exchange?.employerId && !x.blocked.some((b) => b.employerId === a.employerId));
       if (rest.length > 0) lines.push(`  Also accept them: ${firstOf(rest.map((a) => `${a.employerId} (score ${a.score}, ${freeWords(a)})`), 4)}.`);
       break;
     }
     case "no-eligible-slot": {
       lines.push(`${x.workerId} is not placed: ${x.employers === 0 ? "no employer has slots" : `none of the ${count(x.employers, "employer")} with slots accepts them`}.`);
-      lines.push(...rulesLines(x.excludedBy, x.employers, "employers"));
+      for (const item of rulesLines(x.excludedBy, x.employers, "employers")) lines.push(item);
       const n = x.nearestMisses[0]?.excludedBy.length ?? 0;
       const misses = x.nearestMisses.map((m) => `${m.label}, ${m.freeSlots > 0 ? count(m.freeSlots, "free slot") : "full"}: ${m.excludedBy.map((e) => e.words).join("; ")}`);
       if (misses.length > 0) {
         const more = misses.length > 2 ? ` (${misses.length} employers; the first 2)` : "";
-        lines.push(`  Nearest, ${n === 1 ? "one rule" : `${n} rules`} short${more}:`, ...misses.slice(0, 2).map((m) => `    ${m}`));
+        lines.push(`  Nearest, ${n === 1 ? "one rule" : `${n} rules`} short${more}:`);
+        for (const m of misses.slice(0, 2)) lines.push(`    ${m}`);
       }
-      lines.push(...groupLines(x.workerId, x.group));
+      for (const item of groupLines(x.workerId, x.group)) lines.push(item);
       lines.push(whatIfLine(x.smallestChange));
       break;
     }
@@ -129,9 +130,9 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
       const all = x.eligible.every((a) => a.freeSlots <= 0);
       lines.push(`${x.workerId} is not placed: ${count(x.eligible.length, "employer")} accept${x.eligible.length === 1 ? "s" : ""} them, and ${all ? "all their slots went to others" : "some still had free slots"}.`);
       lines.push(`  ${firstOf(x.eligible.map((a) => `${a.employerId} (score ${a.score}; ${slotsWords(a)})`), 3)}.`);
-      lines.push(...groupLines(x.workerId, x.group));
+      for (const item of groupLines(x.workerId, x.group)) lines.push(item);
       if (x.exchange !== null) lines.push(`  ${capitalise(exchangeWords(x.workerId, x.exchange, false))}`);
-      lines.push(...blockedLines(x.blocked, x.eligible));
+      for (const item of blockedLines(x.blocked, x.eligible)) lines.push(item);
       lines.push(whatIfLine(x.smallestChange));
       break;
     }
@@ -188,7 +189,7 @@ const policyLines = (e: Extract<EmptySlots, { kind: "eligible-workers-placed-els
 export const formatEmployerExplanation = (x: EmployerExplanation): string => {
   const who = x.placed.length === 0 ? "" : `, by ${someOf(x.placed.map((p) => `${p.workerId} (score ${p.score})`), 5)}`;
   const lines = [`${x.label}: ${count(x.slots, "slot")}, ${x.filled} filled${who}.`];
-  if (x.empty !== null) lines.push(...emptyLines(x.empty, x.slots - x.filled, x.filled));
+  if (x.empty !== null) for (const item of emptyLines(x.empty, x.slots - x.filled, x.filled)) lines.push(item);
   return `${[...lines, ...caveatLines(x.caveat)].join("\n")}\n`;
 };
 

@@ -11,7 +11,7 @@
 import { Command, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
 import { formatInstanceJson } from "../generate/json.js";
-import type { InputIssue } from "../input/issues.js";
+import { capIssues, type InputIssue } from "../input/issues.js";
 import { renderHtmlReport } from "../report/html.js";
 import { formatComparisonMarkdown } from "../report/markdown.js";
 import { BUNDLED_SCENARIOS, findBundledScenario } from "../scenario/bundled.js";
@@ -94,12 +94,12 @@ const expand = (scenarios: readonly Scenario[], o: ScenarioOptions): E.Either<Fa
     const own = o.compare === true && scenarios.length === 1 ? (s.variations ?? []) : [];
     [...own.map((v, i) => [v, `${s.name}: variations[${i}]`] as const), ...vary.map((v, i) => [v, `--vary[${i}]`] as const)].forEach(([v, path]) => {
       const applied = applyVariation(s, v, path);
-      if (E.isLeft(applied)) issues.push(...applied.left);
+      if (E.isLeft(applied)) for (const item of applied.left) issues.push(item);
       else list.push(applied.right);
     });
   }
   if (syntax !== null) return E.left(usage(syntax));
-  return issues.length > 0 ? E.left(issuesFailure("the variations have problems:", issues)) : E.right(list);
+  return issues.length > 0 ? E.left(issuesFailure("the variations have problems:", capIssues(issues))) : E.right(list);
 };
 
 /** Runs `jobmatch scenario`; the exit code, or a failure to report. */

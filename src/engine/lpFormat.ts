@@ -91,7 +91,7 @@ export const toLP = (model: AssignmentModel): string => {
   ];
   const name = (v: number): string => mip.variables[v]?.name ?? "z";
   const objective = mip.variables.flatMap((v) => (v.gain === 0 ? [] : [[v.gain, v.name] as const]));
-  out.push(...(objective.length > 0 ? expression(" obj:", objective, "") : [" obj: 0 z"]));
+  for (const line of objective.length > 0 ? expression(" obj:", objective, "") : [" obj: 0 z"]) out.push(line);
   out.push("Subject To");
   let needsZ = objective.length === 0;
   for (const row of mip.rows) {
@@ -101,14 +101,14 @@ export const toLP = (model: AssignmentModel): string => {
     }
     const terms = row.terms.map(([v, c]) => [c, name(v)] as const);
     if (terms.length === 0) needsZ = true;
-    out.push(...expression(` ${row.name}:`, terms.length > 0 ? terms : [[1, "z"]], `${row.relation} ${num(row.rhs)}`));
+    for (const line of expression(` ${row.name}:`, terms.length > 0 ? terms : [[1, "z"]], `${row.relation} ${num(row.rhs)}`)) out.push(line);
   }
   out.push("Bounds");
   for (const v of mip.variables) out.push(v.upper === Infinity ? ` ${v.name} >= 0` : ` 0 <= ${v.name} <= ${num(v.upper)}`);
   if (needsZ) out.push(" z = 0");
   if (mip.variables.length > 0) {
     out.push("General");
-    out.push(...nameList(mip.variables.map((v) => v.name)));
+    for (const line of nameList(mip.variables.map((v) => v.name))) out.push(line);
   }
   out.push("End", "");
   return out.join("\n");

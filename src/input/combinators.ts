@@ -2,13 +2,55 @@
  * Codec building blocks on io-ts: closed objects, named enums, bounded
  * numbers, lists with plural names. Every failure keeps its path, and names
  * what would have been accepted, so the decoder can say where and what.
+ *
+ * The objects and lists built here keep at most MAX_ISSUES failures each;
+ * past that they only count (an OMITTED failure carries the count), so a
+ * list of a million bad elements costs memory for a thousand messages, and
+ * failures are appended one by one (never spread into a call's arguments,
+ * which overflows the stack past about 123,000 of them).
  */
 import * as t from "io-ts";
+import { MAX_ISSUES } from "./issues.js";
 import { editDistance } from "./spelling.js";
 
 /** Failure messages the reporter turns into issue codes. */
 export const MISSING = "missing";
 export const UNKNOWN_PROPERTY = "unknown-property";
+/** A failure standing for `value` (a count) failures that were not kept. */
+export const OMITTED = "omitted";
+
+/**
+ * Failures of one object or list, kept up to MAX_ISSUES and counted past it.
+ * Reusable by any custom codec: `add` each child's failures, then `errors(c)`.
+ */
+export interface FailureCollector {
+  /** Adds a child's failures (an OMITTED failure adds its count). */
+  readonly add: (errors: t.Errors) => void;
+  /** Adds one failure. */
+  readonly push: (error: t.ValidationError) => void;
+  /** Whether anything failed. */
+  readonly failed: () => boolean;
+  /** The failures kept, then one OMITTED failure at `c` counting the rest (if any). */
+  readonly errors: (c: t.Context) => t.Errors;
+}
+
+export const failureCollector = (): FailureCollector => {
+  const kept: t.ValidationError[] = [];
+  let omitted = 0;
+  const push = (e: t.ValidationError): void => {
+    if (e.message === OMITTED) omitted += e.value as number;
+    else if (kept.length < MAX_ISSUES) kept.push(e);
+    else omitted++;
+  };
+  return {
+    push,
+    add: (errors) => {
+      for (const e of errors) push(e);
+    },
+    failed: () => kept.length > 0 || omitted > 0,
+    errors: (c) => (omitted === 0 ? kept : [...kept, { value: omitted, context: c, message: OMITTED }]),
+  };
+};
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -116,10 +158,10 @@ export const struct = <R extends Props, O extends Props>(
     (u, c) => {
       if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c);
       const record = u as Record<string, unknown>;
-      const errors: t.ValidationError[] = [];
+      const errors = failureCollector();
       const out: Record<string, unknown> = {};
-      for (const key of Object.keys(record)) {
-        if (!hasOwn(required, key) && !hasOwn(optional, key)) {
+      for (const key in record) {
+        if (hasOwn(record, key) && !hasOwn(required, key) && !hasOwn(optional, key)) {
           errors.push({ value: key, context: t.appendContext(c, key, unknownType(key), record[key]), message: UNKNOWN_PROPERTY });
         }
       }
@@ -130,12 +172,12 @@ export const struct = <R extends Props, O extends Props>(
           return;
         }
         const result = codec.validate(value, t.appendContext(c, key, codec, value));
-        if (result._tag === "Left") errors.push(...result.left);
+        if (result._tag === "Left") errors.add(result.left);
         else out[key] = result.right;
       };
       for (const key of Object.keys(required)) take(key, required[key] as t.Mixed, true);
       for (const key of Object.keys(optional)) take(key, optional[key] as t.Mixed, false);
-      return errors.length > 0 ? t.failures(errors) : t.success(out as StructOf<R, O>);
+      return errors.failed() ? t.failures(errors.errors(c)) : t.success(out as StructOf<R, O>);
     },
     t.identity,
   );
@@ -154,20 +196,41 @@ export const amountsByKey = (name: string): t.Type<Readonly<Record<string, numbe
     (u, c) => {
       if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c);
       const out: Record<string, number> = Object.create(null) as Record<string, number>;
-      const errors: t.ValidationError[] = [];
+      const errors = failureCollector();
       for (const [key, value] of Object.entries(u)) {
         const r = amount.validate(value, t.appendContext(c, key, amount, value));
-        if (r._tag === "Left") errors.push(...r.left);
+        if (r._tag === "Left") errors.add(r.left);
         else out[key] = r.right;
       }
-      return errors.length > 0 ? t.failures(errors) : t.success(out);
+      return errors.failed() ? t.failures(errors.errors(c)) : t.success(out);
     },
     t.identity,
   );
 };
 
-/** An array of `item`; `plural` names the list in messages ("a list of workers"). */
-export const listOf = <C extends t.Mixed>(item: C, plural: string): t.ArrayC<C> => t.array(item, `a list of ${plural}`);
+/**
+ * An array of `item`; `plural` names the list in messages ("a list of
+ * workers"). Its failures are kept up to MAX_ISSUES and counted past it.
+ */
+export const listOf = <C extends t.Mixed>(item: C, plural: string): t.ArrayC<C> =>
+  new t.ArrayType<C, t.TypeOf<C>[], t.OutputOf<C>[], unknown>(
+    `a list of ${plural}`,
+    (u): u is t.TypeOf<C>[] => Array.isArray(u) && u.every((x) => item.is(x)),
+    (u, c) => {
+      if (!Array.isArray(u)) return t.failure(u, c);
+      const errors = failureCollector();
+      const out: t.TypeOf<C>[] = [];
+      for (let i = 0; i < u.length; i++) {
+        const x: unknown = u[i];
+        const r = item.validate(x, t.appendContext(c, String(i), item, x));
+        if (r._tag === "Left") errors.add(r.left);
+        else if (!errors.failed()) out.push(r.right);
+      }
+      return errors.failed() ? t.failures(errors.errors(c)) : t.success(out);
+    },
+    (a) => a.map((x) => item.encode(x) as t.OutputOf<C>),
+    item,
+  );
 
 /** The known name nearest to `key` (edit distance at most 2, or a case difference), or null. */
 const closest = (key: string, known: readonly string[]): string | null => {

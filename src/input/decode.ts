@@ -15,8 +15,8 @@ import { LANGUAGE_EVIDENCE } from "../domain/language.js";
 import { findPrefecture, minimumWageOn, PREFECTURES } from "../domain/prefectures.js";
 import { DEFAULT_WEIGHTS, type Weights } from "../rules/scoring.js";
 import { InstanceCodec, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
-import { MISSING, UNKNOWN_PROPERTY } from "./combinators.js";
-import { at, issue, type InputIssue } from "./issues.js";
+import { MISSING, OMITTED, UNKNOWN_PROPERTY } from "./combinators.js";
+import { at, capIssues, issue, MAX_ISSUES, truncatedIssue, type InputIssue } from "./issues.js";
 import { editDistance } from "./spelling.js";
 import { decodePolicy } from "../policy/decode.js";
 import { byId, compareStrings, type Employer, type Instance, type SkillRequirement, type Skill, type WageFloor, type Worker } from "./instance.js";
@@ -36,11 +36,23 @@ const pathOf = (context: t.Context): string => {
   return path;
 };
 
-/** Turns io-ts validation errors into located issues, one per path. */
+/**
+ * Turns io-ts validation errors into located issues, one per path: at most
+ * MAX_ISSUES, then one "truncated" issue counting the rest (./issues.ts).
+ */
 export const issuesFromErrors = (errors: t.Errors): InputIssue[] => {
   const seen = new Set<string>();
   const out: InputIssue[] = [];
+  let omitted = 0;
   for (const e of errors) {
+    if (e.message === OMITTED) {
+      omitted += e.value as number;
+      continue;
+    }
+    if (out.length >= MAX_ISSUES) {
+      omitted++;
+      continue;
+    }
     const path = pathOf(e.context);
     if (seen.has(path)) continue;
     seen.add(path);
@@ -49,6 +61,7 @@ export const issuesFromErrors = (errors: t.Errors): InputIssue[] => {
     const code = e.message === MISSING ? "missing" : e.message === UNKNOWN_PROPERTY ? "unknown-property" : "invalid";
     out.push(issue(code, path, expected, e.value));
   }
+  if (omitted > 0) out.push(truncatedIssue(omitted));
   return out;
 };
 
@@ -260,5 +273,5 @@ export const decodeInstance = (input: unknown): E.Either<readonly InputIssue[], 
   // used as it is; anything else is validated in full, with located issues.
   const structural = InstanceCodec.is(input) ? E.right(input) : InstanceCodec.decode(input);
   if (E.isLeft(structural)) return E.left(issuesFromErrors(structural.left));
-  return semantic(structural.right);
+  return E.mapLeft(capIssues)(semantic(structural.right));
 };

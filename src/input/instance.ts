@@ -10,7 +10,6 @@ import type { FieldCatalogue, FieldId } from "../domain/fields.js";
 import type { LanguageEvidence, LanguageRequirement } from "../domain/language.js";
 import type { PrefectureCode } from "../domain/prefectures.js";
 import type { CertificationRoute } from "./codecs.js";
-import type { Weights } from "../rules/scoring.js";
 import type { Policy } from "../policy/types.js";
 
 export interface Skill {
@@ -79,6 +78,18 @@ export interface Reference {
   readonly asOf: string | null;
   /** The wage floor per employer id. */
   readonly wageFloor: ReadonlyMap<string, WageFloor>;
+}
+
+/**
+ * The weight of each scoring criterion (../rules/scoring.ts), integers
+ * 0..100; the input's `weights` over the defaults.
+ */
+export interface Weights {
+  readonly fieldPreference: number;
+  readonly prefecturePreference: number;
+  readonly preferredSkills: number;
+  readonly languageAboveRequirement: number;
+  readonly wageAboveMinimum: number;
 }
 
 export interface Instance {

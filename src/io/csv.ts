@@ -22,7 +22,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import Papa from "papaparse";
 import type { InstanceInput } from "../input/codecs.js";
-import { issue, type InputIssue } from "../input/issues.js";
+import { capIssues, issue, type InputIssue } from "../input/issues.js";
 import type { MatchResult, UnplacedReason } from "../result/types.js";
 import { rowToEmployer, rowToWorker, EMPLOYER_COLUMNS, WORKER_COLUMNS, employerToRow, workerToRow, type Columns } from "./rows.js";
 import { editDistance } from "../input/spelling.js";
@@ -102,7 +102,7 @@ export const instanceFromCsv = (workersCsv: string, employersCsv: string, option
   const names = options.names ?? { workers: "workers.csv", employers: "employers.csv" };
   const w = readTable(workersCsv, names.workers, WORKER_COLUMNS);
   const e = readTable(employersCsv, names.employers, EMPLOYER_COLUMNS);
-  if (E.isLeft(w) || E.isLeft(e)) return E.left([...(E.isLeft(w) ? w.left : []), ...(E.isLeft(e) ? e.left : [])]);
+  if (E.isLeft(w) || E.isLeft(e)) return E.left(capIssues([...(E.isLeft(w) ? w.left : []), ...(E.isLeft(e) ? e.left : [])]));
   return E.right({
     input: {
       ...(options.reference === undefined ? {} : { reference: options.reference }),

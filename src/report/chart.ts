@@ -65,7 +65,7 @@ export const barChart = (spec: BarChartSpec): string => {
   const gap = 10;
   const band = k * bar + gap;
   const height = TOP + spec.categories.length * band + AXIS;
-  const dataMax = Math.max(0, ...spec.series.flatMap((s) => [...s.values.map((v) => v ?? 0), ...(s.behind ?? [])]));
+  const dataMax = spec.series.flatMap((s) => [...s.values.map((v) => v ?? 0), ...(s.behind ?? [])]).reduce((m, v) => Math.max(m, v), 0);
   const max = spec.max ?? (dataMax > 0 ? dataMax : 1);
   const x = (v: number): number => (PLOT * Math.max(0, Math.min(v, max))) / max;
   const parts: string[] = [];

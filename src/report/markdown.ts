@@ -30,7 +30,7 @@ const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n
 /** A Markdown table; the first column left-aligned, the others right-aligned, every column padded. */
 export const markdownTable = (header: readonly string[], rows: readonly (readonly string[])[]): string => {
   const all = [header, ...rows].map((r) => r.map(cell));
-  const widths = header.map((_, i) => Math.max(3, ...all.map((r) => (r[i] ?? "").length)));
+  const widths = header.map((_, i) => all.reduce((w, r) => Math.max(w, (r[i] ?? "").length), 3));
   const line = (r: readonly string[]): string =>
     `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
   const rule = `| ${widths.map((w, i) => (i === 0 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |`;

@@ -11,7 +11,7 @@ const pct = (part: number, whole: number): string => (whole === 0 ? "-" : `${((1
 const table = (title: string, groups: Readonly<Record<string, GroupSummary>>, label: (key: string) => string = (k) => k): string[] => {
   const rows = Object.entries(groups).map(([k, g]) => [label(k), String(g.slots), String(g.placed), String(g.unfilledSlots), pct(g.placed, g.slots)]);
   const header = [title, "slots", "placed", "unfilled", "fill"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? "").length), h.length));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
   return [line(header), ...rows.map(line)];
 };
@@ -55,12 +55,12 @@ export const formatReport = (result: MatchResult): string => {
   lines.push(`Slots: ${s.slots}; filled ${s.placed} (${pct(s.placed, s.slots)}); unfilled ${s.unfilledSlots}`);
   lines.push(`Score: total ${s.totalScore}, mean ${s.meanScore.toFixed(2)} per placement`);
   lines.push("");
-  lines.push(...table("sector", s.bySector));
+  for (const item of table("sector", s.bySector)) lines.push(item);
   lines.push("");
-  lines.push(...table("field", s.byField));
+  for (const item of table("field", s.byField)) lines.push(item);
   lines.push("");
-  lines.push(...table("prefecture", s.byPrefecture, (code) => `${code} ${findPrefecture(code)?.name ?? ""}`.trim()));
-  lines.push(...policyLines(result));
+  for (const item of table("prefecture", s.byPrefecture, (code) => `${code} ${findPrefecture(code)?.name ?? ""}`.trim())) lines.push(item);
+  for (const item of policyLines(result)) lines.push(item);
   lines.push("");
   lines.push("Unplaced workers by reason:");
   lines.push(`  no eligible slot anywhere:          ${s.unplacedByReason["no-eligible-slot"]}`);

@@ -19,16 +19,11 @@
  */
 import { findField } from "../domain/fields.js";
 import { bestLevel } from "../domain/language.js";
-import type { Employer, Reference, Worker } from "../input/instance.js";
+import type { Employer, Reference, Weights, Worker } from "../input/instance.js";
 import { requiredLevel, holdsSkill } from "./eligibility.js";
 
-export interface Weights {
-  readonly fieldPreference: number;
-  readonly prefecturePreference: number;
-  readonly preferredSkills: number;
-  readonly languageAboveRequirement: number;
-  readonly wageAboveMinimum: number;
-}
+/** The weight of each criterion (defined with the instance it belongs to). */
+export type { Weights } from "../input/instance.js";
 
 export type Criterion = keyof Weights;
 

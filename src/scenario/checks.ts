@@ -70,12 +70,12 @@ export const checkPrefectures = (
   const value = prefectures.map((p, i) => {
     const here = at(path, i);
     const code = checkPrefecture(p.prefecture, at(here, "prefecture"));
-    issues.push(...code.issues);
+    for (const item of code.issues) issues.push(item);
     if (code.issues.length === 0 && seen.has(code.value)) {
       issues.push(issue("duplicate-id", at(here, "prefecture"), "each prefecture at most once", p.prefecture));
     }
     seen.add(code.value);
-    issues.push(...checkDemandList(p.demand, at(here, "demand"), catalogue));
+    for (const item of checkDemandList(p.demand, at(here, "demand"), catalogue)) issues.push(item);
     return { prefecture: code.value, demand: p.demand };
   });
   return { issues, value };

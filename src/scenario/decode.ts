@@ -18,7 +18,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { FIELD_CATALOGUES, findCatalogue, type FieldCatalogue } from "../domain/fields.js";
 import { GENERATOR_DEFAULTS } from "../generate/generate.js";
 import { decodeInstance, issuesFromErrors } from "../input/decode.js";
-import { at, issue, type InputIssue } from "../input/issues.js";
+import { at, capIssues, issue, type InputIssue } from "../input/issues.js";
 import { checkField, checkPrefecture, checkPrefectures } from "./checks.js";
 import { ScenarioCodec, type CohortInput, type Scenario } from "./types.js";
 import { applyVariation } from "./variations.js";
@@ -26,7 +26,7 @@ import { applyVariation } from "./variations.js";
 const checkCohort = (c: CohortInput, cat: FieldCatalogue): { issues: InputIssue[]; cohort: CohortInput } => {
   const issues: InputIssue[] = [];
   if (c.fieldMix !== undefined) {
-    for (const field of Object.keys(c.fieldMix)) issues.push(...checkField(field, at("cohort.fieldMix", field), cat));
+    for (const field of Object.keys(c.fieldMix)) for (const item of checkField(field, at("cohort.fieldMix", field), cat)) issues.push(item);
     if (c.size > 0 && !Object.values(c.fieldMix).some((w) => w > 0)) {
       issues.push(issue("inconsistent", "cohort.fieldMix", "at least one field with a positive weight", c.fieldMix));
     }
@@ -44,7 +44,7 @@ const checkCohort = (c: CohortInput, cat: FieldCatalogue): { issues: InputIssue[
   let preferred = c.preferredPrefectures;
   if (preferred !== undefined) {
     const checked = preferred.map((p, i) => checkPrefecture(p, `cohort.preferredPrefectures[${i}]`));
-    issues.push(...checked.flatMap((x) => x.issues));
+    for (const item of checked.flatMap((x) => x.issues)) issues.push(item);
     preferred = checked.map((x) => x.value);
     if (preferred.length === 0) issues.push(issue("inconsistent", "cohort.preferredPrefectures", "at least one prefecture, or no list", []));
   }
@@ -65,11 +65,11 @@ export const decodeScenario = (input: unknown): E.Either<readonly InputIssue[], 
     return E.left([issue("inconsistent", "fieldCatalogue", `a field catalogue version (${known})`, version)]);
   }
   const prefectures = checkPrefectures(s.prefectures, "prefectures", cat);
-  issues.push(...prefectures.issues);
+  for (const item of prefectures.issues) issues.push(item);
   if (s.prefectures.length === 0) issues.push(issue("inconsistent", "prefectures", "at least one prefecture", []));
   const cohort = checkCohort(s.cohort, cat);
-  issues.push(...cohort.issues);
-  if (issues.length > 0) return E.left(issues);
+  for (const item of cohort.issues) issues.push(item);
+  if (issues.length > 0) return E.left(capIssues(issues));
 
   const scenario: Scenario = { ...s, cohort: cohort.cohort, prefectures: prefectures.value };
   const names = new Set<string>();
@@ -78,7 +78,7 @@ export const decodeScenario = (input: unknown): E.Either<readonly InputIssue[], 
     if (names.has(v.name)) issues.push(issue("duplicate-id", path, "a name no other variation has", v.name));
     names.add(v.name);
     const applied = applyVariation(scenario, v, at("variations", i));
-    if (E.isLeft(applied)) issues.push(...applied.left);
+    if (E.isLeft(applied)) for (const item of applied.left) issues.push(item);
   });
-  return issues.length > 0 ? E.left(issues) : E.right(scenario);
+  return issues.length > 0 ? E.left(capIssues(issues)) : E.right(scenario);
 };

@@ -13,7 +13,7 @@
  * if (E.isRight(runs)) console.log(formatComparisonMarkdown(compareRuns(runs.right)));
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { InputIssue } from "../input/issues.js";
+import { capIssues, type InputIssue } from "../input/issues.js";
 import { match, type MatchOptions } from "../match.js";
 import type { MatchResult } from "../result/types.js";
 import { scenarioInstance, type ScenarioInstance } from "./instance.js";
@@ -93,10 +93,10 @@ export const withVariations = (
   const apply = (list: readonly Variation[], prefix: string): void =>
     list.forEach((v, i) => {
       const applied = applyVariation(s, v, `${prefix}[${i}]`);
-      if (E.isLeft(applied)) issues.push(...applied.left);
+      if (E.isLeft(applied)) for (const item of applied.left) issues.push(item);
       else out.push(applied.right);
     });
   if (includeOwn) apply(s.variations ?? [], "variations");
   apply(extra, "extra");
-  return issues.length > 0 ? E.left(issues) : E.right(out);
+  return issues.length > 0 ? E.left(capIssues(issues)) : E.right(out);
 };

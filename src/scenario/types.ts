@@ -22,15 +22,15 @@
 import * as t from "io-ts";
 import { WeightsCodec } from "../input/codecs.js";
 import { PolicyCodec } from "../policy/codecs.js";
-import { MISSING, amountsByKey, integer, isoDate, nonEmptyString, numberAtLeast, oneOf, struct } from "../input/combinators.js";
+import { MISSING, amountsByKey, integer, isoDate, listOf as instanceListOf, nonEmptyString, numberAtLeast, oneOf, struct } from "../input/combinators.js";
 
 /**
  * A read-only list of `item`; `plural` names the list in messages ("a list of
- * origins"). An `ArrayType` (not io-ts's ReadonlyArrayType) so that issue
- * paths render indices as `[i]` like the instance format's.
+ * origins"). The instance format's list (failures kept up to MAX_ISSUES),
+ * typed read-only.
  */
 const listOf = <C extends t.Mixed>(item: C, plural: string): t.ArrayType<C, ReadonlyArray<t.TypeOf<C>>, ReadonlyArray<t.OutputOf<C>>, unknown> => {
-  const base = t.array(item, `a list of ${plural}`);
+  const base = instanceListOf(item, plural);
   type A = ReadonlyArray<t.TypeOf<C>>;
   type O = ReadonlyArray<t.OutputOf<C>>;
   return new t.ArrayType<C, A, O, unknown>(base.name, base.is, base.validate, (a) => base.encode([...a]), item);

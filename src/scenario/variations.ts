@@ -47,7 +47,7 @@ const inScenario = (s: Scenario, ref: string, path: string): E.Either<InputIssue
 const scaleSlots = (s: Scenario, c: Extract<Change, { kind: "scale-slots" }>, path: string, cat: FieldCatalogue): Applied => {
   const issues = c.field === undefined ? [] : checkField(c.field, at(path, "field"), cat);
   const pref = c.prefecture === undefined ? E.right(undefined) : inScenario(s, c.prefecture, at(path, "prefecture"));
-  if (E.isLeft(pref)) issues.push(...pref.left);
+  if (E.isLeft(pref)) for (const item of pref.left) issues.push(item);
   if (issues.length > 0 || E.isLeft(pref)) return E.left(issues);
   return E.right(
     mapDemand(s, (d, p) =>
