@@ -14,7 +14,8 @@ import * as E from "fp-ts/lib/Either.js";
 import { diagnoseInstance } from "./analysis/diagnose.js";
 import { solveModel } from "./engine/select.js";
 import type { EngineChoice } from "./engine/types.js";
-import { oneOf, struct, numberAtLeast } from "./input/combinators.js";
+import { numberIn, oneOf, struct } from "./input/combinators.js";
+import { LIMITS } from "./input/limits.js";
 import { decodeInstance, issuesFromErrors } from "./input/decode.js";
 import { capIssues, type InputIssue } from "./input/issues.js";
 import { buildModel } from "./model/build.js";
@@ -24,7 +25,7 @@ import type { MatchResult } from "./result/types.js";
 export interface MatchOptions {
   /** "auto" (default): the flow engine for pure network models, javascript-lp-solver otherwise. */
   readonly engine?: EngineChoice;
-  /** Wall-clock budget for the solve, in milliseconds. */
+  /** Wall-clock budget for the solve, in milliseconds (1..86,400,000: one day). */
   readonly timeLimitMs?: number;
 }
 
@@ -33,7 +34,7 @@ const OptionsCodec = struct(
   {},
   {
     engine: oneOf<EngineChoice>("one of auto, flow, lp-solver", ["auto", "flow", "lp-solver"]),
-    timeLimitMs: numberAtLeast(1),
+    timeLimitMs: numberIn(1, LIMITS.timeLimitMs),
   },
 );
 

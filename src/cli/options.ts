@@ -4,26 +4,29 @@
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { EngineChoice } from "../engine/types.js";
+import { LIMITS, thousands } from "../input/limits.js";
 import type { MatchOptions } from "../match.js";
 
-/** A positive integer, for commander. */
-export const positiveInteger = (name: string) => (value: string): number => {
+/** A whole number in 1..max, for commander. */
+export const positiveInteger = (name: string, max: number) => (value: string): number => {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive whole number, got "${value}".`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max) {
+    throw new InvalidArgumentError(`${name} must be a whole number in 1..${thousands(max)}, got "${value}".`);
+  }
   return n;
 };
 
-/** A whole number >= 0, for commander. */
-export const count = (name: string) => (value: string): number => {
+/** A whole number in 0..max, for commander. */
+export const count = (name: string, max: number) => (value: string): number => {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${name} must be a whole number >= 0, got "${value}".`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > max) throw new InvalidArgumentError(`${name} must be a whole number in 0..${thousands(max)}, got "${value}".`);
   return n;
 };
 
-/** A finite number > 0, for commander. */
-export const positiveNumber = (name: string) => (value: string): number => {
+/** A number in (0, max], for commander. */
+export const positiveNumber = (name: string, max: number) => (value: string): number => {
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive number, got "${value}".`);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > max) throw new InvalidArgumentError(`${name} must be a number above 0 and at most ${thousands(max)}, got "${value}".`);
   return n;
 };
 
@@ -31,7 +34,7 @@ export const positiveNumber = (name: string) => (value: string): number => {
 export const addSolveOptions = (cmd: Command): Command =>
   cmd
     .addOption(new Option("--engine <engine>", "solver engine").choices(["auto", "flow", "lp-solver"]).default("auto"))
-    .option("--time-limit <ms>", "wall-clock budget for each solve, in milliseconds", positiveInteger("--time-limit"));
+    .option("--time-limit <ms>", `wall-clock budget for each solve, in milliseconds (at most ${thousands(LIMITS.timeLimitMs)}: one day)`, positiveInteger("--time-limit", LIMITS.timeLimitMs));
 
 /** --workers, --employers, --as-of and --field-catalogue. */
 export const addInstanceOptions = (cmd: Command): Command =>

@@ -12,6 +12,7 @@ import { Command, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
 import { formatInstanceJson } from "../generate/json.js";
 import { capIssues, type InputIssue } from "../input/issues.js";
+import { LIMITS } from "../input/limits.js";
 import { renderHtmlReport } from "../report/html.js";
 import { formatComparisonMarkdown } from "../report/markdown.js";
 import { BUNDLED_SCENARIOS, findBundledScenario } from "../scenario/bundled.js";
@@ -161,8 +162,8 @@ export const scenarioCommand = (ctx: CliContext, finish: Finish): Command =>
     .option("--show", "print the (first) scenario as JSON, to edit into a file of your own")
     .option("--compare", "with one scenario: also run its own variations")
     .option("--vary <shorthand>", "add a variation (repeatable): language+1, slots:nursing-care*0.8, cap:construction=300, add:33~36, size=8000, scale*0.1", collect, [])
-    .option("--size <n>", "override the cohort size", count("--size"))
-    .option("--scale <factor>", "scale cohort, slots and employers (0.1 for a quick trial)", positiveNumber("--scale"))
+    .option("--size <n>", "override the cohort size", count("--size", LIMITS.cohort))
+    .option("--scale <factor>", "scale cohort, slots and employers (0.1 for a quick trial)", positiveNumber("--scale", LIMITS.factor))
     .option("--seed <seed>", "override the seed")
     .addOption(new Option("--format <format>", "comparison format on standard output").choices(["markdown", "json"]).default("markdown"))
     .option("-o, --out <file>", "write the comparison to this file instead of standard output")

@@ -10,7 +10,8 @@
 import * as t from "io-ts";
 import { LANGUAGE_ALIASES, LANGUAGE_EVIDENCE, LANGUAGE_REQUIREMENTS, type LanguageEvidence, type LanguageRequirement } from "../domain/language.js";
 import { PolicyCodec } from "../policy/codecs.js";
-import { amountsByKey, flag, integer, isoDate, listOf, nonEmptyString, numberAtLeast, oneOf, struct } from "./combinators.js";
+import { amountsByKey, flag, integer, isoDate, listOf, nonEmptyString, numberIn, oneOf, struct } from "./combinators.js";
+import { LIMITS } from "./limits.js";
 
 // ---------------------------------------------------------------------------
 // The format
@@ -43,7 +44,7 @@ export const CertificationCodec = struct(
 export const SkillCodec = struct(
   "a skill",
   { name: nonEmptyString },
-  { level: integer(1, 10), years: numberAtLeast(0) },
+  { level: integer(1, LIMITS.skillLevel), years: numberIn(0, LIMITS.skillYears) },
 );
 
 export const PreferencesCodec = struct(
@@ -51,9 +52,9 @@ export const PreferencesCodec = struct(
   {},
   {
     /** Pilot sectors or SSW field ids, best first. */
-    fields: listOf(nonEmptyString, "sector or field names"),
+    fields: listOf(nonEmptyString, "sector or field names", LIMITS.preferences),
     /** Prefecture codes or names, best first. */
-    prefectures: listOf(nonEmptyString, "prefecture codes or names"),
+    prefectures: listOf(nonEmptyString, "prefecture codes or names", LIMITS.preferences),
   },
 );
 
@@ -61,14 +62,14 @@ export const WorkerCodec = struct(
   "a worker",
   {
     id: nonEmptyString,
-    language: listOf(LanguageEvidenceCodec, "Japanese test results"),
+    language: listOf(LanguageEvidenceCodec, "Japanese test results", LIMITS.languageResults),
     trainingCentre: nonEmptyString,
     homeProvince: nonEmptyString,
   },
   {
     careJapaneseTest: flag,
-    certifications: listOf(CertificationCodec, "certifications"),
-    skills: listOf(SkillCodec, "skills"),
+    certifications: listOf(CertificationCodec, "certifications", LIMITS.certifications),
+    skills: listOf(SkillCodec, "skills", LIMITS.skills),
     preferences: PreferencesCodec,
     /** Workers sharing a group (a family, a couple, one village) are placed together or not at all. */
     group: nonEmptyString,
@@ -81,18 +82,18 @@ export const EmployerCodec = struct(
     id: nonEmptyString,
     prefecture: nonEmptyString,
     field: nonEmptyString,
-    slots: integer(0),
-    hourlyWage: numberAtLeast(0),
+    slots: integer(0, LIMITS.slots),
+    hourlyWage: numberIn(0, LIMITS.wage),
   },
   {
     name: t.string,
     jobCategory: nonEmptyString,
     minLanguage: LanguageRequirementCodec,
-    requiredSkills: listOf(SkillCodec, "skills"),
-    preferredSkills: listOf(SkillCodec, "skills"),
+    requiredSkills: listOf(SkillCodec, "skills", LIMITS.skills),
+    preferredSkills: listOf(SkillCodec, "skills", LIMITS.skills),
     industry: nonEmptyString,
-    fullTimeStaff: integer(0),
-    japaneseCareStaff: integer(0),
+    fullTimeStaff: integer(0, LIMITS.staff),
+    japaneseCareStaff: integer(0, LIMITS.staff),
   },
 );
 
@@ -119,13 +120,13 @@ export const ReferenceCodec = struct(
     /** Date the minimum wages are read at. */
     asOf: isoDate,
     /** Minimum wage overrides, yen per hour, by prefecture code or name. */
-    minimumWages: amountsByKey("minimum wages by prefecture code or name"),
+    minimumWages: amountsByKey("minimum wages by prefecture code or name", LIMITS.wage),
   },
 );
 
 export const InstanceCodec = struct(
   "an object with workers and employers",
-  { workers: listOf(WorkerCodec, "workers"), employers: listOf(EmployerCodec, "employers") },
+  { workers: listOf(WorkerCodec, "workers", LIMITS.workers), employers: listOf(EmployerCodec, "employers", LIMITS.employers) },
   { weights: WeightsCodec, reference: ReferenceCodec, policy: PolicyCodec },
 );
 

@@ -11,6 +11,7 @@
  */
 import * as t from "io-ts";
 import { MAX_ISSUES } from "./issues.js";
+import { thousands } from "./limits.js";
 import { editDistance } from "./spelling.js";
 
 /** Failure messages the reporter turns into issue codes. */
@@ -74,16 +75,28 @@ export const oneOf = <K extends string>(
   );
 };
 
-/** An integer in [min, max]. */
+/**
+ * An integer in [min, max]. Give every integer a max (src/input/limits.ts);
+ * without one it is only kept exact (at most 2^53 - 1).
+ */
 export const integer = (min: number, max = Number.MAX_SAFE_INTEGER): t.Type<number, number, unknown> =>
   new t.Type<number, number, unknown>(
-    max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer in ${min}..${max}`,
+    max === Number.MAX_SAFE_INTEGER ? `an integer >= ${thousands(min)}` : `an integer in ${thousands(min)}..${thousands(max)}`,
     (u): u is number => Number.isInteger(u) && (u as number) >= min && (u as number) <= max,
     (u, c) => (Number.isInteger(u) && (u as number) >= min && (u as number) <= max ? t.success(u as number) : t.failure(u, c)),
     t.identity,
   );
 
-/** A finite number >= min. */
+/** A finite number in [min, max]. */
+export const numberIn = (min: number, max: number): t.Type<number, number, unknown> =>
+  new t.Type<number, number, unknown>(
+    `a number in ${thousands(min)}..${thousands(max)}`,
+    (u): u is number => typeof u === "number" && u >= min && u <= max,
+    (u, c) => (typeof u === "number" && u >= min && u <= max ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  );
+
+/** A finite number >= min; prefer `numberIn`, which bounds it above too. */
 export const numberAtLeast = (min: number): t.Type<number, number, unknown> =>
   new t.Type<number, number, unknown>(
     `a number >= ${min}`,
@@ -187,8 +200,8 @@ export const struct = <R extends Props, O extends Props>(
  * An object of numbers >= 0 keyed by free text (prefecture codes). Built on a
  * null-prototype object so a key such as "__proto__" stays an ordinary key.
  */
-export const amountsByKey = (name: string): t.Type<Readonly<Record<string, number>>, Readonly<Record<string, number>>, unknown> => {
-  const amount = numberAtLeast(0);
+export const amountsByKey = (name: string, max: number): t.Type<Readonly<Record<string, number>>, Readonly<Record<string, number>>, unknown> => {
+  const amount = numberIn(0, max);
   return new t.Type<Readonly<Record<string, number>>, Readonly<Record<string, number>>, unknown>(
     name,
     (u): u is Readonly<Record<string, number>> =>
@@ -209,15 +222,23 @@ export const amountsByKey = (name: string): t.Type<Readonly<Record<string, numbe
 };
 
 /**
- * An array of `item`; `plural` names the list in messages ("a list of
- * workers"). Its failures are kept up to MAX_ISSUES and counted past it.
+ * An array of at most `max` `item`s; `plural` names the list in messages ("a
+ * list of workers"). A longer list is one failure, found before any item is
+ * read. Item failures are kept up to MAX_ISSUES and counted past it.
  */
-export const listOf = <C extends t.Mixed>(item: C, plural: string): t.ArrayC<C> =>
-  new t.ArrayType<C, t.TypeOf<C>[], t.OutputOf<C>[], unknown>(
-    `a list of ${plural}`,
-    (u): u is t.TypeOf<C>[] => Array.isArray(u) && u.every((x) => item.is(x)),
+export const listOf = <C extends t.Mixed>(item: C, plural: string, max: number): t.ArrayC<C> => {
+  const name = `a list of ${plural}`;
+  const tooLong = (length: number): t.Type<never> =>
+    new t.Type<never>(`${name}, at most ${thousands(max)} (this one has ${thousands(length)})`, (_): _ is never => false, t.failure, t.identity);
+  return new t.ArrayType<C, t.TypeOf<C>[], t.OutputOf<C>[], unknown>(
+    name,
+    (u): u is t.TypeOf<C>[] => Array.isArray(u) && u.length <= max && u.every((x) => item.is(x)),
     (u, c) => {
       if (!Array.isArray(u)) return t.failure(u, c);
+      if (u.length > max) {
+        const last = c[c.length - 1];
+        return t.failure(u.length, last === undefined ? c : [...c.slice(0, -1), { ...last, type: tooLong(u.length) }]);
+      }
       const errors = failureCollector();
       const out: t.TypeOf<C>[] = [];
       for (let i = 0; i < u.length; i++) {
@@ -231,6 +252,7 @@ export const listOf = <C extends t.Mixed>(item: C, plural: string): t.ArrayC<C> 
     (a) => a.map((x) => item.encode(x) as t.OutputOf<C>),
     item,
   );
+};
 
 /** The known name nearest to `key` (edit distance at most 2, or a case difference), or null. */
 const closest = (key: string, known: readonly string[]): string | null => {

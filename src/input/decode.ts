@@ -17,6 +17,7 @@ import { DEFAULT_WEIGHTS, type Weights } from "../rules/scoring.js";
 import { InstanceCodec, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
 import { MISSING, OMITTED, UNKNOWN_PROPERTY } from "./combinators.js";
 import { at, capIssues, issue, MAX_ISSUES, truncatedIssue, type InputIssue } from "./issues.js";
+import { LIMITS, thousands } from "./limits.js";
 import { editDistance } from "./spelling.js";
 import { decodePolicy } from "../policy/decode.js";
 import { byId, compareStrings, type Employer, type Instance, type SkillRequirement, type Skill, type WageFloor, type Worker } from "./instance.js";
@@ -255,6 +256,8 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
     if (floor !== null) wageFloors.set(employer.id, floor);
     return employer;
   });
+  const totalSlots = input.employers.reduce((sum, e) => sum + e.slots, 0);
+  if (totalSlots > LIMITS.totalSlots) issues.push(issue("inconsistent", "employers", `employers with at most ${thousands(LIMITS.totalSlots)} slots in total`, totalSlots));
   const policy = decodePolicy(input.policy, input.employers, catalogue, issues);
   if (issues.length > 0) return E.left(issues);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...input.weights };

@@ -7,6 +7,7 @@
  *
  *     workers[12].language[0]: expected N5..N1 or JFT-Basic A1/A2.1/A2, got "N6"
  */
+import { thousands } from "./limits.js";
 
 export type IssueCode =
   /** Wrong JSON type or a value outside an allowed set. */
@@ -149,14 +150,11 @@ export const formatIssue = (i: InputIssue): string => {
     case "unknown-property":
       return `${where}: unknown property; ${i.expected}`;
     case "truncated":
-      return `and ${thousands(i.received)} more issues (only the first ${thousands(String(MAX_ISSUES))} are listed)`;
+      return `and ${thousands(Number(i.received))} more issues (only the first ${thousands(MAX_ISSUES)} are listed)`;
     default:
       return `${where}: expected ${i.expected}, got ${i.received}`;
   }
 };
-
-/** "12345" as "12,345", the same in every locale. */
-const thousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 /**
  * The most issues a decoder lists. Past it, the list ends with one

@@ -17,7 +17,8 @@
  * }
  */
 import * as t from "io-ts";
-import { integer, listOf, nonEmptyString, numberAtLeast, oneOf, struct } from "../input/combinators.js";
+import { integer, listOf, nonEmptyString, numberIn, oneOf, struct } from "../input/combinators.js";
+import { LIMITS } from "../input/limits.js";
 
 export type QuotaScope = "sector" | "field" | "prefecture" | "employer";
 export const QUOTA_SCOPES: readonly QuotaScope[] = ["sector", "field", "prefecture", "employer"];
@@ -34,7 +35,7 @@ const share: t.Type<number, number, unknown> = new t.Type<number, number, unknow
 );
 
 /** Placements one unit of violation costs; present means the constraint is soft. */
-const penalty = numberAtLeast(0);
+const penalty = numberIn(0, LIMITS.penalty);
 
 export const QuotaCodec = struct(
   "a quota",
@@ -43,7 +44,7 @@ export const QuotaCodec = struct(
     /** A sector name, SSW field id, prefecture code or name, or employer id. */
     key: nonEmptyString,
   },
-  { min: integer(0), max: integer(0), penalty },
+  { min: integer(0, LIMITS.quotaBound), max: integer(0, LIMITS.quotaBound), penalty },
 );
 
 export const HeadcountCapsCodec = struct("legal headcount caps", {}, { penalty });
@@ -55,7 +56,7 @@ export const DiversityCodec = struct(
     /** At most this share of an employer's slots from one training centre (at least 1 worker). */
     maxShare: share,
     /** At most this many of an employer's workers from one training centre. */
-    maxCount: integer(1),
+    maxCount: integer(1, LIMITS.diversityCount),
     penalty,
   },
 );
@@ -85,10 +86,10 @@ export const PolicyCodec = struct(
   "a policy",
   {},
   {
-    quotas: listOf(QuotaCodec, "quotas"),
+    quotas: listOf(QuotaCodec, "quotas", LIMITS.quotas),
     headcountCaps: HeadcountCapsCodec,
     diversity: DiversityCodec,
-    fairness: listOf(FairnessCodec, "fairness floors"),
+    fairness: listOf(FairnessCodec, "fairness floors", LIMITS.fairnessFloors),
     groups: GroupsCodec,
   },
 );

@@ -11,7 +11,8 @@ import { findField, type FieldCatalogue } from "../domain/fields.js";
 import { findPrefecture } from "../domain/prefectures.js";
 import { SLOT_RANGE } from "../generate/facts.js";
 import { at, issue, type InputIssue } from "../input/issues.js";
-import type { FieldDemand, PrefectureDemand } from "./types.js";
+import { LIMITS, thousands } from "../input/limits.js";
+import type { FieldDemand, PrefectureDemand, Scenario } from "./types.js";
 
 /** Issues plus a value that is usable when there are none. */
 export interface Checked<T> {
@@ -79,4 +80,32 @@ export const checkPrefectures = (
     return { prefecture: code.value, demand: p.demand };
   });
   return { issues, value };
+};
+
+/**
+ * The scenario's sizes within LIMITS (src/input/limits.ts): the cohort, each
+ * field's employers and slots in a prefecture, and employers and slots over
+ * the whole scenario. A variation can grow a scenario past them (`scale*1000`),
+ * so they are checked after every change, before anything is drawn; the
+ * issue is located at `path` (the change, or "" for the scenario itself) and
+ * names the first size that is too large.
+ */
+export const checkSizes = (s: Scenario, path: string, received: unknown = undefined): InputIssue[] => {
+  const too = (what: string, limit: number, value: number): InputIssue[] => [
+    issue("inconsistent", path, `${path === "" ? "a scenario" : "a change"} that keeps ${what} at most ${thousands(limit)} (it would be ${thousands(value)})`, received ?? value),
+  ];
+  if (s.cohort.size > LIMITS.cohort) return too("the cohort", LIMITS.cohort, s.cohort.size);
+  let employers = 0;
+  let slots = 0;
+  for (const p of s.prefectures) {
+    for (const d of p.demand) {
+      if (d.slots > LIMITS.demandSlots) return too(`the slots of ${d.field} in ${p.prefecture}`, LIMITS.demandSlots, d.slots);
+      if (d.employers > LIMITS.demandEmployers) return too(`the employers of ${d.field} in ${p.prefecture}`, LIMITS.demandEmployers, d.employers);
+      employers += d.employers;
+      slots += d.slots;
+    }
+  }
+  if (employers > LIMITS.scenarioEmployers) return too("the employers of all prefectures", LIMITS.scenarioEmployers, employers);
+  if (slots > LIMITS.scenarioSlots) return too("the slots of all prefectures", LIMITS.scenarioSlots, slots);
+  return [];
 };

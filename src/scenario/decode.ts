@@ -19,7 +19,7 @@ import { FIELD_CATALOGUES, findCatalogue, type FieldCatalogue } from "../domain/
 import { GENERATOR_DEFAULTS } from "../generate/generate.js";
 import { decodeInstance, issuesFromErrors } from "../input/decode.js";
 import { at, capIssues, issue, type InputIssue } from "../input/issues.js";
-import { checkField, checkPrefecture, checkPrefectures } from "./checks.js";
+import { checkField, checkPrefecture, checkPrefectures, checkSizes } from "./checks.js";
 import { ScenarioCodec, type CohortInput, type Scenario } from "./types.js";
 import { applyVariation } from "./variations.js";
 
@@ -69,6 +69,7 @@ export const decodeScenario = (input: unknown): E.Either<readonly InputIssue[], 
   if (s.prefectures.length === 0) issues.push(issue("inconsistent", "prefectures", "at least one prefecture", []));
   const cohort = checkCohort(s.cohort, cat);
   for (const item of cohort.issues) issues.push(item);
+  for (const item of checkSizes(s, "")) issues.push(item);
   if (issues.length > 0) return E.left(capIssues(issues));
 
   const scenario: Scenario = { ...s, cohort: cohort.cohort, prefectures: prefectures.value };

@@ -24,6 +24,7 @@ import { generateInstance, GENERATOR_DEFAULTS } from "../generate/generate.js";
 import { createRandom, table } from "../generate/random.js";
 import type { EmployerInput, InstanceInput, WorkerInput } from "../input/codecs.js";
 import { issue, type InputIssue } from "../input/issues.js";
+import { checkSizes } from "./checks.js";
 import type { OriginInput, Scenario } from "./types.js";
 
 /** The instance input of a scenario; `policy` is the scenario's, passed through as it is. */
@@ -61,6 +62,9 @@ const withOrigins = (workers: readonly WorkerInput[], origins: readonly OriginIn
 
 /** The scenario's instance, or an issue if the generator refuses its parameters (a decoded scenario should not be refused). */
 export const scenarioInstance = (s: Scenario): E.Either<readonly InputIssue[], ScenarioInstance> => {
+  // A scenario built in code has not been decoded: never draw one past the size limits.
+  const sizes = checkSizes(s, "");
+  if (sizes.length > 0) return E.left(sizes);
   const fieldCatalogue = s.fieldCatalogue ?? GENERATOR_DEFAULTS.fieldCatalogue;
   const asOf = s.asOf ?? GENERATOR_DEFAULTS.asOf;
   try {

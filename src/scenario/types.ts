@@ -22,15 +22,16 @@
 import * as t from "io-ts";
 import { WeightsCodec } from "../input/codecs.js";
 import { PolicyCodec } from "../policy/codecs.js";
-import { MISSING, amountsByKey, integer, isoDate, listOf as instanceListOf, nonEmptyString, numberAtLeast, oneOf, struct } from "../input/combinators.js";
+import { MISSING, amountsByKey, integer, isoDate, listOf as instanceListOf, nonEmptyString, numberIn, oneOf, struct } from "../input/combinators.js";
+import { LIMITS } from "../input/limits.js";
 
 /**
  * A read-only list of `item`; `plural` names the list in messages ("a list of
  * origins"). The instance format's list (failures kept up to MAX_ISSUES),
  * typed read-only.
  */
-const listOf = <C extends t.Mixed>(item: C, plural: string): t.ArrayType<C, ReadonlyArray<t.TypeOf<C>>, ReadonlyArray<t.OutputOf<C>>, unknown> => {
-  const base = instanceListOf(item, plural);
+const listOf = <C extends t.Mixed>(item: C, plural: string, max: number): t.ArrayType<C, ReadonlyArray<t.TypeOf<C>>, ReadonlyArray<t.OutputOf<C>>, unknown> => {
+  const base = instanceListOf(item, plural, max);
   type A = ReadonlyArray<t.TypeOf<C>>;
   type O = ReadonlyArray<t.OutputOf<C>>;
   return new t.ArrayType<C, A, O, unknown>(base.name, base.is, base.validate, (a) => base.encode([...a]), item);
@@ -51,9 +52,9 @@ export const OriginCodec = struct(
     /** Home province, e.g. "Central Java". */
     province: nonEmptyString,
     /** Relative weight (for example the province's 2024 SSW placements, 3,684 for Central Java). */
-    weight: numberAtLeast(0),
+    weight: numberIn(0, LIMITS.relativeWeight),
     /** Training centres in the province; workers from it train at one of these, uniformly. */
-    trainingCentres: listOf(nonEmptyString, "training centre names"),
+    trainingCentres: listOf(nonEmptyString, "training centre names", LIMITS.trainingCentres),
   },
   {},
 );
@@ -63,17 +64,17 @@ export const CohortCodec = struct(
   "a cohort",
   {
     /** Number of workers. */
-    size: integer(0, 1_000_000),
+    size: integer(0, LIMITS.cohort),
   },
   {
     /** Relative weight per SSW field of the workers' main certification; default: the pilot's mix (src/generate/facts.ts). */
-    fieldMix: amountsByKey("weights by SSW field id"),
+    fieldMix: amountsByKey("weights by SSW field id", LIMITS.relativeWeight),
     /** Moves every worker's Japanese level up (or down) by this many levels, within N5..N1. Default 0. */
     languageShift: integer(-4, 4),
     /** Home provinces and training centres; default: Indonesia's 2024 SSW placements by province (src/generate/facts.ts). */
-    origins: listOf(OriginCodec, "origins"),
+    origins: listOf(OriginCodec, "origins", LIMITS.origins),
     /** Prefecture codes in the order workers name them when they state a preference; default: the scenario's prefectures in order. */
-    preferredPrefectures: listOf(nonEmptyString, "prefecture codes"),
+    preferredPrefectures: listOf(nonEmptyString, "prefecture codes", LIMITS.preferences),
   },
 );
 
@@ -84,9 +85,9 @@ export const FieldDemandCodec = struct(
     /** SSW field id, e.g. "nursing-care". */
     field: nonEmptyString,
     /** Number of employers. */
-    employers: integer(0, 100_000),
+    employers: integer(0, LIMITS.demandEmployers),
     /** Total slots of those employers (spread 1..30 per employer, most small). */
-    slots: integer(0, 10_000_000),
+    slots: integer(0, LIMITS.demandSlots),
   },
   {},
 );
@@ -97,7 +98,7 @@ export const PrefectureDemandCodec = struct(
   {
     /** JIS code ("37") or name ("Kagawa"). */
     prefecture: nonEmptyString,
-    demand: listOf(FieldDemandCodec, "field demands"),
+    demand: listOf(FieldDemandCodec, "field demands", LIMITS.demands),
   },
   {},
 );
@@ -106,23 +107,23 @@ export const PrefectureDemandCodec = struct(
 
 const ScaleSlotsCodec = struct(
   "a scale-slots change",
-  { kind: t.literal("scale-slots"), factor: numberAtLeast(0) },
+  { kind: t.literal("scale-slots"), factor: numberIn(0, LIMITS.factor) },
   { field: nonEmptyString, prefecture: nonEmptyString },
 );
-const FieldCapCodec = struct("a field-cap change", { kind: t.literal("field-cap"), field: nonEmptyString, cap: integer(0) }, {});
+const FieldCapCodec = struct("a field-cap change", { kind: t.literal("field-cap"), field: nonEmptyString, cap: integer(0, LIMITS.fieldCap) }, {});
 const LanguageShiftCodec = struct("a language-shift change", { kind: t.literal("language-shift"), by: integer(-4, 4) }, {});
-const ScaleCodec = struct("a scale change", { kind: t.literal("scale"), factor: numberAtLeast(0) }, {});
-const CohortSizeCodec = struct("a cohort-size change", { kind: t.literal("cohort-size"), size: integer(0, 1_000_000) }, {});
+const ScaleCodec = struct("a scale change", { kind: t.literal("scale"), factor: numberIn(0, LIMITS.factor) }, {});
+const CohortSizeCodec = struct("a cohort-size change", { kind: t.literal("cohort-size"), size: integer(0, LIMITS.cohort) }, {});
 const AddPrefectureCodec = struct(
   "an add-prefecture change",
   { kind: t.literal("add-prefecture"), prefecture: nonEmptyString },
   {
     /** The new prefecture's demand; or copy it from `like`. */
-    demand: listOf(FieldDemandCodec, "field demands"),
+    demand: listOf(FieldDemandCodec, "field demands", LIMITS.demands),
     /** A prefecture of the scenario whose demand is copied. */
     like: nonEmptyString,
     /** Scales copied demand (slots and employers); default 1. */
-    factor: numberAtLeast(0),
+    factor: numberIn(0, LIMITS.factor),
   },
 );
 
@@ -180,7 +181,7 @@ export const VariationCodec = struct(
   {
     /** Short label shown in comparisons, e.g. "N3 for all". */
     name: nonEmptyString,
-    changes: listOf(ChangeCodec, "changes"),
+    changes: listOf(ChangeCodec, "changes", LIMITS.changes),
   },
   { description: t.string },
 );
@@ -194,21 +195,21 @@ export const ScenarioCodec = struct(
     name: nonEmptyString,
     seed: SeedCodec,
     cohort: CohortCodec,
-    prefectures: listOf(PrefectureDemandCodec, "prefectures"),
+    prefectures: listOf(PrefectureDemandCodec, "prefectures", LIMITS.scenarioPrefectures),
   },
   {
     /** A title for reports. */
     title: t.string,
     description: t.string,
     /** Which figures are assumptions, and which real figures they lean on. */
-    assumptions: listOf(t.string, "notes"),
+    assumptions: listOf(t.string, "notes", LIMITS.notes),
     /** SSW field catalogue version; default the generator's ("2024-09"). */
     fieldCatalogue: nonEmptyString,
     /** Date minimum wages are read at; default the generator's ("2026-04-01"). */
     asOf: isoDate,
     weights: WeightsCodec,
     /** Variations compared with the scenario by `--compare`. */
-    variations: listOf(VariationCodec, "variations"),
+    variations: listOf(VariationCodec, "variations", LIMITS.variations),
     /** Placement policy, passed to the instance as it is (its keys are checked when the instance is decoded). */
     policy: PolicyCodec,
   },

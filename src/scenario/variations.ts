@@ -17,8 +17,9 @@ import { SLOT_RANGE } from "../generate/facts.js";
 import { GENERATOR_DEFAULTS } from "../generate/generate.js";
 import { at, issue, type InputIssue } from "../input/issues.js";
 import { apportion } from "./apportion.js";
-import { checkDemandList, checkField, checkPrefecture } from "./checks.js";
-import type { Change, FieldDemand, PrefectureDemand, Scenario, Variation } from "./types.js";
+import { issuesFromErrors } from "../input/decode.js";
+import { checkDemandList, checkField, checkPrefecture, checkSizes } from "./checks.js";
+import { ChangeCodec, type Change, type FieldDemand, type PrefectureDemand, type Scenario, type Variation } from "./types.js";
 
 type Applied = E.Either<readonly InputIssue[], Scenario>;
 
@@ -91,8 +92,22 @@ const addPrefecture = (s: Scenario, c: Extract<Change, { kind: "add-prefecture" 
   return E.right({ ...s, prefectures: [...s.prefectures, { prefecture: code.value, demand }] });
 };
 
-/** One change applied; issues are located under `path` (e.g. `variations[1].changes[0]`). */
+/**
+ * One change applied; issues are located under `path` (e.g.
+ * `variations[1].changes[0]`). The change is checked against its codec
+ * first (a change built in code or from a --vary shorthand has not been
+ * decoded), and the scenario it gives against the size limits.
+ */
 export const applyChange = (s: Scenario, c: Change, path = ""): Applied => {
+  const decoded = ChangeCodec.decode(c);
+  if (E.isLeft(decoded)) return E.left(issuesFromErrors(decoded.left).map((i) => ({ ...i, path: i.path === "" ? path : path === "" ? i.path : `${path}.${i.path}` })));
+  const next = changed(s, c, path);
+  if (E.isLeft(next)) return next;
+  const sizes = checkSizes(next.right, path, c);
+  return sizes.length > 0 ? E.left(sizes) : next;
+};
+
+const changed = (s: Scenario, c: Change, path: string): Applied => {
   const version = s.fieldCatalogue ?? GENERATOR_DEFAULTS.fieldCatalogue;
   const cat = findCatalogue(version);
   if (cat === undefined) return E.left([issue("inconsistent", "fieldCatalogue", "a known field catalogue version", version)]);

@@ -61,8 +61,9 @@ describe("lists of any length", () => {
     expect(issues.at(-1)?.received).toBe(String(N - 1 - MAX_ISSUES));
   });
 
-  it("a scenario with 200,000 bad variations is rejected, not thrown", () => {
-    const scenario = { name: "s", seed: 1, cohort: { size: 10 }, prefectures: [{ prefecture: "37", demand: [] }], variations: Array.from({ length: N }, () => 0) };
+  it("a scenario with 200,000 bad field weights is rejected, not thrown", () => {
+    const fieldMix = Object.fromEntries(Array.from({ length: N }, (_, i) => [`f${i}`, -1]));
+    const scenario = { name: "s", seed: 1, cohort: { size: 10, fieldMix }, prefectures: [{ prefecture: "37", demand: [] }] };
     const issues = left(decodeScenario(scenario));
     expect(issues.length).toBe(MAX_ISSUES + 1);
   });

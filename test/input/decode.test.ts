@@ -803,8 +803,8 @@ describe("rendered messages", () => {
       workers[2].language: expected a list of Japanese test results, got "N4"
       workers[2].trainingCentre: missing, expected a non-empty string
       employers[0].preferedSkills: unknown property; did you mean "preferredSkills"?
-      employers[0].slots: expected an integer >= 0, got 2.5
-      employers[1].hourlyWage: expected a number >= 0, got "1100"
+      employers[0].slots: expected an integer in 0..100,000, got 2.5
+      employers[1].hourlyWage: expected a number in 0..100,000, got "1100"
       employers[1].minLanguage: expected one of N5..N1 (a JFT-Basic A2 requirement is written N4), got "JFT-Basic A2"
       weights.fieldPreference: expected an integer in 0..100, got 101
       reference.asOf: expected a calendar date YYYY-MM-DD, got "2025/10/01""

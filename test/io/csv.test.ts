@@ -82,7 +82,7 @@ describe("CSV instances", () => {
     expect(E.isLeft(result) && formatIssues(locateInCsv(result.left, csv))).toBe(
       [
         'workers.csv row 3, language[0]: expected N5..N1 or JFT-Basic A1/A2.1/A2, got "N6"',
-        'employers.csv row 2, slots: expected an integer >= 0, got "three"',
+        'employers.csv row 2, slots: expected an integer in 0..100,000, got "three"',
       ].join("\n"),
     );
   });

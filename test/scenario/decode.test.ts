@@ -61,7 +61,7 @@ describe("decodeScenario", () => {
     expect(text).toBe(
       [
         'sede: unknown property; did you mean "seed"?',
-        "cohort.size: expected an integer in 0..1000000, got -1",
+        "cohort.size: expected an integer in 0..1,000,000, got -1",
       ].join("\n"),
     );
     const semantic = issuesOf({

@@ -48,7 +48,9 @@ describe("apportion", () => {
 describe("variations", () => {
   it("shifts the cohort's language, within N5..N1", () => {
     expect(apply({ kind: "language-shift", by: 1 }).cohort.languageShift).toBe(1);
-    expect(issues({ kind: "language-shift", by: 5 })).toMatch(/^changes\[0\]\.by: expected a shift that keeps/);
+    expect(issues({ kind: "language-shift", by: 5 })).toBe("changes[0].by: expected an integer in -4..4, got 5");
+    const shifted = applyChange({ ...S, cohort: { ...S.cohort, languageShift: 1 } }, { kind: "language-shift", by: 4 }, "changes[0]");
+    expect(E.isLeft(shifted) ? formatIssues(shifted.left) : "").toMatch(/^changes\[0\]\.by: expected a shift that keeps/);
   });
 
   it("scales slots of one field in one prefecture, leaving the rest alone, with employers following", () => {

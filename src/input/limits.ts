@@ -1,0 +1,67 @@
+/**
+ * The range of every number and the length of every list the input formats
+ * accept (instances, `match` options, scenarios and their variations),
+ * checked when they are decoded, so that nothing reaching the model builder
+ * or an engine can overflow it: with these limits every count fits a 32-bit
+ * integer and every objective stays an exact integer.
+ *
+ * The README's "Ranges" table lists the same figures (a test reads it and
+ * checks each range at its boundaries).
+ */
+export const LIMITS = {
+  /** Workers in one instance. */
+  workers: 1_000_000,
+  /** Employers in one instance. */
+  employers: 1_000_000,
+  /** Slots of one employer. */
+  slots: 100_000,
+  /** Slots of all employers of one instance together. */
+  totalSlots: 100_000_000,
+  /** Yen per hour: an employer's wage, a minimum wage override. */
+  wage: 100_000,
+  /** An employer's declared staff (full-time, Japanese care staff). */
+  staff: 1_000_000,
+  /** A skill's level (1..10) and years of experience. */
+  skillLevel: 10,
+  skillYears: 80,
+  /** Items in a worker's or employer's lists. */
+  languageResults: 20,
+  certifications: 50,
+  skills: 100,
+  preferences: 50,
+  /** Policy: quotas, their bounds, fairness floors, penalties, a diversity count. */
+  quotas: 10_000,
+  quotaBound: 10_000_000,
+  fairnessFloors: 100,
+  penalty: 1_000,
+  diversityCount: 1_000_000,
+  /** `match`'s timeLimitMs and the command line's --time-limit: one day. */
+  timeLimitMs: 86_400_000,
+  /** Scenarios: cohort size, and employers and slots of one field's demand in one prefecture. */
+  cohort: 1_000_000,
+  demandEmployers: 100_000,
+  demandSlots: 10_000_000,
+  /** Scenarios: employers and slots over all prefectures and fields (after every variation). */
+  scenarioEmployers: 1_000_000,
+  scenarioSlots: 100_000_000,
+  /** Scenarios: a relative weight (field mix, origin), and the lists of origins, training centres, prefectures, demands. */
+  relativeWeight: 1_000_000_000,
+  origins: 1_000,
+  trainingCentres: 1_000,
+  scenarioPrefectures: 47,
+  demands: 50,
+  /** Scenarios: notes on assumptions. */
+  notes: 1_000,
+  /** Scenarios: variations, changes in one variation, a scaling factor, a field cap. */
+  variations: 100,
+  changes: 100,
+  factor: 1_000,
+  fieldCap: 100_000_000,
+} as const;
+
+/** A count with thousands separators, the same in every locale: 1000000 -> "1,000,000". */
+export const thousands = (n: number): string => {
+  const [whole = "", fraction] = String(Math.abs(n)).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${n < 0 ? "-" : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+};
