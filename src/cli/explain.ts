@@ -22,7 +22,8 @@ import { issue } from "../input/issues.js";
 import type { MatchResult } from "../result/types.js";
 import { EXIT, failure, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { loadInstance, solveLoaded, type InstanceOptions } from "./instance.js";
-import { writeOutput, type CliContext } from "./io.js";
+import type { CliContext } from "./io.js";
+import { checkOutputs, writeOutput } from "./write.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { createProgress } from "./progress.js";
 
@@ -103,6 +104,8 @@ const render = (instance: Instance, result: MatchResult, o: ExplainOptions): E.E
 /** Runs `jobmatch explain`; the exit code, or a failure to report. */
 export const explainAction = async (file: string | undefined, o: ExplainOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
   if ([o.worker, o.employer, o.group].filter((x) => x !== undefined).length !== 1) return E.left(usage("give exactly one of --worker ID, --employer ID and --group ID"));
+  const outputs = checkOutputs([{ flag: "--out", path: o.out }], [file, o.workers, o.employers], ctx);
+  if (E.isLeft(outputs)) return outputs;
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
   // An unknown id fails before the solve; bad input is left to solveLoaded, which reports every issue.
@@ -119,7 +122,7 @@ export const explainAction = async (file: string | undefined, o: ExplainOptions,
   if (E.isLeft(decoded)) return E.left(internalError(loaded.right.name, "the instance solved but does not decode"));
   const text = render(decoded.right, solved.right, o);
   if (E.isLeft(text)) return text;
-  const written = writeOutput(text.right, o.out, ctx);
+  const written = await writeOutput(text.right, o.out, ctx);
   if (E.isLeft(written)) return written;
   return E.right(solved.right.status === "optimal" ? EXIT.ok : EXIT.notOptimal);
 };

@@ -17,7 +17,8 @@ import { buildModel } from "../model/build.js";
 import { int } from "../report/format.js";
 import { EXIT, issuesFailure, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { loadInstance, type InstanceOptions } from "./instance.js";
-import { writeOutput, type CliContext } from "./io.js";
+import type { CliContext } from "./io.js";
+import { checkOutputs, writeOutput } from "./write.js";
 import { addInstanceOptions } from "./options.js";
 
 /** The options of `jobmatch export-lp`. */
@@ -27,12 +28,14 @@ export interface ExportLpOptions extends InstanceOptions {
 
 /** Runs `jobmatch export-lp`; the exit code, or a failure to report. */
 export const exportLpAction = async (file: string | undefined, o: ExportLpOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
+  const outputs = checkOutputs([{ flag: "--out", path: o.out }], [file, o.workers, o.employers], ctx);
+  if (E.isLeft(outputs)) return outputs;
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
   const instance = decodeInstance(loaded.right.input);
   if (E.isLeft(instance)) return E.left(issuesFailure(`${loaded.right.name} has problems:`, loaded.right.locate(instance.left)));
   const { model } = buildModel(instance.right);
-  const written = writeOutput(toLP(model), o.out, ctx);
+  const written = await writeOutput(toLP(model), o.out, ctx);
   if (E.isLeft(written)) return written;
   if (o.out !== undefined) {
     ctx.stderr.write(

@@ -1,18 +1,21 @@
 /**
- * What the commands read and write: files (or standard input for `-`), JSON
- * with the position of a syntax error, and output to a file or standard
- * output. Every failure is a value (./exit.ts), never an exception.
+ * What the commands read: files (or standard input for `-`), and JSON with
+ * the position of a syntax error; and the streams they write to (writing
+ * itself is ./write.ts). Every failure is a value (./exit.ts), never an
+ * exception.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
 import { EXIT, failure, type Failure } from "./exit.js";
 import { jsonErrorAt, lineAndColumn } from "./jsonError.js";
 
 /** A stream the CLI writes to. */
 export interface Out {
-  readonly write: (text: string) => unknown;
+  /** Writes `text`, then calls `done` (with the error, if the write failed). */
+  readonly write: (text: string, done?: (error?: Error | null) => void) => unknown;
   readonly isTTY?: boolean;
+  /** Closed when the process started (standard output only; ./main.ts finds out): anything written there is lost. */
+  readonly closed?: boolean;
 }
 
 /** Where a command reads and writes; process streams in main.ts, buffers in tests. */
@@ -23,13 +26,26 @@ export interface CliContext {
   readonly readStdin: () => Promise<string>;
 }
 
-const reason = (e: unknown): string => {
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file",
+  EISDIR: "it is a directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOTDIR: "a folder on its path is a file",
+  EEXIST: "a folder on its path is a file",
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EFBIG: "the file would be larger than the file size limit allows",
+  EROFS: "read-only file system",
+  EPIPE: "the reader closed the pipe",
+  EBADF: "it is closed",
+  EIO: "input/output error",
+};
+
+/** Why a file operation failed, in words. */
+export const reason = (e: unknown): string => {
   const err = e as NodeJS.ErrnoException;
-  if (err.code === "ENOENT") return "no such file";
-  if (err.code === "EISDIR") return "it is a directory";
-  if (err.code === "EACCES" || err.code === "EPERM") return "permission denied";
-  if (err.code === "ENOTDIR" || err.code === "EEXIST") return "a folder on its path is a file";
-  return err.message ?? String(e);
+  return (err.code === undefined ? undefined : REASONS[err.code]) ?? err.message ?? String(e);
 };
 
 /** A file's text, or standard input's for `-`. */
@@ -58,19 +74,4 @@ export const parseJson = (text: string, name: string): E.Either<Failure, unknown
 export const readJson = async (path: string, ctx: CliContext): Promise<E.Either<Failure, unknown>> => {
   const text = await readText(path, ctx);
   return E.isLeft(text) ? text : parseJson(text.right, path === "-" ? "standard input" : path);
-};
-
-/** Writes `text` to `path` (creating its folder), or to standard output when no path is given. */
-export const writeOutput = (text: string, path: string | undefined, ctx: CliContext): E.Either<Failure, void> => {
-  if (path === undefined || path === "-") {
-    ctx.stdout.write(text);
-    return E.right(undefined);
-  }
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    return E.right(undefined);
-  } catch (e) {
-    return E.left(failure(EXIT.cannotWrite, `cannot write ${path}: ${reason(e)}`));
-  }
 };

@@ -25,7 +25,8 @@ import { parseVariation } from "../scenario/shorthand.js";
 import type { Change, Scenario, Variation } from "../scenario/types.js";
 import { applyChange, applyVariation } from "../scenario/variations.js";
 import { EXIT, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { readJson, writeOutput, type CliContext } from "./io.js";
+import { readJson, type CliContext } from "./io.js";
+import { checkOutputs, writeOutput } from "./write.js";
 import { addSolveOptions, count, matchOptions, positiveNumber } from "./options.js";
 import { createProgress } from "./progress.js";
 
@@ -105,7 +106,18 @@ const expand = (scenarios: readonly Scenario[], o: ScenarioOptions): E.Either<Fa
 
 /** Runs `jobmatch scenario`; the exit code, or a failure to report. */
 export const scenarioAction = async (refs: readonly string[], o: ScenarioOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
-  if (o.list === true) return E.map(() => EXIT.ok)(writeOutput(listText(), o.out, ctx));
+  const outputs = checkOutputs(
+    [
+      { flag: "--out", path: o.out },
+      ...(o.markdown === undefined ? [] : [{ flag: "--markdown", path: o.markdown }]),
+      ...(o.html === undefined ? [] : [{ flag: "--html", path: o.html }]),
+      ...(o.instance === undefined ? [] : [{ flag: "--instance", path: o.instance }]),
+    ],
+    refs.filter((r) => findBundledScenario(r) === undefined),
+    ctx,
+  );
+  if (E.isLeft(outputs)) return outputs;
+  if (o.list === true) return E.map(() => EXIT.ok)(await writeOutput(listText(), o.out, ctx));
   if (refs.length === 0) return E.left(usage(`name a scenario (${BUNDLED_SCENARIOS.map((s) => s.name).join(", ")}) or a scenario .json file; --list lists them`));
   const scenarios: Scenario[] = [];
   for (const ref of refs) {
@@ -116,11 +128,11 @@ export const scenarioAction = async (refs: readonly string[], o: ScenarioOptions
     scenarios.push(o2.right);
   }
   const first = scenarios[0] as Scenario;
-  if (o.show === true) return E.map(() => EXIT.ok)(writeOutput(`${JSON.stringify(first, null, 2)}\n`, o.out, ctx));
+  if (o.show === true) return E.map(() => EXIT.ok)(await writeOutput(`${JSON.stringify(first, null, 2)}\n`, o.out, ctx));
   if (o.instance !== undefined) {
     const inst = scenarioInstance(first);
     if (E.isLeft(inst)) return E.left(issuesFailure(`${first.name} cannot be drawn:`, inst.left));
-    const w = writeOutput(formatInstanceJson(inst.right), o.instance, ctx);
+    const w = await writeOutput(formatInstanceJson(inst.right), o.instance, ctx);
     if (E.isLeft(w)) return w;
   }
   const list = expand(scenarios, o);
@@ -141,7 +153,7 @@ export const scenarioAction = async (refs: readonly string[], o: ScenarioOptions
     ...(o.markdown === undefined ? [] : [[formatComparisonMarkdown(comparison, { title, appendix: notes }), o.markdown] as const]),
     ...(o.html === undefined ? [] : [[renderHtmlReport(comparison, { title, notes }), o.html] as const]),
   ] as const) {
-    const w = writeOutput(content, path, ctx);
+    const w = await writeOutput(content, path, ctx);
     if (E.isLeft(w)) return w;
   }
   const notOptimal = comparison.rows.filter((r) => r.status !== "optimal");

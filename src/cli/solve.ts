@@ -16,7 +16,8 @@ import type { MatchResult } from "../result/types.js";
 import { compareResults } from "../scenario/compare.js";
 import { EXIT, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { loadInstance, solveLoaded, type InstanceOptions } from "./instance.js";
-import { writeOutput, type CliContext } from "./io.js";
+import type { CliContext } from "./io.js";
+import { checkOutputs, writeOutput, type OutputTarget } from "./write.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { createProgress } from "./progress.js";
 
@@ -34,14 +35,20 @@ export interface SolveOptions extends InstanceOptions {
 export const resultLine = (r: MatchResult): string =>
   `placed ${int(r.summary.placed)} of ${int(r.summary.workers)} workers (${r.status}, ${r.engine}, ${duration(r.timings.totalMs)})${r.message === null ? "" : `: ${r.message}`}`;
 
+/** The report files asked for (--markdown, --html), as outputs to check before the work starts. */
+export const reportTargets = (o: { readonly markdown?: string; readonly html?: string }): OutputTarget[] => [
+  ...(o.markdown === undefined ? [] : [{ flag: "--markdown", path: o.markdown }]),
+  ...(o.html === undefined ? [] : [{ flag: "--html", path: o.html }]),
+];
+
 /** Writes the Markdown and HTML reports asked for. */
-export const writeReports = (r: MatchResult, o: { readonly markdown?: string; readonly html?: string }, title: string, ctx: CliContext): E.Either<Failure, void> => {
+export const writeReports = async (r: MatchResult, o: { readonly markdown?: string; readonly html?: string }, title: string, ctx: CliContext): Promise<E.Either<Failure, void>> => {
   if (o.markdown !== undefined) {
-    const w = writeOutput(formatResultMarkdown(r, { title, name: "result" }), o.markdown, ctx);
+    const w = await writeOutput(formatResultMarkdown(r, { title, name: "result" }), o.markdown, ctx);
     if (E.isLeft(w)) return w;
   }
   if (o.html !== undefined) {
-    const w = writeOutput(renderHtmlReport(compareResults([{ name: "result", result: r }]), { title }), o.html, ctx);
+    const w = await writeOutput(renderHtmlReport(compareResults([{ name: "result", result: r }]), { title }), o.html, ctx);
     if (E.isLeft(w)) return w;
   }
   return E.right(undefined);
@@ -49,6 +56,8 @@ export const writeReports = (r: MatchResult, o: { readonly markdown?: string; re
 
 /** Runs `jobmatch solve`; the exit code, or a failure to report. */
 export const solveAction = async (file: string | undefined, o: SolveOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
+  const outputs = checkOutputs([{ flag: "--out", path: o.out }, ...reportTargets(o)], [file, o.workers, o.employers], ctx);
+  if (E.isLeft(outputs)) return outputs;
   const progress = createProgress(ctx.stderr, 3);
   progress.update(0, "reading");
   const loaded = await loadInstance(file, o, ctx);
@@ -61,9 +70,9 @@ export const solveAction = async (file: string | undefined, o: SolveOptions, ctx
   const r = solved.right;
   const employers = (loaded.right.input as { readonly employers: readonly EmployerInput[] }).employers;
   const text = o.format === "csv" ? resultToCsv(r, employers) : `${JSON.stringify(r, null, 2)}\n`;
-  const written = writeOutput(text, o.out, ctx);
+  const written = await writeOutput(text, o.out, ctx);
   if (E.isLeft(written)) return written;
-  const reports = writeReports(r, o, `jobmatch: ${loaded.right.name}`, ctx);
+  const reports = await writeReports(r, o, `jobmatch: ${loaded.right.name}`, ctx);
   if (E.isLeft(reports)) return reports;
   if (o.out !== undefined || r.status !== "optimal") ctx.stderr.write(`${resultLine(r)}\n`);
   return E.right(r.status === "optimal" ? EXIT.ok : EXIT.notOptimal);

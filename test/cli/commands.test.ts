@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -202,6 +202,7 @@ describe.concurrent("jobmatch scenario", () => {
   });
 
   it("runs a file scenario with its variations, writing Markdown, HTML and the instance", async () => {
+    mkdirSync(file("out"));
     const r = await jobmatch(["scenario", file("tiny.json"), "--compare", "--vary", "slots*0.5", "--html", file("out/tiny.html"), "--markdown", file("out/tiny.md"), "--instance", file("out/tiny-instance.json")]);
     expect([r.code, r.stderr]).toEqual([0, ""]);
     expect(r.stdout).toMatch(/^# Tiny\n/);

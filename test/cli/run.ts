@@ -72,3 +72,24 @@ export const tempDir = (): string => mkdtempSync(join(tmpdir(), "jobmatch-cli-")
 
 /** A stack trace line ("    at fn (file:1:2)"), which users must never see. */
 export const STACK = /^\s+at .+[:(]/m;
+
+const quote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`;
+
+/**
+ * `jobmatch ...args` run by /bin/sh inside a script, for what only a shell
+ * sets up: `around` gets the quoted command line and returns the script, e.g.
+ * `(c) => \`${c} >&-\`` (standard output closed) or `(c) => \`${c} > /dev/full\``.
+ */
+export const jobmatchInShell = async (args: readonly string[], around: (command: string) => string): Promise<CliRun> => {
+  const main = await cli();
+  const command = [process.execPath, main, ...args].map(quote).join(" ");
+  return new Promise((resolve, reject) => {
+    const child = spawn("/bin/sh", ["-c", around(command)], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", JOBMATCH_DEBUG: "" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+};

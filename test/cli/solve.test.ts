@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import Papa from "papaparse";
@@ -49,6 +49,7 @@ describe.concurrent("jobmatch solve", () => {
   });
 
   it("reads workers.csv and employers.csv and writes a CSV result and reports to files", async () => {
+    mkdirSync(file("out"));
     const out = file("out/result.csv");
     const r = await jobmatch([
       "solve",

@@ -173,7 +173,7 @@ describe("the README's ranges", () => {
   }
 
   it("command line: each option's range, a usage error (exit 2) one step outside", async () => {
-    const ctx = { stdout: { write: () => true }, stderr: { write: () => true }, readStdin: async () => "" };
+    const ctx = { stdout: { write: (_: string, done?: (e?: Error | null) => void) => done?.() }, stderr: { write: () => true }, readStdin: async () => "" };
     const cli = ROWS.filter((r) => r.in === "command line");
     expect(cli.map((r) => r.path).sort()).toEqual(["--scale", "--size", "--time-limit"]);
     for (const row of cli) {
