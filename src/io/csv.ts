@@ -5,6 +5,9 @@
  * the columns (any order; unknown ones are reported), lists in one cell (see
  * ./cells.ts: `N4;JFT-Basic A2`, skills as `welding:2:3`). Parsing and quoting
  * are papaparse's (RFC 4180, quotes, embedded newlines, a leading BOM).
+ * A cell a spreadsheet would run as a formula (`=...`, `+...`, `-...`,
+ * `@...`) is written with a leading apostrophe, which reading takes off
+ * again (./formula.ts), so ids round-trip unchanged.
  *
  * Reading never throws. Problems with the files themselves (unknown or
  * missing columns, too many cells, broken quotes) come back as located issues
@@ -26,6 +29,7 @@ import { capIssues, issue, type InputIssue } from "../input/issues.js";
 import type { MatchResult, UnplacedReason } from "../result/types.js";
 import { rowToEmployer, rowToWorker, EMPLOYER_COLUMNS, WORKER_COLUMNS, employerToRow, workerToRow, type Columns } from "./rows.js";
 import { editDistance } from "../input/spelling.js";
+import { guardCell, unguardCell } from "./formula.js";
 
 /** What `instanceFromCsv` gives: the instance input and where each row came from. */
 export interface CsvInstance {
@@ -89,7 +93,7 @@ const readTable = (text: string, file: string, columns: Columns): E.Either<Input
     }
     const record: Record<string, string> = Object.create(null) as Record<string, string>;
     header.forEach((h, i) => {
-      record[h] = cells[i] ?? "";
+      record[h] = unguardCell(cells[i] ?? "");
     });
     records.push(record);
     rows.push(k + 2);
@@ -127,8 +131,12 @@ export const locateInCsv = (issues: readonly InputIssue[], csv: CsvInstance): In
     return { ...i, path: `${file} row ${row ?? "?"}${m[3] === undefined ? "" : `, ${m[3]}`}` };
   });
 
+/** Rows as CSV text, every cell guarded against running as a spreadsheet formula (./formula.ts). */
+const toCsvText = (fields: readonly string[], rows: readonly (readonly string[])[]): string =>
+  `${Papa.unparse({ fields: [...fields], data: rows.map((r) => r.map(guardCell)) }, { newline: "\n" })}\n`;
+
 const unparse = (columns: Columns, rows: readonly Readonly<Record<string, string>>[]): string =>
-  `${Papa.unparse({ fields: [...columns.order], data: rows.map((r) => columns.order.map((c) => r[c] ?? "")) }, { newline: "\n" })}\n`;
+  toCsvText(columns.order, rows.map((r) => columns.order.map((c) => r[c] ?? "")));
 
 /** The instance's workers and employers as the two CSV files (reference and weights have no CSV form). */
 export const instanceToCsv = (input: InstanceInput): { readonly workers: string; readonly employers: string } => ({
@@ -164,5 +172,5 @@ export const resultToCsv = (result: MatchResult, employers: readonly { readonly 
     }),
     ...result.unplaced.map((u) => [u.workerId, "false", "", "", "", "", u.reason.kind, reasonDetail(u.reason)]),
   ].sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : (a[0] as string) > (b[0] as string) ? 1 : 0));
-  return `${Papa.unparse({ fields: [...RESULT_COLUMNS], data: rows.map((r) => [...r]) }, { newline: "\n" })}\n`;
+  return toCsvText(RESULT_COLUMNS, rows);
 };

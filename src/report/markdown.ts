@@ -2,7 +2,8 @@
  * Markdown reports: a comparison of results side by side (one column per
  * scenario or variation), and the report of a single result. Plain
  * GitHub-flavoured Markdown tables, padded so that they also read well in a
- * terminal.
+ * terminal. Every text that comes from the input (names, titles, ids,
+ * assumptions) is escaped (./escape.ts), so no raw HTML passes through.
  *
  * @example
  * console.log(formatComparisonMarkdown(compareRuns(runs), { title: "Shikoku" }));
@@ -13,19 +14,21 @@ import type { MatchResult } from "../result/types.js";
 import { RULES, type RuleId } from "../rules/eligibility.js";
 import { compareResults, fillOf, UNPLACED_KINDS, type Comparison, type ComparisonRow } from "../scenario/compare.js";
 import { duration, fieldLabel, int, pct, prefectureLabel, UNPLACED_WORDS } from "./format.js";
+import { escapeMarkdown } from "./escape.js";
 import { brokenWords, policyDigest } from "./policy.js";
 
 /** Options of the Markdown reports. */
 export interface MarkdownOptions {
   /** A level-one heading. */
   readonly title?: string;
-  /** Paragraphs shown under the title. */
+  /** Paragraphs shown under the title (plain text: escaped like every other text, see ./escape.ts). */
   readonly notes?: readonly string[];
   /** Sections at the end, e.g. each scenario's assumptions: a heading and a bulleted list each. */
   readonly appendix?: readonly { readonly heading: string; readonly items: readonly string[] }[];
 }
 
-const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/** Every text from the input is escaped (./escape.ts): no raw HTML, links or table breaks pass through. */
+const cell = escapeMarkdown;
 
 /** A Markdown table; the first column left-aligned, the others right-aligned, every column padded. */
 export const markdownTable = (header: readonly string[], rows: readonly (readonly string[])[]): string => {
@@ -75,8 +78,8 @@ const fillCell = (g: { readonly placed: number; readonly slots: number }): strin
 export const formatComparisonMarkdown = (c: Comparison, options: MarkdownOptions = {}): string => {
   const names = c.rows.map((r) => r.name);
   const parts: string[] = [];
-  if (options.title !== undefined) parts.push(`# ${options.title}`);
-  for (const note of options.notes ?? []) parts.push(note);
+  if (options.title !== undefined) parts.push(`# ${escapeMarkdown(options.title)}`);
+  for (const note of options.notes ?? []) parts.push(escapeMarkdown(note));
   parts.push("## Summary", markdownTable(["", ...names], summaryRows(c.rows)));
   parts.push(
     "## Fill by field (placed / slots)",
@@ -93,7 +96,7 @@ export const formatComparisonMarkdown = (c: Comparison, options: MarkdownOptions
     ),
   );
   for (const section of options.appendix ?? []) {
-    if (section.items.length > 0) parts.push(`## ${section.heading}`, section.items.map((i) => `- ${i.replace(/\r?\n/g, " ")}`).join("\n"));
+    if (section.items.length > 0) parts.push(`## ${escapeMarkdown(section.heading)}`, section.items.map((i) => `- ${escapeMarkdown(i)}`).join("\n"));
   }
   return `${parts.join("\n\n")}\n`;
 };
@@ -126,7 +129,7 @@ const policyTable = (result: MatchResult): string | null => {
     ["constraint", "source", "met"],
     rows.map((r) => [r.what, r.source, `${int(r.met)} / ${int(r.constraints)}`]),
   );
-  const broken = rows.flatMap((r) => r.broken).map((p) => `- ${brokenWords(p)}`);
+  const broken = rows.flatMap((r) => r.broken).map((p) => `- ${escapeMarkdown(brokenWords(p))}`);
   return broken.length === 0 ? table : `${table}\n\nNot met:\n\n${broken.join("\n")}`;
 };
 
@@ -138,7 +141,7 @@ export const formatResultMarkdown = (result: MatchResult, options: MarkdownOptio
   return [
     body,
     ...(result.diagnosis?.kind === "relaxation"
-      ? [`## Why infeasible: the smallest relaxation (${int(result.diagnosis.totalUnits)} units)\n\n${result.diagnosis.relaxations.map((r) => `- ${r.text} [${r.source}]`).join("\n")}\n`]
+      ? [`## Why infeasible: the smallest relaxation (${int(result.diagnosis.totalUnits)} units)\n\n${result.diagnosis.relaxations.map((r) => `- ${escapeMarkdown(`${r.text} [${r.source}]`)}`).join("\n")}\n`]
       : []),
     ...(policy === null ? [] : [`## Policy\n\n${policy}\n`]),
     ...(rules === null ? [] : [`## Workers with no eligible slot: what stood in the way\n\nA worker counts once under each rule that excluded them somewhere.\n\n${rules}\n`]),

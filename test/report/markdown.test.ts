@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { formatComparisonMarkdown, formatResultMarkdown, markdownTable } from "../../src/report/markdown.js";
 import { comparison, pilotLike } from "./fixtures.js";
 
-/** The cells of a Markdown table row, unescaped. */
+/** The cells of a Markdown table row, unescaped (backslash escapes and the three entities of src/report/escape.ts). */
 const cells = (line: string): string[] =>
   line
     .slice(2, -2)
     .split(/(?<!\\) \| /)
-    .map((c) => c.trim().replace(/\\\|/g, "|"));
+    .map((c) => c.trim().replace(/\\(.)/g, "$1").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
 
 describe("Markdown reports", () => {
   it("pads tables and escapes pipes", () => {

@@ -1,0 +1,70 @@
+/**
+ * Markdown reports escape every text from the input: rendered by `marked`
+ * (a common renderer that passes raw HTML through), a scenario, variation or
+ * title with HTML, a link or an image in it gives no element of its own, and
+ * reads back as the same text.
+ */
+import fc from "fast-check";
+import { marked } from "marked";
+import { describe, expect, it } from "vitest";
+import { escapeMarkdown } from "../../src/report/escape.js";
+import { formatComparisonMarkdown, formatResultMarkdown } from "../../src/report/markdown.js";
+import { compareResults } from "../../src/scenario/compare.js";
+import { fcOptions } from "../support/seed.js";
+import { pilotLike } from "./fixtures.js";
+
+/** The elements in rendered HTML, by tag name. */
+const tags = (html: string): string[] => [...html.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => (m[1] as string).toLowerCase());
+
+const ATTACKS = [
+  "<script>alert(1)</script>",
+  '<img src=x onerror="alert(1)">',
+  "[click](javascript:alert(1))",
+  "![t](http://tracker.example/p.png)",
+  "<https://example.com>",
+  "a | b\n# heading",
+  "`code` **bold**",
+  "\u001b[31mred",
+];
+
+const result = pilotLike();
+
+describe("Markdown escaping", () => {
+  it("renders a name with HTML, a link or an image as text, in a table of the same shape", () => {
+    const plain = marked.parse(formatComparisonMarkdown(compareResults([{ name: "plain", result }]), { title: "plain" }), { async: false });
+    for (const attack of ATTACKS) {
+      const md = formatComparisonMarkdown(compareResults([{ name: attack, result }]), { title: attack, notes: [attack], appendix: [{ heading: attack, items: [attack] }] });
+      // A bare web address becomes a link in GitHub-flavoured Markdown (an autolink: its text is the address); nothing else may.
+      const html = marked.parse(md, { async: false }).replace(/<a href="(https?:\/\/[^"]*)">\1<\/a>/g, "$1");
+      const extra = tags(html).filter((t) => !["h1", "h2", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "del"].includes(t));
+      expect(extra, attack).toEqual([]);
+      expect(tags(html).filter((t) => t === "td" || t === "th").length, attack).toBe(tags(plain).filter((t) => t === "td" || t === "th").length);
+      expect(html).not.toMatch(/<[^>]*\b(onerror|href|src)=/i);
+      expect(html).not.toContain("javascript:alert(1)\"");
+    }
+    expect(formatResultMarkdown(result, { title: "<b>x</b>", name: "<i>y</i>" })).not.toMatch(/<[bi]>/);
+  });
+
+  it("any text escaped gives no element but emphasis (left as it is, harmless and readable in a terminal)", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30, unit: "binary" }), (s) => {
+        const html = marked.parseInline(`x ${escapeMarkdown(s)} x`, { async: false });
+        expect(tags(html).filter((t) => !["em", "strong", "del"].includes(t))).toEqual([]);
+      }),
+      fcOptions(1000),
+    );
+  });
+
+  it("any text without emphasis marks escaped renders to itself (line breaks as spaces, control characters as U+FFFD)", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30, unit: "binary" }).map((s) => s.replace(/[*_~]/g, "")), (s) => {
+        const html = marked.parseInline(`x ${escapeMarkdown(s)} x`, { async: false });
+        expect(tags(html)).toEqual([]);
+        const text = html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+        const expected = s.replace(/\r\n?|\n/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+        expect(text).toBe(`x ${expected} x`);
+      }),
+      fcOptions(1000),
+    );
+  });
+});
