@@ -81,6 +81,8 @@ export { instanceFromCsv, instanceToCsv, locateInCsv, resultToCsv, RESULT_COLUMN
 export type { CsvInstance, CsvOptions } from "./io/csv.js";
 export { WORKER_COLUMNS, EMPLOYER_COLUMNS } from "./io/rows.js";
 export type { Columns } from "./io/rows.js";
+export { decodeText } from "./io/text.js";
+export { guardCell, unguardCell } from "./io/formula.js";
 
 // LP export and the flow engine
 export { toLP } from "./engine/lpFormat.js";

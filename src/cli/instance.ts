@@ -43,7 +43,7 @@ export const loadInstance = async (file: string | undefined, o: InstanceOptions,
     return E.map((input: unknown) => ({ input, name: file === "-" ? "standard input" : file, locate: (i: readonly InputIssue[]) => i }))(json);
   }
   if (o.workers === undefined || o.employers === undefined) return E.left(usage("--workers and --employers go together"));
-  const [w, e] = [await readText(o.workers, ctx), await readText(o.employers, ctx)];
+  const [w, e] = [await readText(o.workers, ctx, "csv"), await readText(o.employers, ctx, "csv")];
   if (E.isLeft(w)) return w;
   if (E.isLeft(e)) return e;
   const reference = {

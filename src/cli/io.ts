@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
-import { EXIT, failure, type Failure } from "./exit.js";
+import { decodeText } from "../io/text.js";
+import { EXIT, failure, issuesFailure, type Failure } from "./exit.js";
 import { jsonErrorAt, lineAndColumn } from "./jsonError.js";
 
 /** A stream the CLI writes to. */
@@ -22,8 +23,8 @@ export interface Out {
 export interface CliContext {
   readonly stdout: Out;
   readonly stderr: Out;
-  /** All of standard input. */
-  readonly readStdin: () => Promise<string>;
+  /** All of standard input (bytes are checked to be UTF-8; a string is taken as it is). */
+  readonly readStdin: () => Promise<Uint8Array | string>;
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -48,14 +49,18 @@ export const reason = (e: unknown): string => {
   return (err.code === undefined ? undefined : REASONS[err.code]) ?? err.message ?? String(e);
 };
 
-/** A file's text, or standard input's for `-`. */
-export const readText = async (path: string, ctx: CliContext): Promise<E.Either<Failure, string>> => {
-  if (path === "-") return E.right(await ctx.readStdin());
+/** A file's text, or standard input's for `-`; bytes that are not UTF-8 are bad input, located (../io/text.ts). */
+export const readText = async (path: string, ctx: CliContext, kind: "csv" | "json"): Promise<E.Either<Failure, string>> => {
+  const name = path === "-" ? "standard input" : path;
+  let bytes: Uint8Array | string;
   try {
-    return E.right(readFileSync(path, "utf8"));
+    bytes = path === "-" ? await ctx.readStdin() : readFileSync(path);
   } catch (e) {
     return E.left(failure(EXIT.badInput, `cannot read ${path}: ${reason(e)}`));
   }
+  if (typeof bytes === "string") return E.right(bytes);
+  const text = decodeText(bytes, name, kind);
+  return E.isLeft(text) ? E.left(issuesFailure(`${name} is not UTF-8:`, [text.left])) : E.right(text.right);
 };
 
 /** The parsed JSON, or a failure naming the file, the line and column, and what is wrong there. */
@@ -72,6 +77,6 @@ export const parseJson = (text: string, name: string): E.Either<Failure, unknown
 
 /** Reads and parses a JSON file (or `-`). */
 export const readJson = async (path: string, ctx: CliContext): Promise<E.Either<Failure, unknown>> => {
-  const text = await readText(path, ctx);
+  const text = await readText(path, ctx, "json");
   return E.isLeft(text) ? text : parseJson(text.right, path === "-" ? "standard input" : path);
 };

@@ -48,10 +48,10 @@ process.on("exit", () => {
 // Nowhere is left to report a failure on standard error; the exit code stands.
 process.stderr.on("error", () => undefined);
 
-const readStdin = async (): Promise<string> => {
+const readStdin = async (): Promise<Uint8Array> => {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 };
 
 const stdout = { write: (text: string, done?: (error?: Error | null) => void): boolean => process.stdout.write(text, done), isTTY: process.stdout.isTTY, closed: stdoutClosed() };

@@ -1,0 +1,86 @@
+/**
+ * Input files must be UTF-8: the first byte that is not is reported with its
+ * offset and line (for CSV with the Shift-JIS reading), never read as U+FFFD.
+ * The scanner is checked against the runtime's own strict decoder.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/program.js";
+import { decodeText, firstInvalidUtf8 } from "../../src/io/text.js";
+import { formatIssue } from "../../src/input/issues.js";
+import { fcOptions } from "../support/seed.js";
+
+const strictlyValid = (bytes: Uint8Array): boolean => {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Mostly UTF-8 text with a few stray bytes. */
+const bytesArb = fc.oneof(
+  fc.uint8Array({ maxLength: 12 }),
+  fc.tuple(fc.string({ maxLength: 8, unit: "binary" }), fc.uint8Array({ maxLength: 3 }), fc.string({ maxLength: 8, unit: "binary" })).map(
+    ([a, bad, b]) => new Uint8Array([...Buffer.from(a, "utf8"), ...bad, ...Buffer.from(b, "utf8")]),
+  ),
+);
+
+const dir = mkdtempSync(join(tmpdir(), "jobmatch-utf8-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cli = async (args: readonly string[]): Promise<{ code: number; stderr: string }> => {
+  let stderr = "";
+  const code = await run(args, {
+    stdout: { write: (_: string, done?: (e?: Error | null) => void) => done?.() },
+    stderr: { write: (s: string) => (stderr += s) },
+    readStdin: async () => new Uint8Array(),
+  });
+  return { code, stderr };
+};
+
+describe("UTF-8 input", () => {
+  it("finds the first byte that is not UTF-8 where the runtime's strict decoder fails", () => {
+    fc.assert(
+      fc.property(bytesArb, (bytes) => {
+        const at = firstInvalidUtf8(bytes);
+        expect(at < 0).toBe(strictlyValid(bytes));
+        if (at >= 0) {
+          expect(strictlyValid(bytes.subarray(0, at))).toBe(true);
+          for (let l = 1; l <= Math.min(4, bytes.length - at); l++) expect(strictlyValid(bytes.subarray(0, at + l))).toBe(false);
+        }
+      }),
+      fcOptions(3000),
+    );
+  });
+
+  it("says where, on which line, and what Shift-JIS makes of a CSV file", () => {
+    const text = "id,language,trainingCentre,homeProvince\nW1,N4,東京,Bali\n";
+    const sjis = new Uint8Array([...Buffer.from("id,language,trainingCentre,homeProvince\nW1,N4,"), 0x93, 0x8c, 0x8b, 0x9e, ...Buffer.from(",Bali\n")]);
+    const r = decodeText(sjis, "workers.csv", "csv");
+    expect(E.isLeft(r) && formatIssue(r.left)).toBe(
+      'workers.csv, byte 46 (line 2): expected UTF-8 text (it reads as Shift-JIS, as Japanese Excel saves CSV: "nce W1,N4,東京,Bali "; save it as UTF-8 (Excel: "CSV UTF-8"; or iconv -f SHIFT_JIS -t UTF-8)), got bytes 93 8c 8b 9e',
+    );
+    expect(decodeText(Buffer.from(text, "utf8"), "workers.csv", "csv")).toEqual(E.right(text));
+  });
+
+  it("the command line refuses such files with exit 1, CSV and JSON alike, rather than reading U+FFFD", async () => {
+    const employers = join(dir, "employers.csv");
+    writeFileSync(employers, "id,prefecture,field,slots,hourlyWage\nE1,37,food-service,2,1100\n");
+    const workers = join(dir, "workers.csv");
+    writeFileSync(workers, new Uint8Array([...Buffer.from("id,language,trainingCentre,homeProvince\nW"), 0xff, ...Buffer.from(",N4,Semarang,Bali\nW"), 0xfe, ...Buffer.from(",N4,Semarang,Bali\n")]));
+    const csv = await cli(["solve", "--workers", workers, "--employers", employers]);
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toMatch(new RegExp(`^error: ${workers} is not UTF-8:\\n${workers}, byte 41 \\(line 2\\): expected UTF-8 text \\(save it as UTF-8`));
+    const json = join(dir, "instance.json");
+    writeFileSync(json, new Uint8Array([...Buffer.from('{"workers": [], "employers": [{"id": "E'), 0xc0, 0xaf, ...Buffer.from('"}]}')]));
+    const j = await cli(["solve", json]);
+    expect(j.code).toBe(1);
+    expect(j.stderr).toBe(`error: ${json} is not UTF-8:\n${json}, byte 39 (line 1): expected UTF-8 text (save it as UTF-8), got bytes c0 af 22 7d\n`);
+  });
+});
