@@ -9,6 +9,7 @@
  * | 3 | solved, but not to proven optimality (infeasible, time limit, engine error); the result is still written |
  * | 4 | the output could not be written |
  * | 5 | internal error (a bug: please report it; `JOBMATCH_DEBUG=1` shows the stack) |
+ * | 6 | not enough memory: the input needs more than the heap allows (estimated before the work starts; nothing is written) |
  */
 import type * as E from "fp-ts/lib/Either.js";
 import { formatIssues, type InputIssue } from "../input/issues.js";
@@ -21,6 +22,7 @@ export const EXIT = {
   notOptimal: 3,
   cannotWrite: 4,
   internal: 5,
+  outOfMemory: 6,
 } as const;
 
 /** One of the exit codes. */

@@ -141,5 +141,5 @@ export const explainCommand = (ctx: CliContext, finish: Finish): Command =>
     .option("--group <id>", "the group (workers' group field: a family, a village) to explain")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("-o, --out <file>", "write the explanation to this file instead of standard output")
-    .addHelpText("after", `${JSON_HELP}\n\nExit codes: 0 done, 1 bad input or unknown id, 2 usage, 3 solve not optimal (explanation still written), 4 output not written, 5 internal error.`)
+    .addHelpText("after", `${JSON_HELP}\n\nExit codes: 0 done, 1 bad input or unknown id, 2 usage, 3 solve not optimal (explanation still written), 4 output not written, 5 internal error, 6 not enough memory.`)
     .action(async (file: string | undefined, o: ExplainOptions) => finish(await explainAction(file, o, ctx)));

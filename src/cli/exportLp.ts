@@ -53,5 +53,5 @@ export const exportLpCommand = (ctx: CliContext, finish: Finish): Command =>
       .argument("[instance]", "instance JSON file, or - for standard input"),
   )
     .option("-o, --out <file>", "write the model to this file instead of standard output")
-    .addHelpText("after", "\nExit codes: 0 done, 1 bad input, 2 usage, 4 cannot write.")
+    .addHelpText("after", "\nExit codes: 0 done, 1 bad input, 2 usage, 4 cannot write, 6 not enough memory.")
     .action(async (file: string | undefined, o: ExportLpOptions) => finish(await exportLpAction(file, o, ctx)));

@@ -25,6 +25,7 @@ Exit codes:
   3  solved, but not proved optimal (infeasible, time limit, engine error); output still written
   4  the output could not be written
   5  internal error (a bug; JOBMATCH_DEBUG=1 shows the stack)
+  6  not enough memory: the input needs more than Node's heap allows (checked before the work; nothing written)
 
 Progress is shown on standard error only when it is a terminal.`;
 

@@ -3,7 +3,7 @@
  *
  *     jobmatch scenario --list
  *     jobmatch scenario shikoku                      # one scenario, Markdown on standard output
- *     jobmatch scenario shikoku --compare            # with its own variations
+ *     jobmatch scenario shikoku --compare            # with its own variations (each scenario's, when several)
  *     jobmatch scenario kagawa-pilot shikoku         # several, side by side
  *     jobmatch scenario my.json --vary language+1 --vary cap:construction=300 --html out/report.html
  *     jobmatch scenario nationwide --scale 0.05      # a quick, smaller trial
@@ -26,6 +26,8 @@ import type { Change, Scenario, Variation } from "../scenario/types.js";
 import { applyChange, applyVariation } from "../scenario/variations.js";
 import { EXIT, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { readJson, type CliContext } from "./io.js";
+import { estimateMemory } from "../memory/estimate.js";
+import { checkNeed } from "./memory.js";
 import { checkOutputs, writeOutput } from "./write.js";
 import { addSolveOptions, count, matchOptions, positiveNumber } from "./options.js";
 import { createProgress } from "./progress.js";
@@ -80,7 +82,7 @@ const override = (s: Scenario, o: ScenarioOptions, ref: string): E.Either<Failur
   return E.right(note === "" ? out : { ...out, title: `${out.title ?? out.name} [${note}]` });
 };
 
-/** The scenarios to run: each given one, then its variations (its own with --compare when it is alone, and every --vary). */
+/** The scenarios to run: each given one, then its variations (its own with --compare, and every --vary). */
 const expand = (scenarios: readonly Scenario[], o: ScenarioOptions): E.Either<Failure, Scenario[]> => {
   const list: Scenario[] = [];
   const issues: InputIssue[] = [];
@@ -93,7 +95,7 @@ const expand = (scenarios: readonly Scenario[], o: ScenarioOptions): E.Either<Fa
       if (E.isLeft(v)) syntax ??= `--vary "${spec}" is not a variation; the forms are ${v.left}`;
       else vary.push(v.right);
     }
-    const own = o.compare === true && scenarios.length === 1 ? (s.variations ?? []) : [];
+    const own = o.compare === true ? (s.variations ?? []) : [];
     [...own.map((v, i) => [v, `${s.name}: variations[${i}]`] as const), ...vary.map((v, i) => [v, `--vary[${i}]`] as const)].forEach(([v, path]) => {
       const applied = applyVariation(s, v, path);
       if (E.isLeft(applied)) for (const item of applied.left) issues.push(item);
@@ -137,6 +139,11 @@ export const scenarioAction = async (refs: readonly string[], o: ScenarioOptions
   }
   const list = expand(scenarios, o);
   if (E.isLeft(list)) return list;
+  for (const s of list.right) {
+    const employers = s.prefectures.reduce((sum, p) => sum + p.demand.reduce((a, d) => a + d.employers, 0), 0);
+    const memory = checkNeed(estimateMemory({ workers: s.cohort.size, employers }), `drawing and solving ${s.name}`);
+    if (E.isLeft(memory)) return memory;
+  }
   const progress = createProgress(ctx.stderr, list.right.length * 2);
   const runs = runScenarios(list.right, {
     ...matchOptions(o),
@@ -172,7 +179,7 @@ export const scenarioCommand = (ctx: CliContext, finish: Finish): Command =>
   )
     .option("--list", "list the bundled scenarios")
     .option("--show", "print the (first) scenario as JSON, to edit into a file of your own")
-    .option("--compare", "with one scenario: also run its own variations")
+    .option("--compare", "also run each scenario's own variations, after it")
     .option("--vary <shorthand>", "add a variation (repeatable): language+1, slots:nursing-care*0.8, cap:construction=300, add:33~36, size=8000, scale*0.1", collect, [])
     .option("--size <n>", "override the cohort size", count("--size", LIMITS.cohort))
     .option("--scale <factor>", "scale cohort, slots and employers (0.1 for a quick trial)", positiveNumber("--scale", LIMITS.factor))
@@ -182,5 +189,5 @@ export const scenarioCommand = (ctx: CliContext, finish: Finish): Command =>
     .option("--markdown <file>", "also write a Markdown report with the assumptions")
     .option("--html <file>", "also write the HTML report with charts")
     .option("--instance <file>", "also write the (first) scenario's instance JSON, for solve, explain and export-lp")
-    .addHelpText("after", "\nExit codes: 0 done, 1 bad scenario or variation, 2 usage, 3 some solve not optimal (reports still written), 4 cannot write.")
+    .addHelpText("after", "\nExit codes: 0 done; 1 bad scenario, or a variation that does not apply to it (a --vary naming an unknown field or prefecture, or out of range); 2 usage, including a --vary that is none of the shorthand forms; 3 some solve not optimal (reports still written); 4 cannot write; 6 not enough memory.")
     .action(async (refs: readonly string[], o: ScenarioOptions) => finish(await scenarioAction(refs, o, ctx)));

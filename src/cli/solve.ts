@@ -93,6 +93,6 @@ export const solveCommand = (ctx: CliContext, finish: Finish): Command =>
     .option("--html <file>", "also write an HTML report with charts")
     .addHelpText(
       "after",
-      "\nThe CSV result has one row per worker: workerId, placed, employerId, prefecture, field, score, reason, detail.\nExit codes: 0 optimal, 1 bad input, 2 usage, 3 not optimal (result still written), 4 cannot write.",
+      "\nThe CSV result has one row per worker: workerId, placed, employerId, prefecture, field, score, reason, detail.\nExit codes: 0 optimal, 1 bad input, 2 usage, 3 not optimal (result still written), 4 cannot write, 6 not enough memory.",
     )
     .action(async (file: string | undefined, o: SolveOptions) => finish(await solveAction(file, o, ctx)));
