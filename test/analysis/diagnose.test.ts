@@ -63,7 +63,7 @@ describe("the reason for a relaxed fairness floor, by hand", () => {
       "training centre Bandung: at least 2 of its 2 workers placed cannot be met with the rest of the plan: at most 1 (lower the minimum by 1, to 1): " +
         "its 2 eligible workers qualify for 2 slots at 1 employer; " +
         "the relaxed plan fills 1 of them with its workers, 0 with workers from other centres and leaves 1 empty; " +
-        "limits reached there: sector construction: at most 2 placed, field construction: at most 2 placed; " +
+        "limits reached there: field construction: at most 2 placed, sector construction: at most 2 placed; " +
         "workers from other centres there count towards minimums with none to spare: 1 towards employer E2: at least 1 placed, 1 towards training centre Semarang: at least 1 of its 1 workers placed",
     ]);
   });
