@@ -28,7 +28,7 @@ export type { InstanceInput, WorkerInput, EmployerInput, WeightsInput, SkillInpu
 export type { Instance, Worker, Employer, Skill, SkillRequirement, Certification, Reference, WageFloor } from "./input/instance.js";
 
 // Rules
-export { exclusions, isEligible, requiredLevel, RULES } from "./rules/eligibility.js";
+export { exclusions, isEligible, requiredLevel, slotLevel, RULES } from "./rules/eligibility.js";
 export type { RuleId, Exclusion } from "./rules/eligibility.js";
 export { score, maxScore, DEFAULT_WEIGHTS, CRITERIA, MAX_POINTS, WAGE_STEP_YEN } from "./rules/scoring.js";
 export type { Weights, Criterion, ScoreBreakdown } from "./rules/scoring.js";

@@ -78,10 +78,28 @@ const statutoryLevel = (worker: Worker, employer: Employer, reference: Reference
   return Math.max(fieldLevel, categoryLevel) as LanguageLevel;
 };
 
-/** The language level this worker needs for this slot, all rules together. */
+/** The language level this worker needs for this slot, all rules together (after any waiver the worker has). */
 export const requiredLevel = (worker: Worker, employer: Employer, reference: Reference): LanguageLevel => {
   const own = employer.minLanguage === null ? 0 : requirementLevel(employer.minLanguage);
   return Math.max(statutoryLevel(worker, employer, reference), own) as LanguageLevel;
+};
+
+/**
+ * The language level the slot itself requires: the field's SSW minimum, the
+ * job category's and the employer's own, before any waiver. What the score's
+ * `languageAboveRequirement` counts from, so that two workers with the same
+ * Japanese score the same at the same slot, whether or not TITP No. 2 waives
+ * the test for one of them.
+ */
+export const slotLevel = (employer: Employer, reference: Reference): LanguageLevel => {
+  const field = findField(reference.catalogue, employer.field);
+  const category = field === undefined ? undefined : findJobCategory(field, employer.jobCategory ?? undefined);
+  const levels: number[] = [
+    field === undefined ? 0 : requirementLevel(field.minLanguage),
+    category?.minLanguage === undefined ? 0 : requirementLevel(category.minLanguage),
+    employer.minLanguage === null ? 0 : requirementLevel(employer.minLanguage),
+  ];
+  return levels.reduce((a, b) => Math.max(a, b), 0) as LanguageLevel;
 };
 
 const describeSkill = (s: SkillRequirement): string =>

@@ -11,7 +11,7 @@
  * | fieldPreference            | the worker's rank r (1 = first) of the employer's field or its sector: max(0, 6 - r); 0 if unlisted | 4 |
  * | prefecturePreference       | the same for the employer's prefecture                        | 2              |
  * | preferredSkills            | the employer's preferred skills the worker holds (at level), at most 5 | 2     |
- * | languageAboveRequirement   | levels above what the slot requires, at most 4                | 1              |
+ * | languageAboveRequirement   | levels above what the slot requires (field, job category, employer; a waiver for the worker does not lower it), at most 4 | 1 |
  * | wageAboveMinimum           | whole 50-yen steps of wage above the binding minimum, at most 5 | 1            |
  *
  * With the default weights a placement scores 0..49. Weights are integers
@@ -20,7 +20,7 @@
 import { findField } from "../domain/fields.js";
 import { bestLevel } from "../domain/language.js";
 import type { Employer, Reference, Weights, Worker } from "../input/instance.js";
-import { requiredLevel, holdsSkill } from "./eligibility.js";
+import { holdsSkill, slotLevel } from "./eligibility.js";
 
 /** The weight of each criterion (defined with the instance it belongs to). */
 export type { Weights } from "../input/instance.js";
@@ -92,7 +92,7 @@ export const score = (worker: Worker, employer: Employer, reference: Reference, 
     ),
     languageAboveRequirement: Math.min(
       MAX_POINTS.languageAboveRequirement,
-      Math.max(0, bestLevel(worker.language) - requiredLevel(worker, employer, reference)),
+      Math.max(0, bestLevel(worker.language) - slotLevel(employer, reference)),
     ),
     wageAboveMinimum: wagePoints(employer, reference),
   };

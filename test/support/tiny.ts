@@ -118,8 +118,8 @@ export const oracleScore = (w: TinyWorker, e: TinyEmployer): number => {
   const fieldPts = rank(w.preferences?.fields ?? [], (x) => x === e.field || x === SECTOR[e.field]);
   const prefPts = rank(w.preferences?.prefectures ?? [], (x) => x === e.prefecture);
   const skillPts = Math.min(5, (e.preferredSkills ?? []).filter((s) => has(w, s.name, s.level ?? 1)).length);
-  const titp = (w.certifications ?? []).some((c) => c.via === "titp-2");
-  const required = Math.max(titp ? 0 : 2, e.minLanguage === undefined ? 0 : (LEVEL[e.minLanguage] as number));
+  // Counted from the slot's requirement (N4 in every field here, or the employer's own), whatever waives the worker's test.
+  const required = Math.max(2, e.minLanguage === undefined ? 0 : (LEVEL[e.minLanguage] as number));
   const langPts = Math.min(4, Math.max(0, level(w) - required));
   const wagePts = Math.min(5, Math.floor((e.hourlyWage - (MIN_WAGE[e.prefecture] as number)) / 50));
   return 4 * fieldPts + 2 * prefPts + 2 * skillPts + langPts + wagePts;
