@@ -79,7 +79,8 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
     } else {
       reason = {
         kind: "eligible-slots-taken",
-        eligibleEmployers: targets.reduce((s, j) => s + (employerMembers[j]?.length ?? 0), 0),
+        // Employers with slots: a 0-slot employer in the class of one with slots accepts nobody either.
+        eligibleEmployers: targets.reduce((s, j) => s + (employerMembers[j] ?? []).filter((m) => (instance.employers[m]?.slots ?? 0) > 0).length, 0),
         eligibleSlots: targets.reduce((s, j) => s + (model.employerClasses[j]?.capacity ?? 0), 0),
       };
     }

@@ -29,7 +29,9 @@ export type UnplacedReason =
   /** Eligible somewhere, but those slots went to others (placing this worker would not add a placement or score). */
   | {
       readonly kind: "eligible-slots-taken";
+      /** Employers with at least one slot that accept the worker. */
       readonly eligibleEmployers: number;
+      /** Their slots. */
       readonly eligibleSlots: number;
       /** The worker's group, when none of it was placed: it goes whole or not at all, and that decided it. */
       readonly group?: string;
