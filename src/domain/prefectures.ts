@@ -151,16 +151,19 @@ export const PREFECTURES: readonly Prefecture[] = ROWS.map(([code, name, nameJa,
 export const NATIONAL_AVERAGE_MINIMUM_WAGE_FY2025 = 1121;
 
 const BY_CODE: ReadonlyMap<PrefectureCode, Prefecture> = new Map(PREFECTURES.map((p) => [p.code, p]));
+/** A romanised name as looked up: lower case, long-vowel marks dropped ("Hyōgo", "Hyôgo" and "hyogo" are one name). */
+const foldName = (name: string): string => name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
 const BY_NAME: ReadonlyMap<string, Prefecture> = new Map(
   PREFECTURES.flatMap((p) => [
-    [p.name.toLowerCase(), p],
+    [foldName(p.name), p],
     [p.nameJa, p],
   ]),
 );
 
-/** Looks a prefecture up by JIS code ("37"), English name ("Kagawa", any case) or Japanese name ("香川県"). */
+/** Looks a prefecture up by JIS code ("37"), English name ("Kagawa", any case, with or without macrons: "Hyōgo", "Kōchi", "Ōita") or Japanese name ("香川県"). */
 export const findPrefecture = (codeOrName: string): Prefecture | undefined =>
-  BY_CODE.get(codeOrName) ?? BY_NAME.get(codeOrName.toLowerCase()) ?? BY_NAME.get(codeOrName);
+  BY_CODE.get(codeOrName) ?? BY_NAME.get(foldName(codeOrName)) ?? BY_NAME.get(codeOrName);
 
 /**
  * The minimum wage record in force on `asOf` (ISO date): the latest record
