@@ -39,11 +39,11 @@ const MB = 2 ** 20;
 
 /** Heap per byte of input text while it is parsed: the text itself plus the objects made from it. */
 export const READ_FACTOR = { json: 3.5, csv: 9 } as const;
-/** Heap whatever the size. */
-export const BASE_BYTES = 48 * MB;
+/** Heap whatever the size (Node, the modules, V8's young generation). */
+export const BASE_BYTES = 80 * MB;
 /** Heap per worker and per employer for the whole call. */
 export const WORKER_BYTES = 1800;
-export const EMPLOYER_BYTES = 2400;
+export const EMPLOYER_BYTES = 1400;
 
 export const estimateMemory = (size: InputSize): MemoryNeed => {
   const readBytes = BASE_BYTES + Math.ceil((size.inputBytes ?? 0) * READ_FACTOR[size.format ?? "json"]);

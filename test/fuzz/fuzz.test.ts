@@ -1,0 +1,43 @@
+/**
+ * The fuzz suite at a small size, with the suite's fixed seed (FC_SEED to
+ * replay another): see ./cases.ts for the inputs and checks. The long run is
+ * `npm run fuzz -- --runs N` (./run.ts); its figures are in bench/RESULTS.md.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fcOptions } from "../support/seed.js";
+import { caseArb, check, checkSentinel, mutate, nastyArb, SENTINELS } from "./cases.js";
+
+describe("fuzz", () => {
+  it("no input makes the library throw, hang, lose a worker, pollute a prototype, or answer differently for another order", () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        expect(check(c)).toEqual([]);
+      }),
+      fcOptions(Number(process.env.FUZZ_RUNS ?? 200)),
+    );
+  });
+
+  for (const s of SENTINELS) {
+    it(`the sentinel input: ${s.name}`, () => {
+      expect(checkSentinel(s.input())).toEqual([]);
+    });
+  }
+
+  it("the checks catch what they look for (the harness itself)", () => {
+    // A mutation changes the value somewhere, and a nasty value can be anything, including huge.
+    expect(mutate({ a: [1, 2] }, { seed: 0, action: "replace", key: "x", value: 5 })).toBe(5);
+    const added = mutate({ a: [1, 2] }, { seed: 0, action: "add", key: "__proto__", value: 5 }) as object;
+    expect(Object.getOwnPropertyDescriptor(added, "__proto__")?.value).toBe(5);
+    expect(Object.getPrototypeOf(added)).toBe(Object.prototype);
+    expect(mutate({ a: [1, 2] }, { seed: 1, action: "replace", key: "x", value: 5 })).toEqual({ a: 5 });
+    fc.assert(fc.property(nastyArb, () => true), fcOptions(50));
+    const polluted = (Object.prototype as Record<string, unknown>);
+    polluted.fuzzCheckItself = 1;
+    try {
+      expect(check({ kind: "csv", workers: "", employers: "" }).map((f) => f.kind)).toContain("pollution");
+    } finally {
+      delete polluted.fuzzCheckItself;
+    }
+  });
+});
