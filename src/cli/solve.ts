@@ -17,6 +17,7 @@ import { compareResults } from "../scenario/compare.js";
 import { EXIT, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { loadInstance, solveLoaded, type InstanceOptions } from "./instance.js";
 import type { CliContext } from "./io.js";
+import { prettyJsonPieces } from "./json.js";
 import { checkOutputs, writeOutput, type OutputTarget } from "./write.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { createProgress } from "./progress.js";
@@ -69,7 +70,8 @@ export const solveAction = async (file: string | undefined, o: SolveOptions, ctx
   if (E.isLeft(solved)) return solved;
   const r = solved.right;
   const employers = (loaded.right.input as { readonly employers: readonly EmployerInput[] }).employers;
-  const text = o.format === "csv" ? resultToCsv(r, employers) : `${JSON.stringify(r, null, 2)}\n`;
+  // JSON in pieces: the result of a million workers is never one string of hundreds of megabytes.
+  const text = o.format === "csv" ? resultToCsv(r, employers) : prettyJsonPieces(r);
   const written = await writeOutput(text, o.out, ctx);
   if (E.isLeft(written)) return written;
   const reports = await writeReports(r, o, `jobmatch: ${loaded.right.name}`, ctx);
