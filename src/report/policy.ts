@@ -39,11 +39,30 @@ const whatOf = (source: string, first: PolicyOutcome, count: number): string => 
   return count === 1 ? first.label : `${first.label} and ${count - 1} more`;
 };
 
-/** One row per policy source, in the order the result lists them; empty without a policy. */
+const SECTIONS = ["policy.quotas", "policy.headcountCaps", "policy.diversity", "policy.fairness", "workers[].group"];
+
+/** Where a source stands in the policy as written: its section in the format's order, then its index ("policy.quotas[10]" after "[2]"). */
+const compareSources = (a: string, b: string): number => {
+  const rank = (s: string): [number, number] => {
+    const section = SECTIONS.findIndex((x) => s === x || s.startsWith(`${x}[`));
+    return [section < 0 ? SECTIONS.length : section, Number(/\[(\d+)\]$/.exec(s)?.[1] ?? 0)];
+  };
+  const [ra, rb] = [rank(a), rank(b)];
+  return ra[0] - rb[0] || ra[1] - rb[1] || (a < b ? -1 : a > b ? 1 : 0);
+};
+
+/**
+ * One row per policy source, in the order the input wrote them (the model
+ * holds them in a canonical order of its own); empty without a policy.
+ */
 export const policyDigest = (result: MatchResult): PolicyDigestRow[] => {
   const bySource = new Map<string, PolicyOutcome[]>();
-  for (const p of result.policy) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p]);
-  return [...bySource.entries()].map(([source, outcomes]) => ({
+  for (const p of result.policy) {
+    const list = bySource.get(p.source);
+    if (list === undefined) bySource.set(p.source, [p]);
+    else list.push(p);
+  }
+  return [...bySource.entries()].sort(([a], [b]) => compareSources(a, b)).map(([source, outcomes]) => ({
     source,
     what: whatOf(source, outcomes[0] as PolicyOutcome, outcomes.length),
     constraints: outcomes.length,

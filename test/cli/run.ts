@@ -48,24 +48,25 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** `jobmatch ...args`, with `input` on standard input. */
-export const jobmatch = async (args: readonly string[], input = ""): Promise<CliRun> => {
-  const main = await cli();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, ...args], {
+/** Runs `file args` with pipes for standard output and error (and `input` on standard input, unless null). */
+const runChild = (file: string, args: readonly string[], input: string | null): Promise<CliRun> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(file, [...args], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: "1", JOBMATCH_DEBUG: "" },
-      stdio: ["pipe", "pipe", "pipe"],
+      stdio: [input === null ? "ignore" : "pipe", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stdout?.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+    if (input !== null) child.stdin?.end(input);
   });
-};
+
+/** `jobmatch ...args`, with `input` on standard input. */
+export const jobmatch = async (args: readonly string[], input = ""): Promise<CliRun> => runChild(process.execPath, [await cli(), ...args], input);
 
 /** A fresh folder for a test's files. */
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), "jobmatch-cli-"));
@@ -80,16 +81,5 @@ const quote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`;
  * sets up: `around` gets the quoted command line and returns the script, e.g.
  * `(c) => \`${c} >&-\`` (standard output closed) or `(c) => \`${c} > /dev/full\``.
  */
-export const jobmatchInShell = async (args: readonly string[], around: (command: string) => string): Promise<CliRun> => {
-  const main = await cli();
-  const command = [process.execPath, main, ...args].map(quote).join(" ");
-  return new Promise((resolve, reject) => {
-    const child = spawn("/bin/sh", ["-c", around(command)], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", JOBMATCH_DEBUG: "" }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-};
+export const jobmatchInShell = async (args: readonly string[], around: (command: string) => string): Promise<CliRun> =>
+  runChild("/bin/sh", ["-c", around([process.execPath, await cli(), ...args].map(quote).join(" "))], null);
