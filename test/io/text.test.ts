@@ -84,3 +84,16 @@ describe("UTF-8 input", () => {
     expect(j.stderr).toBe(`error: ${json} is not UTF-8:\n${json}, byte 39 (line 1): expected UTF-8 text (save it as UTF-8), got bytes c0 af 22 7d\n`);
   });
 });
+
+describe("deep JSON", () => {
+  it("is refused before it is parsed, at the first bracket too deep (exit 1)", async () => {
+    const file = join(dir, "deep.json");
+    writeFileSync(file, `{"workers": [{"id": ${"[".repeat(5000)}${"]".repeat(5000)}}], "employers": []}`);
+    const r = await cli(["solve", file]);
+    expect([r.code, r.stderr]).toEqual([1, `error: ${file} nests deeper than 32 levels at line 1, column 50: no jobmatch input nests deeper than 8, so this is not one\n`]);
+    // Brackets inside strings do not count.
+    const strings = join(dir, "strings.json");
+    writeFileSync(strings, JSON.stringify({ workers: [{ id: "[".repeat(100), language: [], trainingCentre: "{{{", homeProvince: "x" }], employers: [] }));
+    expect((await cli(["solve", strings])).code).toBe(0);
+  });
+});
