@@ -23,6 +23,9 @@ export type {
 // Input
 export { decodeInstance } from "./input/decode.js";
 export { formatIssue, formatIssues, MAX_ISSUES } from "./input/issues.js";
+export { LIMITS } from "./input/limits.js";
+export { estimateMemory } from "./memory/estimate.js";
+export type { InputSize, MemoryNeed } from "./memory/estimate.js";
 export type { InputIssue, IssueCode } from "./input/issues.js";
 export type { InstanceInput, WorkerInput, EmployerInput, WeightsInput, SkillInput, CertificationInput, CertificationRoute } from "./input/codecs.js";
 export type { Instance, Worker, Employer, Skill, SkillRequirement, Certification, Reference, WageFloor } from "./input/instance.js";
