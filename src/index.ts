@@ -4,6 +4,13 @@
  * Every public export is named here.
  */
 
+// The few fp-ts helpers a caller needs to read an answer, re-exported so
+// that "jobmatch" alone is enough (fp-ts is a dependency, but a linked
+// install such as pnpm's does not let a user's code import it unless they
+// install it too). Every answer is an fp-ts Either: Left (issues) or Right.
+export { isLeft, isRight, left, right, fold as foldEither } from "fp-ts/lib/Either.js";
+export type { Either, Left, Right } from "fp-ts/lib/Either.js";
+
 // Matching
 export { match } from "./match.js";
 export type { MatchOptions } from "./match.js";
