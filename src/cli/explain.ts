@@ -21,7 +21,7 @@ import type { Instance, Worker } from "../input/instance.js";
 import { issue } from "../input/issues.js";
 import type { MatchResult } from "../result/types.js";
 import { EXIT, failure, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { loadInstance, solveLoaded, type InstanceOptions } from "./instance.js";
+import { loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
 import { writeOutput, type CliContext } from "./io.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { createProgress } from "./progress.js";
@@ -105,6 +105,7 @@ export const explainAction = async (file: string | undefined, o: ExplainOptions,
   if ([o.worker, o.employer, o.group].filter((x) => x !== undefined).length !== 1) return E.left(usage("give exactly one of --worker ID, --employer ID and --group ID"));
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
+  reportNotices(loaded.right, ctx);
   // An unknown id fails before the solve; bad input is left to solveLoaded, which reports every issue.
   const decoded = decodeInstance(loaded.right.input);
   if (E.isRight(decoded)) {

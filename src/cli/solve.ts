@@ -15,7 +15,7 @@ import { duration, int } from "../report/format.js";
 import type { MatchResult } from "../result/types.js";
 import { compareResults } from "../scenario/compare.js";
 import { EXIT, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { loadInstance, solveLoaded, type InstanceOptions } from "./instance.js";
+import { loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
 import { writeOutput, type CliContext } from "./io.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { createProgress } from "./progress.js";
@@ -53,6 +53,7 @@ export const solveAction = async (file: string | undefined, o: SolveOptions, ctx
   progress.update(0, "reading");
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return progress.stop(), loaded;
+  reportNotices(loaded.right, ctx);
   progress.update(1, "solving");
   const solved = solveLoaded(loaded.right, matchOptions(o));
   progress.update(2, "writing");
