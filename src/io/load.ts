@@ -25,14 +25,15 @@ export interface FileBytes {
 /** The spreadsheets to read: two files (CSV or Excel, in any mix), or one workbook with both sheets. */
 export type SpreadsheetFiles = { readonly workers: FileBytes; readonly employers: FileBytes } | { readonly workbook: FileBytes };
 
-interface Read {
+/** One sheet read from a file, with the file's issues and notices (encoding, separator). */
+export interface Read {
   readonly sheet: Sheet | null;
   readonly issues: readonly InputIssue[];
   readonly notices: readonly InputNotice[];
 }
 
-/** One sheet from a file: `want` names the sheet of a workbook. */
-const readOne = async (file: FileBytes, want: "workers" | "employers", both = false): Promise<Read> => {
+/** One sheet from a file: `want` names the sheet of a workbook; `both` when the workbook must hold both sheets. */
+export const readSheetFile = async (file: FileBytes, want: "workers" | "employers", both = false): Promise<Read> => {
   if (looksLikeXlsx(file.bytes)) {
     const book = await readWorkbook(file.bytes, file.name);
     if (E.isLeft(book)) return { sheet: null, issues: book.left, notices: [] };
@@ -53,8 +54,8 @@ const readOne = async (file: FileBytes, want: "workers" | "employers", both = fa
 export const loadSpreadsheets = async (files: SpreadsheetFiles, options: Omit<CsvOptions, "names"> = {}): Promise<E.Either<readonly InputIssue[], CsvInstance>> => {
   const [w, e] =
     "workbook" in files
-      ? await Promise.all([readOne(files.workbook, "workers", true), readOne(files.workbook, "employers", true)])
-      : await Promise.all([readOne(files.workers, "workers"), readOne(files.employers, "employers")]);
+      ? await Promise.all([readSheetFile(files.workbook, "workers", true), readSheetFile(files.workbook, "employers", true)])
+      : await Promise.all([readSheetFile(files.workers, "workers"), readSheetFile(files.employers, "employers")]);
   if (w.sheet === null || e.sheet === null) return E.left([...w.issues, ...e.issues]);
   const sheets = instanceFromSheets(w.sheet, e.sheet, options, [...w.notices, ...e.notices]);
   const broken = [...w.issues, ...e.issues];
