@@ -274,6 +274,7 @@ const start = (): void => {
     ask({ kind: "explain", subject, key: id }, (r) => {
       if (r.kind === "explained") explainBox.textContent = r.text;
       else if (r.kind === "failed") explainBox.textContent = r.message;
+      explainBox.scrollIntoView?.({ block: "nearest" });
     });
   };
 

@@ -37,7 +37,7 @@ pre.explain{white-space:pre-wrap;background:#f3f6fa;border:1px solid var(--line)
 progress{width:260px;vertical-align:middle}
 .chart svg{max-width:100%;height:auto}
 .rows{max-height:520px;overflow:auto}
-.grid{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+figure{margin:10px 0} figcaption{margin:0 0 2px}
 `;
 
 /** The page, with the bundled app script inline (`</script` inside it is escaped by the builder). */

@@ -9,6 +9,7 @@ import type { Instance } from "../input/instance.js";
 import { barChart } from "../report/chart.js";
 import { fieldLabel, int, pct, prefectureLabel, UNPLACED_WORDS } from "../report/format.js";
 import { summaryRows } from "../report/markdown.js";
+import { mainObstacles } from "../report/obstacles.js";
 import { byRegion } from "../report/regions.js";
 import type { MatchResult } from "../result/types.js";
 import { RULES } from "../rules/eligibility.js";
@@ -56,18 +57,16 @@ export const charts = (runs: readonly LabelledResult[]): HTMLElement => {
   const c = compareResults(runs);
   const regions = runs.map((r) => byRegion(r.result.summary.byPrefecture));
   const regionNames = [...new Set(regions.flatMap((rs) => rs.map((x) => x.region)))];
-  const ruleCounts = runs.map((r) => {
-    const n = new Map<string, number>();
-    for (const u of r.result.unplaced) if (u.reason.kind === "no-eligible-slot") for (const x of u.reason.excludedBy) n.set(x.rule, (n.get(x.rule) ?? 0) + 1);
-    return n;
-  });
+  const ruleCounts = runs.map((r) => new Map<string, number>(mainObstacles(r.result).map((o) => [o.rule, o.workers])));
   const rules = RULES.filter((rule) => ruleCounts.some((n) => (n.get(rule) ?? 0) > 0));
+  const titled = (title: string, note: string, chart: HTMLElement): HTMLElement => h("figure", {}, h("figcaption", {}, h("strong", {}, title), h("span", { class: "hint" }, ` ${note}`)), chart);
   return h(
     "div",
     { class: "charts" },
-    svg(barChart({ id: "app-fill-by-field", title: "Fill rate by field", categories: c.fields.map(fieldLabel), series: c.rows.map((row) => ({ name: row.name, values: c.fields.map((f) => { const g = row.byField[f]; return g === undefined || g.slots === 0 ? null : g.placed / g.slots; }) })), format: (v) => `${Math.round(100 * v)}%`, max: 1 })),
-    svg(barChart({ id: "app-placed-by-region", title: "Placed by region (slots behind)", categories: regionNames, series: runs.map((r, i) => ({ name: r.name, values: regionNames.map((g) => regions[i]?.find((x) => x.region === g)?.placed ?? 0), behind: regionNames.map((g) => regions[i]?.find((x) => x.region === g)?.slots ?? 0) })), format: int, behindLabel: "slots" })),
-    rules.length === 0 ? null : svg(barChart({ id: "app-rules", title: "Workers eligible nowhere: the rules that kept them out", categories: rules.map((rule) => RULE_WORDS[rule]), series: runs.map((r, i) => ({ name: r.name, values: rules.map((rule) => ruleCounts[i]?.get(rule) ?? 0) })), format: int })),
+    runs.length < 2 ? null : h("p", { class: "hint" }, runs.map((r, i) => `${["blue", "orange", "green", "pink"][i] ?? "next colour"}: ${r.name}`).join("; ")),
+    titled("Fill rate by field", "share of each field's slots filled", svg(barChart({ id: "app-fill-by-field", title: "Fill rate by field", categories: c.fields.map(fieldLabel), series: c.rows.map((row) => ({ name: row.name, values: c.fields.map((f) => { const g = row.byField[f]; return g === undefined || g.slots === 0 ? null : g.placed / g.slots; }) })), format: (v) => `${Math.round(100 * v)}%`, max: 1 }))),
+    titled("Placed by region", "the pale bar behind is the region's slots", svg(barChart({ id: "app-placed-by-region", title: "Placed by region (slots behind)", categories: regionNames, series: runs.map((r, i) => ({ name: r.name, values: regionNames.map((g) => regions[i]?.find((x) => x.region === g)?.placed ?? 0), behind: regionNames.map((g) => regions[i]?.find((x) => x.region === g)?.slots ?? 0) })), format: int, behindLabel: "slots" }))),
+    rules.length === 0 ? null : titled("What kept workers out", "workers eligible nowhere, each under the rule that excluded them from the most employers", svg(barChart({ id: "app-rules", title: "Workers eligible nowhere, by main obstacle", categories: rules.map((rule) => RULE_WORDS[rule]), series: runs.map((r, i) => ({ name: r.name, values: rules.map((rule) => ruleCounts[i]?.get(rule) ?? 0) })), format: int }))),
   );
 };
 

@@ -82,20 +82,23 @@ describe.skipIf(skip)("the workbench page in Chromium", () => {
     console.log(`workbench page: ${(pageBytes / 1024).toFixed(0)} KiB`);
   });
 
-  it("opens the bundled pilot and solves it (timed), then explains a worker; no request leaves the page", async () => {
+  it("opens the bundled pilot and solves it (timed: median of 3), then explains a worker; no request leaves the page", async () => {
     const { page, outside, errors } = await open();
-    await page.click("#open-pilot");
-    await page.waitForSelector("#issues-summary.ok");
-    await solved(page);
-    const loadMs = Number(await page.getAttribute("#data-status", "data-ms"));
-    const solveMs = Number(await page.getAttribute("#solve-status", "data-ms"));
-    console.log(`pilot in the page: load ${loadMs} ms + solve ${solveMs} ms = ${loadMs + solveMs} ms (2,000 workers, 150 employers)`);
+    const times: [number, number][] = [];
+    for (let k = 0; k < 3; k++) {
+      await page.click("#open-pilot");
+      await page.waitForSelector("#issues-summary.ok");
+      await solved(page);
+      times.push([Number(await page.getAttribute("#data-status", "data-ms")), Number(await page.getAttribute("#solve-status", "data-ms"))]);
+    }
+    const [loadMs, solveMs] = [...times].sort((a, b) => a[0] + a[1] - (b[0] + b[1]))[1] as [number, number];
+    console.log(`pilot in the page (median of 3): load ${loadMs} ms + solve ${solveMs} ms = ${loadMs + solveMs} ms (2,000 workers, 150 employers; runs ${times.map(([a, b]) => a + b).join(", ")} ms)`);
     expect(await page.textContent("#result .status")).toMatch(/^Status: optimal; .* 1,771 of 2,000 workers placed/);
     await page.click("[data-explain='worker:W0001']");
-    await page.waitForFunction(() => !(document.getElementById("explanation")?.textContent ?? "explaining").startsWith("explaining"));
+    await page.locator("#explanation", { hasNotText: /^explaining/ }).waitFor();
     expect(await page.textContent("#explanation")).toMatch(/^W0001 is (placed at|not placed)/);
     await page.click("[data-explain^='employer:']");
-    await page.waitForFunction(() => /slot/.test(document.getElementById("explanation")?.textContent ?? ""));
+    await page.locator("#explanation", { hasText: /slot/ }).waitFor();
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
