@@ -95,7 +95,7 @@ export { flowEngine } from "./engine/flow.js";
 
 // Explanations and what-if
 export { explainWorker, explainEmployer, explainGroup } from "./analysis/explain.js";
-export { formatWorkerExplanation, formatEmployerExplanation, formatGroupExplanation } from "./analysis/format.js";
+export { formatWorkerExplanation, formatEmployerExplanation, formatGroupExplanation, formatDiagnosis } from "./analysis/format.js";
 export type { GroupFit } from "./analysis/groupFit.js";
 export type { Breach } from "./analysis/ledger.js";
 export { smallestChange, applyChange as applyWorkerChange, candidateChanges, CHANGE_COSTS } from "./analysis/whatIf.js";

@@ -5,7 +5,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { explainEmployer, explainGroup, explainWorker } from "../analysis/explain.js";
-import { formatEmployerExplanation, formatGroupExplanation, formatWorkerExplanation } from "../analysis/format.js";
+import { formatDiagnosis, formatEmployerExplanation, formatGroupExplanation, formatWorkerExplanation } from "../analysis/format.js";
 import { decodeInstance } from "../input/decode.js";
 import type { Instance } from "../input/instance.js";
 import { match } from "../match.js";
@@ -28,9 +28,10 @@ export const answer = (req: Request, post: (r: Reply) => void): Reply => {
   }
   if (last === null) return { kind: "failed", id: req.id, message: "solve first" };
   const { instance, result } = last;
+  const why = result.diagnosis === null ? "" : `\n${formatDiagnosis(result.diagnosis)}`;
   if (req.subject === "worker") {
     const x = explainWorker(instance, result, req.key);
-    return E.isLeft(x) ? { kind: "failed", id: req.id, message: x.left } : { kind: "explained", id: req.id, text: formatWorkerExplanation(x.right) };
+    return E.isLeft(x) ? { kind: "failed", id: req.id, message: x.left } : { kind: "explained", id: req.id, text: formatWorkerExplanation(x.right) + why };
   }
   if (req.subject === "employer") {
     const x = explainEmployer(instance, result, req.key);

@@ -15,7 +15,7 @@
 import { Command, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
 import { explainEmployer, explainGroup, explainWorker } from "../analysis/explain.js";
-import { formatEmployerExplanation, formatGroupExplanation, formatWorkerExplanation } from "../analysis/format.js";
+import { formatDiagnosis, formatEmployerExplanation, formatGroupExplanation, formatWorkerExplanation } from "../analysis/format.js";
 import { decodeInstance } from "../input/decode.js";
 import type { Instance, Worker } from "../input/instance.js";
 import { issue } from "../input/issues.js";
@@ -120,7 +120,9 @@ export const explainAction = async (file: string | undefined, o: ExplainOptions,
   if (E.isLeft(decoded)) return E.left(internalError(loaded.right.name, "the instance solved but does not decode"));
   const text = render(decoded.right, solved.right, o);
   if (E.isLeft(text)) return text;
-  const written = writeOutput(text.right, o.out, ctx);
+  // An infeasible plan: the explanation says so, and the diagnosis says what to relax.
+  const diagnosis = o.format === "text" && solved.right.diagnosis !== null ? `\n${formatDiagnosis(solved.right.diagnosis)}` : "";
+  const written = writeOutput(text.right + diagnosis, o.out, ctx);
   if (E.isLeft(written)) return written;
   return E.right(solved.right.status === "optimal" ? EXIT.ok : EXIT.notOptimal);
 };
