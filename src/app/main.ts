@@ -290,7 +290,7 @@ const start = (): void => {
       h("button", { id: "download-csv", onclick: () => download("result.csv", resultToCsv(run.result, employers), "text/csv") }, "Result (CSV)"),
       h("button", { id: "download-xlsx", onclick: () => void resultToWorkbook(run.result, employers).then((b) => download("result.xlsx", b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) }, "Result (Excel)"),
       h("button", { id: "download-json", onclick: () => download("instance.json", formatInstanceJson(run.input as Parameters<typeof formatInstanceJson>[0]), "application/json") }, "Instance (JSON)"),
-      h("button", { id: "download-html", onclick: () => download("report.html", renderHtmlReport(compareResults([{ name: run.name, result: run.result }]), { title: "jobmatch report" }), "text/html") }, "Report (HTML)"),
+      h("button", { id: "download-html", onclick: () => download("report.html", renderHtmlReport(compareResults([{ name: run.name, result: run.result }]), { title: "jobmatch report", results: [{ name: run.name, result: run.result, employers }] }), "text/html") }, "Report (HTML)"),
     );
     if (pinned !== null) renderComparison(compareBox, [pinned, { name: run.name, result: run.result }]);
   };

@@ -27,7 +27,8 @@ import * as E from "fp-ts/lib/Either.js";
 import Papa from "papaparse";
 import type { InstanceInput } from "../input/codecs.js";
 import type { InputIssue } from "../input/issues.js";
-import type { MatchResult, UnplacedReason } from "../result/types.js";
+import { reasonWords } from "../report/reasons.js";
+import type { MatchResult } from "../result/types.js";
 import type { InputNotice } from "../input/notices.js";
 import { locateIssues, type SheetOrigin } from "./locate.js";
 import { rowToEmployer, rowToWorker, EMPLOYER_COLUMNS, WORKER_COLUMNS, employerToRow, workerToRow, type Columns } from "./rows.js";
@@ -104,21 +105,11 @@ export const instanceToCsv = (input: InstanceInput): { readonly workers: string;
 /** The columns of `resultToCsv`, in order. */
 export const RESULT_COLUMNS = ["workerId", "placed", "employerId", "prefecture", "field", "score", "reason", "detail"] as const;
 
-const reasonDetail = (r: UnplacedReason): string => {
-  switch (r.kind) {
-    case "no-eligible-slot":
-      return r.excludedBy.map((x) => `${x.rule} at ${x.count} employers (e.g. ${x.example})`).join("; ");
-    case "eligible-slots-taken":
-      return `eligible at ${r.eligibleEmployers} employers (${r.eligibleSlots} slots), all filled by others`;
-    case "no-solution":
-      return "the solver returned no solution";
-  }
-};
 
 /**
  * A result as CSV, one row per worker in id order: where they were placed
  * (employer, its prefecture and field when `employers` are given, score) or
- * why not (reason and detail).
+ * why not (reason, and the detail in the explanations' words).
  */
 export const resultToCsv = (result: MatchResult, employers: readonly { readonly id: string; readonly prefecture: string; readonly field: string }[] = []): string => {
   const where = new Map(employers.map((e) => [e.id, e]));
@@ -127,7 +118,7 @@ export const resultToCsv = (result: MatchResult, employers: readonly { readonly 
       const e = where.get(p.employerId);
       return [p.workerId, "true", p.employerId, e?.prefecture ?? "", e?.field ?? "", String(p.score), "", ""];
     }),
-    ...result.unplaced.map((u) => [u.workerId, "false", "", "", "", "", u.reason.kind, reasonDetail(u.reason)]),
+    ...result.unplaced.map((u) => [u.workerId, "false", "", "", "", "", u.reason.kind, reasonWords(u.reason, result.status)]),
   ].sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : (a[0] as string) > (b[0] as string) ? 1 : 0));
   return `${Papa.unparse({ fields: [...RESULT_COLUMNS], data: rows.map((r) => [...r]) }, { newline: "\n" })}\n`;
 };
