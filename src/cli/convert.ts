@@ -16,16 +16,15 @@
  */
 import { Command } from "commander";
 import * as E from "fp-ts/lib/Either.js";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { formatInstanceJson } from "../generate/json.js";
 import type { InstanceInput } from "../input/codecs.js";
 import { decodeInstance } from "../input/decode.js";
 import { instanceToCsv } from "../io/csv.js";
 import { instanceToWorkbook } from "../io/convert.js";
-import { EXIT, failure, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
+import { EXIT, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { loadInstance, reportNotices, type InstanceOptions } from "./instance.js";
-import { writeOutput, type CliContext } from "./io.js";
+import { writeBytes, writeOutput, type CliContext } from "./io.js";
 import { addInstanceOptions } from "./options.js";
 
 /** The options of `jobmatch convert`. */
@@ -33,15 +32,6 @@ export interface ConvertOptions extends InstanceOptions {
   readonly out?: string;
 }
 
-const writeBytes = (bytes: Uint8Array, path: string): E.Either<Failure, void> => {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, bytes);
-    return E.right(undefined);
-  } catch (e) {
-    return E.left(failure(EXIT.cannotWrite, `cannot write ${path}: ${(e as Error).message}`));
-  }
-};
 
 /** Runs `jobmatch convert`; the exit code, or a failure to report. */
 export const convertAction = async (file: string | undefined, o: ConvertOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {

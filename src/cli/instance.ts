@@ -7,7 +7,6 @@
  * they are (JSON paths, or file, row and column); what was read forgivingly,
  * and suspicious skill names, are notices (../io/, ../input/vocabulary.ts).
  */
-import { readFileSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
 import type { InputIssue } from "../input/issues.js";
 import { formatNotices, type InputNotice } from "../input/notices.js";
@@ -18,8 +17,8 @@ import { locateNotices } from "../io/locate.js";
 import { readPolicy } from "../io/policyFile.js";
 import { match, type MatchOptions } from "../match.js";
 import type { MatchResult } from "../result/types.js";
-import { EXIT, failure, issuesFailure, usage, type Failure } from "./exit.js";
-import { readJson, type CliContext } from "./io.js";
+import { issuesFailure, usage, type Failure } from "./exit.js";
+import { readBytes, readJson, type CliContext } from "./io.js";
 
 /** The options every instance-reading command shares. */
 export interface InstanceOptions {
@@ -44,14 +43,6 @@ export interface LoadedInstance {
   readonly notices: readonly InputNotice[];
 }
 
-const readBytes = (path: string): E.Either<Failure, Uint8Array> => {
-  try {
-    return E.right(new Uint8Array(readFileSync(path)));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return E.left(failure(EXIT.badInput, `cannot read ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message}`));
-  }
-};
 
 /** The JSON instance, workbook or spreadsheet pair, before any policy file. */
 const loadBase = async (file: string | undefined, o: InstanceOptions, ctx: CliContext): Promise<E.Either<Failure, LoadedInstance>> => {
