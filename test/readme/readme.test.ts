@@ -8,8 +8,10 @@
  * ends with exit code 0 (or 3, "solved, not optimal", where the example is
  * about that). `jobmatch app` is left out (it serves until stopped; the
  * workbench tests cover it), the instance is a pilot-like cohort of 1,000,
- * and scenario commands run at a fiftieth of their size, to keep the suite
- * quick: the commands' syntax and files are what is checked here.
+ * scenario commands run at a fiftieth of their size, and the commands run
+ * in this process through the CLI's own `run` (file names taken in a
+ * temporary folder), to keep the suite quick: the commands' syntax and files
+ * are what is checked here; test/cli runs the built CLI as a process.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,15 +25,22 @@ import { instanceToCsv } from "../../src/io/csv.js";
 import { instanceToWorkbook } from "../../src/io/convert.js";
 import { readPolicy } from "../../src/io/policyFile.js";
 import { decodeScenario } from "../../src/scenario/decode.js";
-import { jobmatch, removeBundle, ROOT, tempDir } from "../cli/run.js";
+import { run } from "../../src/cli/program.js";
+import { ROOT, tempDir } from "../cli/run.js";
 
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 const blocks = [...README.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1] as string, code: m[2] as string, line: README.slice(0, m.index).split("\n").length }));
 const dir = tempDir();
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  removeBundle();
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `jobmatch ...args` run in this process (the CLI's own `run`), file names taken in `dir`. */
+const jobmatch = async (args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+  let stdout = "";
+  let stderr = "";
+  const inDir = args.map((a, i) => (i > 0 && !a.startsWith("-") && /(\.(json|csv|xlsx|lp|html|md)|\/)$/.test(a) ? join(dir, a) : a));
+  const code = await run(inDir, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, readStdin: async () => "" });
+  return { code, stdout, stderr };
+};
 
 describe("README code blocks", () => {
   it("has TypeScript, JSON and shell blocks", () => {
@@ -107,7 +116,7 @@ describe("README code blocks", () => {
       // spreadsheets carry no reference dates: give the pilot's, as its README says
       if (args.some((a) => /\.(csv|xlsx)$/.test(a)) && !args.includes("--as-of") && asOf !== undefined && args[0] !== "convert") args = [...args, "--as-of", asOf];
       if (args[0] === "scenario" && !args.includes("--list") && !args.includes("--scale")) args = [...args, "--scale", "0.02"];
-      const r = await jobmatch(args, "", dir);
+      const r = await jobmatch(args);
       if (redirect !== undefined) writeFileSync(join(dir, redirect), r.stdout);
       if (r.code !== 0 && r.code !== 3) failed.push(`${line}: exit ${r.code}: ${r.stderr.slice(0, 300)}`);
     }
