@@ -74,6 +74,7 @@ export const instanceFromSheets = (workers: Sheet, employers: Sheet, options: Om
     names: { workers: workers.file, employers: employers.file },
     workerRows: w.right.rows,
     employerRows: e.right.rows,
+    spelled: { workers: w.right.typed, employers: e.right.typed },
     notices: [...notices, ...w.right.notices, ...e.right.notices],
   });
 };

@@ -35,6 +35,8 @@ export interface SheetOrigin {
   readonly names: { readonly workers: string; readonly employers: string };
   readonly workerRows: readonly number[];
   readonly employerRows: readonly number[];
+  /** Headers as the sheets spell them, where they differ from the column names (`Language` for language). */
+  readonly spelled?: { readonly workers: Readonly<Record<string, string>>; readonly employers: Readonly<Record<string, string>> };
 }
 
 /** JSON property to the CSV column it is read from, where the two differ. */
@@ -51,7 +53,8 @@ export const cellOf = (path: string, origin: SheetOrigin): CellRef | null => {
   if (rest === undefined) return { file, row, column: null, item: null, part: null };
   const p = /^(preferences\.(?:fields|prefectures)|[A-Za-z]+)(?:\[(\d+)\])?(?:\.(\w+))?$/.exec(rest);
   if (p === null) return { file, row, column: rest, item: null, part: null };
-  const column = COLUMN_OF[p[1] as string] ?? (p[1] as string);
+  const name = COLUMN_OF[p[1] as string] ?? (p[1] as string);
+  const column = (isWorker ? origin.spelled?.workers : origin.spelled?.employers)?.[name] ?? name;
   return { file, row, column, item: p[2] === undefined ? null : Number(p[2]) + 1, part: p[3] ?? null };
 };
 

@@ -33,6 +33,8 @@ export interface SheetRecords {
   /** Spreadsheet row (header = 1) of each record. */
   readonly rows: readonly number[];
   readonly notices: readonly InputNotice[];
+  /** Each column's header as the sheet spells it, where that differs from the column's name. */
+  readonly typed: Readonly<Record<string, string>>;
 }
 
 const SEPARATORS = [",", ";", "\t"] as const;
@@ -117,5 +119,9 @@ export const readSheet = (sheet: Sheet, kind: "workers" | "employers", columns: 
     records.push(record);
     rows.push(row);
   });
-  return issues.length > 0 ? E.left(issues) : E.right({ records, rows, notices });
+  const spelled: Record<string, string> = {};
+  header.forEach((h, i) => {
+    if (h !== null && typed[i] !== h) spelled[h] = typed[i] as string;
+  });
+  return issues.length > 0 ? E.left(issues) : E.right({ records, rows, notices, typed: spelled });
 };

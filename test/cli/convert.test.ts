@@ -24,7 +24,13 @@ afterAll(() => {
   removeBundle();
 });
 
-const instance = { ...generateInstance({ seed: 21, workers: 120, employers: 12 }), policy: { quotas: [{ scope: "sector" as const, key: "caregiving", max: 5 }] } };
+const generated = generateInstance({ seed: 21, workers: 120, employers: 12 });
+// a family of three, so the group column makes the round trip too
+const instance = {
+  ...generated,
+  workers: generated.workers.map((w, i) => (i < 3 ? { ...w, group: "family-1" } : w)),
+  policy: { quotas: [{ scope: "sector" as const, key: "caregiving", max: 5 }] },
+};
 
 describe("jobmatch convert", () => {
   it("JSON to Excel and back, and to CSV files and back, gives the same decoded instance", async () => {
@@ -37,6 +43,7 @@ describe("jobmatch convert", () => {
     const original = decodeInstance(instance);
     const again = decodeInstance(JSON.parse(readFileSync(file("back.json"), "utf8")));
     expect(E.isRight(original)).toBe(true);
+    expect(E.isRight(again) && again.right.workers.filter((w) => w.group === "family-1").length).toBe(3);
     expect(again).toEqual(original);
 
     const toCsv = await jobmatch(["convert", file("instance.json"), "--out", file("sheets/")]);

@@ -103,9 +103,12 @@ describe("the spellings officers type", () => {
     ]);
   });
 
-  it("reads a column name as the reports print it, and asks about one it cannot place", async () => {
+  it("reads a column name as the reports print it, names it as typed in issues, and asks about one it cannot place", async () => {
     const r = await load("ID,Language,Training centre,home_province,Prefered Fields\nw1,N4,c,p,construction\n", EMPLOYERS);
     expect(E.isLeft(r) && r.left).toBe('workers.csv row 1, column 5 ("Prefered Fields"): unknown property; did you mean "preferredFields"?');
+    const typed = await loaded("ID,Language,Training centre,home_province\nw1,N6,c,p\n", EMPLOYERS);
+    const decoded = decodeInstance(typed.input);
+    expect(E.isLeft(decoded) && formatIssues(locateInCsv(decoded.left, typed))).toBe('workers.csv row 2, column Language (item 1): expected N5..N1 or JFT-Basic A1/A2.1/A2, got "N6"');
     const ok = await loaded("ID,Language,Training centre,home_province\nw1,N4,c,p\n", EMPLOYERS);
     expect(formatNotices(ok.notices)).toBe(
       ['workers.csv column 1: read "ID" as "id" (column name spelling), row 1', 'workers.csv column 2: read "Language" as "language" (column name spelling), row 1', 'workers.csv column 3: read "Training centre" as "trainingCentre" (column name spelling), row 1', 'workers.csv column 4: read "home_province" as "homeProvince" (column name spelling), row 1'].join("\n"),
