@@ -17,7 +17,9 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../scripts/build-app.js";
 import { startAppServer } from "../../src/cli/app.js";
+import { decodeInstance } from "../../src/input/decode.js";
 import { instanceToCsv, instanceFromCsv } from "../../src/io/csv.js";
+import { readWorkbook } from "../../src/io/xlsx.js";
 import { match } from "../../src/match.js";
 import { CHROMIUM_ARGS, chromiumPath, profileDir, skipBrowser } from "../support/browser.js";
 import { shiftJis } from "../support/shiftJis.js";
@@ -99,6 +101,15 @@ describe.skipIf(skip)("the workbench page in Chromium", () => {
     expect(await page.textContent("#explanation")).toMatch(/^W0001 is (placed at|not placed)/);
     await page.click("[data-explain^='employer:']");
     await page.locator("#explanation", { hasText: /slot/ }).waitFor();
+    // the other downloads: the result as Excel, the instance as JSON, the HTML report
+    const take = async (id: string): Promise<Buffer> => {
+      const [d] = await Promise.all([page.waitForEvent("download"), page.click(id)]);
+      return readFileSync(await d.path());
+    };
+    const book = await readWorkbook(new Uint8Array(await take("#download-xlsx")), "result.xlsx");
+    expect(E.isRight(book) && book.right[0]?.rows.length).toBe(2001);
+    expect(decodeInstance(JSON.parse((await take("#download-json")).toString("utf8")))._tag).toBe("Right");
+    expect((await take("#download-html")).toString("utf8")).toMatch(/<h2>Who went where<\/h2>[\s\S]*1,771 placements/);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
