@@ -20,6 +20,7 @@ import { startAppServer } from "../../src/cli/app.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import { instanceToCsv, instanceFromCsv } from "../../src/io/csv.js";
 import { readWorkbook } from "../../src/io/xlsx.js";
+import { int } from "../../src/report/format.js";
 import { match } from "../../src/match.js";
 import { CHROMIUM_ARGS, chromiumPath, profileDir, skipBrowser } from "../support/browser.js";
 import { shiftJis } from "../support/shiftJis.js";
@@ -95,7 +96,11 @@ describe.skipIf(skip)("the workbench page in Chromium", () => {
     }
     const [loadMs, solveMs] = [...times].sort((a, b) => a[0] + a[1] - (b[0] + b[1]))[1] as [number, number];
     console.log(`pilot in the page (median of 3): load ${loadMs} ms + solve ${solveMs} ms = ${loadMs + solveMs} ms (2,000 workers, 150 employers; runs ${times.map(([a, b]) => a + b).join(", ")} ms)`);
-    expect(await page.textContent("#result .status")).toMatch(/^Status: optimal; .* 1,771 of 2,000 workers placed/);
+    // the oracle: the bundled pilot file solved in Node
+    const expected = match(PILOT);
+    if (E.isLeft(expected)) throw new Error("the pilot does not solve");
+    const s = expected.right.summary;
+    expect(await page.textContent("#result .status")).toContain(`${int(s.placed)} of ${int(s.workers)} workers placed`);
     await page.click("[data-explain='worker:W0001']");
     await page.locator("#explanation", { hasNotText: /^explaining/ }).waitFor();
     expect(await page.textContent("#explanation")).toMatch(/^W0001 is (placed at|not placed)/);
@@ -109,7 +114,7 @@ describe.skipIf(skip)("the workbench page in Chromium", () => {
     const book = await readWorkbook(new Uint8Array(await take("#download-xlsx")), "result.xlsx");
     expect(E.isRight(book) && book.right[0]?.rows.length).toBe(2001);
     expect(decodeInstance(JSON.parse((await take("#download-json")).toString("utf8")))._tag).toBe("Right");
-    expect((await take("#download-html")).toString("utf8")).toMatch(/<h2>Who went where<\/h2>[\s\S]*1,771 placements/);
+    expect((await take("#download-html")).toString("utf8")).toMatch(new RegExp(`<h2>Who went where</h2>[\\s\\S]*${int(s.placed)} placements`));
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -180,7 +185,8 @@ describe.skipIf(skip)("the workbench page in Chromium", () => {
     const header = await page.$$eval("#comparison table.summary thead th", (ths) => ths.map((th) => th.textContent));
     expect(header).toEqual(["", "run 1 (kept)", "run 2"]);
     expect(await page.textContent("#result")).toContain("The policy:");
-    // crossing quotas go to the branch-and-bound engine: a long solve to cancel
+    // crossing quotas (a sector and a prefecture) go to javascript-lp-solver's branch and bound,
+    // slow at the pilot's size: a long solve to cancel (should an engine make it fast, pick a harder case)
     await page.click("text=Add a quota");
     await page.selectOption("table.quotas tbody tr:last-child select", "prefecture");
     await page.fill("table.quotas tbody tr:last-child input[aria-label=key]", "Kagawa");
