@@ -73,6 +73,8 @@ export type WorkerExplanation =
       readonly exchange: Exchange | null;
       /** The other higher-scoring alternatives, where the exchange would break a hard policy constraint, best score first. */
       readonly blocked: readonly Exchange[];
+      /** Every other higher-scoring alternative (neither the best exchange nor blocked), with its exchange: why it was not taken. Best score first. */
+      readonly others: readonly Exchange[];
       readonly caveat: string | null;
     }
   | {

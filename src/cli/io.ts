@@ -12,7 +12,7 @@ import { jsonErrorAt, lineAndColumn } from "./jsonError.js";
 
 /** A stream the CLI writes to. */
 export interface Out {
-  /** Writes `text`, then calls `done` (with the error, if the write failed). */
+  /** Writes `text`, then calls `done` (with the error, if the write failed); a writer declared without `done` has written when it returns. */
   readonly write: (text: string, done?: (error?: Error | null) => void) => unknown;
   readonly isTTY?: boolean;
   /** Closed when the process started (standard output only; ./main.ts finds out): anything written there is lost. */
@@ -50,7 +50,7 @@ export const reason = (e: unknown): string => {
 };
 
 /** A file's text, or standard input's for `-`; bytes that are not UTF-8 are bad input, located (../io/text.ts). */
-export const readText = async (path: string, ctx: CliContext, kind: "csv" | "json"): Promise<E.Either<Failure, string>> => {
+export const readText = async (path: string, ctx: CliContext): Promise<E.Either<Failure, string>> => {
   const name = path === "-" ? "standard input" : path;
   let bytes: Uint8Array | string;
   try {
@@ -59,7 +59,7 @@ export const readText = async (path: string, ctx: CliContext, kind: "csv" | "jso
     return E.left(failure(EXIT.badInput, `cannot read ${path}: ${reason(e)}`));
   }
   if (typeof bytes === "string") return E.right(bytes);
-  const text = decodeText(bytes, name, kind);
+  const text = decodeText(bytes, name);
   return E.isLeft(text) ? E.left(issuesFailure(`${name} is not UTF-8:`, [text.left])) : E.right(text.right);
 };
 
@@ -88,6 +88,15 @@ export const tooDeepAt = (text: string, max: number): number => {
   return -1;
 };
 
+/** A file's bytes (spreadsheets: their encoding is found from the bytes, ../io/encoding.ts). */
+export const readBytes = (path: string): E.Either<Failure, Uint8Array> => {
+  try {
+    return E.right(new Uint8Array(readFileSync(path)));
+  } catch (e) {
+    return E.left(failure(EXIT.badInput, `cannot read ${path}: ${reason(e)}`));
+  }
+};
+
 /** The parsed JSON, or a failure naming the file, the line and column, and what is wrong there. */
 export const parseJson = (text: string, name: string): E.Either<Failure, unknown> => {
   const clean = text.replace(/^\uFEFF/, "");
@@ -104,6 +113,6 @@ export const parseJson = (text: string, name: string): E.Either<Failure, unknown
 
 /** Reads and parses a JSON file (or `-`). */
 export const readJson = async (path: string, ctx: CliContext): Promise<E.Either<Failure, unknown>> => {
-  const text = await readText(path, ctx, "json");
+  const text = await readText(path, ctx);
   return E.isLeft(text) ? text : parseJson(text.right, path === "-" ? "standard input" : path);
 };

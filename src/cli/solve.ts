@@ -15,7 +15,7 @@ import { duration, int } from "../report/format.js";
 import type { MatchResult } from "../result/types.js";
 import { compareResults } from "../scenario/compare.js";
 import { EXIT, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { loadInstance, solveLoaded, type InstanceOptions } from "./instance.js";
+import { loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
 import type { CliContext } from "./io.js";
 import { prettyJsonPieces } from "./json.js";
 import { checkOutputs, writeOutput, type OutputTarget } from "./write.js";
@@ -42,14 +42,20 @@ export const reportTargets = (o: { readonly markdown?: string; readonly html?: s
   ...(o.html === undefined ? [] : [{ flag: "--html", path: o.html }]),
 ];
 
-/** Writes the Markdown and HTML reports asked for. */
-export const writeReports = async (r: MatchResult, o: { readonly markdown?: string; readonly html?: string }, title: string, ctx: CliContext): Promise<E.Either<Failure, void>> => {
+/** Writes the Markdown and HTML reports asked for; `employers` names where placements are in the HTML report's lists. */
+export const writeReports = async (
+  r: MatchResult,
+  o: { readonly markdown?: string; readonly html?: string },
+  title: string,
+  ctx: CliContext,
+  employers: readonly { readonly id: string; readonly name?: string; readonly prefecture: string; readonly field: string }[] = [],
+): Promise<E.Either<Failure, void>> => {
   if (o.markdown !== undefined) {
     const w = await writeOutput(formatResultMarkdown(r, { title, name: "result" }), o.markdown, ctx);
     if (E.isLeft(w)) return w;
   }
   if (o.html !== undefined) {
-    const w = await writeOutput(renderHtmlReport(compareResults([{ name: "result", result: r }]), { title }), o.html, ctx);
+    const w = await writeOutput(renderHtmlReport(compareResults([{ name: "result", result: r }]), { title, results: [{ name: "result", result: r, employers }] }), o.html, ctx);
     if (E.isLeft(w)) return w;
   }
   return E.right(undefined);
@@ -57,12 +63,13 @@ export const writeReports = async (r: MatchResult, o: { readonly markdown?: stri
 
 /** Runs `jobmatch solve`; the exit code, or a failure to report. */
 export const solveAction = async (file: string | undefined, o: SolveOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
-  const outputs = checkOutputs([{ flag: "--out", path: o.out }, ...reportTargets(o)], [file, o.workers, o.employers], ctx);
+  const outputs = checkOutputs([{ flag: "--out", path: o.out }, ...reportTargets(o)], [file, o.workers, o.employers, o.policy], ctx);
   if (E.isLeft(outputs)) return outputs;
   const progress = createProgress(ctx.stderr, 3);
   progress.update(0, "reading");
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return progress.stop(), loaded;
+  reportNotices(loaded.right, ctx);
   progress.update(1, "solving");
   const solved = solveLoaded(loaded.right, matchOptions(o));
   progress.update(2, "writing");
@@ -74,7 +81,7 @@ export const solveAction = async (file: string | undefined, o: SolveOptions, ctx
   const text = o.format === "csv" ? resultToCsv(r, employers) : prettyJsonPieces(r);
   const written = await writeOutput(text, o.out, ctx);
   if (E.isLeft(written)) return written;
-  const reports = await writeReports(r, o, `jobmatch: ${loaded.right.name}`, ctx);
+  const reports = await writeReports(r, o, `jobmatch: ${loaded.right.name}`, ctx, employers);
   if (E.isLeft(reports)) return reports;
   if (o.out !== undefined || r.status !== "optimal") ctx.stderr.write(`${resultLine(r)}\n`);
   return E.right(r.status === "optimal" ? EXIT.ok : EXIT.notOptimal);

@@ -21,8 +21,8 @@ import * as E from "fp-ts/lib/Either.js";
 import { EXIT, failure, usage, type Failure } from "./exit.js";
 import { reason, type CliContext } from "./io.js";
 
-/** What a command writes: one text, or pieces of it in order (so a large result need not be one string). */
-export type Content = string | Iterable<string>;
+/** What a command writes: one text, pieces of it in order (so a large result need not be one string), or bytes (a workbook). */
+export type Content = string | Iterable<string> | Uint8Array;
 
 /** An output of a command: the option that names it, and its path (undefined or "-" for standard output). */
 export interface OutputTarget {
@@ -73,11 +73,11 @@ export const checkOutputs = (outputs: readonly OutputTarget[], inputs: readonly 
   return E.right(undefined);
 };
 
-const pieces = (content: Content): Iterable<string> => (typeof content === "string" ? [content] : content);
+const pieces = (content: Content): Iterable<string | Uint8Array> => (typeof content === "string" || content instanceof Uint8Array ? [content] : content);
 
-/** Writes all of `text` at the file descriptor (write(2) may take less than all of it). */
-const writeFully = (fd: number, text: string): void => {
-  const bytes = Buffer.from(text, "utf8");
+/** Writes all of `piece` at the file descriptor (write(2) may take less than all of it). */
+const writeFully = (fd: number, piece: string | Uint8Array): void => {
+  const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
   let done = 0;
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
 };
@@ -127,7 +127,11 @@ const writeDirect = (target: string, content: Content): void => {
 const writeStdout = (ctx: CliContext, piece: string): Promise<void> =>
   new Promise((done, fail) => {
     try {
-      ctx.stdout.write(piece, (e) => (e === null || e === undefined ? done() : fail(e)));
+      // A writer that takes no callback (a buffer in a test) has written when it returns.
+      if (ctx.stdout.write.length < 2) {
+        ctx.stdout.write(piece);
+        done();
+      } else ctx.stdout.write(piece, (e) => (e === null || e === undefined ? done() : fail(e)));
     } catch (e) {
       fail(e);
     }
@@ -140,8 +144,9 @@ const writeStdout = (ctx: CliContext, piece: string): Promise<void> =>
 export const writeOutput = async (content: Content, path: string | undefined, ctx: CliContext): Promise<E.Either<Failure, void>> => {
   if (isStdout(path)) {
     if (ctx.stdout.closed === true) return E.left(closedStdout());
+    if (content instanceof Uint8Array) return E.left(usage("binary output (a workbook) goes to a file: give --out"));
     try {
-      for (const piece of pieces(content)) await writeStdout(ctx, piece);
+      for (const piece of typeof content === "string" ? [content] : content) await writeStdout(ctx, piece);
       return E.right(undefined);
     } catch (e) {
       return E.left(failure(EXIT.cannotWrite, `cannot write to standard output: ${reason(e)}`));

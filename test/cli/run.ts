@@ -48,11 +48,11 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `file args` with pipes for standard output and error (and `input` on standard input, unless null). */
-const runChild = (file: string, args: readonly string[], input: string | null): Promise<CliRun> =>
+/** Runs `file args` in `cwd` with pipes for standard output and error (and `input` on standard input, unless null). */
+const runChild = (file: string, args: readonly string[], input: string | null, cwd = ROOT): Promise<CliRun> =>
   new Promise((resolve, reject) => {
     const child = spawn(file, [...args], {
-      cwd: ROOT,
+      cwd,
       env: { ...process.env, NO_COLOR: "1", JOBMATCH_DEBUG: "" },
       stdio: [input === null ? "ignore" : "pipe", "pipe", "pipe"],
     });
@@ -65,8 +65,8 @@ const runChild = (file: string, args: readonly string[], input: string | null): 
     if (input !== null) child.stdin?.end(input);
   });
 
-/** `jobmatch ...args`, with `input` on standard input. */
-export const jobmatch = async (args: readonly string[], input = ""): Promise<CliRun> => runChild(process.execPath, [await cli(), ...args], input);
+/** `jobmatch ...args`, with `input` on standard input, in `cwd` (default the repository). */
+export const jobmatch = async (args: readonly string[], input = "", cwd = ROOT): Promise<CliRun> => runChild(process.execPath, [await cli(), ...args], input, cwd);
 
 /** A fresh folder for a test's files. */
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), "jobmatch-cli-"));

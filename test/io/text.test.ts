@@ -1,7 +1,9 @@
 /**
- * Input files must be UTF-8: the first byte that is not is reported with its
- * offset and line (for CSV with the Shift-JIS reading), never read as U+FFFD.
- * The scanner is checked against the runtime's own strict decoder.
+ * A JSON input file must be UTF-8: the first byte that is not is reported
+ * with its offset and line, never read as U+FFFD; a CSV file may also be
+ * Shift-JIS (../../src/io/encoding.ts), and one that is neither names the
+ * first byte. The scanner is checked against the runtime's own strict
+ * decoder.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +12,8 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/program.js";
-import { decodeText, firstInvalidUtf8 } from "../../src/io/text.js";
+import { firstInvalidUtf8 } from "../../src/io/encoding.js";
+import { decodeText } from "../../src/io/text.js";
 import { formatIssue } from "../../src/input/issues.js";
 import { fcOptions } from "../support/seed.js";
 
@@ -59,14 +62,14 @@ describe("UTF-8 input", () => {
     );
   });
 
-  it("says where, on which line, and what Shift-JIS makes of a CSV file", () => {
-    const text = "id,language,trainingCentre,homeProvince\nW1,N4,東京,Bali\n";
-    const sjis = new Uint8Array([...Buffer.from("id,language,trainingCentre,homeProvince\nW1,N4,"), 0x93, 0x8c, 0x8b, 0x9e, ...Buffer.from(",Bali\n")]);
-    const r = decodeText(sjis, "workers.csv", "csv");
-    expect(E.isLeft(r) && formatIssue(r.left)).toBe(
-      'workers.csv, byte 46 (line 2): expected UTF-8 text (it reads as Shift-JIS, as Japanese Excel saves CSV: "nce W1,N4,東京,Bali "; save it as UTF-8 (Excel: "CSV UTF-8"; or iconv -f SHIFT_JIS -t UTF-8)), got bytes 93 8c 8b 9e',
-    );
-    expect(decodeText(Buffer.from(text, "utf8"), "workers.csv", "csv")).toEqual(E.right(text));
+  it("says where, and on which line, a JSON file stops being UTF-8", () => {
+    const text = '{"workers": [],\n "employers": [{"id": "E1"}]}';
+    const bad = new Uint8Array([...Buffer.from('{"workers": [],\n "employers": [{"id": "E'), 0xff, ...Buffer.from('1"}]}')]);
+    const r = decodeText(bad, "instance.json");
+    expect(E.isLeft(r) && formatIssue(r.left)).toBe("instance.json, byte 40 (line 2): expected UTF-8 text (save it as UTF-8), got bytes ff 31 22 7d");
+    expect(decodeText(Buffer.from(text, "utf8"), "instance.json")).toEqual(E.right(text));
+    const utf16 = decodeText(new Uint8Array([0xff, 0xfe, 0x7b, 0x00]), "instance.json");
+    expect(E.isLeft(utf16) && utf16.left.expected).toMatch(/UTF-16/);
   });
 
   it("the command line refuses such files with exit 1, CSV and JSON alike, rather than reading U+FFFD", async () => {
@@ -76,7 +79,7 @@ describe("UTF-8 input", () => {
     writeFileSync(workers, new Uint8Array([...Buffer.from("id,language,trainingCentre,homeProvince\nW"), 0xff, ...Buffer.from(",N4,Semarang,Bali\nW"), 0xfe, ...Buffer.from(",N4,Semarang,Bali\n")]));
     const csv = await cli(["solve", "--workers", workers, "--employers", employers]);
     expect(csv.code).toBe(1);
-    expect(csv.stderr).toMatch(new RegExp(`^error: ${workers} is not UTF-8:\\n${workers}, byte 41 \\(line 2\\): expected UTF-8 text \\(save it as UTF-8`));
+    expect(csv.stderr).toContain(`${workers}: expected text in UTF-8 or Shift-JIS (save the sheet as "CSV UTF-8"), got "a byte that is neither, at byte 41 (0xff)"`);
     const json = join(dir, "instance.json");
     writeFileSync(json, new Uint8Array([...Buffer.from('{"workers": [], "employers": [{"id": "E'), 0xc0, 0xaf, ...Buffer.from('"}]}')]));
     const j = await cli(["solve", json]);

@@ -7,36 +7,20 @@
  * script); it measures each bar with getBoundingClientRect and leaves the
  * counts in an attribute that `--dump-dom` prints.
  *
- * The browser is CHROMIUM if set, else `chromium` or `chromium-browser` on
- * PATH. Without one this test is skipped with a notice saying how to run it,
- * so that `npm test` passes on a machine with Node only; JOBMATCH_REQUIRE_BROWSER=1
- * (set by .ci/run, which installs Chromium) turns a missing browser into a
- * failure.
+ * The browser and what to do without one are ../support/browser.ts's: this
+ * test is skipped with a notice saying how to run it, so that `npm test`
+ * passes on a machine with Node only; JOBMATCH_REQUIRE_BROWSER=1 (set by
+ * .ci/run, which installs Chromium) turns a missing browser into a failure.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { CHART_IDS, renderHtmlReport } from "../../src/report/html.js";
+import { chromiumPath, skipBrowser } from "../support/browser.js";
 import { comparison } from "./fixtures.js";
-
-/** CHROMIUM if set (found or not), else the first `chromium` or `chromium-browser` on PATH, else null. */
-const findChromium = (): { readonly path: string | null; readonly looked: string } => {
-  const given = process.env.CHROMIUM;
-  if (given !== undefined && given !== "") return { path: existsSync(given) ? given : null, looked: given };
-  const dirs = (process.env.PATH ?? "").split(delimiter).filter((d) => d !== "");
-  for (const dir of dirs) for (const name of ["chromium", "chromium-browser"]) if (existsSync(join(dir, name))) return { path: join(dir, name), looked: "PATH" };
-  return { path: null, looked: "chromium or chromium-browser on PATH" };
-};
-
-const chromium = findChromium();
-const required = process.env.JOBMATCH_REQUIRE_BROWSER === "1";
-const HOW = "install Debian's package (apt-get install -y chromium; .ci/run does) or set CHROMIUM=/path/to/chromium";
-if (chromium.path === null && !required) {
-  console.warn(`Chromium not found (${chromium.looked}): the HTML report's rendering test is skipped. To run it, ${HOW}.`);
-}
 
 const PROBE = `<script>
 const counts = {};
@@ -51,14 +35,13 @@ document.body.setAttribute("data-probe", JSON.stringify(counts));
 const dir = mkdtempSync(join(tmpdir(), "jobmatch-chromium-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(chromium.path === null && !required)("HTML report in headless Chromium", () => {
+describe.skipIf(skipBrowser("the HTML report"))("HTML report in headless Chromium", () => {
   it("draws every non-zero bar of the three charts", async () => {
-    if (chromium.path === null) throw new Error(`Chromium not found (${chromium.looked}) and JOBMATCH_REQUIRE_BROWSER=1 requires it: ${HOW}.`);
     const c = comparison();
     const file = join(dir, "report.html");
     writeFileSync(file, renderHtmlReport(c, { title: "Chromium test" }).replace("</body>", `${PROBE}</body>`));
     const { stdout } = await promisify(execFile)(
-      chromium.path,
+      chromiumPath() as string,
       [
         "--headless",
         "--no-sandbox",
