@@ -277,12 +277,22 @@ const bothPasses = (input: unknown): E.Either<readonly InputIssue[], Instance> =
   return E.isLeft(structural) ? E.left(issuesFromErrors(structural.left)) : semantic(structural.right);
 };
 
+/** Whether the instance's workers or employers are more than LIMITS allows. */
+const oversized = (input: unknown): boolean => {
+  const rows = typeof input === "object" && input !== null ? (input as { readonly workers?: unknown; readonly employers?: unknown }) : {};
+  return (Array.isArray(rows.workers) && rows.workers.length > LIMITS.workers) || (Array.isArray(rows.employers) && rows.employers.length > LIMITS.employers);
+};
+
 /** Decodes and checks an instance; never throws. */
 export const decodeInstance = (input: unknown): E.Either<readonly InputIssue[], Instance> => {
   // Input already in canonical form passes the allocation-free check and is
   // used as it is; anything else is validated in full, with located issues.
   const structural = InstanceCodec.is(input) ? E.right(input) : InstanceCodec.decode(input);
   // Malformed input: the well-formed rows are checked semantically too, so every issue comes in one round (./allAtOnce.ts); at most MAX_ISSUES listed.
-  if (E.isLeft(structural)) return E.left(capIssues(withRowChecks(input, issuesFromErrors(structural.left), { workers: WorkerCodec, employers: EmployerCodec }, bothPasses)));
+  // A list past its limit is refused for its length alone: its rows are not read.
+  if (E.isLeft(structural)) {
+    const issues = issuesFromErrors(structural.left);
+    return E.left(capIssues(oversized(input) ? issues : withRowChecks(input, issues, { workers: WorkerCodec, employers: EmployerCodec }, bothPasses)));
+  }
   return E.mapLeft(capIssues)(semantic(structural.right));
 };
