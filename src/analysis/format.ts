@@ -40,10 +40,19 @@ const exchangeWords = (workerId: string, x: Exchange, placed: boolean): string =
   return `${what}. ${verdictWords(x)}`;
 };
 
-/** What an exchange would do to placements and score, to the policy, and whether the plan would be better. */
+/** Whose hard constraints these are: "the law" (legal limits), "the policy", or both. */
+const whose = (breaches: readonly { readonly source: string }[]): string => {
+  const law = breaches.filter((b) => b.source.startsWith("law.")).length;
+  return law === breaches.length ? "the law" : law === 0 ? "the policy" : "the law and the policy";
+};
+
+/** What an exchange would do to placements and score, to the law and the policy, and whether the plan would be better. */
 const verdictWords = (x: Exchange): string => {
   const hard = x.breaches.filter((b) => b.hard);
-  if (hard.length > 0) return `That would break ${andList(hard.map((b) => b.text))}, which the policy does not allow.`;
+  if (hard.length > 0) {
+    const by = whose(hard);
+    return `That would break ${andList(hard.map((b) => b.text))}, which ${by} ${by.includes(" and ") ? "do" : "does"} not allow.`;
+  }
   const soft = x.breaches.filter((b) => !b.hard);
   const change =
     x.placements < 0
@@ -64,16 +73,17 @@ const verdictWords = (x: Exchange): string => {
   return `That would ${change}: the result can be improved.`;
 };
 
-/** The employers a hard policy constraint rules out, with what it is: the first three, then a count. */
+/** The employers a hard constraint (the law's or the policy's) rules out, with what it is: the first three, then a count. */
 const blockedLines = (blocked: readonly Exchange[], alternatives: readonly Alternative[]): string[] => {
   if (blocked.length === 0) return [];
+  const by = whose(blocked.flatMap((x) => x.breaches.filter((b) => b.hard)));
   const shown = blocked.slice(0, 3).map((x) => {
     const a = alternatives.find((v) => v.employerId === x.employerId);
     const hard = x.breaches.filter((b) => b.hard).map((b) => b.text);
     return `${x.employerId} (score ${x.score}${a === undefined ? "" : `, ${freeWords(a)}`}) would break ${andList(hard)}`;
   });
   const more = blocked.length > 3 ? `; and ${count(blocked.length - 3, "more employer")}` : "";
-  return [`  Ruled out by the policy: ${shown.join("; ")}${more}.`];
+  return [`  Ruled out by ${by}: ${shown.join("; ")}${more}.`];
 };
 
 /** Why the worker's group was left out whole, and what placing it where it fits would break. */

@@ -30,6 +30,8 @@
 import type { FieldId } from "../domain/fields.js";
 import type { InstanceInput } from "../input/codecs.js";
 import { makeEmployers } from "./employers.js";
+import { assignOrganisations, expectedWagesFor } from "./law.js";
+import { DEFAULT_PLACEMENT_MONTHS } from "../input/lawDecode.js";
 import * as F from "./facts.js";
 import { createRandom } from "./random.js";
 import { setUp } from "./setup.js";
@@ -60,7 +62,7 @@ export interface GeneratorParams {
   readonly individualShare?: number;
   /** Field catalogue version, written to `reference.fieldCatalogue`. */
   readonly fieldCatalogue?: string;
-  /** Reference date (minimum wages in force), written to `reference.asOf`. */
+  /** Reference date, written to `reference.asOf`: the placement start (ages, minimum wages in force). */
   readonly asOf?: string;
 }
 
@@ -83,8 +85,14 @@ export const GENERATOR_DEFAULTS = {
   asOf: F.PILOT_AS_OF.value,
 } as const;
 
-/** The bundled pilot instance (examples/data/kagawa-pilot.json): 2,000 workers, 150 Kagawa employers. */
-export const KAGAWA_PILOT_PARAMS: GeneratorParams = {
+/**
+ * The pilot's size (2,000 workers, 150 Kagawa employers) with every other
+ * parameter at its default: the case the generator's calibration is checked
+ * on. The bundled pilot instance itself comes from the `kagawa-pilot`
+ * scenario (src/scenario/bundled/kagawaPilot.ts), which draws employers field
+ * by field.
+ */
+export const PILOT_SIZE_PARAMS: GeneratorParams = {
   // The date the memorandum was signed.
   seed: 20260123,
   workers: F.PILOT_WORKERS.value,
@@ -131,8 +139,15 @@ export const generateInstance = (params: GeneratorParams): InstanceInput => {
   });
 
   const root = createRandom(params.seed);
-  const workers = makeWorkers(ids("W", params.workers), setup, root.fork("workers"), { languageShift, profiles, individualShare });
+  const workers = makeWorkers(ids("W", params.workers), setup, root.fork("workers"), { languageShift, profiles, individualShare, start: asOf });
   const totalSlots = Math.round(params.workers * slotsPerWorker);
-  const employers = makeEmployers(ids("E", params.employers), totalSlots, setup, root.fork("employers"), asOf);
-  return { reference: { fieldCatalogue, asOf }, workers, employers };
+  const drawn = makeEmployers(ids("E", params.employers), totalSlots, setup, root.fork("employers"), asOf);
+  const { employers, organisations } = assignOrganisations(drawn);
+  const expectedMinimumWages = expectedWagesFor(employers, asOf, DEFAULT_PLACEMENT_MONTHS);
+  return {
+    reference: { fieldCatalogue, asOf, ...(expectedMinimumWages.length > 0 ? { expectedMinimumWages } : {}) },
+    workers,
+    employers,
+    ...(organisations.length > 0 ? { supportOrganisations: organisations } : {}),
+  };
 };

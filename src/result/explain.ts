@@ -49,8 +49,8 @@ const merged = <T>(items: readonly { readonly item: T; readonly weight: number }
 // workers or employers with one plain key are excluded by the same rules with
 // the same details. So the rule counts are computed once per plain key, over
 // the other side merged by plain key.
-const plainWorkerKey = (w: Worker): string => workerClassKey(w);
-const plainEmployerKey = (instance: Instance) => (e: Employer): string => employerClassKey(e, wagePoints(e, instance.reference));
+const plainWorkerKey = (instance: Instance) => (w: Worker): string => workerClassKey(w, instance.reference);
+const plainEmployerKey = (instance: Instance) => (e: Employer): string => employerClassKey(e, wagePoints(e, instance.reference), instance.reference);
 
 /** Reasons per worker class for a class that is (partly) unplaced. */
 export const unplacedReasons = (instance: Instance, built: BuiltModel): ((workerClass: number) => UnplacedReason) => {
@@ -65,7 +65,7 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
     let reason: UnplacedReason;
     if (targets.length === 0) {
       const worker = instance.workers[workerMembers[c]?.[0] as number] as Worker;
-      const key = plainWorkerKey(worker);
+      const key = plainWorkerKey(instance)(worker);
       let excludedBy = excludedMemo.get(key);
       if (excludedBy === undefined) {
         employers ??= merged(
@@ -109,7 +109,7 @@ export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employ
       if (excludedBy === undefined) {
         workers ??= merged(
           workerMembers.map((m) => ({ item: instance.workers[m[0] as number] as Worker, weight: m.length })),
-          plainWorkerKey,
+          plainWorkerKey(instance),
         );
         excludedBy = countRules(workers, (w) => exclusions(w, employer, instance.reference));
         excludedMemo.set(key, excludedBy);

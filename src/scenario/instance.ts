@@ -23,14 +23,18 @@ import * as E from "fp-ts/lib/Either.js";
 import { generateInstance, GENERATOR_DEFAULTS } from "../generate/generate.js";
 import { createRandom, table } from "../generate/random.js";
 import type { EmployerInput, InstanceInput, WorkerInput } from "../input/codecs.js";
+import type { SupportOrganisationInput } from "../input/lawCodecs.js";
+import { expectedWagesFor } from "../generate/law.js";
+import { DEFAULT_PLACEMENT_MONTHS } from "../input/lawDecode.js";
 import { issue, type InputIssue } from "../input/issues.js";
 import type { OriginInput, Scenario } from "./types.js";
 
 /** The instance input of a scenario; `policy` is the scenario's, passed through as it is. */
 export type ScenarioInstance = InstanceInput;
 
-const employersOf = (s: Scenario, fieldCatalogue: string, asOf: string): EmployerInput[] =>
-  s.prefectures.flatMap((p) =>
+/** The employers of every prefecture and field, with the support organisations they name. */
+const employersOf = (s: Scenario, fieldCatalogue: string, asOf: string): { employers: EmployerInput[]; organisations: SupportOrganisationInput[] } => {
+  const groups = s.prefectures.flatMap((p) =>
     p.demand.flatMap((d) => {
       if (d.employers === 0) return [];
       const group = generateInstance({
@@ -46,9 +50,17 @@ const employersOf = (s: Scenario, fieldCatalogue: string, asOf: string): Employe
         asOf,
       });
       const width = Math.max(2, String(d.employers).length);
-      return group.employers.map((e, i) => ({ ...e, id: `E${p.prefecture}-${d.field}-${String(i + 1).padStart(width, "0")}` }));
+      return [
+        {
+          employers: group.employers.map((e, i) => ({ ...e, id: `E${p.prefecture}-${d.field}-${String(i + 1).padStart(width, "0")}` })),
+          // Organisation ids name the prefecture and field, so those of different groups never clash.
+          organisations: group.supportOrganisations ?? [],
+        },
+      ];
     }),
   );
+  return { employers: groups.flatMap((g) => g.employers), organisations: groups.flatMap((g) => g.organisations) };
+};
 
 const withOrigins = (workers: readonly WorkerInput[], origins: readonly OriginInput[], seed: string | number): WorkerInput[] => {
   const rng = createRandom(`${seed}/origins`);
@@ -75,11 +87,14 @@ export const scenarioInstance = (s: Scenario): E.Either<readonly InputIssue[], S
       asOf,
     });
     const workers = s.cohort.origins === undefined ? cohort.workers : withOrigins(cohort.workers, s.cohort.origins, s.seed);
+    const { employers, organisations } = employersOf(s, fieldCatalogue, asOf);
+    const expectedMinimumWages = expectedWagesFor(employers, asOf, DEFAULT_PLACEMENT_MONTHS);
     return E.right({
-      reference: { fieldCatalogue, asOf },
+      reference: { fieldCatalogue, asOf, ...(expectedMinimumWages.length > 0 ? { expectedMinimumWages } : {}) },
       ...(s.weights === undefined ? {} : { weights: s.weights }),
       workers,
-      employers: employersOf(s, fieldCatalogue, asOf),
+      employers,
+      ...(organisations.length > 0 ? { supportOrganisations: organisations } : {}),
       ...(s.policy === undefined ? {} : { policy: s.policy }),
     });
   } catch (e) {
