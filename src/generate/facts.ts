@@ -271,6 +271,18 @@ export const SIBLING_CERTIFICATION_SHARE: Fact<number> = {
 };
 
 /**
+ * Share of workers also certified in a field of another sector, in the
+ * scenarios (the bundled pilot among them). A skills test is a separate
+ * exam, with its own fee and training, so most workers hold one
+ * certification: with the sector's other field, about a third hold two.
+ */
+export const CROSS_CERTIFICATION_SHARE: Fact<number> = {
+  value: 0.15,
+  basis: "synthetic",
+  source: "Assumption: each field's skills test is a separate exam, with its own fee and training; a minority of trainees sit a second sector's test.",
+};
+
+/**
  * The skill sets a worker trained for a field may hold, with weights (drawn
  * from the worker's main field). Few sets, most workers with none: skills
  * split worker classes, so the palette is kept short.

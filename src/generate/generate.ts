@@ -56,6 +56,13 @@ export interface GeneratorParams {
   readonly slotsPerWorker?: number;
   /** Target share of worker-employer pairs that are eligible (approximate; see the module comment). */
   readonly eligibleShare?: number;
+  /**
+   * Share of workers also certified in a field of another sector (0..1).
+   * When given, second certifications are drawn at this share (and the other
+   * field of the sector at SIBLING_CERTIFICATION_SHARE) rather than steered to
+   * `eligibleShare`: the eligible share is then what the mix gives.
+   */
+  readonly crossCertificationShare?: number;
   /** Number of common worker profiles the cohort is drawn from (fewer: fewer worker classes). */
   readonly profiles?: number;
   /** Share of workers with a profile of their own rather than a common one (0..1). */
@@ -124,6 +131,8 @@ export const generateInstance = (params: GeneratorParams): InstanceInput => {
   if (!(slotsPerWorker >= 0)) fail(`slotsPerWorker must be >= 0, got ${slotsPerWorker}`);
   const eligibleShare = params.eligibleShare ?? GENERATOR_DEFAULTS.eligibleShare;
   if (!(eligibleShare >= 0 && eligibleShare <= 1)) fail(`eligibleShare must be in 0..1, got ${eligibleShare}`);
+  const cross = params.crossCertificationShare;
+  if (cross !== undefined && !(cross >= 0 && cross <= 1)) fail(`crossCertificationShare must be in 0..1, got ${cross}`);
   const profiles = params.profiles ?? GENERATOR_DEFAULTS.profiles;
   checkCount("profiles", profiles);
   const individualShare = params.individualShare ?? GENERATOR_DEFAULTS.individualShare;
@@ -136,6 +145,7 @@ export const generateInstance = (params: GeneratorParams): InstanceInput => {
     fieldMix: params.fieldMix,
     prefectures: params.prefectures ?? GENERATOR_DEFAULTS.prefectures,
     eligibleShare,
+    crossCertificationShare: cross,
   });
 
   const root = createRandom(params.seed);

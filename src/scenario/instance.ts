@@ -25,6 +25,7 @@ import { createRandom, table } from "../generate/random.js";
 import type { EmployerInput, InstanceInput, WorkerInput } from "../input/codecs.js";
 import type { SupportOrganisationInput } from "../input/lawCodecs.js";
 import { expectedWagesFor } from "../generate/law.js";
+import { CROSS_CERTIFICATION_SHARE } from "../generate/facts.js";
 import { DEFAULT_PLACEMENT_MONTHS } from "../input/lawDecode.js";
 import { issue, type InputIssue } from "../input/issues.js";
 import type { OriginInput, Scenario } from "./types.js";
@@ -83,6 +84,7 @@ export const scenarioInstance = (s: Scenario): E.Either<readonly InputIssue[], S
       prefectures: s.cohort.preferredPrefectures ?? s.prefectures.map((p) => p.prefecture),
       ...(s.cohort.fieldMix === undefined ? {} : { fieldMix: s.cohort.fieldMix }),
       languageShift: s.cohort.languageShift ?? 0,
+      crossCertificationShare: CROSS_CERTIFICATION_SHARE.value,
       fieldCatalogue,
       asOf,
     });
