@@ -4,7 +4,9 @@
  * (`generateInstance`, src/generate/generate.ts).
  *
  * - Workers: one call for the whole cohort (its size, field mix, language
- *   shift; prefectures in the order workers name them).
+ *   shift; prefectures in the order workers name them), with second
+ *   certifications at a plausible share (CROSS_CERTIFICATION_SHARE) rather
+ *   than steered to an eligible share.
  * - Employers: one call per prefecture and field, each with its own seed
  *   derived from the scenario's, so a variation that changes one group's
  *   demand leaves every other group's employers exactly as they were, and a
@@ -12,6 +14,12 @@
  *   Ids say where they are: `E37-nursing-care-07`.
  * - Origins: when the cohort lists them, each worker's home province and
  *   training centre is drawn from them (weights, then a centre uniformly).
+ *
+ * - Support organisations: those the employers of each group name, ids by
+ *   prefecture and field, so groups never share one.
+ * - Expected minimum wages: the revisions due during a default-length
+ *   placement from `asOf` that are not published, at an assumed yearly rise
+ *   (`expectedWagesFor`), each marked as an assumption.
  *
  * The generator's wages start at the binding minimum wage of the prefecture
  * (or a higher industry minimum) on `asOf`, so no slot pays less.
