@@ -75,11 +75,21 @@ const supportOf = (instance: Instance, placements: readonly Placement[]): Suppor
   const enforced = supportLimitsApply(placement);
   const { workersPerOfficer, employersPerOfficer, from } = SUPPORT_LIMITS.value;
   const names = [...new Set(instance.employers.map((e) => e.support).filter((s) => s !== "self"))].sort(compareStrings);
+  // Placements and placed-at employers per organisation, in one pass.
+  const load = new Map<string, { workers: number; employers: Set<string> }>();
+  for (const p of placements) {
+    const id = employerOf.get(p.employerId)?.support;
+    if (id === undefined || id === "self") continue;
+    const l = load.get(id) ?? { workers: 0, employers: new Set<string>() };
+    l.workers += 1;
+    l.employers.add(p.employerId);
+    load.set(id, l);
+  }
   return names.map((id) => {
     const o = supportOrganisations.get(id);
-    const mine = placements.filter((p) => employerOf.get(p.employerId)?.support === id);
-    const workers = mine.length + (o?.workers ?? 0);
-    const employers = new Set(mine.map((p) => p.employerId)).size + (o?.employers ?? 0);
+    const mine = load.get(id);
+    const workers = (mine?.workers ?? 0) + (o?.workers ?? 0);
+    const employers = (mine?.employers.size ?? 0) + (o?.employers ?? 0);
     const officers = o?.officers ?? 0;
     const capacity = { workers: officers * workersPerOfficer, employers: officers * employersPerOfficer };
     const within = workers <= capacity.workers && employers <= capacity.employers;
