@@ -23,7 +23,7 @@
 import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
-import { isEligible, qualifiesForHomeVisit } from "../rules/eligibility.js";
+import { homeVisitStanding, isEligible } from "../rules/eligibility.js";
 import { compileLimits } from "../rules/limits.js";
 import { workerBarriers } from "../rules/worker.js";
 import { maxScore, score, wagePoints } from "../rules/scoring.js";
@@ -53,7 +53,7 @@ export const workerClassKey = (w: Worker, reference: Reference, splits: ClassSpl
     w.fieldPreferences,
     w.prefecturePreferences,
     workerBarriers(w, reference.placement),
-    qualifiesForHomeVisit(w, findField(reference.catalogue, "nursing-care")),
+    homeVisitStanding(w, reference),
     splits.byCentre ? w.trainingCentre : null,
     splits.byProvince ? w.homeProvince : null,
     splits.byGroup ? w.group : null,

@@ -65,6 +65,14 @@ export const qualifiesForHomeVisit = (worker: Worker, field: SswField | undefine
   return rule === null || (worker.careExperienceMonths >= rule.minCareExperienceMonths && worker.careInitialTraining);
 };
 
+/**
+ * What the home-visit rule reads of a worker, for class keys: true when
+ * qualified, else the months and the training its reason names (so workers
+ * with one key get the same reason, word for word).
+ */
+export const homeVisitStanding = (worker: Worker, reference: Reference): true | readonly [number, boolean] =>
+  qualifiesForHomeVisit(worker, findField(reference.catalogue, NURSING_CARE)) ? true : [worker.careExperienceMonths, worker.careInitialTraining];
+
 
 const waivesGeneralTest = (worker: Worker, field: string): boolean =>
   worker.certifications.some(
@@ -143,6 +151,26 @@ export const exclusions = (worker: Worker, employer: Employer, reference: Refere
   out.push(...workerBarriers(worker, reference.placement), ...(reference.employerBarriers.get(employer.id) ?? []));
   return out;
 };
+
+/**
+ * What `exclusions` reads of a worker, as a string: two workers with one key
+ * are excluded by the same rules, for the same reasons, at every employer.
+ * Coarser than the model's class key (no preferences), so counting rules
+ * over the cohort can merge more workers. Keep in step with `exclusions`.
+ */
+export const workerRuleKey = (w: Worker, reference: Reference): string =>
+  JSON.stringify([
+    w.language,
+    w.careJapaneseTest,
+    w.certifications,
+    w.skills,
+    homeVisitStanding(w, reference),
+    workerBarriers(w, reference.placement),
+  ]);
+
+/** What `exclusions` reads of an employer (not its prefecture, wage or preferred skills); see `workerRuleKey`. */
+export const employerRuleKey = (e: Employer, reference: Reference): string =>
+  JSON.stringify([e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare, reference.employerBarriers.get(e.id) ?? []]);
 
 /** Whether no rule excludes the pair; the employer's own barriers are checked first, as they need no worker. */
 export const isEligible = (worker: Worker, employer: Employer, reference: Reference): boolean =>
