@@ -1,7 +1,8 @@
 /**
  * Semantic checks of the policy section against the rest of the instance:
- * quota keys that exist, min not above max, staff figures present where the
- * legal headcount caps need them.
+ * quota keys that exist, min not above max. The old `headcountCaps` key is
+ * an issue: the statutory caps are law, always on and hard
+ * (src/rules/limits.ts), not a programme's choice.
  */
 import { SECTORS, findField, type FieldCatalogue } from "../domain/fields.js";
 import { findPrefecture } from "../domain/prefectures.js";
@@ -9,12 +10,6 @@ import type { EmployerInput } from "../input/codecs.js";
 import { at, issue, type InputIssue } from "../input/issues.js";
 import type { PolicyInput } from "./codecs.js";
 import { NO_POLICY, type Policy, type Quota } from "./types.js";
-
-/** Which staff figure a field's legal cap reads, by the catalogue's rule. */
-export const staffFigure = (catalogue: FieldCatalogue, field: string): "japaneseCareStaff" | "fullTimeStaff" | null => {
-  const rule = findField(catalogue, field)?.headcountCap ?? null;
-  return rule === "japanese-care-staff" ? "japaneseCareStaff" : rule === "full-time-staff" ? "fullTimeStaff" : null;
-};
 
 const quotaKey = (
   q: NonNullable<PolicyInput["quotas"]>[number],
@@ -61,16 +56,17 @@ export const decodePolicy = (
     issues.push(issue("missing", "policy.diversity.maxShare", "a maxShare or a maxCount", undefined));
   }
   if (input.headcountCaps !== undefined) {
-    employers.forEach((e, i) => {
-      const figure = staffFigure(catalogue, e.field);
-      if (figure !== null && e[figure] === undefined) {
-        issues.push(issue("missing", at(at("employers", i), figure), `a staff count (policy.headcountCaps caps ${e.field} workers by it)`, undefined));
-      }
-    });
+    issues.push(
+      issue(
+        "inconsistent",
+        "policy.headcountCaps",
+        "no headcountCaps: the statutory caps (nursing care by Japanese etc. care staff, construction by full-time staff) are law and always apply, hard; remove this key",
+        input.headcountCaps,
+      ),
+    );
   }
   return {
     quotas,
-    headcountCaps: input.headcountCaps === undefined ? null : { penalty: input.headcountCaps.penalty ?? null },
     diversity:
       diversity === undefined ? null : { maxShare: diversity.maxShare ?? null, maxCount: diversity.maxCount ?? null, penalty: diversity.penalty ?? null },
     fairness: (input.fairness ?? []).map((f, i) => ({ source: at(at("policy", "fairness"), i), by: f.by, minShare: f.minShare, penalty: f.penalty ?? null })),

@@ -54,6 +54,7 @@ describe.concurrent("jobmatch solve", () => {
       "solve",
       "--workers", file("workers.csv"),
       "--employers", file("employers.csv"),
+      "--as-of", "2026-04-01",
       "--format", "csv",
       "--out", out,
       "--html", file("out/report.html"),

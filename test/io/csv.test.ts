@@ -42,7 +42,13 @@ describe("CSV instances", () => {
     fc.assert(
       fc.property(instanceArb.map(noEmptyName), (instance) => {
         const csv = fromCsv(instanceToCsv(instance), instance.reference);
-        const back = decodeInstance({ ...csv.input, ...(instance.weights === undefined ? {} : { weights: instance.weights }) });
+        // Weights, the placement period and support organisations are not in the CSV files.
+        const back = decodeInstance({
+          ...csv.input,
+          ...(instance.weights === undefined ? {} : { weights: instance.weights }),
+          ...(instance.placement === undefined ? {} : { placement: instance.placement }),
+          ...(instance.supportOrganisations === undefined ? {} : { supportOrganisations: instance.supportOrganisations }),
+        });
         const original = decodeInstance(instance);
         expect(E.isRight(original)).toBe(true);
         expect(back).toEqual(original);
@@ -66,7 +72,7 @@ describe("CSV instances", () => {
     expect(csvIssues("id,lanugage,trainingCentre,homeProvince,color\nw1,N4,c,p,red,extra\n", `${EMPLOYERS}e1,37,construction,3,"1100\n`)).toBe(
       [
         'workers.csv row 1, column 2 ("lanugage"): unknown property; did you mean "language"?',
-        'workers.csv row 1, column 5 ("color"): unknown property; the known columns are id, language, careJapaneseTest, certifications, skills, preferredFields, preferredPrefectures, trainingCentre, homeProvince, group',
+        'workers.csv row 1, column 5 ("color"): unknown property; the known columns are id, language, careJapaneseTest, certifications, skills, preferredFields, preferredPrefectures, trainingCentre, homeProvince, group, birthDate, age, sswMonths, departure, careExperienceMonths, careInitialTraining, formerInternAt',
         'workers.csv row 1: missing, expected a column "language"',
         "workers.csv row 2: expected at most 5 cells (one per column), got 6",
         'employers.csv row 2: expected properly closed quotes, got "Quoted field unterminated"',
@@ -75,9 +81,11 @@ describe("CSV instances", () => {
   });
 
   it("leave wrong values to the decoder, whose issues point at file, row and column as typed", () => {
-    const workers = `${WORKERS}w1,N4,c,p\nw2,N6,c,p\n`;
-    const employers = `${EMPLOYERS}e1,37,construction,three,1100\ne2,37,plumbing,2,500\n`;
-    const csv = fromCsv({ workers, employers });
+    const law = "age,sswMonths,departure";
+    const done = "30,0,health-check;bpjs;orientation;job-order";
+    const workers = `id,language,trainingCentre,homeProvince,${law}\nw1,N4,c,p,${done}\nw2,N6,c,p,${done}\n`;
+    const employers = `${EMPLOYERS.trim()},employment,japaneseWage,support,housing,sectorCouncil\ne1,37,construction,three,1100,direct,1100,self,private,yes\ne2,37,plumbing,2,500,direct,500,self,4:30,yes\n`;
+    const csv = fromCsv({ workers, employers }, { asOf: "2026-04-01" });
     const result = match(csv.input);
     expect(E.isLeft(result) && formatIssues(locateInCsv(result.left, csv))).toBe(
       [
@@ -88,6 +96,22 @@ describe("CSV instances", () => {
         "employers.csv row 3, column hourlyWage: expected at least 1036 yen per hour (Kagawa minimum wage FY2025 from 2025-10-18), got 500",
       ].join("\n"),
     );
+  });
+
+  it("carry the law's declarations: the checklist as a list, housing as beds:area, the plan as approved:headcount", () => {
+    const workers = "id,language,trainingCentre,homeProvince,birthDate,sswMonths,departure,certifications\nw1,N4,c,p,2001-02-03,0,health-check;bpjs,construction:skills-test:building\n";
+    const employers =
+      "id,prefecture,field,jobCategory,slots,hourlyWage,fullTimeStaff,sswEmployed,employment,japaneseWage,support,housing,sectorCouncil,constructionLicence,jac,ccus,acceptancePlan\n" +
+      "e1,37,construction,building,3,1100,10,1,direct,1100,RSO-1,4:30,yes,yes,no,yes,yes:2\n";
+    const input = fromCsv({ workers, employers }).input;
+    expect(input.workers[0]).toMatchObject({ birthDate: "2001-02-03", sswMonths: 0, departure: ["health-check", "bpjs"], certifications: [{ field: "construction", via: "skills-test", jobCategory: "building" }] });
+    expect(input.employers[0]).toMatchObject({
+      fullTimeStaff: 10,
+      sswEmployed: 1,
+      support: "RSO-1",
+      housing: { beds: 4, areaM2: 30 },
+      declarations: { sectorCouncil: true, constructionLicence: true, jac: false, ccus: true, acceptancePlan: { approved: true, headcount: 2 } },
+    });
   });
 });
 
