@@ -10,7 +10,6 @@
  * answers requests.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { KAGAWA_PILOT_PARAMS, generateInstance } from "../generate/generate.js";
 import { formatInstanceJson } from "../generate/json.js";
 import { decodeInstance } from "../input/decode.js";
 import type { Instance } from "../input/instance.js";
@@ -21,7 +20,9 @@ import { instanceToCsv, resultToCsv } from "../io/csv.js";
 import { cellText, type CellIssue } from "../io/locate.js";
 import { renderHtmlReport } from "../report/html.js";
 import type { MatchResult } from "../result/types.js";
+import { KAGAWA_PILOT_SCENARIO } from "../scenario/bundled/kagawaPilot.js";
 import { compareResults, type LabelledResult } from "../scenario/compare.js";
+import { scenarioInstance } from "../scenario/instance.js";
 import pilotPolicy from "../../examples/data/kagawa-policy.json";
 import { check, cellValue, editCell, editPath, readDropped, type Checked, type Source } from "./data.js";
 import { download, fill, h, table } from "./dom.js";
@@ -198,7 +199,12 @@ const start = (): void => {
     void take([...(e.dataTransfer?.files ?? [])]);
   });
 
-  const pilot = (): Record<string, unknown> => generateInstance(KAGAWA_PILOT_PARAMS) as unknown as Record<string, unknown>;
+  // The kagawa-pilot scenario is the one source of the bundled pilot (examples/data/kagawa-pilot.json is written from it).
+  const pilot = (): Record<string, unknown> => {
+    const drawn = scenarioInstance(KAGAWA_PILOT_SCENARIO);
+    if (E.isLeft(drawn)) throw new Error(`the bundled kagawa-pilot scenario cannot be drawn: ${drawn.left.map(formatIssue).join("; ")}`);
+    return drawn.right as unknown as Record<string, unknown>;
+  };
   const openPilot = (): void => {
     const started = performance.now();
     source = { kind: "json", name: "Kagawa pilot (bundled, synthetic)", input: pilot() };
