@@ -20,7 +20,11 @@
  * support, housing (`beds:areaM2`, or `private`), homeVisitCare, and the
  * declarations, one column each: sectorCouncil, constructionLicence, jac,
  * ccus, acceptancePlan (`approved:headcount`, e.g. `yes:8`), lodgingLicence,
- * entertainmentBusiness, designatedIndustry.
+ * entertainmentBusiness, designatedIndustry. The declaration columns are the
+ * employer's declarations: a sheet without one declares nothing, and the
+ * decoder names each declaration the field needs, at its column.
+ *
+ * The instance's other sections have sheets of their own: ./sections.ts.
  */
 import type { EmployerInput, SkillInput, WorkerInput } from "../input/codecs.js";
 import { joinItems, joinParts, splitItems, splitParts, unescapeText } from "./cells.js";
@@ -197,8 +201,8 @@ export const rowToEmployer = (r: Row): Out => {
   for (const key of DECLARATION_COLUMNS) {
     put(declarations, key, r[key], key === "acceptancePlan" ? plan : key === "lodgingLicence" ? (c) => c : boolean);
   }
-  // The declarations object is required: present (perhaps empty) whenever the file has a declarations column, or any is filled.
-  if (Object.keys(declarations).length > 0 || DECLARATION_COLUMNS.some((k) => r[k] !== undefined)) out.declarations = declarations;
+  // The declarations are the columns: a sheet without one declares nothing, and the decoder names each declaration the field needs.
+  out.declarations = declarations;
   return out;
 };
 
@@ -264,3 +268,6 @@ const declarationCells = (d: EmployerInput["declarations"]): Record<(typeof DECL
   entertainmentBusiness: d.entertainmentBusiness === undefined ? "" : String(d.entertainmentBusiness),
   designatedIndustry: d.designatedIndustry === undefined ? "" : String(d.designatedIndustry),
 });
+
+/** The cell readers, for the other sheets of an instance (./sections.ts). */
+export { number as numberCell, put as putCell };

@@ -6,13 +6,15 @@ import { generateInstance } from "../../src/generate/generate.js";
 import type { InstanceInput } from "../../src/input/codecs.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import { formatIssues } from "../../src/input/issues.js";
-import { instanceFromCsv, instanceToCsv, locateInCsv, RESULT_COLUMNS, resultToCsv, type CsvInstance } from "../../src/io/csv.js";
+import { instanceFromCsv, instanceToCsv, locateInCsv, RESULT_COLUMNS, resultToCsv, type CsvInstance, type InstanceCsv } from "../../src/io/csv.js";
 import { match } from "../../src/match.js";
 import { instanceArb } from "../support/input-arbitraries.js";
 import { fcOptions } from "../support/seed.js";
 
-const fromCsv = (files: { workers: string; employers: string }, reference?: unknown): CsvInstance => {
-  const r = instanceFromCsv(files.workers, files.employers, reference === undefined ? {} : { reference });
+/** The instance read back from its files: workers and employers, and the other sheets where given. */
+const fromCsv = (files: { workers: string; employers: string } & Partial<InstanceCsv>, reference?: unknown): CsvInstance => {
+  const { workers, employers, ...sheets } = files;
+  const r = instanceFromCsv(workers, employers, { sheets, ...(reference === undefined ? {} : { reference }) });
   if (E.isLeft(r)) throw new Error(formatIssues(r.left));
   return r.right;
 };
@@ -33,22 +35,31 @@ describe("CSV instances", () => {
     expect(back.employers).toEqual(instance.employers);
   });
 
-  it("round-trip any valid instance to the same decoded instance", () => {
+  it("round-trip any valid instance, every section of it (weights, reference, placement, support organisations, expected wages), to the same decoded instance", () => {
     // An empty employer name has no CSV form distinct from no name.
     const noEmptyName = (i: InstanceInput): InstanceInput => ({
       ...i,
       employers: i.employers.map(({ name, ...e }) => (name === undefined || name === "" ? e : { ...e, name })),
     });
+    // Expected minimum wages (Kagawa's regional one, or an industry minimum it has), notes with the list syntax's own characters, and the wage handling.
+    const expectedArb = fc.array(
+      fc.record({
+        prefecture: fc.constantFrom("37", "Kagawa", "香川県"),
+        industry: fc.option(fc.constantFrom("shipbuilding", "machinery-manufacturing"), { nil: undefined }),
+        amount: fc.integer({ min: 1000, max: 1300 }),
+        from: fc.constantFrom("2026-10-18", "2027-10-01"),
+        note: fc.option(fc.constantFrom("assumed: 66 yen; not published", 'a "quoted", note\\'), { nil: undefined }),
+      }).map(({ industry, note, ...x }) => ({ ...x, ...(industry === undefined ? {} : { industry }), ...(note === undefined ? {} : { note }) })),
+      { maxLength: 3 },
+    );
+    const withMore = fc.tuple(instanceArb.map(noEmptyName), expectedArb, fc.option(fc.constantFrom("exclude" as const, "raise" as const), { nil: undefined })).map(([i, expected, wages]) => ({
+      ...i,
+      ...(expected.length === 0 ? {} : { reference: { ...i.reference, expectedMinimumWages: expected } }),
+      ...(wages === undefined ? {} : { placement: { ...(i.placement ?? {}), wages } }),
+    }));
     fc.assert(
-      fc.property(instanceArb.map(noEmptyName), (instance) => {
-        const csv = fromCsv(instanceToCsv(instance), instance.reference);
-        // Weights, the placement period and support organisations are not in the CSV files.
-        const back = decodeInstance({
-          ...csv.input,
-          ...(instance.weights === undefined ? {} : { weights: instance.weights }),
-          ...(instance.placement === undefined ? {} : { placement: instance.placement }),
-          ...(instance.supportOrganisations === undefined ? {} : { supportOrganisations: instance.supportOrganisations }),
-        });
+      fc.property(withMore, (instance) => {
+        const back = decodeInstance(fromCsv(instanceToCsv(instance)).input);
         const original = decodeInstance(instance);
         expect(E.isRight(original)).toBe(true);
         expect(back).toEqual(original);
@@ -65,7 +76,8 @@ describe("CSV instances", () => {
       { id: "w1", language: ["N4", "JFT-Basic A2"], careJapaneseTest: true, skills: [{ name: "welding", level: 2 }, { name: "forklift" }], trainingCentre: "lpk-1", homeProvince: "Bali" },
       { id: "w2", language: [], careJapaneseTest: false, trainingCentre: "lpk-1", homeProvince: "Bali" },
     ]);
-    expect(input.employers).toEqual([{ id: "e1", prefecture: "Kagawa", field: "construction", slots: 3, hourlyWage: 1100 }]);
+    // The declaration columns are the declarations: a sheet without any declares none (the decoder names each one the field needs).
+    expect(input.employers).toEqual([{ id: "e1", prefecture: "Kagawa", field: "construction", slots: 3, hourlyWage: 1100, declarations: {} }]);
   });
 
   it("report problems with the files themselves, each at its row", () => {
