@@ -25,7 +25,7 @@ import { readPolicy } from "../io/policyFile.js";
 import { SHEET_NAMES, type SectionSheet } from "../io/sections.js";
 import { match, type MatchOptions } from "../match.js";
 import type { MatchResult } from "../result/types.js";
-import { issuesFailure, usage, type Failure } from "./exit.js";
+import { EXIT, failure, issuesFailure, usage, type Failure } from "./exit.js";
 import { readBytes, readJson, type CliContext } from "./io.js";
 
 /** The options every instance-reading command shares. */
@@ -94,6 +94,9 @@ const loadBase = async (file: string | undefined, o: InstanceOptions, ctx: CliCo
       ? { workers: at("workers"), employers: at("employers"), ...Object.fromEntries(SECTIONS.filter((k) => existsSync(at(k))).map((k) => [k, at(k)])) }
       : { workers: o.workers, employers: o.employers, ...Object.fromEntries(others.map((k) => [k, o[k]])) };
     if (paths.workers === undefined || paths.employers === undefined) return E.left(usage("--workers and --employers go together"));
+    if (folder && !existsSync(paths.workers)) {
+      return E.left(failure(EXIT.badInput, `${file as string} is a folder without ${SHEET_NAMES.workers}.csv: give an instance file, or a folder of CSV sheets (${Object.values(SHEET_NAMES).map((n) => `${n}.csv`).join(", ")}, as jobmatch convert writes them)`));
+    }
     const read: Record<string, FileBytes> = {};
     for (const [k, path] of Object.entries(paths)) {
       if (path === undefined) continue;

@@ -263,7 +263,9 @@ describe.concurrent("jobmatch export-lp", () => {
     expect(r.stderr).toBe(
       "error: standard input has problems:\nworkers[0].language: missing, expected a list of Japanese test results\nworkers[0].trainingCentre: missing, expected a non-empty string\n" +
         "workers[0].homeProvince: missing, expected a non-empty string\nworkers[0].sswMonths: missing, expected an integer in 0..600\n" +
-        "workers[0].departure: missing, expected a list of departure checklist items done\n",
+        "workers[0].departure: missing, expected a list of departure checklist items done\n" +
+        // all at once: the instance's own issue (no start date) in the same round as the worker's
+        "placement.start: missing, expected the date placements start, YYYY-MM-DD (or reference.asOf): ages, minimum wages and the SSW (i) limit are read from it\n",
     );
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import Papa from "papaparse";
@@ -128,9 +128,11 @@ describe.concurrent("jobmatch solve", () => {
   });
 
   it("never shows a stack trace", async () => {
-    const runs = await Promise.all([jobmatch(["solve", file("broken.json")]), jobmatch(["solve", "--bogus"]), jobmatch(["solve", dir])]);
+    // A folder is read as CSV sheets (workers.csv, ...); one without them is a plain error too.
+    mkdirSync(file("empty"), { recursive: true });
+    const runs = await Promise.all([jobmatch(["solve", file("broken.json")]), jobmatch(["solve", "--bogus"]), jobmatch(["solve", file("empty")]), jobmatch(["solve", dir])]);
     for (const r of runs) expect(r.stderr).not.toMatch(STACK);
-    expect(runs[2]?.stderr).toContain("it is a directory");
+    expect(runs[2]?.stderr).toContain("is a folder without workers.csv");
     expect(existsSync(file("instance.json"))).toBe(true);
   });
 });
