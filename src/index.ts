@@ -138,10 +138,13 @@ export { reasonWords } from "./report/reasons.js";
 export type { HtmlReportOptions } from "./report/html.js";
 
 // CSV
-export { instanceFromCsv, instanceToCsv, locateInCsv, resultToCsv, RESULT_COLUMNS } from "./io/csv.js";
-export type { CsvInstance, CsvOptions } from "./io/csv.js";
+export { instanceFromCsv, instanceToCsv, instanceCsvFiles, locateInCsv, resultToCsv, RESULT_COLUMNS, SHEET_ORDER } from "./io/csv.js";
+export type { CsvInstance, CsvOptions, InstanceCsv, InstanceSheets } from "./io/csv.js";
 export { WORKER_COLUMNS, EMPLOYER_COLUMNS } from "./io/rows.js";
 export type { Columns } from "./io/rows.js";
+// The instance's other sheets: support organisations, expected minimum wages, settings
+export { SHEET_NAMES, SUPPORT_ORGANISATION_COLUMNS, EXPECTED_WAGE_COLUMNS, SETTING_COLUMNS, SETTINGS, MINIMUM_WAGE_SETTING, settingNamed, settingKind, readSettings } from "./io/sections.js";
+export type { SectionSheet, SheetKind, SettingKind, Settings } from "./io/sections.js";
 
 // Spreadsheets: CSV (UTF-8 or Shift-JIS, any separator) and Excel, read
 // forgivingly with every reading a notice, issues located in cells, policy
@@ -156,7 +159,7 @@ export type { Sheet, SheetRecords } from "./io/table.js";
 export { readWorkbook, writeWorkbook } from "./io/xlsx.js";
 export type { WorkbookSheet } from "./io/xlsx.js";
 export { instanceToWorkbook, resultToWorkbook } from "./io/convert.js";
-export { normaliseRecord, readLevel, readPrefecture, readField, readAmount } from "./io/normalise.js";
+export { normaliseRecord, readLevel, readPrefecture, readField, readAmount, readDate, readNamed } from "./io/normalise.js";
 export type { CellChange } from "./io/normalise.js";
 export { locateIssues, locateNotices, cellOf, cellText } from "./io/locate.js";
 export type { CellIssue, CellRef, SheetOrigin } from "./io/locate.js";
