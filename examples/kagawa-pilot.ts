@@ -5,15 +5,19 @@
  *     npm start                       # bundled synthetic cohort
  *     npx tsx examples/kagawa-pilot.ts path/to/instance.json [--engine lp-solver]
  *
- * Prints a report and explains an unplaced worker of each kind, then places
- * the cohort again under the pilot's policy (examples/data/kagawa-policy.json:
- * a caregiving minimum, a construction maximum, the legal care and
- * construction caps, at most half of an employer's slots from one training
- * centre, every centre at least 60% placed) with 50 synthetic families of
- * three kept together (examples/data/kagawa-families.json). It shows how
- * each constraint stands, why the families left out were left out, one
- * placement whose better options the policy rules out, and the diagnosis of
- * a plan that cannot be met (at least 800 caregivers).
+ * Prints a report (the legal limits and the law over the placement period
+ * included) and explains an unplaced worker of each kind; shows the legal
+ * caps that bind, what excluding employers whose wage falls under a
+ * minimum during the period (instead of listing their raises) would cost,
+ * and the located issue a missing declaration gets. Then places the cohort
+ * again under the pilot's policy (examples/data/kagawa-policy.json: a
+ * caregiving minimum, a construction maximum, at most half of an employer's
+ * slots from one training centre, every centre at least 60% placed) with 50
+ * synthetic families of three kept together
+ * (examples/data/kagawa-families.json). It shows how each constraint stands,
+ * why the families left out were left out, one placement whose better
+ * options the law or the policy rules out, and the diagnosis of a plan that
+ * cannot be met (at least 450 caregivers, without the families).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -54,6 +58,29 @@ for (const kind of ["no-eligible-slot", "eligible-slots-taken"] as const) {
 }
 if (r.status !== "optimal") process.exitCode = 2;
 
+// The law: the statutory caps that bind (placements at the cap, below the slots).
+const atCap = r.policy.filter((p) => (p.source === "law.care-staff-cap" || p.source === "law.construction-staff-cap") && p.label.includes(`at most ${p.value} `));
+console.log(`\nStatutory caps at their limit: ${atCap.length}`);
+for (const p of atCap.filter((x) => x.value > 0).slice(0, 3)) console.log(`  ${p.label}: ${p.value} placed`);
+
+// The same plan if an employer whose wage falls under a minimum during the period is excluded, rather than asked to raise it.
+const raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+const strictWages = match({ ...raw, placement: { ...(raw["placement"] as object | undefined), wages: "exclude" } }, { engine });
+if (E.isRight(strictWages)) {
+  const s = strictWages.right;
+  const wageRules = new Set(["wage-during-placement", "equal-pay"]);
+  const excluded = s.employers.filter((e) => e.unfilledReason?.kind === "no-eligible-worker" && e.unfilledReason.excludedBy.some((x) => wageRules.has(x.rule)));
+  const example = excluded[0]?.unfilledReason?.kind === "no-eligible-worker" ? excluded[0].unfilledReason.excludedBy.find((x) => wageRules.has(x.rule)) : undefined;
+  console.log(`With placement.wages "exclude" instead of "raise": placed ${s.summary.placed} (${s.summary.placed - r.summary.placed}); ${excluded.length} employers excluded for their wage`);
+  if (example !== undefined) console.log(`  e.g. ${excluded[0]?.employerId} ${example.example}: excluded`);
+}
+
+// A declaration the law needs, left out: a located issue, not a silent pass.
+const employers = raw["employers"] as Record<string, unknown>[];
+const care = employers.findIndex((e) => e["field"] === "nursing-care");
+const undeclared = match({ ...raw, employers: employers.map((e, i) => (i === care ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== "japaneseCareStaff")) : e)) });
+if (E.isLeft(undeclared)) console.log(`Without employers[${care}].japaneseCareStaff:\n  ${formatIssues(undeclared.left)}`);
+
 // The same cohort under the pilot's policy.
 const input = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
 const policy = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "data", "kagawa-policy.json"), "utf8")) as unknown;
@@ -76,13 +103,14 @@ const g = governed.right;
 console.log(`\nUnder the pilot's policy: ${g.status} (engine ${g.engine}); placed ${g.summary.placed} (${g.summary.placed - r.summary.placed >= 0 ? "+" : ""}${g.summary.placed - r.summary.placed}), mean score ${g.summary.meanScore.toFixed(2)}`);
 const shown = new Set<string>();
 for (const p of g.policy) {
-  // one line per constraint of the policy file (a cap or diversity limit has
-  // one per employer), and every one that is broken; the result holds all
-  if (shown.has(p.source) && p.violation === 0) continue;
+  // one line per constraint of the policy file (a diversity limit has one per
+  // employer and centre), and every one that is broken; the legal limits are
+  // in the report above; the result holds all
+  if (p.law || (shown.has(p.source) && p.violation === 0)) continue;
   shown.add(p.source);
   console.log(`  ${p.violation === 0 ? "met   " : "BROKEN"} ${p.label} (now ${p.value}${p.violation > 0 ? `, ${p.violation} short or over${p.hard ? "" : ", soft"}` : ""})`);
 }
-console.log(`  (${g.policy.length} constraints in all, ${g.policy.filter((p) => p.violation > 0).length} not met)`);
+console.log(`  (${g.policy.length} constraints in all, the legal limits among them; ${g.policy.filter((p) => p.violation > 0).length} not met)`);
 // Families: how many went whole, and why the others were left out.
 const fits = Object.keys(families.families)
   .sort()
@@ -100,7 +128,7 @@ for (const kind of byKind.keys()) {
 }
 
 // One placement explained: the first placed worker with a better-scoring
-// employer that the policy rules out, so the explanation names the constraint.
+// employer that the law or the policy rules out, so the explanation names the constraint.
 for (const p of g.placements) {
   const x = explainWorker(decoded.right, g, p.workerId);
   if (E.isRight(x) && x.right.kind === "placed" && x.right.blocked.length > 0) {
@@ -109,10 +137,16 @@ for (const p of g.placements) {
   }
 }
 
-// A plan that cannot be met: the ministry asks for 800 caregivers.
-const strict = { ...withPolicy, policy: { ...(policy as Record<string, unknown>), quotas: [{ scope: "sector", key: "caregiving", min: 800 }] } };
+// A plan that cannot be met: the ministry asks for 450 caregivers. Without
+// the families: with them, the relaxed plan's objective leaves the flow
+// engine's exact range on this cohort, and the diagnosis says it is unavailable.
+const strict = { ...input, policy: { ...(policy as Record<string, unknown>), quotas: [{ scope: "sector", key: "caregiving", min: 450 }] } };
 const impossible = match(strict, { engine });
-if (E.isRight(impossible) && impossible.right.diagnosis?.kind === "relaxation") {
-  console.log(`\nIf the plan asked for at least 800 caregivers: ${impossible.right.status}. The smallest relaxation:`);
-  for (const r of impossible.right.diagnosis.relaxations) console.log(`  ${r.text}`);
+if (E.isRight(impossible) && impossible.right.diagnosis !== null) {
+  console.log(`\nIf the plan asked for at least 450 caregivers: ${impossible.right.status}.`);
+  const d = impossible.right.diagnosis;
+  if (d.kind === "relaxation") {
+    console.log("The smallest relaxation:");
+    for (const r of d.relaxations) console.log(`  ${r.text}`);
+  } else console.log(`  No diagnosis: ${d.message}`);
 }

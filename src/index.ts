@@ -25,6 +25,10 @@ export type {
   Summary,
   GroupSummary,
   Timings,
+  LawReport,
+  WageRaise,
+  WageReliance,
+  SupportLoad,
 } from "./result/types.js";
 
 // Input
@@ -35,11 +39,40 @@ export { estimateMemory } from "./memory/estimate.js";
 export type { InputSize, MemoryNeed } from "./memory/estimate.js";
 export type { InputIssue, IssueCode } from "./input/issues.js";
 export type { InstanceInput, WorkerInput, EmployerInput, WeightsInput, SkillInput, CertificationInput, CertificationRoute } from "./input/codecs.js";
-export type { Instance, Worker, Employer, Skill, SkillRequirement, Certification, Reference, WageFloor } from "./input/instance.js";
+export type {
+  Instance,
+  Worker,
+  Employer,
+  Skill,
+  SkillRequirement,
+  Certification,
+  Reference,
+  WageFloor,
+  PlacementPeriod,
+  SupportOrganisation,
+  WageSchedule,
+  WageStep,
+  UnpublishedRevision,
+} from "./input/instance.js";
+export type {
+  PlacementInput,
+  SupportOrganisationInput,
+  ExpectedMinimumWageInput,
+  DeclarationsInput,
+  HousingInput,
+  Employment,
+  LodgingLicence,
+  WageHandling,
+} from "./input/lawCodecs.js";
 
 // Rules
 export { exclusions, isEligible, requiredLevel, slotLevel, RULES } from "./rules/eligibility.js";
 export type { RuleId, Exclusion } from "./rules/eligibility.js";
+export { RULE_WORDS, RULE_REASON, EMPLOYER_RULES } from "./rules/ruleIds.js";
+export { workerBarriers } from "./rules/worker.js";
+export { employerBarriers, prerequisiteMet } from "./rules/employer.js";
+export { wageSchedule, minimumWageFloor, revisionsDue } from "./rules/wages.js";
+export { employerLimits, compileLimits } from "./rules/limits.js";
 export { score, maxScore, DEFAULT_WEIGHTS, CRITERIA, MAX_POINTS, WAGE_STEP_YEN } from "./rules/scoring.js";
 export type { Weights, Criterion, ScoreBreakdown } from "./rules/scoring.js";
 
@@ -55,10 +88,27 @@ export { lpSolverEngine } from "./engine/lpSolver.js";
 export type { Engine, EngineName, EngineChoice, EngineOptions, EngineOutcome, Termination } from "./engine/types.js";
 
 // Domain reference data
-export { PREFECTURES, findPrefecture, minimumWageOn, NATIONAL_AVERAGE_MINIMUM_WAGE_FY2025 } from "./domain/prefectures.js";
+export { PREFECTURES, findPrefecture, minimumWageOn, recordOn, findIndustryMinimum, industryMinimumOn, NATIONAL_AVERAGE_MINIMUM_WAGE_FY2025 } from "./domain/prefectures.js";
 export type { Prefecture, PrefectureCode, Region, MinimumWageRecord, IndustryMinimumWage } from "./domain/prefectures.js";
 export { FIELD_CATALOGUES, DEFAULT_FIELD_CATALOGUE_VERSION, SECTORS, findCatalogue, findField } from "./domain/fields.js";
-export type { FieldCatalogue, SswField, FieldId, Sector, JobCategory, HeadcountCapRule } from "./domain/fields.js";
+export type { FieldCatalogue, SswField, FieldId, Sector, JobCategory, HeadcountCapRule, HomeVisitRule } from "./domain/fields.js";
+export { PREREQUISITES } from "./domain/prerequisites.js";
+export type { Prerequisite, PrerequisiteId } from "./domain/prerequisites.js";
+export {
+  MINIMUM_AGE,
+  SSW1_TOTAL_MONTHS,
+  HOUSING_AREA_PER_PERSON_M2,
+  HOUSING_AREA_FORMER_INTERN_M2,
+  SUPPORT_LIMITS,
+  supportLimitsApply,
+  ESD_START,
+  ESD_RULES,
+  DEPARTURE_ITEMS,
+  DEPARTURE_WORDS,
+  DEPARTURE_CHECKLIST,
+} from "./domain/law.js";
+export type { LegalFact, EsdRules, DepartureItem } from "./domain/law.js";
+export { addMonths, ageOn, fiscalYearOf } from "./domain/dates.js";
 export { LANGUAGE_EVIDENCE, LANGUAGE_REQUIREMENTS, languageLevel, requirementLevel, bestLevel } from "./domain/language.js";
 export type { LanguageEvidence, LanguageRequirement, LanguageLevel } from "./domain/language.js";
 
@@ -91,12 +141,15 @@ export { reasonWords } from "./report/reasons.js";
 export type { HtmlReportOptions } from "./report/html.js";
 
 // CSV
-export { instanceFromCsv, instanceToCsv, locateInCsv, resultToCsv, RESULT_COLUMNS } from "./io/csv.js";
-export type { CsvInstance, CsvOptions } from "./io/csv.js";
+export { instanceFromCsv, instanceToCsv, instanceCsvFiles, locateInCsv, resultToCsv, RESULT_COLUMNS, SHEET_ORDER } from "./io/csv.js";
+export type { CsvInstance, CsvOptions, InstanceCsv, InstanceSheets } from "./io/csv.js";
 export { WORKER_COLUMNS, EMPLOYER_COLUMNS } from "./io/rows.js";
 export type { Columns } from "./io/rows.js";
 export { decodeText } from "./io/text.js";
 export { guardCell, unguardCell } from "./io/formula.js";
+// The instance's other sheets: support organisations, expected minimum wages, settings
+export { SHEET_NAMES, SUPPORT_ORGANISATION_COLUMNS, EXPECTED_WAGE_COLUMNS, SETTING_COLUMNS, SETTINGS, MINIMUM_WAGE_SETTING, settingNamed, settingKind, readSettings } from "./io/sections.js";
+export type { SectionSheet, SheetKind, SettingKind, Settings } from "./io/sections.js";
 
 // Spreadsheets: CSV (UTF-8 or Shift-JIS, any separator) and Excel, read
 // forgivingly with every reading a notice, issues located in cells, policy
@@ -111,7 +164,7 @@ export type { Sheet, SheetRecords } from "./io/table.js";
 export { readWorkbook, writeWorkbook } from "./io/xlsx.js";
 export type { WorkbookSheet } from "./io/xlsx.js";
 export { instanceToWorkbook, resultToWorkbook } from "./io/convert.js";
-export { normaliseRecord, readLevel, readPrefecture, readField, readAmount } from "./io/normalise.js";
+export { normaliseRecord, readLevel, readPrefecture, readField, readAmount, readDate, readNamed } from "./io/normalise.js";
 export type { CellChange } from "./io/normalise.js";
 export { locateIssues, locateNotices, cellOf, cellText } from "./io/locate.js";
 export type { CellIssue, CellRef, SheetOrigin } from "./io/locate.js";

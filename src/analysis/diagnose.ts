@@ -10,12 +10,14 @@
  * and only then places and scores. The constraints it had to break, and by
  * how much, are the smallest relaxation in that sense: no plan breaks fewer
  * units in total. Several relaxations can be equally small; the engine's
- * deterministic choice is reported. Groups are never relaxed.
+ * deterministic choice is reported. Groups are never relaxed, nor legal
+ * limits (../rules/limits.ts): the law is not the plan's to relax.
  *
  * Each relaxed minimum then gets a reason in the cohort's terms:
  * - a quota (a minimum over employers): too few slots, or too few eligible
  *   workers and the rule that keeps most of the others out everywhere, or
- *   enough of both but taken by the rest of the plan;
+ *   too little room under the legal limits of its employers, or enough of
+ *   all three but taken by the rest of the plan;
  * - a fairness floor (a minimum over one centre's or province's workers),
  *   read off the relaxed plan: how many of its workers are eligible anywhere,
  *   how many slots at how many employers they qualify for, and how the plan
@@ -26,7 +28,7 @@
  *   many of the other workers in those slots or under those limits count
  *   towards each; and how many of its eligible workers are in hard groups the
  *   plan leaves wholly unplaced. Constraints are named by label in model
- *   order (quotas, legal caps, diversity limits, fairness floors, as
+ *   order (legal limits, quotas, diversity limits, fairness floors, as
  *   compiled), at most three to a list and then how many more.
  */
 import { solveModel } from "../engine/select.js";
@@ -37,11 +39,15 @@ import type { Diagnosis, Relaxation } from "../result/types.js";
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
 import { exclusions, RULES, type RuleId } from "../rules/eligibility.js";
+import { RULE_REASON } from "../rules/ruleIds.js";
 
-/** The model with every hard policy made soft at `penalty` per unit. */
+/** Hard constraints the diagnosis may relax: the policy's, never the law's. */
+const relaxable = (p: PolicyConstraint): boolean => p.penalty === null && p.law !== true;
+
+/** The model with every hard policy constraint made soft at `penalty` per unit; legal limits stay hard. */
 const relaxed = (model: AssignmentModel, penalty: number): AssignmentModel => ({
   ...model,
-  policies: (model.policies ?? []).map((p) => (p.penalty === null ? { ...p, penalty } : p)),
+  policies: (model.policies ?? []).map((p) => (relaxable(p) ? { ...p, penalty } : p)),
 });
 
 const relaxation = (model: AssignmentModel, p: PolicyConstraint, flows: readonly number[]): Relaxation | null => {
@@ -91,8 +97,8 @@ export const diagnose = (model: AssignmentModel, engine: EngineChoice = "auto", 
 /** The diagnosis, and the flows of the relaxed plan it was read from (none when unavailable). */
 const relaxedPlan = (model: AssignmentModel, engine: EngineChoice, timeLimitMs?: number): { readonly diagnosis: Diagnosis; readonly flows: readonly number[] } => {
   const unavailable = (message: string) => ({ diagnosis: { kind: "unavailable", message } as const, flows: [] });
-  const hard = (model.policies ?? []).filter((p) => p.penalty === null);
-  if (hard.length === 0) return unavailable("no hard policy constraint to relax");
+  const hard = (model.policies ?? []).filter(relaxable);
+  if (hard.length === 0) return unavailable("no hard policy constraint to relax (legal limits are never relaxed)");
   // One unit of relaxation must outweigh every placement and score together.
   const totalSupply = model.workerClasses.reduce((s, c) => s + c.supply, 0);
   const penalty = model.placementWeight * (totalSupply + 1);
@@ -155,8 +161,27 @@ const quotaReason = (instance: Instance, built: BuiltModel, classes: readonly nu
     const others = instance.workers.length - eligible;
     return `only ${eligible} workers are eligible for its ${slots} slots${top === undefined ? "" : `; of the other ${others}, ${top[1]} are ${RULE_REASON[top[0]]}`}`;
   }
+  const barred = classes.filter((j) => instance.reference.employerBarriers.has(instance.employers[built.employerMembers[j]?.[0] as number]?.id ?? ""));
+  const room = legalRoom(model, classes.filter((j) => !barred.includes(j)));
+  if (room < r.from) {
+    const excluded = barred.reduce((s, j) => s + (model.employerClasses[j]?.capacity ?? 0), 0);
+    return `${eligible} workers are eligible for its ${slots} slots, but the law lets its employers take only ${room} (${excluded} slots are at employers a rule excludes; statutory caps, acceptance plans and housing limit the others)`;
+  }
   return `${eligible} workers are eligible for its ${slots} slots, but the rest of the plan needs them or their slots`;
 };
+
+/**
+ * What the legal limits on single employers (../rules/limits.ts) let these
+ * employer classes take: each class's capacity, or its lowest legal limit
+ * where that is lower. A limit over several employers (a support
+ * organisation) or over some of their workers (housing, former interns
+ * aside) is left out, so this is an upper bound.
+ */
+const legalRoom = (model: AssignmentModel, classes: readonly number[]): number =>
+  classes.reduce((total, j) => {
+    const limits = (model.policies ?? []).flatMap((p) => (p.law === true && p.max !== null && p.scope.kind === "employers" && p.scope.classes.length === 1 && p.scope.classes[0] === j ? [p.max] : []));
+    return total + Math.min(model.employerClasses[j]?.capacity ?? 0, ...limits);
+  }, 0);
 
 /**
  * A fairness floor over the worker classes `classes` (one centre's or
@@ -217,11 +242,3 @@ const listed = (items: readonly string[]): string =>
 
 /** "1 slot", "3 slots". */
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
-
-const RULE_REASON: Readonly<Record<RuleId, string>> = {
-  "field-certification": "not certified in the field",
-  "statutory-language": "below the SSW Japanese minimum",
-  "employer-language": "below the employers' Japanese requirement",
-  "care-japanese-test": "without the nursing-care Japanese test",
-  "required-skill": "missing a required skill",
-};

@@ -41,10 +41,19 @@ const exchangeWords = (workerId: string, x: Exchange, placed: boolean): string =
   return `${what}. ${verdictWords(x)}`;
 };
 
-/** What an exchange would do to placements and score, to the policy, and whether the plan would be better. */
+/** Whose hard constraints these are: "the law" (legal limits), "the policy", or both. */
+const whose = (breaches: readonly { readonly source: string }[]): string => {
+  const law = breaches.filter((b) => b.source.startsWith("law.")).length;
+  return law === breaches.length ? "the law" : law === 0 ? "the policy" : "the law and the policy";
+};
+
+/** What an exchange would do to placements and score, to the law and the policy, and whether the plan would be better. */
 const verdictWords = (x: Exchange): string => {
   const hard = x.breaches.filter((b) => b.hard);
-  if (hard.length > 0) return `That would break ${andList(hard.map((b) => b.text))}, which the policy does not allow.`;
+  if (hard.length > 0) {
+    const by = whose(hard);
+    return `That would break ${andList(hard.map((b) => b.text))}, which ${by} ${by.includes(" and ") ? "do" : "does"} not allow.`;
+  }
   const soft = x.breaches.filter((b) => !b.hard);
   const change =
     x.placements < 0
@@ -75,19 +84,20 @@ const chainWords = (workerId: string, x: Exchange, placed: boolean): string => {
 };
 
 /**
- * The employers a hard policy constraint rules out, each with the whole
- * chain (who would be pushed where) and what it would break: `shown` of
- * them, then a count.
+ * The employers a hard constraint (the law's or the policy's) rules out,
+ * each with the whole chain (who would be pushed where) and what it would
+ * break: `shown` of them, then a count.
  */
 const blockedLines = (workerId: string, placed: boolean, blocked: readonly Exchange[], alternatives: readonly Alternative[], shown = Infinity): string[] => {
   if (blocked.length === 0) return [];
+  const by = whose(blocked.flatMap((x) => x.breaches.filter((b) => b.hard)));
   const lines = blocked.slice(0, shown).map((x) => {
     const a = alternatives.find((v) => v.employerId === x.employerId);
     const hard = x.breaches.filter((b) => b.hard).map((b) => b.text);
     return `    ${x.employerId} (score ${x.score}${a === undefined ? "" : `, ${freeWords(a)}`}): ${chainWords(workerId, x, placed)}; that would break ${andList(hard)}.`;
   });
   const more = blocked.length > shown ? [`    and ${count(blocked.length - shown, "more employer")} ruled out the same way.`] : [];
-  return [`  Ruled out by the policy:`, ...lines, ...more];
+  return [`  Ruled out by ${by}:`, ...lines, ...more];
 };
 
 /** Why each other higher-scoring employer was not taken: the exchange there and its verdict. */

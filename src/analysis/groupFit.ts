@@ -296,7 +296,8 @@ export const groupFit = (ctx: AnalysisContext, groupId: string): GroupFit => {
     return { ...common, kind: "no-room", places, text };
   }
   const where = byEmployer ? `the ${count(first.freeSlots, "free slot")} at ${first.key}` : `the free slots in ${first.label} (${someOf(first.seating.map((s) => `${s.workerId} at ${s.employerId}`))})`;
-  const others = ctx.result.status === "optimal" ? "a policy limit or penalty" : "a policy limit, a penalty or the solve stopping short of optimal";
+  const others =
+    ctx.result.status === "optimal" ? "a legal or policy limit, or a penalty" : "a legal or policy limit, a penalty or the solve stopping short of optimal";
   return {
     ...common,
     kind: "fits",

@@ -10,7 +10,8 @@
  * constraint's value from the result's placements. A constraint's scope is
  * matched by class: a worker's class for fairness floors and groups, an
  * employer's class for quotas and caps, and for a diversity limit the
- * employer's class and the worker's training centre (so a worker changed by
+ * employer's class and the worker's training centre, for housing the
+ * employer's class unless the worker interned there (so a worker changed by
  * a what-if, whose class the model never saw, is still counted right).
  *
  * Units: a soft constraint's penalty is in objective units (placement weight
@@ -118,19 +119,26 @@ const buildLedger = (instance: Instance, result: MatchResult): PolicyLedger | nu
   // Which constraints a (worker, employer) pair counts towards, indexed by class.
   const byEmployer = model.employerClasses.map((): number[] => []);
   const byWorker = model.workerClasses.map((): number[] => []);
-  const pairCentre = new Map<number, string>();
+  // A pair scope counts some of an employer's workers: by training centre (a
+  // diversity limit), or all but its former interns (housing, the law).
+  const pairCounts = new Map<number, (w: number, e: number) => boolean>();
   policies.forEach((p, k) => {
     const s = p.scope;
     if (s.kind === "employers") s.classes.forEach((j) => byEmployer[j]?.push(k));
     else if (s.kind === "workers") s.classes.forEach((c) => byWorker[c]?.push(k));
     else {
       byEmployer[s.employer]?.push(k);
-      pairCentre.set(k, centreOfClass(s.workers[0] ?? -1));
+      const centre = centreOfClass(s.workers[0] ?? -1);
+      pairCounts.set(
+        k,
+        p.source === "law.housing"
+          ? (w, e) => instance.workers[w]?.formerInternAt !== instance.employers[e]?.id
+          : (w) => instance.workers[w]?.trainingCentre === centre,
+      );
     }
   });
   const counting = (w: number, e: number): number[] => {
-    const centre = instance.workers[w]?.trainingCentre;
-    const viaEmployer = (byEmployer[employerClass[e] ?? -1] ?? []).filter((k) => !pairCentre.has(k) || pairCentre.get(k) === centre);
+    const viaEmployer = (byEmployer[employerClass[e] ?? -1] ?? []).filter((k) => pairCounts.get(k)?.(w, e) ?? true);
     return [...viaEmployer, ...(byWorker[workerClass[w] ?? -1] ?? [])];
   };
 

@@ -52,8 +52,8 @@ export type Change =
   | { readonly kind: "care-japanese-test" }
   /** Holding this skill at this level and years (at least what they held). */
   | { readonly kind: "skill"; readonly name: string; readonly level: number; readonly years: number }
-  /** Passing this field's skills test. */
-  | { readonly kind: "certification"; readonly field: FieldId; readonly via: "skills-test" };
+  /** Passing this field's skills test (in this job category, where the field has several and the employer names one). */
+  | { readonly kind: "certification"; readonly field: FieldId; readonly via: "skills-test"; readonly jobCategory: string | null };
 
 /** The cost rank of each kind of change; see the module comment. */
 export const CHANGE_COSTS = {
@@ -93,12 +93,12 @@ export const applyChange = (worker: Worker, change: Change): Worker => {
     case "skill":
       return { ...worker, skills: upsertSkill(worker.skills, change.name, change.level, change.years) };
     case "certification":
-      return worker.certifications.some((c) => c.field === change.field && c.via === change.via)
+      return worker.certifications.some((c) => c.field === change.field && c.via === change.via && c.jobCategory === change.jobCategory)
         ? worker
         : {
             ...worker,
-            certifications: [...worker.certifications, { field: change.field, via: change.via }].sort(
-              (a, b) => compareStrings(a.field, b.field) || compareStrings(a.via, b.via),
+            certifications: [...worker.certifications, { field: change.field, via: change.via, jobCategory: change.jobCategory }].sort(
+              (a, b) => compareStrings(a.field, b.field) || compareStrings(a.via, b.via) || compareStrings(a.jobCategory ?? "", b.jobCategory ?? ""),
             ),
           };
   }
@@ -114,7 +114,7 @@ export const changeWords = (change: Change, reference: Reference): string => {
     case "skill":
       return `the skill ${change.name}${change.level > 1 ? ` level ${change.level}` : ""}${change.years > 0 ? `, ${change.years} years` : ""}`;
     case "certification":
-      return `the skills test in ${fieldName(reference, change.field)}`;
+      return `the skills test in ${fieldName(reference, change.field)}${change.jobCategory === null ? "" : ` (${change.jobCategory})`}`;
   }
 };
 
@@ -140,17 +140,24 @@ export const candidateChanges = (worker: Worker, employers: readonly Employer[],
   }
   if (!worker.careJapaneseTest) out.push({ change: { kind: "care-japanese-test" }, cost: CHANGE_COSTS.careJapaneseTest });
   const skills = new Map<string, Change>();
-  const fields = new Set<string>();
+  const tests = new Map<string, { field: string; jobCategory: string | null }>();
   for (const e of employers) {
     for (const r of requiredSkillsOf(e, reference)) {
       if (holdsSkill(worker, r)) continue;
       const c = meeting(worker, r);
       skills.set(JSON.stringify(c), c);
     }
-    if (!worker.certifications.some((c) => c.field === e.field && c.via === "skills-test")) fields.add(e.field);
+    // Where the field has several job categories, the test is the one of the employer's category.
+    const categories = findField(reference.catalogue, e.field)?.jobCategories.length ?? 0;
+    const jobCategory = categories > 0 ? e.jobCategory : null;
+    if (!worker.certifications.some((c) => c.field === e.field && c.via === "skills-test" && (jobCategory === null || c.jobCategory === jobCategory))) {
+      tests.set(`${e.field}\u0000${jobCategory ?? ""}`, { field: e.field, jobCategory });
+    }
   }
   [...skills.entries()].sort(([a], [b]) => compareStrings(a, b)).forEach(([, change]) => out.push({ change, cost: CHANGE_COSTS.skill }));
-  [...fields].sort(compareStrings).forEach((field) => out.push({ change: { kind: "certification", field, via: "skills-test" }, cost: CHANGE_COSTS.certification }));
+  [...tests.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .forEach(([, t]) => out.push({ change: { kind: "certification", field: t.field, via: "skills-test", jobCategory: t.jobCategory }, cost: CHANGE_COSTS.certification }));
   return out;
 };
 

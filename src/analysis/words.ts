@@ -9,16 +9,11 @@ import { bestLevel, levelName } from "../domain/language.js";
 import { findPrefecture } from "../domain/prefectures.js";
 import type { Employer, Reference, Worker } from "../input/instance.js";
 import type { Exclusion, RuleId } from "../rules/eligibility.js";
+import { RULE_WORDS } from "../rules/ruleIds.js";
 import type { Criterion } from "../rules/scoring.js";
 
-/** Each rule, short, for headings and counts. */
-export const RULE_WORDS: Readonly<Record<RuleId, string>> = {
-  "field-certification": "not certified in the employer's field",
-  "statutory-language": "below the legal Japanese minimum",
-  "employer-language": "below the employer's language requirement",
-  "care-japanese-test": "without the nursing-care Japanese test",
-  "required-skill": "missing a required skill",
-};
+/** Each rule, short, for headings and counts (one table for every report: ../rules/ruleIds.ts). */
+export { RULE_WORDS };
 
 /** The SSW field's English name ("Nursing care"), or its id. */
 export const fieldName = (reference: Reference, field: string): string => findField(reference.catalogue, field)?.name ?? field;
@@ -41,6 +36,16 @@ export const particulars = (x: Exclusion, worker: Worker, employer: Employer, re
     case "statutory-language": // "needs N4 for construction, has N5": the field's name for its id
       return employer.jobCategory === null ? x.detail.replace(` for ${employer.field},`, ` for ${fieldName(reference, employer.field)},`) : x.detail;
     case "required-skill": // "lacks welding level 2"
+    case "job-category":
+    case "home-visit-care":
+    case "age":
+    case "ssw-period":
+    case "departure-readiness":
+    case "field-not-open":
+    case "employment-form":
+    case "employer-prerequisite":
+    case "wage-during-placement":
+    case "equal-pay":
       return x.detail;
   }
 };
@@ -62,6 +67,26 @@ export const requirementWords = (rule: RuleId, employer: Employer, reference: Re
       return "the nursing-care Japanese test";
     case "required-skill":
       return "the required skills";
+    case "job-category":
+      return `certification in its job category (${employer.jobCategory ?? "-"})`;
+    case "home-visit-care":
+      return "the care experience and initial training of home-visit care";
+    case "age":
+      return "workers 18 or older";
+    case "ssw-period":
+      return "time left in the five-year SSW (i) limit";
+    case "departure-readiness":
+      return "a complete departure checklist";
+    case "field-not-open":
+      return `${fieldName(reference, employer.field)} open to SSW workers on the start date`;
+    case "employment-form":
+      return "direct employment";
+    case "employer-prerequisite":
+      return "its field's prerequisites";
+    case "wage-during-placement":
+      return "a wage at every minimum wage of the placement period";
+    case "equal-pay":
+      return "a wage at least a Japanese employee's in the same job";
   }
 };
 

@@ -1,6 +1,7 @@
 /**
  * The data on the page, without the page: files dropped by the officer
- * (told apart by their columns, not their names), the bundled pilot, fixes
+ * (told apart by their columns, not their names: workers, employers,
+ * support organisations, expected wages, settings, a policy), the bundled pilot, fixes
  * made in place, and the check that turns them into an instance input with
  * every issue and notice located where the officer typed it.
  */
@@ -14,13 +15,17 @@ import { decodeBytes } from "../io/encoding.js";
 import { readSheetFile } from "../io/load.js";
 import { locateIssues, locateNotices, type CellIssue, type CellRef } from "../io/locate.js";
 import { readPolicy } from "../io/policyFile.js";
+import type { SheetKind } from "../io/sections.js";
 import type { Sheet } from "../io/table.js";
 import { looksLikeXlsx, readWorkbook } from "../io/xlsx.js";
 
-/** Where the workers and employers come from. */
+/** Where the instance comes from: the sheets dropped so far (workers, employers, and the others: ../io/sections.ts), or a JSON instance. */
 export type Source =
-  | { readonly kind: "sheets"; readonly workers: Sheet | null; readonly employers: Sheet | null; readonly notices: readonly InputNotice[] }
+  | { readonly kind: "sheets"; readonly sheets: Readonly<Partial<Record<SheetKind, Sheet>>>; readonly notices: readonly InputNotice[] }
   | { readonly kind: "json"; readonly name: string; readonly input: Readonly<Record<string, unknown>> };
+
+/** No data yet. */
+export const NO_SHEETS: Source = { kind: "sheets", sheets: {}, notices: [] };
 
 /** What a check of the data found. */
 export interface Checked {
@@ -34,18 +39,24 @@ export interface Checked {
 
 const squash = (x: string): string => x.normalize("NFKC").toLowerCase().replace(/[\s_-]/g, "");
 
-/** Which sheet a header row is: workers have a home province, employers a wage. */
-const roleOf = (header: readonly string[]): "workers" | "employers" | "policy" | null => {
+/** Which sheet a header row is: workers have a home province, employers a wage, support organisations officers, expected wages an amount from a date, settings a setting and its value. */
+const roleOf = (header: readonly string[]): SheetKind | "policy" | null => {
   const h = header.map(squash);
   if (h.includes("homeprovince") || h.includes("trainingcentre")) return "workers";
   if (h.includes("hourlywage") || h.includes("slots")) return "employers";
   if (h.includes("scope") && h.includes("key")) return "policy";
+  if (h.includes("officers")) return "supportOrganisations";
+  if (h.includes("amount") && h.includes("from")) return "expectedWages";
+  if (h.includes("setting") && h.includes("value")) return "settings";
   return null;
 };
 
+/** What each sheet is told apart by, for messages. */
+const ROLES = "workers (with a homeProvince column), employers (with an hourlyWage column), support organisations (officers), expected minimum wages (amount and from), settings (setting and value)";
+
 /** A file the officer dropped, read: a sheet or two, a JSON instance, or a policy. */
 export type Dropped =
-  | { readonly kind: "sheet"; readonly role: "workers" | "employers"; readonly sheet: Sheet; readonly notices: readonly InputNotice[] }
+  | { readonly kind: "sheet"; readonly role: SheetKind; readonly sheet: Sheet; readonly notices: readonly InputNotice[] }
   | { readonly kind: "instance"; readonly name: string; readonly input: Readonly<Record<string, unknown>> }
   | { readonly kind: "policy"; readonly name: string; readonly policy: unknown; readonly notices: readonly InputNotice[] }
   | { readonly kind: "problem"; readonly name: string; readonly issues: readonly InputIssue[] };
@@ -58,9 +69,9 @@ export const readDropped = async (name: string, bytes: Uint8Array): Promise<read
     const out: Dropped[] = [];
     for (const s of book.right) {
       const role = roleOf(s.rows[0] ?? []);
-      if (role === "workers" || role === "employers") out.push({ kind: "sheet", role, sheet: s, notices: [] });
+      if (role !== null && role !== "policy") out.push({ kind: "sheet", role, sheet: s, notices: [] });
     }
-    return out.length > 0 ? out : [{ kind: "problem", name, issues: [{ code: "invalid", path: name, expected: "a sheet of workers (with a homeProvince column) or of employers (with an hourlyWage column)", received: `sheets ${book.right.map((s) => s.name).join(", ")}` }] }];
+    return out.length > 0 ? out : [{ kind: "problem", name, issues: [{ code: "invalid", path: name, expected: `a sheet of ${ROLES}`, received: `sheets ${book.right.map((s) => s.name).join(", ")}` }] }];
   }
   const text = decodeBytes(bytes, name);
   if (E.isLeft(text)) return [{ kind: "problem", name, issues: text.left }];
@@ -81,7 +92,7 @@ export const readDropped = async (name: string, bytes: Uint8Array): Promise<read
     const p = readPolicy(bytes, name);
     return E.isLeft(p) ? [{ kind: "problem", name, issues: p.left }] : [{ kind: "policy", name, policy: p.right.policy, notices: p.right.notices }];
   }
-  if (role === null) return [{ kind: "problem", name, issues: [{ code: "invalid", path: name, expected: "workers (with a homeProvince column), employers (with an hourlyWage column), quotas (scope,key,...) or an instance JSON", received: `a first row "${firstLine.slice(0, 60)}"` }] }];
+  if (role === null) return [{ kind: "problem", name, issues: [{ code: "invalid", path: name, expected: `${ROLES}, quotas (scope,key,...) or an instance JSON`, received: `a first row "${firstLine.slice(0, 60)}"` }] }];
   const read = await readSheetFile({ name, bytes }, role);
   if (read.sheet === null) return [{ kind: "problem", name, issues: read.issues }];
   return [{ kind: "sheet", role, sheet: read.sheet, notices: read.notices }];
@@ -126,8 +137,9 @@ export const check = (source: Source, policy: unknown, reference: Readonly<Recor
     const issues = E.isLeft(decoded) ? decoded.left.map((issue) => ({ issue, cell: null, suggestion: null })) : [];
     return { input, issues, notices: skillNotices(input), counts: { workers: Array.isArray(input.workers) ? input.workers.length : 0, employers: Array.isArray(input.employers) ? input.employers.length : 0 } };
   }
-  if (source.workers === null || source.employers === null) return { input: null, issues: [], notices: source.notices, counts: { workers: 0, employers: 0 } };
-  const sheets = instanceFromSheets(source.workers, source.employers, { ...(Object.keys(reference).length > 0 ? { reference } : {}), ...(policy === undefined ? {} : { policy }) }, source.notices);
+  const { workers, employers } = source.sheets;
+  if (workers === undefined || employers === undefined) return { input: null, issues: [], notices: source.notices, counts: { workers: 0, employers: 0 } };
+  const sheets = instanceFromSheets({ ...source.sheets, workers, employers }, { ...(Object.keys(reference).length > 0 ? { reference } : {}), ...(policy === undefined ? {} : { policy }) }, source.notices);
   if (E.isLeft(sheets)) return { input: null, issues: sheets.left.map((issue) => ({ issue, cell: null, suggestion: null })), notices: source.notices, counts: { workers: 0, employers: 0 } };
   const c = sheets.right;
   const input = c.input as Record<string, unknown>;

@@ -10,20 +10,22 @@
  * answers requests.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { KAGAWA_PILOT_PARAMS, generateInstance } from "../generate/generate.js";
 import { formatInstanceJson } from "../generate/json.js";
 import { decodeInstance } from "../input/decode.js";
 import type { Instance } from "../input/instance.js";
 import { formatIssue } from "../input/issues.js";
 import { formatNotices } from "../input/notices.js";
 import { instanceToWorkbook, resultToWorkbook } from "../io/convert.js";
-import { instanceToCsv, resultToCsv } from "../io/csv.js";
+import { instanceCsvFiles, resultToCsv } from "../io/csv.js";
 import { cellText, type CellIssue } from "../io/locate.js";
+import type { Sheet } from "../io/table.js";
 import { renderHtmlReport } from "../report/html.js";
 import type { MatchResult } from "../result/types.js";
+import { KAGAWA_PILOT_SCENARIO } from "../scenario/bundled/kagawaPilot.js";
 import { compareResults, type LabelledResult } from "../scenario/compare.js";
+import { scenarioInstance } from "../scenario/instance.js";
 import pilotPolicy from "../../examples/data/kagawa-policy.json";
-import { check, cellValue, editCell, editPath, readDropped, type Checked, type Source } from "./data.js";
+import { check, cellValue, editCell, editPath, NO_SHEETS, readDropped, type Checked, type Source } from "./data.js";
 import { download, fill, h, table } from "./dom.js";
 import { emptyPolicy, fromPolicy, renderPolicyForm, toPolicy } from "./policyForm.js";
 import type { Reply, Request } from "./protocol.js";
@@ -39,7 +41,7 @@ interface Run {
 
 const start = (): void => {
   const app = document.getElementById("app") as HTMLElement;
-  let source: Source = { kind: "sheets", workers: null, employers: null, notices: [] };
+  let source: Source = NO_SHEETS;
   const policy = emptyPolicy();
   const reference: Record<string, unknown> = {};
   let checked: Checked | null = null;
@@ -74,7 +76,7 @@ const start = (): void => {
   // --- layout
   const status = h("p", { class: "hint", id: "data-status" }, "No data yet.");
   const fileInput = h("input", { type: "file", multiple: true, id: "files", accept: ".csv,.tsv,.txt,.xlsx,.json" });
-  const drop = h("div", { class: "drop", id: "drop" }, h("p", {}, "Drop the workers and employers files here (CSV in UTF-8 or Shift-JIS, any separator, or Excel .xlsx; an instance .json; a policy .json or quotas .csv), or ", fileInput));
+  const drop = h("div", { class: "drop", id: "drop" }, h("p", {}, "Drop the workers and employers files here, with support organisations, expected minimum wages and settings where there are any (CSV in UTF-8 or Shift-JIS, any separator, or Excel .xlsx; an instance .json; a policy .json or quotas .csv), or ", fileInput));
   const issuesBox = h("div", { id: "issues" });
   const policyBox = h("div", { id: "policy-form" });
   const asOf = h("input", { type: "date", id: "as-of", "aria-label": "minimum wages as of", onchange: () => {
@@ -108,19 +110,24 @@ const start = (): void => {
   const describe = (): string =>
     source.kind === "json"
       ? `${source.name}: ${checked?.counts.workers ?? 0} workers, ${checked?.counts.employers ?? 0} employers.`
-      : `${source.workers === null ? "No workers file yet" : `${source.workers.file}: ${checked?.counts.workers ?? "?"} workers`}; ${source.employers === null ? "no employers file yet" : `${source.employers.file}: ${checked?.counts.employers ?? "?"} employers`}.`;
+      : [
+          source.sheets.workers === undefined ? "No workers file yet" : `${source.sheets.workers.file}: ${checked?.counts.workers ?? "?"} workers`,
+          source.sheets.employers === undefined ? "no employers file yet" : `${source.sheets.employers.file}: ${checked?.counts.employers ?? "?"} employers`,
+          ...(["supportOrganisations", "expectedWages", "settings"] as const).flatMap((k) => (source.kind === "sheets" && source.sheets[k] !== undefined ? [(source.sheets[k] as Sheet).file] : [])),
+        ].join("; ") + ".";
 
   const issueRow = (c: CellIssue): (Node | string)[] => {
     const i = c.issue;
     const cell = c.cell;
-    const sheet = source.kind === "sheets" && cell !== null ? (cell.file === source.workers?.file ? source.workers : cell.file === source.employers?.file ? source.employers : null) : null;
+    const entry = source.kind === "sheets" && cell !== null ? Object.entries(source.sheets).find(([, s]) => s.file === cell.file) : undefined;
+    const sheet = entry?.[1] ?? null;
     const fixable = (sheet !== null && cell !== null && cell.column !== null) || (source.kind === "json" && /^(workers|employers|policy)/.test(i.path));
     const now = sheet !== null && cell !== null ? cellValue(sheet, cell) : i.received.replace(/^"|"$/g, "");
     const box = h("input", { value: now, size: 18, "aria-label": `fix ${i.path}` });
     const apply = (text: string): void => {
       if (source.kind === "sheets" && sheet !== null && cell !== null) {
         const edited = editCell(sheet, cell, text);
-        source = sheet === source.workers ? { ...source, workers: edited } : { ...source, employers: edited };
+        source = { ...source, sheets: { ...source.sheets, [entry?.[0] as string]: edited } };
       } else if (source.kind === "json") {
         let value: unknown = text;
         try {
@@ -169,8 +176,8 @@ const start = (): void => {
     for (const f of files) {
       for (const d of await readDropped(f.name, new Uint8Array(await f.arrayBuffer()))) {
         if (d.kind === "sheet") {
-          const base = source.kind === "sheets" ? source : { kind: "sheets" as const, workers: null, employers: null, notices: [] };
-          source = { ...base, [d.role]: d.sheet, notices: [...base.notices.filter((n) => !n.path.startsWith(d.sheet.file)), ...d.notices] };
+          const base = source.kind === "sheets" ? source : { kind: "sheets" as const, sheets: {}, notices: [] };
+          source = { ...base, sheets: { ...base.sheets, [d.role]: d.sheet }, notices: [...base.notices.filter((n) => !n.path.startsWith(d.sheet.file)), ...d.notices] };
         } else if (d.kind === "instance") {
           source = { kind: "json", name: d.name, input: d.input };
           if ("policy" in d.input) Object.assign(policy, fromPolicy(d.input.policy));
@@ -198,7 +205,12 @@ const start = (): void => {
     void take([...(e.dataTransfer?.files ?? [])]);
   });
 
-  const pilot = (): Record<string, unknown> => generateInstance(KAGAWA_PILOT_PARAMS) as unknown as Record<string, unknown>;
+  // The kagawa-pilot scenario is the one source of the bundled pilot (examples/data/kagawa-pilot.json is written from it).
+  const pilot = (): Record<string, unknown> => {
+    const drawn = scenarioInstance(KAGAWA_PILOT_SCENARIO);
+    if (E.isLeft(drawn)) throw new Error(`the bundled kagawa-pilot scenario cannot be drawn: ${drawn.left.map(formatIssue).join("; ")}`);
+    return drawn.right as unknown as Record<string, unknown>;
+  };
   const openPilot = (): void => {
     const started = performance.now();
     source = { kind: "json", name: "Kagawa pilot (bundled, synthetic)", input: pilot() };
@@ -206,11 +218,9 @@ const start = (): void => {
     status.setAttribute("data-ms", String(Math.round(performance.now() - started)));
   };
   const pilotSheets = async (kind: "csv" | "xlsx"): Promise<void> => {
-    const input = pilot() as unknown as Parameters<typeof instanceToCsv>[0];
+    const input = pilot() as unknown as Parameters<typeof instanceCsvFiles>[0];
     if (kind === "xlsx") return download("kagawa-pilot.xlsx", await instanceToWorkbook(input), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    const csv = instanceToCsv(input);
-    download("workers.csv", csv.workers, "text/csv");
-    download("employers.csv", csv.employers, "text/csv");
+    for (const f of instanceCsvFiles(input)) download(f.name, f.text, "text/csv");
   };
 
   const redrawPolicy = (): void => renderPolicyForm(policyBox, policy, recheck);

@@ -1,8 +1,9 @@
 /**
- * The policy in forms: quotas (one row each), the legal headcount caps,
- * diversity, fairness and how groups stay together, written into the
- * instance's `policy` section (../policy/codecs.ts) as the officer edits;
- * saved as JSON, or the quotas as the CSV sheet `--policy` also reads.
+ * The policy in forms: quotas (one row each), diversity, fairness and how
+ * groups stay together, written into the instance's `policy` section
+ * (../policy/codecs.ts) as the officer edits; saved as JSON, or the quotas
+ * as the CSV sheet `--policy` also reads. The legal caps are not here: they
+ * are law, always on (../rules/limits.ts), and the form says so.
  */
 import { SECTORS } from "../domain/fields.js";
 import { quotasToCsv } from "../io/policyFile.js";
@@ -14,13 +15,12 @@ type Quota = { scope: "sector" | "field" | "prefecture" | "employer"; key: strin
 /** The form's state: what the officer has stated. */
 export interface PolicyState {
   quotas: Quota[];
-  headcountCaps: boolean;
   diversityShare: number | null;
   fairness: { by: "trainingCentre" | "homeProvince"; minShare: number } | null;
   together: "prefecture" | "employer";
 }
 
-export const emptyPolicy = (): PolicyState => ({ quotas: [], headcountCaps: false, diversityShare: null, fairness: null, together: "prefecture" });
+export const emptyPolicy = (): PolicyState => ({ quotas: [], diversityShare: null, fairness: null, together: "prefecture" });
 
 /** The form state from a policy section (as read from a file); parts the form does not show are dropped. */
 export const fromPolicy = (p: unknown): PolicyState => {
@@ -28,7 +28,6 @@ export const fromPolicy = (p: unknown): PolicyState => {
   const f = Array.isArray(x.fairness) ? x.fairness[0] : undefined;
   return {
     quotas: Array.isArray(x.quotas) ? x.quotas.map((q) => ({ ...q }) as Quota) : [],
-    headcountCaps: x.headcountCaps !== undefined,
     diversityShare: typeof x.diversity?.maxShare === "number" ? x.diversity.maxShare : null,
     fairness: f === undefined ? null : { by: f.by, minShare: f.minShare },
     together: x.groups?.together ?? "prefecture",
@@ -39,7 +38,6 @@ export const fromPolicy = (p: unknown): PolicyState => {
 export const toPolicy = (s: PolicyState): Record<string, unknown> | undefined => {
   const p: Record<string, unknown> = {};
   if (s.quotas.length > 0) p.quotas = s.quotas;
-  if (s.headcountCaps) p.headcountCaps = {};
   if (s.diversityShare !== null) p.diversity = { maxShare: s.diversityShare };
   if (s.fairness !== null) p.fairness = [s.fairness];
   if (s.together !== "prefecture") p.groups = { together: s.together };
@@ -78,8 +76,8 @@ export const renderPolicyForm = (root: HTMLElement, state: PolicyState, changed:
     h("p", { class: "hint" }, "Placements per sector, field, prefecture or employer: at least min, at most max. A penalty makes it soft (each unit short or over costs that many placements); without one it is hard."),
     h("table", { class: "quotas" }, h("thead", {}, h("tr", {}, ["scope", "key", "min", "max", "penalty", ""].map((c) => h("th", {}, c)))), h("tbody", {}, state.quotas.map(quotaRow))),
     h("button", { onclick: edit(() => state.quotas.push({ scope: "sector", key: "caregiving" }), true) }, "Add a quota"),
-    h("h3", {}, "Caps, diversity, fairness, groups"),
-    h("label", {}, h("input", { type: "checkbox", checked: state.headcountCaps, onchange: (e: Event) => edit(() => (state.headcountCaps = (e.target as HTMLInputElement).checked))() }), " Legal headcount caps (nursing care: Japanese care staff; construction: full-time staff)"),
+    h("h3", {}, "Diversity, fairness, groups"),
+    h("p", { class: "hint", id: "law-note" }, "The legal caps are not policy: they always apply (nursing care: the Japanese care staff; construction: the full-time staff and the approved acceptance plan; housing; support organisations' officers)."),
     h("label", {}, "At most ", h("input", { type: "number", min: 0, max: 1, step: 0.05, value: state.diversityShare ?? "", style: "width:5em", "aria-label": "diversity max share", onchange: (e: Event) => edit(() => (state.diversityShare = num((e.target as HTMLInputElement).value) ?? null))() }), " of an employer's slots from one training centre (0..1; empty for no limit)"),
     h("label", {}, "Every ", h("select", { "aria-label": "fairness by", onchange: (e: Event) => edit(() => {
       const by = (e.target as HTMLSelectElement).value;

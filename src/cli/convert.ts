@@ -3,16 +3,18 @@
  * the way, so that spreadsheets and the instance JSON say the same things.
  *
  *     jobmatch convert --workers w.csv --employers e.csv --policy quotas.csv --out instance.json
- *     jobmatch convert pilot.xlsx --out instance.json      # sheets "workers" and "employers"
+ *     jobmatch convert pilot.xlsx --out instance.json      # sheets "workers", "employers", ...
  *     jobmatch convert instance.json --out pilot.xlsx      # and back
- *     jobmatch convert instance.json --out sheets/         # workers.csv and employers.csv in a folder
+ *     jobmatch convert instance.json --out sheets/         # workers.csv, employers.csv, ... in a folder
+ *     jobmatch convert sheets/ --out instance.json         # and back
  *
  * The output's kind follows its name: `.json`, `.xlsx`, or a folder (a name
  * ending in `/` or without an extension) for CSV. An instance with issues is
- * not converted: they are listed, as for `solve`. A policy, reference dates
- * and weights have no sheet form: converting to spreadsheets writes the
- * policy beside them as policy.json (give it back with `--policy`), and
- * says which reference settings to give again (`--as-of`).
+ * not converted: they are listed, as for `solve`. Everything but the policy
+ * has a sheet (../io/sections.ts: support organisations, expected minimum
+ * wages, settings); the policy is written beside the sheets as policy.json,
+ * which a folder's reader takes back by itself (a workbook's with
+ * `--policy`).
  */
 import { Command } from "commander";
 import * as E from "fp-ts/lib/Either.js";
@@ -21,12 +23,13 @@ import { dirname, join, resolve } from "node:path";
 import { formatInstanceJson } from "../generate/json.js";
 import type { InstanceInput } from "../input/codecs.js";
 import { decodeInstance } from "../input/decode.js";
-import { instanceToCsv } from "../io/csv.js";
+import { instanceCsvFiles } from "../io/csv.js";
 import { instanceToWorkbook } from "../io/convert.js";
 import { EXIT, failure, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { loadInstance, reportNotices, type InstanceOptions } from "./instance.js";
 import type { CliContext } from "./io.js";
 import { checkOutputs, writeOutput, type OutputTarget } from "./write.js";
+import { SHEET_NAMES } from "../io/sections.js";
 import { addInstanceOptions } from "./options.js";
 
 /** The options of `jobmatch convert`. */
@@ -43,9 +46,12 @@ export const convertAction = async (file: string | undefined, o: ConvertOptions,
   if (kind === null) return E.left(usage(`--out ${out}: give a .json file, an .xlsx file, or a folder for CSV files`));
   // Checked before any work: no output names an input; the folder of a file, or the parent of a CSV folder, exists.
   const folder = kind === "xlsx" || kind === "json" ? dirname(out) : out;
-  const inputs = [file, o.workers, o.employers, o.policy];
+  const sheets = Object.values(SHEET_NAMES).map((n) => `${n}.csv`);
+  // A folder read as the instance: its sheets and policy.json are inputs too.
+  const inFolder = file === undefined || file === "-" || /\.(json|xlsx)$/i.test(file) ? [] : [...sheets, "policy.json"].map((n) => join(file, n));
+  const inputs = [file, o.workers, o.employers, o.supportOrganisations, o.expectedWages, o.settings, o.policy, ...inFolder];
   const targets: OutputTarget[] = [
-    ...(kind === "csv" ? [join(out, "workers.csv"), join(out, "employers.csv")] : [out]).map((path) => ({ flag: "--out", path })),
+    ...(kind === "csv" ? sheets.map((n) => join(out, n)) : [out]).map((path) => ({ flag: "--out", path })),
     ...(kind === "json" ? [] : [{ flag: "--out (the policy beside it)", path: join(folder, "policy.json") }]),
   ];
   if (kind === "csv") {
@@ -82,8 +88,7 @@ export const convertAction = async (file: string | undefined, o: ConvertOptions,
     if (E.isLeft(w)) return w;
     written.push(out);
   } else {
-    const csv = instanceToCsv(input);
-    for (const [name, text] of [["workers.csv", csv.workers], ["employers.csv", csv.employers]] as const) {
+    for (const { name, text } of instanceCsvFiles(input)) {
       const w = await writeOutput(text, join(out, name), ctx);
       if (E.isLeft(w)) return w;
       written.push(join(out, name));
@@ -93,16 +98,9 @@ export const convertAction = async (file: string | undefined, o: ConvertOptions,
     const path = join(folder, "policy.json");
     const w = await writeOutput(`${JSON.stringify(input.policy, null, 2)}\n`, path, ctx);
     if (E.isLeft(w)) return w;
-    written.push(`${path} (give it back with --policy)`);
+    written.push(`${path} (${kind === "xlsx" ? "give it back with --policy" : "read back with the folder"})`);
   }
-  const reference = input.reference;
-  const again = [
-    reference?.asOf === undefined ? null : `--as-of ${reference.asOf}`,
-    reference?.fieldCatalogue === undefined ? null : `--field-catalogue ${reference.fieldCatalogue}`,
-  ].filter((x) => x !== null);
   ctx.stderr.write(`wrote ${written.join(", ")}\n`);
-  if (again.length > 0) ctx.stderr.write(`the reference settings have no sheet form: read the sheets back with ${again.join(" ")}\n`);
-  if (input.weights !== undefined || reference?.minimumWages !== undefined) ctx.stderr.write("the weights and minimum wage overrides have no sheet form and were not written\n");
   return E.right(EXIT.ok);
 };
 
@@ -111,7 +109,7 @@ export const convertCommand = (ctx: CliContext, finish: Finish): Command =>
   addInstanceOptions(
     new Command("convert")
       .description("convert an instance between JSON, Excel and CSV (checked on the way)")
-      .argument("[instance]", "instance JSON file (or - for standard input) or .xlsx workbook"),
+      .argument("[instance]", "instance JSON file (or - for standard input), .xlsx workbook, or folder of CSV sheets"),
   )
     .option("-o, --out <path>", "a .json file, an .xlsx file, or a folder for workers.csv and employers.csv")
     .addHelpText("after", "\nExit codes: 0 done, 1 bad input, 2 usage, 4 cannot write.")

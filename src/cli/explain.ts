@@ -136,7 +136,7 @@ export const explainCommand = (ctx: CliContext, finish: Finish): Command =>
     addInstanceOptions(
       new Command("explain")
         .description("solve, then explain where one worker went (and why), or why not, how one employer's slots were filled, or why a group was left out")
-        .argument("[instance]", "instance JSON file, or - for standard input"),
+        .argument("[instance]", "instance JSON file (or - for standard input), .xlsx workbook, or folder of CSV sheets"),
     ),
   )
     .option("--worker <id>", "the worker to explain")

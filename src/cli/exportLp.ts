@@ -64,7 +64,7 @@ export const exportLpCommand = (ctx: CliContext, finish: Finish): Command =>
   addInstanceOptions(
     new Command("export-lp")
       .description("write the instance's integer program in CPLEX LP format (nothing is solved)")
-      .argument("[instance]", "instance JSON file, or - for standard input"),
+      .argument("[instance]", "instance JSON file (or - for standard input), .xlsx workbook, or folder of CSV sheets"),
   )
     .option("-o, --out <file>", "write the model to this file instead of standard output")
     .option("--map <file>", "write what each variable and row stands for (worker and employer ids) as JSON; default beside --out: model.lp -> model.map.json")

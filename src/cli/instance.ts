@@ -1,25 +1,32 @@
 /**
  * The instance a command works on: a JSON file (or `-` for standard input),
- * an Excel workbook with `workers` and `employers` sheets, or a pair of
- * spreadsheet files (`--workers`, `--employers`: CSV in UTF-8 or Shift-JIS,
- * any common separator, or Excel), optionally with a policy from a file of
- * its own (`--policy`: JSON, or quotas as CSV). Issues point back at where
- * they are (JSON paths, or file, row and column); what was read forgivingly,
- * and suspicious skill names, are notices (../io/, ../input/vocabulary.ts).
+ * an Excel workbook with `workers` and `employers` sheets (and
+ * `support-organisations`, `expected-wages`, `settings` where there are
+ * any: ../io/sections.ts), a folder of the same sheets as CSV files
+ * (`workers.csv`, ...; its `policy.json` too, as `jobmatch convert` writes
+ * them), or spreadsheet files named one by one (`--workers`, `--employers`,
+ * and `--support-organisations`, `--expected-wages`, `--settings`: CSV in
+ * UTF-8 or Shift-JIS, any common separator, or Excel), optionally with a
+ * policy from a file of its own (`--policy`: JSON, or quotas as CSV). Issues
+ * point back at where they are (JSON paths, or file, row and column); what
+ * was read forgivingly, and suspicious skill names, are notices (../io/,
+ * ../input/vocabulary.ts).
  */
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import type { InputIssue } from "../input/issues.js";
 import { formatNotices, type InputNotice } from "../input/notices.js";
 import { skillNotices } from "../input/vocabulary.js";
 import { locateInCsv } from "../io/csv.js";
-import { loadSpreadsheets, type SpreadsheetFiles } from "../io/load.js";
+import { loadSpreadsheets, type FileBytes, type SpreadsheetFiles } from "../io/load.js";
 import { locateNotices } from "../io/locate.js";
 import { readPolicy } from "../io/policyFile.js";
+import { SHEET_NAMES, type SectionSheet } from "../io/sections.js";
 import { match, type MatchOptions } from "../match.js";
 import type { MatchResult } from "../result/types.js";
 import { estimateMemory } from "../memory/estimate.js";
-import { issuesFailure, usage, type Failure } from "./exit.js";
+import { EXIT, failure, issuesFailure, usage, type Failure } from "./exit.js";
 import { readBytes, readJson, type CliContext } from "./io.js";
 import { checkNeed } from "./memory.js";
 
@@ -27,6 +34,10 @@ import { checkNeed } from "./memory.js";
 export interface InstanceOptions {
   readonly workers?: string;
   readonly employers?: string;
+  /** The other sheets, with --workers and --employers. */
+  readonly supportOrganisations?: string;
+  readonly expectedWages?: string;
+  readonly settings?: string;
   /** For spreadsheet input: `reference.asOf` and `reference.fieldCatalogue`. */
   readonly asOf?: string;
   readonly fieldCatalogue?: string;
@@ -44,7 +55,14 @@ export interface LoadedInstance {
   readonly locate: (issues: readonly InputIssue[]) => readonly InputIssue[];
   /** Values read differently from how they were written, and skill names to check, located. */
   readonly notices: readonly InputNotice[];
+  /** A folder's policy.json, applied when no --policy is given. */
+  readonly policyFile?: string;
 }
+
+const SECTIONS: readonly SectionSheet[] = ["supportOrganisations", "expectedWages", "settings"];
+const SECTION_OPTIONS: Readonly<Record<SectionSheet, string>> = { supportOrganisations: "--support-organisations", expectedWages: "--expected-wages", settings: "--settings" };
+
+const isFolder = (path: string): boolean => path.endsWith("/") || (existsSync(path) && statSync(path).isDirectory());
 
 /** Bytes of the files (0 for standard input, which is checked once read). */
 const sizeOf = (paths: readonly string[]): number =>
@@ -65,17 +83,29 @@ const checkInstanceMemory = (input: unknown, name: string, inputBytes: number, f
   return checkNeed(need, `solving ${name}`);
 };
 
+/** The files an instance is read from (what exists of a folder's sheets), and their format for the memory estimate. */
+const inputFiles = (file: string | undefined, o: InstanceOptions): { readonly paths: readonly string[]; readonly format: "json" | "csv" } => {
+  if (o.workers !== undefined || o.employers !== undefined) return { paths: [o.workers ?? "-", o.employers ?? "-", ...SECTIONS.flatMap((k) => o[k] ?? [])], format: "csv" };
+  if (file !== undefined && file !== "-" && !/\.xlsx$/i.test(file) && isFolder(file)) {
+    return { paths: [...Object.values(SHEET_NAMES).map((n) => join(file, `${n}.csv`)), join(file, "policy.json")].filter((p) => existsSync(p)), format: "csv" };
+  }
+  return { paths: [file ?? "-"], format: "json" };
+};
+
 
 /** The JSON instance, workbook or spreadsheet pair, before any policy file. */
 const loadBase = async (file: string | undefined, o: InstanceOptions, ctx: CliContext): Promise<E.Either<Failure, LoadedInstance>> => {
   const sheets = o.workers !== undefined || o.employers !== undefined;
   const workbook = file !== undefined && /\.xlsx$/i.test(file);
-  if (file !== undefined && sheets) return E.left(usage("give an instance file (JSON or .xlsx) or --workers and --employers, not both"));
-  if (!sheets && !workbook && (o.asOf !== undefined || o.fieldCatalogue !== undefined)) {
-    return E.left(usage("--as-of and --field-catalogue go with spreadsheet input (--workers and --employers, or an .xlsx file); a JSON instance has its own reference section"));
+  const folder = file !== undefined && file !== "-" && !workbook && isFolder(file);
+  const others = SECTIONS.filter((k) => o[k] !== undefined);
+  if (file !== undefined && sheets) return E.left(usage("give an instance file (JSON or .xlsx), a folder of CSV sheets, or --workers and --employers, not both"));
+  if (others.length > 0 && !sheets) return E.left(usage(`${others.map((k) => SECTION_OPTIONS[k]).join(" and ")} go with --workers and --employers (a workbook or a folder holds its own sheets)`));
+  if (!sheets && !workbook && !folder && (o.asOf !== undefined || o.fieldCatalogue !== undefined)) {
+    return E.left(usage("--as-of and --field-catalogue go with spreadsheet input (--workers and --employers, an .xlsx file or a folder of CSV sheets); a JSON instance has its own reference section"));
   }
-  if (!sheets && !workbook) {
-    if (file === undefined) return E.left(usage("give an instance JSON file (or - for standard input), an .xlsx workbook, or --workers and --employers"));
+  if (!sheets && !workbook && !folder) {
+    if (file === undefined) return E.left(usage("give an instance JSON file (or - for standard input), an .xlsx workbook, a folder of CSV sheets, or --workers and --employers"));
     const before = checkNeed(estimateMemory({ workers: 0, employers: 0, inputBytes: sizeOf([file]) }), `reading ${file}`);
     if (E.isLeft(before)) return before;
     const json = await readJson(file, ctx);
@@ -83,20 +113,34 @@ const loadBase = async (file: string | undefined, o: InstanceOptions, ctx: CliCo
   }
   let files: SpreadsheetFiles;
   let name: string;
+  let policyFile: string | undefined;
   if (workbook) {
     const bytes = readBytes(file as string);
     if (E.isLeft(bytes)) return bytes;
     files = { workbook: { name: file as string, bytes: bytes.right } };
     name = file as string;
   } else {
-    if (o.workers === undefined || o.employers === undefined) return E.left(usage("--workers and --employers go together"));
-    const before = checkNeed(estimateMemory({ workers: 0, employers: 0, inputBytes: sizeOf([o.workers, o.employers]), format: "csv" }), `reading ${o.workers} and ${o.employers}`);
+    // A folder: workers.csv and employers.csv, and the other sheets and policy.json where they are there.
+    const at = (k: keyof typeof SHEET_NAMES): string => join(file as string, `${SHEET_NAMES[k]}.csv`);
+    const paths: Partial<Record<keyof typeof SHEET_NAMES, string>> = folder
+      ? { workers: at("workers"), employers: at("employers"), ...Object.fromEntries(SECTIONS.filter((k) => existsSync(at(k))).map((k) => [k, at(k)])) }
+      : { workers: o.workers, employers: o.employers, ...Object.fromEntries(others.map((k) => [k, o[k]])) };
+    if (paths.workers === undefined || paths.employers === undefined) return E.left(usage("--workers and --employers go together"));
+    if (folder && !existsSync(paths.workers)) {
+      return E.left(failure(EXIT.badInput, `${file as string} is a folder without ${SHEET_NAMES.workers}.csv: give an instance file, or a folder of CSV sheets (${Object.values(SHEET_NAMES).map((n) => `${n}.csv`).join(", ")}, as jobmatch convert writes them)`));
+    }
+    name = folder ? (file as string) : `${paths.workers} and ${paths.employers}`;
+    const before = checkNeed(estimateMemory({ workers: 0, employers: 0, inputBytes: sizeOf(inputFiles(file, o).paths), format: "csv" }), `reading ${name}`);
     if (E.isLeft(before)) return before;
-    const [w, e] = [readBytes(o.workers), readBytes(o.employers)];
-    if (E.isLeft(w)) return w;
-    if (E.isLeft(e)) return e;
-    files = { workers: { name: o.workers, bytes: w.right }, employers: { name: o.employers, bytes: e.right } };
-    name = `${o.workers} and ${o.employers}`;
+    const read: Record<string, FileBytes> = {};
+    for (const [k, path] of Object.entries(paths)) {
+      if (path === undefined) continue;
+      const bytes = readBytes(path);
+      if (E.isLeft(bytes)) return bytes;
+      read[k] = { name: path, bytes: bytes.right };
+    }
+    files = read as SpreadsheetFiles;
+    if (folder && existsSync(join(file as string, "policy.json"))) policyFile = join(file as string, "policy.json");
   }
   const reference = {
     ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
@@ -105,7 +149,7 @@ const loadBase = async (file: string | undefined, o: InstanceOptions, ctx: CliCo
   const parsed = await loadSpreadsheets(files, Object.keys(reference).length > 0 ? { reference } : {});
   if (E.isLeft(parsed)) return E.left(issuesFailure(`${name} ${workbook ? "has" : "have"} problems:`, parsed.left));
   const c = parsed.right;
-  return E.right({ input: c.input, name, locate: (i) => locateInCsv(i, c), notices: [...c.notices, ...locateNotices(skillNotices(c.input), c)] });
+  return E.right({ input: c.input, name, locate: (i) => locateInCsv(i, c), notices: [...c.notices, ...locateNotices(skillNotices(c.input), c)], ...(policyFile === undefined ? {} : { policyFile }) });
 };
 
 /**
@@ -116,23 +160,25 @@ const loadBase = async (file: string | undefined, o: InstanceOptions, ctx: CliCo
 export const loadInstance = async (file: string | undefined, o: InstanceOptions, ctx: CliContext): Promise<E.Either<Failure, LoadedInstance>> => {
   const loaded = await loadWithPolicy(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
-  const sheets = o.workers !== undefined || o.employers !== undefined;
-  const bytes = sizeOf(sheets ? [o.workers ?? "-", o.employers ?? "-"] : [file ?? "-"]);
-  const memory = checkInstanceMemory(loaded.right.input, loaded.right.name, bytes, sheets ? "csv" : "json");
+  const files = inputFiles(file, o);
+  const memory = checkInstanceMemory(loaded.right.input, loaded.right.name, sizeOf(files.paths), files.format);
   return E.isLeft(memory) ? memory : loaded;
 };
 
 const loadWithPolicy = async (file: string | undefined, o: InstanceOptions, ctx: CliContext): Promise<E.Either<Failure, LoadedInstance>> => {
   const base = await loadBase(file, o, ctx);
-  if (E.isLeft(base) || o.policy === undefined) return base;
-  const bytes = readBytes(o.policy);
+  const policyFile = o.policy ?? (E.isRight(base) ? base.right.policyFile : undefined);
+  if (E.isLeft(base) || policyFile === undefined) return base;
+  const bytes = readBytes(policyFile);
   if (E.isLeft(bytes)) return bytes;
-  const p = readPolicy(bytes.right, o.policy);
-  if (E.isLeft(p)) return E.left(issuesFailure(`${o.policy} has problems:`, p.left));
+  const p = readPolicy(bytes.right, policyFile);
+  if (E.isLeft(p)) return E.left(issuesFailure(`${policyFile} has problems:`, p.left));
   const input = base.right.input;
   if (typeof input !== "object" || input === null || Array.isArray(input)) return base; // the decoder reports it
-  const replaced: InputNotice[] =
-    "policy" in input ? [{ code: "file-format", path: o.policy, found: o.policy, now: null, message: `replaces the policy section of ${base.right.name}` }] : [];
+  const replaced: InputNotice[] = [
+    ...("policy" in input ? [{ code: "file-format" as const, path: policyFile, found: policyFile, now: null, message: `replaces the policy section of ${base.right.name}` }] : []),
+    ...(o.policy === undefined ? [{ code: "file-format" as const, path: policyFile, found: policyFile, now: null, message: `the policy of ${base.right.name} (give --policy for another)` }] : []),
+  ];
   const locatePolicy = p.right.locate;
   return E.right({
     input: { ...input, policy: p.right.policy },

@@ -36,11 +36,14 @@ export const addSolveOptions = (cmd: Command): Command =>
     .addOption(new Option("--engine <engine>", "solver engine").choices(["auto", "flow", "lp-solver"]).default("auto"))
     .option("--time-limit <ms>", `wall-clock budget for each solve, in milliseconds (at most ${thousands(LIMITS.timeLimitMs)}: one day)`, positiveInteger("--time-limit", LIMITS.timeLimitMs));
 
-/** --workers, --employers, --as-of, --field-catalogue and --policy. */
+/** --workers, --employers, the other sheets, --as-of, --field-catalogue and --policy. */
 export const addInstanceOptions = (cmd: Command): Command =>
   cmd
     .option("--workers <file>", "workers as CSV (UTF-8 or Shift-JIS; comma, semicolon or tab) or Excel, with --employers, instead of an instance file")
     .option("--employers <file>", "employers as CSV or Excel (with --workers)")
+    .option("--support-organisations <file>", "with --workers: registered support organisations as CSV or Excel (id,name,officers,workers,employers)")
+    .option("--expected-wages <file>", "with --workers: minimum wage revisions not yet published, as expected (prefecture,industry,amount,from,note)")
+    .option("--settings <file>", "with --workers: settings, one a row (setting,value: placement.start, placement.months, placement.wages, reference.asOf, ...)")
     .option("--as-of <date>", "with spreadsheet input: the date minimum wages are read at (YYYY-MM-DD)")
     .option("--field-catalogue <version>", "with spreadsheet input: the SSW field catalogue version (2024-09 or 2026-01)")
     .option("--policy <file>", "the policy from a file: JSON (the policy section), or quotas as CSV (scope,key,min,max,penalty); replaces the instance's own");

@@ -93,7 +93,7 @@ export const solveCommand = (ctx: CliContext, finish: Finish): Command =>
     addInstanceOptions(
       new Command("solve")
         .description("place an instance's workers and write the result (JSON or CSV)")
-        .argument("[instance]", "instance JSON file, or - for standard input"),
+        .argument("[instance]", "instance JSON file (or - for standard input), .xlsx workbook, or folder of CSV sheets"),
     ),
   )
     .addOption(new Option("--format <format>", "result format").choices(["json", "csv"]).default("json"))

@@ -3,7 +3,7 @@
  *
  * A worker proves Japanese with a test result: a JLPT level (N5 lowest, N1
  * highest) or a JFT-Basic band. For the Specified Skilled Worker (i) status,
- * JLPT N4 and JFT-Basic A2 are accepted interchangeably (shared/domain.md,
+ * JLPT N4 and JFT-Basic A2 are accepted interchangeably (docs/SOURCES.md,
  * "Language levels"). jobmatch therefore keeps the *evidence* (which test, which
  * level) and compares on one *ordinal level*:
  *

@@ -11,21 +11,26 @@
  */
 import { findField, type FieldId } from "../domain/fields.js";
 import type { LanguageRequirement } from "../domain/language.js";
-import { minimumWageOn } from "../domain/prefectures.js";
+import { industryMinimumOn, minimumWageOn } from "../domain/prefectures.js";
 import type { EmployerInput, SkillInput } from "../input/codecs.js";
 import * as F from "./facts.js";
 import type { Random } from "./random.js";
 import type { Setup } from "./setup.js";
+import { drawCategory, drawEmployerLaw } from "./law.js";
 import { copySkill, paletteSkills } from "./workers.js";
 
 const EMPLOYER_LANGUAGE = F.EMPLOYER_LANGUAGE.value;
 const WAGE_STEPS = F.WAGE_STEPS.value;
 
-/** Industries with their own minimum wage, by the field whose employers may belong to them. */
-const INDUSTRY_OF_FIELD: Readonly<Record<FieldId, string>> = {
-  "industrial-products": "machinery-manufacturing",
-  shipbuilding: "shipbuilding",
-};
+/** Industries with their own minimum wage, by the field (and job category) whose employers may belong to them. */
+const industryOf = (field: FieldId, jobCategory: string | undefined): string | undefined =>
+  field === "shipbuilding"
+    ? "shipbuilding"
+    : field === "industrial-products"
+      ? jobCategory === "electrical-electronic-assembly"
+        ? "electronics-manufacturing"
+        : "machinery-manufacturing"
+      : undefined;
 
 interface EmployerDraft {
   readonly id: string;
@@ -41,8 +46,7 @@ interface EmployerDraft {
 
 const makeEmployer = (id: string, field: FieldId, s: Setup, rng: Random, asOf: string): EmployerDraft => {
   const prefecture = rng.pick(s.prefectures);
-  const categories = findField(s.catalogue, field)?.jobCategories ?? [];
-  const jobCategory = categories.length > 0 ? rng.pick(categories).id : undefined;
+  const jobCategory = drawCategory(s.catalogue, field, rng);
   const minLanguage = rng.weighted(EMPLOYER_LANGUAGE);
 
   const required = F.EMPLOYER_REQUIRED_SKILLS.value[field];
@@ -58,11 +62,11 @@ const makeEmployer = (id: string, field: FieldId, s: Setup, rng: Random, asOf: s
     .sort()
     .map((name) => (rng.chance(F.EMPLOYER_PREFERS_EXPERIENCE_SHARE.value) ? { name, years: F.TITP_YEARS.value } : { name }));
 
-  const special = INDUSTRY_OF_FIELD[field];
+  const special = industryOf(field, jobCategory);
   const industryMinimum =
     special === undefined ? undefined : prefecture.industryMinimumWages.find((m) => m.industry === special);
   const industry = industryMinimum !== undefined && rng.chance(F.INDUSTRY_MINIMUM_SHARE.value) ? industryMinimum : undefined;
-  const floor = Math.max(minimumWageOn(prefecture, asOf).amount, industry?.amount ?? 0);
+  const floor = Math.max(minimumWageOn(prefecture, asOf).amount, industry === undefined ? 0 : industryMinimumOn(industry, asOf));
   const hourlyWage = floor + rng.weighted(WAGE_STEPS);
 
   return {
@@ -79,7 +83,12 @@ const makeEmployer = (id: string, field: FieldId, s: Setup, rng: Random, asOf: s
 };
 
 /** The employer row, keys in the format's order, optional keys omitted when empty. */
-const employerRow = (d: EmployerDraft, slots: number, staff: { fullTimeStaff?: number; japaneseCareStaff?: number }): EmployerInput => ({
+const employerRow = (
+  d: EmployerDraft,
+  slots: number,
+  staff: { fullTimeStaff?: number; japaneseCareStaff?: number },
+  law: Pick<EmployerInput, "employment" | "japaneseWage" | "support" | "housing" | "declarations" | "sswEmployed" | "homeVisitCare">,
+): EmployerInput => ({
   id: d.id,
   prefecture: d.prefecture,
   field: d.field,
@@ -91,6 +100,7 @@ const employerRow = (d: EmployerDraft, slots: number, staff: { fullTimeStaff?: n
   hourlyWage: d.hourlyWage,
   ...(d.industry !== undefined ? { industry: d.industry } : {}),
   ...staff,
+  ...law,
 });
 
 /**
@@ -161,13 +171,22 @@ export const makeEmployers = (ids: readonly string[], totalSlots: number, s: Set
   const fields = employerFields(ids.length, s, rng.fork("fields"));
   const drafts = ids.map((id, i) => makeEmployer(id, fields[i] as FieldId, s, rng, asOf));
   const slotRng = rng.fork("slots");
+  const lawRng = rng.fork("declarations");
   const slots = splitSlots(totalSlots, ids.length, slotRng);
   return drafts.map((d, i) => {
     const n = slots[i] as number;
     const cap = findField(s.catalogue, d.field)?.headcountCap ?? null;
-    return employerRow(d, n, {
-      ...(cap === "full-time-staff" ? { fullTimeStaff: staffFor(n, slotRng) } : {}),
-      ...(cap === "japanese-care-staff" ? { japaneseCareStaff: staffFor(n, slotRng) } : {}),
-    });
+    const staff = cap === null ? 0 : staffFor(n, slotRng);
+    const law = drawEmployerLaw(d.field, s.catalogue, n, d.hourlyWage, lawRng);
+    return employerRow(
+      d,
+      n,
+      {
+        ...(cap === "full-time-staff" ? { fullTimeStaff: staff } : {}),
+        ...(cap === "japanese-care-staff" ? { japaneseCareStaff: staff } : {}),
+      },
+      // An employer is within its cap already: SSW workers employed never exceed the staff.
+      law.sswEmployed === undefined ? law : { ...law, sswEmployed: Math.min(law.sswEmployed, staff) },
+    );
   });
 };

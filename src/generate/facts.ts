@@ -3,8 +3,8 @@
  *
  * Every parameter is a `Fact`: its value, its basis and its source.
  *
- * - "sourced": a published figure, as collected in shared/domain.md (which
- *   names the secondary source it was seen in).
+ * - "sourced": a published figure, as collected in docs/SOURCES.md (which
+ *   names the secondary source it was seen in, and when).
  * - "derived": computed from sourced figures by a rule written next to it.
  * - "synthetic": an assumption made to get plausible, solvable test data. No
  *   public table was found for it; change it freely, and never cite it as fact.
@@ -31,7 +31,7 @@ export interface SkillSpec {
   readonly years?: number;
 }
 
-const DOMAIN = "shared/domain.md";
+const DOMAIN = "docs/SOURCES.md";
 
 // ---------------------------------------------------------------- the pilot
 
@@ -55,16 +55,29 @@ export const PILOT_EMPLOYERS: Fact<number> = {
 
 /** The SSW fields behind the memorandum's four sectors (src/domain/fields.ts maps each field to its sector). */
 export const PILOT_FIELDS: Fact<readonly FieldId[]> = {
-  value: ["nursing-care", "industrial-products", "food-manufacturing", "construction", "accommodation", "food-service"],
+  value: ["nursing-care", "industrial-products", "food-manufacturing", "shipbuilding", "construction", "accommodation", "food-service"],
   basis: "sourced",
-  source: `Sectors caregiving, manufacturing, construction, hospitality, and the fields each maps to (${DOMAIN}, "SSW fields")`,
+  source: `Sectors caregiving, manufacturing, construction, hospitality, and the fields each maps to; shipbuilding among manufacturing, Kagawa being a shipbuilding prefecture with its own shipbuilding minimum wage (${DOMAIN}, "SSW fields", "Minimum wages")`,
 };
 
-/** Reference date and field catalogue written into the pilot instance. */
+/** Reference date (the placement start) written into generated instances when none is given. */
 export const PILOT_AS_OF: Fact<string> = {
   value: "2026-04-01",
   basis: "synthetic",
-  source: "A plausible first placement date after the memorandum; FY2025 minimum wages are in force then.",
+  source: "A date after the memorandum when FY2025 minimum wages are in force everywhere (the last took effect 2026-03-31).",
+};
+
+/**
+ * The pilot's placement start: the first departures after the memorandum of
+ * January 2026 and several months of language and skills training. A year
+ * from it crosses Kagawa's FY2026 minimum wage revision (due about
+ * 2026-10-18) and 1 April 2027 (Employment for Skill Development; support
+ * organisations' limits).
+ */
+export const PILOT_START: Fact<string> = {
+  value: "2026-10-01",
+  basis: "synthetic",
+  source: "Assumption: about nine months of pre-departure training after the memorandum of 23 January 2026.",
 };
 
 export const PILOT_FIELD_CATALOGUE: Fact<string> = {
@@ -93,31 +106,33 @@ export const INDONESIAN_SSW_BY_FIELD_JUNE_2024: Fact<Readonly<Record<FieldId, nu
 
 /**
  * The pilot's field mix: share of workers (by main certification) and of
- * employers per field.
+ * slots per field.
  *
- * Care and food manufacturing are the two largest Indonesian SSW fields
- * (9,760 and 9,134 holders in June 2024) and construction the third (3,075):
- * among the pilot's fields that is 44%, 41% and 14%. They keep that order
- * and most of the weight. The memorandum also names manufacturing and
- * hospitality: industrial products and food service are missing from the
- * cited figures and accommodation had only 91 Indonesian SSW holders, so
- * their small shares (13% together) are assumptions made so that every pilot
- * sector appears. The concentration on two fields is also what lets about
- * 30% of worker-employer pairs be eligible while most workers hold one
- * certification.
+ * Kagawa's foreign workers are mostly in manufacturing (58% in October 2017;
+ * "just under half" in recent years), and the Governor named manufacturing,
+ * construction and care, in that order, when the memorandum was signed. So
+ * manufacturing takes half: industrial products (Kagawa's machinery and
+ * electronics industries), food and beverage manufacturing (the largest
+ * Indonesian SSW manufacturing field, 9,134 holders in June 2024) and
+ * shipbuilding (Kagawa's shipyards; 1,641 Indonesian holders). Care, the
+ * largest Indonesian SSW field nationally (9,760), takes 22%; construction
+ * 16%; hospitality, the smallest of the four named sectors in Indonesian
+ * SSW figures (accommodation 91 holders), 12%. The split inside each sector
+ * is an assumption.
  */
 export const PILOT_FIELD_MIX: Fact<Readonly<Record<FieldId, number>>> = {
   value: {
-    "nursing-care": 0.42,
-    "food-manufacturing": 0.34,
-    construction: 0.11,
-    "industrial-products": 0.06,
-    "food-service": 0.04,
-    accommodation: 0.03,
+    "nursing-care": 0.22,
+    "industrial-products": 0.2,
+    "food-manufacturing": 0.17,
+    shipbuilding: 0.13,
+    construction: 0.16,
+    "food-service": 0.07,
+    accommodation: 0.05,
   },
   basis: "derived",
   source:
-    "Care, food manufacturing and construction in the order and roughly the proportions of the June 2024 Indonesian SSW figures; industrial products, food service and accommodation shares are synthetic.",
+    "Manufacturing about half as among Kagawa's foreign workers (58% in 2017, Nikkei; 'just under half', studyinjpn.com), care and construction next as the Governor named them; the split within sectors is synthetic.",
 };
 
 /**
@@ -256,6 +271,18 @@ export const SIBLING_CERTIFICATION_SHARE: Fact<number> = {
 };
 
 /**
+ * Share of workers also certified in a field of another sector, in the
+ * scenarios (the bundled pilot among them). A skills test is a separate
+ * exam, with its own fee and training, so most workers hold one
+ * certification: with the sector's other field, about a third hold two.
+ */
+export const CROSS_CERTIFICATION_SHARE: Fact<number> = {
+  value: 0.15,
+  basis: "synthetic",
+  source: "Assumption: each field's skills test is a separate exam, with its own fee and training; a minority of trainees sit a second sector's test.",
+};
+
+/**
  * The skill sets a worker trained for a field may hold, with weights (drawn
  * from the worker's main field). Few sets, most workers with none: skills
  * split worker classes, so the palette is kept short.
@@ -295,6 +322,12 @@ export const WORKER_SKILL_PATTERNS: Fact<Readonly<Record<FieldId, readonly (read
       [[], 55],
       [[{ name: "food-hygiene", level: 1 }], 35],
       [[{ name: "customer-service", level: 1 }], 10],
+    ],
+    shipbuilding: [
+      [[], 50],
+      [[{ name: "welding", level: 1 }], 30],
+      [[{ name: "welding", level: 2 }], 10],
+      [[{ name: "slinging" }], 10],
     ],
     "automobile-transportation": [
       [[{ name: "japanese-driving-licence" }], 70],
@@ -344,28 +377,35 @@ export const PREFECTURE_PREFERENCE_PATTERNS: Fact<Readonly<Record<"none" | "home
 
 // ---------------------------------------------------------------- employers
 
-/** Hourly wage above the prefecture's minimum (yen), with weights; multiples of 50 match the score's 50-yen steps. */
+/**
+ * Hourly wage above the binding minimum (yen), with weights; multiples of 50
+ * match the score's 50-yen steps. Kagawa firms' lowest hiring wage averaged
+ * 1,117 yen in September 2025 (Teikoku Databank), 81 above the FY2025
+ * minimum of 1,036 that took effect the next month: the steps average about
+ * 85 above the minimum.
+ */
 export const WAGE_STEPS: Fact<readonly (readonly [number, number])[]> = {
   value: [
-    [0, 30],
-    [50, 25],
-    [100, 20],
-    [150, 12],
-    [200, 8],
-    [300, 5],
+    [0, 15],
+    [50, 32],
+    [100, 30],
+    [150, 13],
+    [200, 7],
+    [300, 3],
   ],
-  basis: "synthetic",
-  source: `The floor is the prefecture's minimum wage (${DOMAIN}, "Rules an employer slot must respect"; src/domain/prefectures.ts); the steps are assumptions.`,
+  basis: "derived",
+  source: `The floor is the binding minimum wage (${DOMAIN}, "Minimum wages"); the steps are set so their mean (about 85 yen) puts Kagawa wages near the 1,117 yen lowest hiring wage of September 2025 (news.livedoor.com topics 30082941).`,
 };
 
 /**
  * Share of employers, in a field and prefecture where an industry minimum
  * applies, that belong to that industry: industrial products as machinery
- * manufacturing (Kagawa 1,158 yen), shipbuilding as shipbuilding (Kagawa
+ * manufacturing (Kagawa 1,158 yen) or, for electrical and electronic
+ * assembly, electronics manufacturing; shipbuilding as shipbuilding (Kagawa
  * 1,159 yen). Their wage floor is then the industry minimum.
  */
 export const INDUSTRY_MINIMUM_SHARE: Fact<number> = {
-  value: 0.3,
+  value: 0.4,
   basis: "synthetic",
   source: `Kagawa's industry minimums are sourced (${DOMAIN}); the share of employers under one is an assumption.`,
 };
@@ -392,7 +432,7 @@ export const SLOTS_PER_WORKER: Fact<number> = {
 export const ELIGIBLE_SHARE: Fact<number> = {
   value: 0.3,
   basis: "synthetic",
-  source: 'The density at which the solver was measured (shared/solver-notes.md, "Size").',
+  source: "The density at which the solver was measured (bench/RESULTS.md).",
 };
 
 /** An employer's own language requirement (on top of the field's statutory N4), with weights. */
@@ -413,6 +453,7 @@ export const EMPLOYER_REQUIRED_SKILLS: Fact<Readonly<Record<FieldId, readonly Sk
     "industrial-products": [{ name: "welding", level: 1 }],
     "food-manufacturing": [{ name: "food-hygiene", level: 1 }],
     construction: [{ name: "scaffolding", level: 1 }],
+    shipbuilding: [{ name: "welding", level: 1 }],
     accommodation: [{ name: "customer-service", level: 1 }],
     "food-service": [{ name: "food-hygiene", level: 1 }],
   },
@@ -450,4 +491,127 @@ export const STAFF_BELOW_SLOTS_SHARE: Fact<number> = {
   value: 0.15,
   basis: "synthetic",
   source: `Rules from ${DOMAIN} ("Rules an employer slot must respect"); the staff numbers are assumptions.`,
+};
+
+// ------------------------------------------------------------------ the law
+
+/** Job categories of a certification (and of an employer's job), by field, with weights. Fields with one category have none here. */
+export const JOB_CATEGORY_MIX: Fact<Readonly<Record<FieldId, Readonly<Record<string, number>>>>> = {
+  value: {
+    "industrial-products": { "metal-machining": 0.5, "electrical-electronic-assembly": 0.3, "metal-surface-treatment": 0.1, "printing-bookbinding": 0.05, sewing: 0.05 },
+    construction: { "civil-engineering": 0.4, building: 0.45, "lifelines-equipment": 0.15 },
+    shipbuilding: { shipbuilding: 0.7, "marine-machinery": 0.2, "marine-electrical-electronic": 0.1 },
+    agriculture: { "crop-farming": 0.7, "livestock-farming": 0.3 },
+    fishery: { fishing: 0.5, aquaculture: 0.5 },
+    aviation: { "ground-handling": 0.7, "aircraft-maintenance": 0.3 },
+  },
+  basis: "synthetic",
+  source: `The categories are the law's (${DOMAIN}, "Job categories"); the weights are assumptions.`,
+};
+
+/** Workers' age on the start date: most in their twenties. */
+export const AGE_RANGE: Fact<readonly [number, number]> = {
+  value: [19, 35],
+  basis: "synthetic",
+  source: `SSW (i) needs 18 (${DOMAIN}, "Workers"); the spread is an assumption.`,
+};
+
+/** Workers still 17 on the start date (trained, but too young to go yet). */
+export const UNDER_18_SHARE: Fact<number> = {
+  value: 0.005,
+  basis: "synthetic",
+  source: "Assumption: a few trainees recruited out of vocational school turn 18 after the start.",
+};
+
+/** Workers who have been in SSW (i) before (returning), with their months: some near the five-year total. */
+export const FORMER_SSW: Fact<{ readonly share: number; readonly months: readonly [number, number] }> = {
+  value: { share: 0.02, months: [12, 58] },
+  basis: "synthetic",
+  source: `SSW (i) is limited to five years in total (${DOMAIN}, "Workers"); the share of returning workers is an assumption.`,
+};
+
+/** Workers whose departure checklist is incomplete at data time, and which items they lack (weights). */
+export const DEPARTURE_GAPS: Fact<{ readonly share: number; readonly items: Readonly<Record<string, number>> }> = {
+  value: { share: 0.03, items: { bpjs: 0.4, orientation: 0.35, "health-check": 0.15, "job-order": 0.1 } },
+  basis: "synthetic",
+  source: `The checklist is Indonesia's (${DOMAIN}, "Workers"); the gaps are assumptions.`,
+};
+
+/** Care workers' months of care work by route (TITP No. 2 three years, EPA and care school two), and the share with the initial care training. */
+export const CARE_EXPERIENCE: Fact<{ readonly months: Readonly<Record<string, number>>; readonly trainedShare: number }> = {
+  value: { months: { "titp-2": 36, epa: 24, "care-school": 24, "skills-test": 0 }, trainedShare: 0.15 },
+  basis: "synthetic",
+  source: "Assumption from the length of each route; home-visit care needs 12 months and the initial training (docs/SOURCES.md).",
+};
+
+/** Employer declarations that fail, so the pilot shows each rule's reason; the rest are declared met. */
+export const EMPLOYER_FAILURES: Fact<Readonly<Record<string, number>>> = {
+  value: {
+    sectorCouncil: 0.03,
+    constructionLicence: 0.02,
+    jac: 0.05,
+    ccus: 0.05,
+    acceptancePlanPending: 0.08,
+    lodgingSimple: 0.1,
+    entertainmentBusiness: 0.03,
+    designatedIndustry: 0.04,
+    dispatchOutsideAgriFishery: 0.01,
+    equalPayGap: 0.05,
+  },
+  basis: "synthetic",
+  source: "Assumptions: a few employers in each field are not yet ready (no approved plan, not in the council, the wrong lodging licence).",
+};
+
+/** Dispatch employment where the law allows it (agriculture, fishery). */
+export const DISPATCH_SHARE: Fact<number> = {
+  value: 0.3,
+  basis: "synthetic",
+  source: "Assumption.",
+};
+
+/** Nursing-care employers whose jobs include home-visit care (allowed for SSW workers only since 2025-04-21, so few yet). */
+export const HOME_VISIT_SHARE: Fact<number> = {
+  value: 0.05,
+  basis: "synthetic",
+  source: "Assumption.",
+};
+
+/** Housing: share of employers providing it, and among those the share with fewer places than slots. */
+export const HOUSING: Fact<{ readonly provided: number; readonly short: number }> = {
+  value: { provided: 0.8, short: 0.1 },
+  basis: "synthetic",
+  source: `The 7.5 m2 rule is sourced (${DOMAIN}, "Housing"); the shares are assumptions.`,
+};
+
+/** Employers that carry out the support plan themselves; the others name a registered support organisation. */
+export const SELF_SUPPORT_SHARE: Fact<number> = {
+  value: 0.2,
+  basis: "synthetic",
+  source: "Assumption: most small employers entrust support to a registered organisation.",
+};
+
+/** Employers per registered support organisation, and the share of its employers' slots its officers are sized for (50 workers each). */
+export const SUPPORT_ORGANISATIONS: Fact<{ readonly employersEach: number; readonly slotsCovered: number }> = {
+  value: { employersEach: 7, slotsCovered: 0.8 },
+  basis: "synthetic",
+  source: `From 2027-04-01 an officer supports at most 50 workers and 10 employers (${DOMAIN}, "Support organisations"); sizes are assumptions, set so a few organisations run short.`,
+};
+
+/** SSW (i) workers already employed by a capped employer (nursing care, construction): none for most. */
+export const SSW_ALREADY_EMPLOYED: Fact<{ readonly share: number; readonly max: number }> = {
+  value: { share: 0.3, max: 4 },
+  basis: "synthetic",
+  source: "Assumption.",
+};
+
+/**
+ * The rise assumed for a minimum wage revision not yet published: 66 yen a
+ * year, the FY2025 national average rise (1,055 to 1,121), from the
+ * anniversary of the last revision. An assumption written into generated
+ * instances as `reference.expectedMinimumWages`, each marked as such.
+ */
+export const EXPECTED_YEARLY_RISE: Fact<number> = {
+  value: 66,
+  basis: "derived",
+  source: `FY2025 national weighted average rise, 1,055 to 1,121 yen (${DOMAIN}, "Minimum wages"); that FY2026 repeats it is an assumption.`,
 };

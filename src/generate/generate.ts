@@ -30,6 +30,8 @@
 import type { FieldId } from "../domain/fields.js";
 import type { InstanceInput } from "../input/codecs.js";
 import { makeEmployers } from "./employers.js";
+import { assignOrganisations, expectedWagesFor } from "./law.js";
+import { DEFAULT_PLACEMENT_MONTHS } from "../input/lawDecode.js";
 import * as F from "./facts.js";
 import { createRandom } from "./random.js";
 import { setUp } from "./setup.js";
@@ -54,13 +56,20 @@ export interface GeneratorParams {
   readonly slotsPerWorker?: number;
   /** Target share of worker-employer pairs that are eligible (approximate; see the module comment). */
   readonly eligibleShare?: number;
+  /**
+   * Share of workers also certified in a field of another sector (0..1).
+   * When given, second certifications are drawn at this share (and the other
+   * field of the sector at SIBLING_CERTIFICATION_SHARE) rather than steered to
+   * `eligibleShare`: the eligible share is then what the mix gives.
+   */
+  readonly crossCertificationShare?: number;
   /** Number of common worker profiles the cohort is drawn from (fewer: fewer worker classes). */
   readonly profiles?: number;
   /** Share of workers with a profile of their own rather than a common one (0..1). */
   readonly individualShare?: number;
   /** Field catalogue version, written to `reference.fieldCatalogue`. */
   readonly fieldCatalogue?: string;
-  /** Reference date (minimum wages in force), written to `reference.asOf`. */
+  /** Reference date, written to `reference.asOf`: the placement start (ages, minimum wages in force). */
   readonly asOf?: string;
 }
 
@@ -83,8 +92,14 @@ export const GENERATOR_DEFAULTS = {
   asOf: F.PILOT_AS_OF.value,
 } as const;
 
-/** The bundled pilot instance (examples/data/kagawa-pilot.json): 2,000 workers, 150 Kagawa employers. */
-export const KAGAWA_PILOT_PARAMS: GeneratorParams = {
+/**
+ * The pilot's size (2,000 workers, 150 Kagawa employers) with every other
+ * parameter at its default: the case the generator's calibration is checked
+ * on. The bundled pilot instance itself comes from the `kagawa-pilot`
+ * scenario (src/scenario/bundled/kagawaPilot.ts), which draws employers field
+ * by field.
+ */
+export const PILOT_SIZE_PARAMS: GeneratorParams = {
   // The date the memorandum was signed.
   seed: 20260123,
   workers: F.PILOT_WORKERS.value,
@@ -116,6 +131,8 @@ export const generateInstance = (params: GeneratorParams): InstanceInput => {
   if (!(slotsPerWorker >= 0)) fail(`slotsPerWorker must be >= 0, got ${slotsPerWorker}`);
   const eligibleShare = params.eligibleShare ?? GENERATOR_DEFAULTS.eligibleShare;
   if (!(eligibleShare >= 0 && eligibleShare <= 1)) fail(`eligibleShare must be in 0..1, got ${eligibleShare}`);
+  const cross = params.crossCertificationShare;
+  if (cross !== undefined && !(cross >= 0 && cross <= 1)) fail(`crossCertificationShare must be in 0..1, got ${cross}`);
   const profiles = params.profiles ?? GENERATOR_DEFAULTS.profiles;
   checkCount("profiles", profiles);
   const individualShare = params.individualShare ?? GENERATOR_DEFAULTS.individualShare;
@@ -128,11 +145,19 @@ export const generateInstance = (params: GeneratorParams): InstanceInput => {
     fieldMix: params.fieldMix,
     prefectures: params.prefectures ?? GENERATOR_DEFAULTS.prefectures,
     eligibleShare,
+    crossCertificationShare: cross,
   });
 
   const root = createRandom(params.seed);
-  const workers = makeWorkers(ids("W", params.workers), setup, root.fork("workers"), { languageShift, profiles, individualShare });
+  const workers = makeWorkers(ids("W", params.workers), setup, root.fork("workers"), { languageShift, profiles, individualShare, start: asOf });
   const totalSlots = Math.round(params.workers * slotsPerWorker);
-  const employers = makeEmployers(ids("E", params.employers), totalSlots, setup, root.fork("employers"), asOf);
-  return { reference: { fieldCatalogue, asOf }, workers, employers };
+  const drawn = makeEmployers(ids("E", params.employers), totalSlots, setup, root.fork("employers"), asOf);
+  const { employers, organisations } = assignOrganisations(drawn);
+  const expectedMinimumWages = expectedWagesFor(employers, asOf, DEFAULT_PLACEMENT_MONTHS);
+  return {
+    reference: { fieldCatalogue, asOf, ...(expectedMinimumWages.length > 0 ? { expectedMinimumWages } : {}) },
+    workers,
+    employers,
+    ...(organisations.length > 0 ? { supportOrganisations: organisations } : {}),
+  };
 };

@@ -94,6 +94,8 @@ export interface SetupOptions {
   readonly fieldMix: Readonly<Record<FieldId, number>> | undefined;
   readonly prefectures: readonly string[];
   readonly eligibleShare: number;
+  /** When given, workers certified in another sector's field (0..1), instead of steering to `eligibleShare`. */
+  readonly crossCertificationShare?: number | undefined;
 }
 
 /** Resolves and checks the field and prefecture parameters; throws RangeError on ones that cannot work. */
@@ -135,5 +137,6 @@ export const setUp = (p: SetupOptions): Setup => {
     crossChoices,
     prefectures,
   };
-  return { ...partial, ...calibrate(partial, p.eligibleShare) };
+  const fixed = p.crossCertificationShare;
+  return { ...partial, ...(fixed === undefined ? calibrate(partial, p.eligibleShare) : { pSibling: F.SIBLING_CERTIFICATION_SHARE.value, pCross: fixed }) };
 };

@@ -15,6 +15,7 @@ import type { LanguageEvidence } from "../domain/language.js";
 import type { Prefecture } from "../domain/prefectures.js";
 import type { CertificationInput, SkillInput, WorkerInput } from "../input/codecs.js";
 import * as F from "./facts.js";
+import { drawCareExperience, drawCategory, drawWorkerLaw, monthIndex } from "./law.js";
 import { table, type Random, type Weighted } from "./random.js";
 import type { Setup } from "./setup.js";
 
@@ -71,6 +72,8 @@ interface Profile {
   readonly skills: readonly SkillInput[];
   readonly fields: readonly string[];
   readonly prefectures: readonly string[];
+  /** Care work and the initial care training (care profiles). */
+  readonly care: Pick<WorkerInput, "careExperienceMonths" | "careInitialTraining">;
 }
 
 /** A profile as a training batch: the attributes plus where the batch trained. */
@@ -86,14 +89,18 @@ const drawProfile = (s: Setup, rng: Random, languageShift: number): Profile => {
 
   const certifications: CertificationInput[] = [];
   let crossGroup: string | null = null;
+  const certify = (field: FieldId, how: CertificationInput["via"]): CertificationInput => {
+    const jobCategory = drawCategory(s.catalogue, field, rng);
+    return jobCategory === undefined ? { field, via: how } : { field, via: how, jobCategory };
+  };
   if (!rng.chance(F.NO_CERTIFICATION_SHARE.value)) {
-    certifications.push({ field: main, via });
+    certifications.push(certify(main, via));
     const sibs = s.siblings.get(main) ?? [];
-    if (sibs.length > 0 && rng.chance(s.pSibling)) certifications.push({ field: rng.pick(sibs), via: "skills-test" });
+    if (sibs.length > 0 && rng.chance(s.pSibling)) certifications.push(certify(rng.pick(sibs), "skills-test"));
     const cross = s.crossChoices.get(main) ?? [];
     if (cross.length > 0 && rng.chance(s.pCross)) {
       const field = rng.weighted(cross);
-      certifications.push({ field, via: "skills-test" });
+      certifications.push(certify(field, "skills-test"));
       crossGroup = s.group.get(field) ?? null;
     }
   }
@@ -126,6 +133,7 @@ const drawProfile = (s: Setup, rng: Random, languageShift: number): Profile => {
     skills,
     fields: preferredFields(rng.weighted(FIELD_PATTERNS), main, s.group.get(main) as string, crossGroup, s),
     prefectures: preferredPrefectures(rng.weighted(PREFECTURE_PATTERNS), s, rng),
+    care: main === "nursing-care" ? drawCareExperience(via, skills.some((x) => x.name === "care-initial-training"), rng) : {},
   };
 };
 
@@ -133,14 +141,17 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * A worker row, keys in the format's order, optional keys left out when
- * empty, with its own copies of the profile's lists (rows never share
- * arrays). Built by assignment rather than spreads: at 100,000 workers the
- * temporary objects of spreads cost more than the rest of the generator.
+ * empty, with its own copies of the profile's lists (rows share no mutable
+ * array; the complete departure checklist is one frozen array). Built by
+ * assignment rather than spreads: at 100,000 workers the temporary objects of
+ * spreads cost more than the rest of the generator.
  */
-const workerRow = (id: string, p: Profile, trainingCentre: string, homeProvince: string): WorkerInput => {
+const workerRow = (id: string, p: Profile, trainingCentre: string, homeProvince: string, law: Pick<WorkerInput, "birthDate" | "sswMonths" | "departure">): WorkerInput => {
   const row: Mutable<WorkerInput> = { id, language: p.language.slice() } as Mutable<WorkerInput>;
   if (p.careJapaneseTest) row.careJapaneseTest = true;
-  if (p.certifications.length > 0) row.certifications = p.certifications.map((c) => ({ field: c.field, via: c.via }));
+  if (p.certifications.length > 0) {
+    row.certifications = p.certifications.map((c) => (c.jobCategory === undefined ? { field: c.field, via: c.via } : { field: c.field, via: c.via, jobCategory: c.jobCategory }));
+  }
   if (p.skills.length > 0) row.skills = p.skills.map(copySkill);
   if (p.fields.length > 0 || p.prefectures.length > 0) {
     const preferences: Mutable<NonNullable<WorkerInput["preferences"]>> = {};
@@ -150,6 +161,11 @@ const workerRow = (id: string, p: Profile, trainingCentre: string, homeProvince:
   }
   row.trainingCentre = trainingCentre;
   row.homeProvince = homeProvince;
+  if (law.birthDate !== undefined) row.birthDate = law.birthDate;
+  row.sswMonths = law.sswMonths;
+  row.departure = law.departure;
+  if (p.care.careExperienceMonths !== undefined) row.careExperienceMonths = p.care.careExperienceMonths;
+  if (p.care.careInitialTraining !== undefined) row.careInitialTraining = p.care.careInitialTraining;
   return row;
 };
 
@@ -217,18 +233,21 @@ export const makeWorkers = (
   ids: readonly string[],
   s: Setup,
   rng: Random,
-  o: { readonly languageShift: number; readonly profiles: number; readonly individualShare: number },
+  o: { readonly languageShift: number; readonly profiles: number; readonly individualShare: number; readonly start: string },
 ): WorkerInput[] => {
   const catalogueRng = rng.fork("profiles");
+  // Age, time in SSW and the departure checklist are each worker's own, from a stream of their own.
+  const lawRng = rng.fork("law");
+  const start = monthIndex(o.start);
   const batches = o.profiles === 0 ? null : table(batchCatalogue(s, catalogueRng, o.profiles, o.languageShift));
   return ids.map((id) => {
     if (batches === null || rng.chance(o.individualShare)) {
       const origin = drawOrigin(rng);
-      return workerRow(id, drawProfile(s, rng, o.languageShift), origin.trainingCentre, origin.homeProvince);
+      return workerRow(id, drawProfile(s, rng, o.languageShift), origin.trainingCentre, origin.homeProvince, drawWorkerLaw(lawRng, start));
     }
     const batch = rng.draw(batches);
     const origin = rng.chance(F.BATCH_ELSEWHERE_SHARE.value) ? drawOrigin(rng) : batch;
-    return workerRow(id, batch.profile, origin.trainingCentre, origin.homeProvince);
+    return workerRow(id, batch.profile, origin.trainingCentre, origin.homeProvince, drawWorkerLaw(lawRng, start));
   });
 };
 

@@ -12,6 +12,15 @@ import { LANGUAGE_ALIASES, LANGUAGE_EVIDENCE, LANGUAGE_REQUIREMENTS, type Langua
 import { PolicyCodec } from "../policy/codecs.js";
 import { amountsByKey, flag, integer, isoDate, listOf, nonEmptyString, numberIn, oneOf, struct } from "./combinators.js";
 import { LIMITS } from "./limits.js";
+import {
+  EMPLOYER_LAW_OPTIONAL,
+  EMPLOYER_LAW_REQUIRED,
+  ExpectedMinimumWageCodec,
+  PlacementCodec,
+  SupportOrganisationCodec,
+  WORKER_LAW_OPTIONAL,
+  WORKER_LAW_REQUIRED,
+} from "./lawCodecs.js";
 
 // ---------------------------------------------------------------------------
 // The format
@@ -38,7 +47,10 @@ export const CertificationCodec = struct(
     /** How the worker qualified: the field's skills test, Technical Intern Training No. 2 completed in that field, a care school, or EPA (care only). */
     via: oneOf<CertificationRoute>("one of skills-test, titp-2, care-school, epa", CERTIFICATION_ROUTES),
   },
-  {},
+  {
+    /** The job category the skills test (or TITP) covered, where the field has several. */
+    jobCategory: nonEmptyString,
+  },
 );
 
 export const SkillCodec = struct(
@@ -65,8 +77,10 @@ export const WorkerCodec = struct(
     language: listOf(LanguageEvidenceCodec, "Japanese test results", LIMITS.languageResults),
     trainingCentre: nonEmptyString,
     homeProvince: nonEmptyString,
+    ...WORKER_LAW_REQUIRED,
   },
   {
+    ...WORKER_LAW_OPTIONAL,
     careJapaneseTest: flag,
     certifications: listOf(CertificationCodec, "certifications", LIMITS.certifications),
     skills: listOf(SkillCodec, "skills", LIMITS.skills),
@@ -84,8 +98,10 @@ export const EmployerCodec = struct(
     field: nonEmptyString,
     slots: integer(0, LIMITS.slots),
     hourlyWage: numberIn(0, LIMITS.wage),
+    ...EMPLOYER_LAW_REQUIRED,
   },
   {
+    ...EMPLOYER_LAW_OPTIONAL,
     name: t.string,
     jobCategory: nonEmptyString,
     minLanguage: LanguageRequirementCodec,
@@ -119,15 +135,23 @@ export const ReferenceCodec = struct(
     fieldCatalogue: nonEmptyString,
     /** Date the minimum wages are read at. */
     asOf: isoDate,
-    /** Minimum wage overrides, yen per hour, by prefecture code or name. */
+    /** Minimum wage overrides, yen per hour, by prefecture code or name (in force over the whole period). */
     minimumWages: amountsByKey("minimum wages by prefecture code or name", LIMITS.wage),
+    /** Minimum wage revisions not yet published, as expected; the result says which placements rely on them. */
+    expectedMinimumWages: listOf(ExpectedMinimumWageCodec, "expected minimum wages", LIMITS.expectedMinimumWages),
   },
 );
 
 export const InstanceCodec = struct(
   "an object with workers and employers",
   { workers: listOf(WorkerCodec, "workers", LIMITS.workers), employers: listOf(EmployerCodec, "employers", LIMITS.employers) },
-  { weights: WeightsCodec, reference: ReferenceCodec, policy: PolicyCodec },
+  {
+    weights: WeightsCodec,
+    reference: ReferenceCodec,
+    placement: PlacementCodec,
+    supportOrganisations: listOf(SupportOrganisationCodec, "registered support organisations", LIMITS.supportOrganisations),
+    policy: PolicyCodec,
+  },
 );
 
 export type CertificationInput = t.TypeOf<typeof CertificationCodec>;

@@ -12,7 +12,11 @@ import * as E from "fp-ts/lib/Either.js";
 import type * as t from "io-ts";
 import { DEFAULT_FIELD_CATALOGUE_VERSION, FIELD_CATALOGUES, SECTORS, findCatalogue, findField, findJobCategory, type FieldCatalogue } from "../domain/fields.js";
 import { LANGUAGE_EVIDENCE } from "../domain/language.js";
-import { findPrefecture, minimumWageOn, PREFECTURES } from "../domain/prefectures.js";
+import { findPrefecture, PREFECTURES } from "../domain/prefectures.js";
+import { DEPARTURE_ITEMS } from "../domain/law.js";
+import { employerBarriers } from "../rules/employer.js";
+import type { Exclusion } from "../rules/ruleIds.js";
+import { minimumWageFloor, wageSchedule } from "../rules/wages.js";
 import { DEFAULT_WEIGHTS, type Weights } from "../rules/scoring.js";
 import { withRowChecks } from "./allAtOnce.js";
 import { EmployerCodec, InstanceCodec, WorkerCodec, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
@@ -21,7 +25,8 @@ import { at, capIssues, issue, MAX_ISSUES, truncatedIssue, type InputIssue } fro
 import { LIMITS, thousands } from "./limits.js";
 import { editDistance } from "./spelling.js";
 import { decodePolicy } from "../policy/decode.js";
-import { byId, compareStrings, type Employer, type Instance, type SkillRequirement, type Skill, type WageFloor, type Worker } from "./instance.js";
+import { byId, compareStrings, type Employer, type Instance, type PlacementPeriod, type SkillRequirement, type Skill, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "./instance.js";
+import { checkEmployerLaw, checkOrganisationEmployers, checkWorkerLaw, decodeExpected, decodeOrganisations, decodePlacement, workerAge } from "./lawDecode.js";
 
 // ---------------------------------------------------------------------------
 // Structural issues from io-ts errors
@@ -110,14 +115,25 @@ const checkUnique = (repeats: Map<number, number>, list: string, i: number, id: 
 const fieldNames = (catalogue: FieldCatalogue): string =>
   `an SSW field of catalogue ${catalogue.version} (${catalogue.fields.map((f) => f.id).join(", ")})`;
 
-const decodeWorker = (w: WorkerInput, path: string, catalogue: FieldCatalogue, issues: InputIssue[]): Worker => {
+const decodeWorker = (
+  w: WorkerInput,
+  path: string,
+  catalogue: FieldCatalogue,
+  placement: PlacementPeriod,
+  employerIds: ReadonlySet<string>,
+  issues: InputIssue[],
+): Worker => {
   (w.certifications ?? []).forEach((c, i) => {
     const p = at(at(path, "certifications"), i);
-    if (findField(catalogue, c.field) === undefined) issues.push(issue("unknown-field", at(p, "field"), fieldNames(catalogue), c.field));
+    const field = findField(catalogue, c.field);
+    if (field === undefined) issues.push(issue("unknown-field", at(p, "field"), fieldNames(catalogue), c.field));
     else if ((c.via === "care-school" || c.via === "epa") && c.field !== "nursing-care") {
       issues.push(issue("inconsistent", at(p, "via"), "skills-test or titp-2 (care-school and epa exist for nursing-care only)", c.via));
+    } else if (c.jobCategory !== undefined && field.jobCategories.length > 0 && findJobCategory(field, c.jobCategory) === undefined) {
+      issues.push(issue("inconsistent", at(p, "jobCategory"), `a job category of ${field.id} (${field.jobCategories.map((x) => x.id).join(", ")})`, c.jobCategory));
     }
   });
+  checkWorkerLaw(w, path, employerIds, issues);
   const fieldPreferences = w.preferences?.fields ?? [];
   fieldPreferences.forEach((f, i) => {
     if (!(SECTORS as readonly string[]).includes(f) && findField(catalogue, f) === undefined) {
@@ -131,9 +147,9 @@ const decodeWorker = (w: WorkerInput, path: string, catalogue: FieldCatalogue, i
   });
   const language = [...new Set(w.language)].sort((a, b) => LANGUAGE_EVIDENCE.indexOf(a) - LANGUAGE_EVIDENCE.indexOf(b));
   const certifications = [...(w.certifications ?? [])]
-    .map((c) => ({ field: c.field, via: c.via }))
-    .sort((a, b) => compareStrings(a.field, b.field) || compareStrings(a.via, b.via))
-    .filter((c, i, all) => i === 0 || c.field !== all[i - 1]?.field || c.via !== all[i - 1]?.via);
+    .map((c) => ({ field: c.field, via: c.via, jobCategory: c.jobCategory ?? null }))
+    .sort((a, b) => compareStrings(a.field, b.field) || compareStrings(a.via, b.via) || compareStrings(a.jobCategory ?? "", b.jobCategory ?? ""))
+    .filter((c, i, all) => i === 0 || c.field !== all[i - 1]?.field || c.via !== all[i - 1]?.via || c.jobCategory !== all[i - 1]?.jobCategory);
   return {
     id: w.id,
     language,
@@ -145,16 +161,31 @@ const decodeWorker = (w: WorkerInput, path: string, catalogue: FieldCatalogue, i
     trainingCentre: w.trainingCentre,
     homeProvince: w.homeProvince,
     group: w.group ?? null,
+    ageAtStart: workerAge(w, path, placement, issues),
+    sswMonths: w.sswMonths,
+    departure: DEPARTURE_ITEMS.filter((d) => w.departure.includes(d)),
+    careExperienceMonths: w.careExperienceMonths ?? 0,
+    careInitialTraining: w.careInitialTraining ?? false,
+    formerInternAt: w.formerInternAt ?? null,
   };
 };
+
+/** What the semantic pass needs besides the employer row. */
+interface EmployerContext {
+  readonly input: InstanceInput;
+  readonly catalogue: FieldCatalogue;
+  readonly placement: PlacementPeriod;
+  readonly organisations: ReadonlyMap<string, SupportOrganisation>;
+  readonly expected: ReturnType<typeof decodeExpected>;
+}
 
 const decodeEmployer = (
   e: EmployerInput,
   path: string,
-  input: InstanceInput,
-  catalogue: FieldCatalogue,
+  ctx: EmployerContext,
   issues: InputIssue[],
-): { employer: Employer; floor: WageFloor | null } => {
+): { employer: Employer; floor: WageFloor | null; wages: WageSchedule | null } => {
+  const { catalogue, input, placement } = ctx;
   const field = findField(catalogue, e.field);
   if (field === undefined) issues.push(issue("unknown-field", at(path, "field"), fieldNames(catalogue), e.field));
   else if (e.jobCategory !== undefined && field.jobCategories.length > 0 && findJobCategory(field, e.jobCategory) === undefined) {
@@ -163,19 +194,27 @@ const decodeEmployer = (
     const owner = catalogue.fields.find((f) => findJobCategory(f, e.jobCategory) !== undefined);
     if (owner !== undefined) issues.push(issue("inconsistent", at(path, "jobCategory"), `a job category of ${field.id} (${e.jobCategory} belongs to ${owner.id})`, e.jobCategory));
   }
+  checkEmployerLaw(e, path, catalogue, ctx.organisations, placement, issues);
   const nearIndustry = e.industry === undefined ? undefined : nearMissIndustry(e.industry);
   if (nearIndustry !== undefined) {
     issues.push(issue("inconsistent", at(path, "industry"), `an industry with its own minimum wage spelled as in the reference data (did you mean "${nearIndustry}"?), or another industry`, e.industry));
   }
   const prefecture = findPrefecture(e.prefecture);
   let floor: WageFloor | null = null;
+  let wages: WageSchedule | null = null;
   if (prefecture === undefined) {
     issues.push(issue("unknown-prefecture", at(path, "prefecture"), "a prefecture code 01..47 or name", e.prefecture));
   } else {
-    floor = wageFloor(prefecture.code, prefecture.name, e.industry ?? null, input);
+    const override = Object.entries(input.reference?.minimumWages ?? {}).find(([key]) => findPrefecture(key)?.code === prefecture.code)?.[1];
+    const industry = e.industry ?? null;
+    floor = minimumWageFloor({ prefecture, industry, override }, placement.start);
     if (e.hourlyWage < floor.amount) {
       issues.push(issue("wage-below-minimum", at(path, "hourlyWage"), `at least ${floor.amount} yen per hour (${floor.source})`, e.hourlyWage));
     }
+    wages = wageSchedule(
+      { prefecture, industry, hourlyWage: e.hourlyWage, japaneseWage: e.japaneseWage, override, expected: ctx.expected.get(prefecture.code) ?? [] },
+      placement,
+    );
   }
   const employer: Employer = {
     id: e.id,
@@ -191,8 +230,15 @@ const decodeEmployer = (
     industry: e.industry ?? null,
     fullTimeStaff: e.fullTimeStaff ?? null,
     japaneseCareStaff: e.japaneseCareStaff ?? null,
+    sswEmployed: e.sswEmployed ?? 0,
+    employment: e.employment,
+    japaneseWage: e.japaneseWage,
+    support: e.support,
+    housing: e.housing,
+    declarations: e.declarations,
+    homeVisitCare: e.homeVisitCare ?? false,
   };
-  return { employer, floor };
+  return { employer, floor, wages };
 };
 
 /** Every industry with a minimum wage of its own somewhere, as the reference data spells it. */
@@ -206,26 +252,6 @@ const KNOWN_INDUSTRIES: readonly string[] = [...new Set(PREFECTURES.flatMap((p) 
  */
 const nearMissIndustry = (industry: string): string | undefined =>
   KNOWN_INDUSTRIES.includes(industry) ? undefined : KNOWN_INDUSTRIES.find((known) => editDistance(industry.toLowerCase(), known) <= 2);
-
-/** The binding minimum wage: an override, else the prefecture's (or a higher industry minimum) in force on reference.asOf. */
-const wageFloor = (code: string, name: string, industry: string | null, input: InstanceInput): WageFloor => {
-  const overrides = input.reference?.minimumWages ?? {};
-  const override = Object.entries(overrides).find(([key]) => findPrefecture(key)?.code === code);
-  const prefecture = findPrefecture(code);
-  const regional: WageFloor =
-    override !== undefined
-      ? { amount: override[1], source: `${name} minimum wage as overridden in reference.minimumWages` }
-      : prefecture === undefined
-        ? { amount: 0, source: "no minimum known" }
-        : (() => {
-            const r = minimumWageOn(prefecture, input.reference?.asOf);
-            return { amount: r.amount, source: `${name} minimum wage FY${r.fiscalYear}${r.effectiveFrom === null ? "" : ` from ${r.effectiveFrom}`}` };
-          })();
-  const special = prefecture?.industryMinimumWages.find((m) => m.industry === industry);
-  return special !== undefined && special.amount > regional.amount
-    ? { amount: special.amount, source: `${name} ${special.industry} minimum wage` }
-    : regional;
-};
 
 const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
   const issues: InputIssue[] = [];
@@ -244,21 +270,33 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
     else if (overridden.has(code)) issues.push(issue("inconsistent", path, `one override per prefecture (also given as "${overridden.get(code)}")`, key));
     else overridden.set(code, key);
   });
+  const placement = decodePlacement(input, issues);
+  const organisations = decodeOrganisations(input, issues);
+  const expected = decodeExpected(input, issues);
+  const employerIds = new Set(input.employers.map((e) => e.id));
   const workerRepeats = firstOccurrences(input.workers);
   const workers = input.workers.map((w, i) => {
     checkUnique(workerRepeats, "workers", i, w.id, issues);
-    return decodeWorker(w, at("workers", i), catalogue, issues);
+    return decodeWorker(w, at("workers", i), catalogue, placement, employerIds, issues);
   });
   const employerRepeats = firstOccurrences(input.employers);
   const wageFloors = new Map<string, WageFloor>();
+  const wages = new Map<string, WageSchedule>();
+  const barriers = new Map<string, readonly Exclusion[]>();
+  const ctx: EmployerContext = { input, catalogue, placement, organisations, expected };
   const employers = input.employers.map((e, i) => {
     checkUnique(employerRepeats, "employers", i, e.id, issues);
-    const { employer, floor } = decodeEmployer(e, at("employers", i), input, catalogue, issues);
-    if (floor !== null) wageFloors.set(employer.id, floor);
+    const decoded = decodeEmployer(e, at("employers", i), ctx, issues);
+    const { employer } = decoded;
+    if (decoded.floor !== null) wageFloors.set(employer.id, decoded.floor);
+    if (decoded.wages !== null) wages.set(employer.id, decoded.wages);
+    const barred = employerBarriers(employer, catalogue, placement, decoded.wages ?? undefined);
+    if (barred.length > 0) barriers.set(employer.id, barred);
     return employer;
   });
   const totalSlots = input.employers.reduce((sum, e) => sum + e.slots, 0);
   if (totalSlots > LIMITS.totalSlots) issues.push(issue("inconsistent", "employers", `employers with at most ${thousands(LIMITS.totalSlots)} slots in total`, totalSlots));
+  checkOrganisationEmployers(input, organisations, placement, issues);
   const policy = decodePolicy(input.policy, input.employers, catalogue, issues);
   if (issues.length > 0) return E.left(issues);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...input.weights };
@@ -266,7 +304,15 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
     workers: workers.sort(byId),
     employers: employers.sort(byId),
     weights,
-    reference: { catalogue, asOf: input.reference?.asOf ?? null, wageFloor: wageFloors },
+    reference: {
+      catalogue,
+      asOf: input.reference?.asOf ?? null,
+      placement,
+      wageFloor: wageFloors,
+      wages,
+      employerBarriers: barriers,
+      supportOrganisations: organisations,
+    },
     policy,
   });
 };

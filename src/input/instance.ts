@@ -10,6 +10,9 @@ import type { FieldCatalogue, FieldId } from "../domain/fields.js";
 import type { LanguageEvidence, LanguageRequirement } from "../domain/language.js";
 import type { PrefectureCode } from "../domain/prefectures.js";
 import type { CertificationRoute } from "./codecs.js";
+import type { DepartureItem } from "../domain/law.js";
+import type { DeclarationsInput, Employment, HousingInput, WageHandling } from "./lawCodecs.js";
+import type { Exclusion } from "../rules/ruleIds.js";
 import type { Policy } from "../policy/types.js";
 
 export interface Skill {
@@ -30,6 +33,8 @@ export interface SkillRequirement {
 export interface Certification {
   readonly field: FieldId;
   readonly via: CertificationRoute;
+  /** The job category it covers, where stated. */
+  readonly jobCategory: string | null;
 }
 
 export interface Worker {
@@ -49,6 +54,16 @@ export interface Worker {
   readonly homeProvince: string;
   /** Workers sharing a group are placed together or not at all; null for none. */
   readonly group: string | null;
+  /** Whole years of age on the placement's start date (from the date of birth where given). */
+  readonly ageAtStart: number;
+  /** Months already spent in SSW (i). */
+  readonly sswMonths: number;
+  /** Departure checklist items done, in checklist order. */
+  readonly departure: readonly DepartureItem[];
+  readonly careExperienceMonths: number;
+  readonly careInitialTraining: boolean;
+  /** The employer whose dormitory the worker lived in as a technical intern; null for none. */
+  readonly formerInternAt: string | null;
 }
 
 export interface Employer {
@@ -65,6 +80,36 @@ export interface Employer {
   readonly industry: string | null;
   readonly fullTimeStaff: number | null;
   readonly japaneseCareStaff: number | null;
+  /** SSW (i) workers already employed (0 where not declared, which only uncapped fields may leave out). */
+  readonly sswEmployed: number;
+  readonly employment: Employment;
+  /** Hourly wage of a Japanese employee in the same job: the equal-pay floor. */
+  readonly japaneseWage: number;
+  /** "self", or the id of a registered support organisation. */
+  readonly support: string;
+  readonly housing: HousingInput;
+  readonly declarations: DeclarationsInput;
+  readonly homeVisitCare: boolean;
+}
+
+/** The placement period: every placement runs from `start` for `months` (to `end`, exclusive). */
+export interface PlacementPeriod {
+  readonly start: string;
+  readonly months: number;
+  /** The first day after the period. */
+  readonly end: string;
+  /** What to do with an employer whose wage falls under a floor during the period. */
+  readonly wages: WageHandling;
+}
+
+/** A registered support organisation, as declared. */
+export interface SupportOrganisation {
+  readonly id: string;
+  readonly name: string | null;
+  readonly officers: number;
+  /** Workers and employers it already supports outside this instance. */
+  readonly workers: number;
+  readonly employers: number;
 }
 
 /** The minimum wage that binds an employer, with where it comes from. */
@@ -76,8 +121,15 @@ export interface WageFloor {
 export interface Reference {
   readonly catalogue: FieldCatalogue;
   readonly asOf: string | null;
-  /** The wage floor per employer id. */
+  readonly placement: PlacementPeriod;
+  /** The wage floor per employer id, at the start. */
   readonly wageFloor: ReadonlyMap<string, WageFloor>;
+  /** Per employer id: its wage against every floor in force during the period (src/rules/wages.ts). */
+  readonly wages: ReadonlyMap<string, WageSchedule>;
+  /** Per employer id: the rules that exclude it whoever the worker (src/rules/employer.ts); absent when none. */
+  readonly employerBarriers: ReadonlyMap<string, readonly Exclusion[]>;
+  /** By id. */
+  readonly supportOrganisations: ReadonlyMap<string, SupportOrganisation>;
 }
 
 /**
@@ -90,6 +142,40 @@ export interface Weights {
   readonly preferredSkills: number;
   readonly languageAboveRequirement: number;
   readonly wageAboveMinimum: number;
+}
+
+/** A wage floor that takes effect during the placement period. */
+export interface WageStep {
+  readonly amount: number;
+  /** ISO date it applies from in the period (the start, for the floors in force then). */
+  readonly from: string;
+  /** ISO date the floor itself took (or takes) effect, where known; else `from`. */
+  readonly since: string;
+  /** What it is: "Kagawa minimum wage FY2026", "equal pay (a Japanese employee in the same job)". */
+  readonly what: string;
+  readonly source: string;
+  /** Stated in the instance as expected, not published. */
+  readonly expected: boolean;
+}
+
+/** A minimum wage series whose yearly revision falls in the period with no rate known or expected. */
+export interface UnpublishedRevision {
+  /** "Kagawa minimum wage", "Kagawa shipbuilding minimum wage". */
+  readonly what: string;
+  readonly prefecture: PrefectureCode;
+  readonly industry: string | null;
+  readonly fiscalYear: number;
+  /** About when it is due: the anniversary of the last revision. */
+  readonly dueAround: string;
+}
+
+/** An employer's wage against the floors of the period. */
+export interface WageSchedule {
+  /** Every floor in force at the start or taking effect during the period, by date, then amount. */
+  readonly steps: readonly WageStep[];
+  /** The steps above the employer's wage (the raises it must make), by date. */
+  readonly shortfalls: readonly WageStep[];
+  readonly unpublished: readonly UnpublishedRevision[];
 }
 
 export interface Instance {

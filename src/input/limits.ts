@@ -29,6 +29,10 @@ export const LIMITS = {
   certifications: 50,
   skills: 100,
   preferences: 50,
+  /** The law: registered support organisations of one instance, expected minimum wage revisions, items of a worker's departure checklist. */
+  supportOrganisations: 100_000,
+  expectedMinimumWages: 10_000,
+  departureItems: 20,
   /** Policy: quotas, their bounds, fairness floors, penalties, a diversity count. */
   quotas: 10_000,
   quotaBound: 10_000_000,

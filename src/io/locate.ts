@@ -5,6 +5,9 @@
  *
  *     workers[3].preferences.fields[0]  ->  workers.csv row 5, column preferredFields (item 1)
  *     employers[2].requiredSkills[1].level  ->  employers.csv row 4, column requiredSkills (item 2, level)
+ *     employers[2].declarations.jac  ->  employers.csv row 4, column jac
+ *     supportOrganisations[1].officers  ->  support-organisations.csv row 3, column officers
+ *     placement.start  ->  settings.csv row 2, column value
  *
  * A duplicate id names both rows (`also used by row 3`), and an unknown
  * field, prefecture or level gets a "did you mean" from the known values
@@ -37,19 +40,37 @@ export interface SheetOrigin {
   readonly employerRows: readonly number[];
   /** Headers as the sheets spell them, where they differ from the column names (`Language` for language). */
   readonly spelled?: { readonly workers: Readonly<Record<string, string>>; readonly employers: Readonly<Record<string, string>> };
+  /** The other sheets, where there were any (./sections.ts): each file, and the row of each record (of each setting, by its JSON path). */
+  readonly sections?: {
+    readonly supportOrganisations?: { readonly file: string; readonly rows: readonly number[] };
+    readonly expectedWages?: { readonly file: string; readonly rows: readonly number[] };
+    readonly settings?: { readonly file: string; readonly rows: Readonly<Record<string, number>> };
+  };
 }
 
 /** JSON property to the CSV column it is read from, where the two differ. */
 const COLUMN_OF: Readonly<Record<string, string>> = { "preferences.fields": "preferredFields", "preferences.prefectures": "preferredPrefectures" };
 
+/** The cell of a path into the other sheets: a support organisation's or an expected wage's column, or a setting's value. */
+const sectionCell = (path: string, origin: SheetOrigin): CellRef | null => {
+  const s = origin.sections;
+  const setting = s?.settings?.rows[path];
+  if (s?.settings !== undefined && setting !== undefined) return { file: s.settings.file, row: setting, column: "value", item: null, part: null };
+  const m = /^(supportOrganisations|reference\.expectedMinimumWages)\[(\d+)\](?:\.(\w+))?$/.exec(path);
+  const sheet = m === null ? undefined : m[1] === "supportOrganisations" ? s?.supportOrganisations : s?.expectedWages;
+  if (m === null || sheet === undefined) return null;
+  return { file: sheet.file, row: sheet.rows[Number(m[2])] ?? 0, column: m[3] ?? null, item: null, part: null };
+};
+
 /** The cell a JSON path into a spreadsheet instance points at, or null for a path outside the rows. */
 export const cellOf = (path: string, origin: SheetOrigin): CellRef | null => {
   const m = /^(workers|employers)\[(\d+)\](?:\.(.*))?$/.exec(path);
-  if (m === null) return null;
+  if (m === null) return sectionCell(path, origin);
   const isWorker = m[1] === "workers";
   const row = (isWorker ? origin.workerRows : origin.employerRows)[Number(m[2])] ?? 0;
   const file = isWorker ? origin.names.workers : origin.names.employers;
-  const rest = m[3];
+  // The declarations are columns of their own: `declarations.jac` is column jac.
+  const rest = m[3]?.replace(/^declarations\./, "");
   if (rest === undefined) return { file, row, column: null, item: null, part: null };
   const p = /^(preferences\.(?:fields|prefectures)|[A-Za-z]+)(?:\[(\d+)\])?(?:\.(\w+))?$/.exec(rest);
   if (p === null) return { file, row, column: rest, item: null, part: null };
@@ -115,11 +136,15 @@ export interface CellIssue {
   readonly suggestion: string | null;
 }
 
+/** The support organisations named as the sheet they are listed in, not the JSON section. */
+const organisationsSheet = (expected: string, origin: SheetOrigin): string =>
+  expected.replace(/\blisted in supportOrganisations\b/, `listed in ${origin.sections?.supportOrganisations?.file ?? "the support-organisations sheet"}`);
+
 /** Every issue pointed at its cell: the path in words, the other row of a duplicate named. */
 export const locateIssues = (issues: readonly InputIssue[], origin: SheetOrigin): CellIssue[] =>
   issues.map((i) => {
     const cell = cellOf(i.path, origin);
-    const expected = otherRow(i.expected, origin);
+    const expected = organisationsSheet(otherRow(i.expected, origin), origin);
     return { issue: { ...i, path: cell === null ? i.path : cellText(cell), expected }, cell, suggestion: suggestion(i) };
   });
 

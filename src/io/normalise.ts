@@ -6,7 +6,12 @@
  * in kanji or romaji, with or without macrons (`香川`, `Kagawa-ken`,
  * `Ōsaka`), a code that a spreadsheet stripped of its leading zero (`7`),
  * SSW fields by the label the reports print (`Food service`, `外食業`),
- * thousands separators and yen signs in wages (`"1,050"`, `¥1100`, `1100円`).
+ * thousands separators and yen signs in wages (`"1,050"`, `¥1100`, `1100円`),
+ * dates as spreadsheets write them (`2001/2/3`, `2001年2月3日`: YYYY-MM-DD),
+ * the law's declared values in any case (`Direct`, `Hotel-Ryokan`, `Self`,
+ * `Private`, departure checklist items as `Health check`), and the other
+ * sheets' values (./sections.ts: support organisations, expected wages,
+ * settings, each read as its setting needs).
  *
  * Each reading returns the canonical text and why it changed, so that the
  * caller reports it as a notice (../input/notices.ts); a value that matches
@@ -20,8 +25,11 @@
  * // { column: "hourlyWage", found: "¥1,100", now: "1100", why: "yen sign and thousands separator" }
  */
 import { FIELD_CATALOGUES, SECTORS } from "../domain/fields.js";
+import { DEPARTURE_ITEMS } from "../domain/law.js";
 import { findPrefecture, PREFECTURES } from "../domain/prefectures.js";
+import { EMPLOYMENTS, LODGING_LICENCES, WAGE_HANDLINGS } from "../input/lawCodecs.js";
 import { joinItems, joinParts, splitItems, splitParts } from "./cells.js";
+import { settingKind, settingNamed, type SheetKind } from "./sections.js";
 
 /** One cell read differently from how it was written. */
 export interface CellChange {
@@ -129,6 +137,20 @@ export const readAmount = (text: string, money: boolean): string | null => {
 };
 
 // ---------------------------------------------------------------------------
+// Dates and the law's named values
+
+/** `2001/2/3`, `2001.2.3`, `2001-2-3`, `2001年2月3日` to `2001-02-03`; null when it is none of these (the decoder checks the calendar). */
+export const readDate = (text: string): string | null => {
+  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(plain(text).trim());
+  return m === null ? null : `${m[1]}-${(m[2] as string).padStart(2, "0")}-${(m[3] as string).padStart(2, "0")}`;
+};
+
+const bare = (text: string): string => squash(plain(text)).replace(/\//g, "");
+
+/** One of `values` written in another case or spacing (`Hotel/Ryokan`, `Health check`); null when none matches. */
+export const readNamed = (text: string, values: readonly string[]): string | null => values.find((v) => bare(v) === bare(text)) ?? null;
+
+// ---------------------------------------------------------------------------
 // Columns
 
 const reading = (found: string, now: string | null, why: string): Reading => (now === null || now === found ? null : { text: now, why });
@@ -158,6 +180,12 @@ const COUNT = byKind((t) => readAmount(t, false), "thousands separator");
 const WAGE = byKind((t) => readAmount(t, true), "yen sign or thousands separator");
 const PLAIN = byKind(plain, "");
 const AS_IS = (): Reading => null;
+const DATE = byKind(readDate, "date spelling");
+const named = (values: readonly string[], what: string): ValueReader => byKind((t) => readNamed(t, values), `${what} spelling`);
+/** `Self` is "self"; any other support organisation id stays as typed. */
+const SUPPORT = byKind((t) => readNamed(t, ["self"]) ?? t, "support spelling");
+/** Housing `Private` is "private". */
+const PRIVATE = byKind((t) => readNamed(t, ["private"]), "housing spelling");
 
 /** A list cell read item by item (items are `;`-separated, parts `:`-separated; see ./cells.ts). */
 const listOf = (...parts: readonly ValueReader[]) => (cell: string): Reading => {
@@ -183,12 +211,17 @@ const listOf = (...parts: readonly ValueReader[]) => (cell: string): Reading => 
  * (ids, names, training centres, provinces, groups, skill names) and stay
  * exactly as typed: a full-width id is another id, not a spelling.
  */
-const READERS: Readonly<Record<"workers" | "employers", Readonly<Record<string, (cell: string) => Reading>>>> = {
+const READERS: Readonly<Record<SheetKind, Readonly<Record<string, (cell: string) => Reading>>>> = {
   workers: {
     language: listOf(LEVEL),
-    certifications: listOf(FIELD, byKind(readRoute, "route spelling")),
+    certifications: listOf(FIELD, byKind(readRoute, "route spelling"), CATEGORY),
     preferredFields: listOf(FIELD_OR_SECTOR),
     preferredPrefectures: listOf(PREFECTURE),
+    birthDate: DATE,
+    age: COUNT,
+    sswMonths: COUNT,
+    departure: listOf(named(DEPARTURE_ITEMS, "checklist item")),
+    careExperienceMonths: COUNT,
   },
   employers: {
     prefecture: PREFECTURE,
@@ -199,18 +232,37 @@ const READERS: Readonly<Record<"workers" | "employers", Readonly<Record<string, 
     minLanguage: REQUIREMENT,
     fullTimeStaff: COUNT,
     japaneseCareStaff: COUNT,
+    sswEmployed: COUNT,
+    employment: named(EMPLOYMENTS, "employment"),
+    japaneseWage: WAGE,
+    support: SUPPORT,
+    housing: (cell) => (readNamed(cell, ["private"]) === null ? listOf(COUNT, COUNT)(cell) : PRIVATE(cell)),
+    acceptancePlan: listOf(PLAIN, COUNT),
+    lodgingLicence: named(LODGING_LICENCES, "licence"),
   },
+  supportOrganisations: { officers: COUNT, workers: COUNT, employers: COUNT },
+  expectedWages: { prefecture: PREFECTURE, amount: WAGE, from: DATE },
+  settings: {},
+};
+
+/** How a settings row's value is read: as its setting needs (a date, a number, yen, one of the wage handlings). */
+const settingReader = (setting: string | undefined): ((cell: string) => Reading) => {
+  const name = settingNamed(setting ?? "");
+  if (name === "placement.wages") return named(WAGE_HANDLINGS, "wage handling");
+  const kind = name === null ? null : settingKind(name);
+  return kind === "date" ? DATE : kind === "count" ? COUNT : kind === "yen" ? WAGE : PLAIN;
 };
 
 /** A record (column to cell) with every cell read as above, and what changed. */
 export const normaliseRecord = (
-  kind: "workers" | "employers",
+  kind: SheetKind,
   record: Readonly<Record<string, string>>,
 ): { readonly record: Record<string, string>; readonly changes: readonly CellChange[] } => {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   const changes: CellChange[] = [];
   for (const [column, cell] of Object.entries(record)) {
-    const r = cell.trim() === "" ? null : (READERS[kind][column] ?? AS_IS)(cell);
+    const reader = kind === "settings" && column === "value" ? settingReader(record.setting) : (READERS[kind][column] ?? AS_IS);
+    const r = cell.trim() === "" ? null : reader(cell);
     out[column] = r === null ? cell : r.text;
     if (r !== null) changes.push({ column, found: cell.trim(), now: r.text, why: r.why });
   }

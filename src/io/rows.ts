@@ -7,13 +7,24 @@
  * the instance decoder to report. An empty cell is no value (an empty
  * `language` cell is an empty list: a worker with no test result).
  *
- * workers.csv: id, language, careJapaneseTest, certifications (`field:route`),
- * skills (`name:level:years`, level and years optional), preferredFields,
+ * workers.csv: id, language, careJapaneseTest, certifications
+ * (`field:route:jobCategory`, the category optional), skills
+ * (`name:level:years`, level and years optional), preferredFields,
  * preferredPrefectures, trainingCentre, homeProvince, group (a family or a
- * village placed together, see the policy's `groups`).
+ * village placed together, see the policy's `groups`), birthDate, age,
+ * sswMonths, departure (checklist items done), careExperienceMonths,
+ * careInitialTraining, formerInternAt.
  * employers.csv: id, name, prefecture, field, jobCategory, slots, hourlyWage,
  * minLanguage, requiredSkills, preferredSkills (`name:level:years`), industry,
- * fullTimeStaff, japaneseCareStaff.
+ * fullTimeStaff, japaneseCareStaff, sswEmployed, employment, japaneseWage,
+ * support, housing (`beds:areaM2`, or `private`), homeVisitCare, and the
+ * declarations, one column each: sectorCouncil, constructionLicence, jac,
+ * ccus, acceptancePlan (`approved:headcount`, e.g. `yes:8`), lodgingLicence,
+ * entertainmentBusiness, designatedIndustry. The declaration columns are the
+ * employer's declarations: a sheet without one declares nothing, and the
+ * decoder names each declaration the field needs, at its column.
+ *
+ * The instance's other sections have sheets of their own: ./sections.ts.
  */
 import type { EmployerInput, SkillInput, WorkerInput } from "../input/codecs.js";
 import { joinItems, joinParts, splitItems, splitParts, unescapeText } from "./cells.js";
@@ -28,9 +39,30 @@ export interface Columns {
 
 /** The columns of workers.csv. */
 export const WORKER_COLUMNS: Columns = {
-  order: ["id", "language", "careJapaneseTest", "certifications", "skills", "preferredFields", "preferredPrefectures", "trainingCentre", "homeProvince", "group"],
+  order: [
+    "id",
+    "language",
+    "careJapaneseTest",
+    "certifications",
+    "skills",
+    "preferredFields",
+    "preferredPrefectures",
+    "trainingCentre",
+    "homeProvince",
+    "group",
+    "birthDate",
+    "age",
+    "sswMonths",
+    "departure",
+    "careExperienceMonths",
+    "careInitialTraining",
+    "formerInternAt",
+  ],
   required: ["id", "language", "trainingCentre", "homeProvince"],
 };
+
+/** The declarations (`employers[].declarations`), one column each, in the format's order. */
+const DECLARATION_COLUMNS = ["sectorCouncil", "constructionLicence", "jac", "ccus", "acceptancePlan", "lodgingLicence", "entertainmentBusiness", "designatedIndustry"] as const;
 
 /** The columns of employers.csv. */
 export const EMPLOYER_COLUMNS: Columns = {
@@ -48,6 +80,13 @@ export const EMPLOYER_COLUMNS: Columns = {
     "industry",
     "fullTimeStaff",
     "japaneseCareStaff",
+    "sswEmployed",
+    "employment",
+    "japaneseWage",
+    "support",
+    "housing",
+    "homeVisitCare",
+    ...DECLARATION_COLUMNS,
   ],
   required: ["id", "prefecture", "field", "slots", "hourlyWage"],
 };
@@ -84,9 +123,26 @@ const skills = (cell: string): Out[] =>
 
 const certifications = (cell: string): Out[] =>
   items(cell).map((item) => {
-    const [field, via, ...rest] = splitParts(item);
-    return { field, ...(via === undefined || via === "" ? {} : { via }), ...(rest.length > 0 ? { extra: rest.join(":") } : {}) };
+    const [field, via, jobCategory, ...rest] = splitParts(item);
+    return {
+      field,
+      ...(via === undefined || via === "" ? {} : { via }),
+      ...(jobCategory === undefined || jobCategory === "" ? {} : { jobCategory }),
+      ...(rest.length > 0 ? { extra: rest.join(":") } : {}),
+    };
   });
+
+/** `beds:areaM2` as provided housing; anything else (such as `private`) as it is, for the decoder to judge. */
+const housing = (cell: string): unknown => {
+  const [beds, area, ...rest] = splitParts(cell.trim());
+  return area === undefined || rest.length > 0 ? unescapeText(cell.trim()) : { beds: number(beds ?? ""), areaM2: number(area) };
+};
+
+/** `approved:headcount` (`yes:8`) as an acceptance plan. */
+const plan = (cell: string): unknown => {
+  const [approved, headcount, ...rest] = splitParts(cell.trim());
+  return headcount === undefined || rest.length > 0 ? unescapeText(cell.trim()) : { approved: boolean(approved ?? ""), headcount: number(headcount) };
+};
 
 /** Sets `key` from a non-empty cell. */
 const put = (out: Out, key: string, cell: string | undefined, read: (c: string) => unknown = (c) => c): void => {
@@ -109,6 +165,13 @@ export const rowToWorker = (r: Row): Out => {
   put(out, "trainingCentre", r.trainingCentre);
   put(out, "homeProvince", r.homeProvince);
   put(out, "group", r.group);
+  put(out, "birthDate", r.birthDate);
+  put(out, "age", r.age, number);
+  put(out, "sswMonths", r.sswMonths, number);
+  if (r.departure !== undefined) out.departure = texts(r.departure);
+  put(out, "careExperienceMonths", r.careExperienceMonths, number);
+  put(out, "careInitialTraining", r.careInitialTraining, boolean);
+  put(out, "formerInternAt", r.formerInternAt);
   return out;
 };
 
@@ -128,6 +191,18 @@ export const rowToEmployer = (r: Row): Out => {
   put(out, "industry", r.industry);
   put(out, "fullTimeStaff", r.fullTimeStaff, number);
   put(out, "japaneseCareStaff", r.japaneseCareStaff, number);
+  put(out, "sswEmployed", r.sswEmployed, number);
+  put(out, "employment", r.employment);
+  put(out, "japaneseWage", r.japaneseWage, number);
+  put(out, "support", r.support);
+  put(out, "housing", r.housing, housing);
+  put(out, "homeVisitCare", r.homeVisitCare, boolean);
+  const declarations: Out = {};
+  for (const key of DECLARATION_COLUMNS) {
+    put(declarations, key, r[key], key === "acceptancePlan" ? plan : key === "lodgingLicence" ? (c) => c : boolean);
+  }
+  // The declarations are the columns: a sheet without one declares nothing, and the decoder names each declaration the field needs.
+  out.declarations = declarations;
   return out;
 };
 
@@ -143,13 +218,20 @@ export const workerToRow = (w: WorkerInput): Row => ({
   id: w.id,
   language: listCell(w.language),
   careJapaneseTest: w.careJapaneseTest === undefined ? "" : String(w.careJapaneseTest),
-  certifications: joinItems((w.certifications ?? []).map((c) => joinParts([c.field, c.via]))),
+  certifications: joinItems((w.certifications ?? []).map((c) => joinParts(c.jobCategory === undefined ? [c.field, c.via] : [c.field, c.via, c.jobCategory]))),
   skills: skillCell(w.skills),
   preferredFields: listCell(w.preferences?.fields),
   preferredPrefectures: listCell(w.preferences?.prefectures),
   trainingCentre: w.trainingCentre,
   homeProvince: w.homeProvince,
   group: w.group ?? "",
+  birthDate: opt(w.birthDate),
+  age: opt(w.age),
+  sswMonths: String(w.sswMonths),
+  departure: listCell(w.departure),
+  careExperienceMonths: opt(w.careExperienceMonths),
+  careInitialTraining: w.careInitialTraining === undefined ? "" : String(w.careInitialTraining),
+  formerInternAt: opt(w.formerInternAt),
 });
 
 /** An employer as an employers.csv record. */
@@ -167,4 +249,25 @@ export const employerToRow = (e: EmployerInput): Row => ({
   industry: opt(e.industry),
   fullTimeStaff: opt(e.fullTimeStaff),
   japaneseCareStaff: opt(e.japaneseCareStaff),
+  sswEmployed: opt(e.sswEmployed),
+  employment: e.employment,
+  japaneseWage: String(e.japaneseWage),
+  support: e.support,
+  housing: e.housing === "private" ? "private" : joinParts([String(e.housing.beds), String(e.housing.areaM2)]),
+  homeVisitCare: e.homeVisitCare === undefined ? "" : String(e.homeVisitCare),
+  ...declarationCells(e.declarations),
 });
+
+const declarationCells = (d: EmployerInput["declarations"]): Record<(typeof DECLARATION_COLUMNS)[number], string> => ({
+  sectorCouncil: d.sectorCouncil === undefined ? "" : String(d.sectorCouncil),
+  constructionLicence: d.constructionLicence === undefined ? "" : String(d.constructionLicence),
+  jac: d.jac === undefined ? "" : String(d.jac),
+  ccus: d.ccus === undefined ? "" : String(d.ccus),
+  acceptancePlan: d.acceptancePlan === undefined ? "" : joinParts([String(d.acceptancePlan.approved), String(d.acceptancePlan.headcount)]),
+  lodgingLicence: opt(d.lodgingLicence),
+  entertainmentBusiness: d.entertainmentBusiness === undefined ? "" : String(d.entertainmentBusiness),
+  designatedIndustry: d.designatedIndustry === undefined ? "" : String(d.designatedIndustry),
+});
+
+/** The cell readers, for the other sheets of an instance (./sections.ts). */
+export { number as numberCell, put as putCell };

@@ -21,6 +21,7 @@ import { editDistance } from "../input/spelling.js";
 import { unguardCell } from "./formula.js";
 import { normaliseRecord } from "./normalise.js";
 import type { Columns } from "./rows.js";
+import type { SheetKind } from "./sections.js";
 
 /** One sheet: its name for messages, and its rows of cells (the first is the header). */
 export interface Sheet {
@@ -79,7 +80,7 @@ const nearest = (name: string, known: readonly string[]): string | undefined => 
 };
 
 /** A sheet's rows as records of the given columns; see the module comment. */
-export const readSheet = (sheet: Sheet, kind: "workers" | "employers", columns: Columns): E.Either<readonly InputIssue[], SheetRecords> => {
+export const readSheet = (sheet: Sheet, kind: SheetKind, columns: Columns): E.Either<readonly InputIssue[], SheetRecords> => {
   const file = sheet.file;
   const issues: InputIssue[] = [];
   const notices: InputNotice[] = [];

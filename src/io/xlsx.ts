@@ -44,9 +44,11 @@ export const readWorkbook = async (bytes: Uint8Array | ArrayBuffer, file: string
   }
 };
 
-/** The sheet named `name` (ignoring case), else (with `onlyIsFine`) the only sheet of a one-sheet workbook. */
+const squash = (x: string): string => x.normalize("NFKC").toLowerCase().replace(/[\s_-]/g, "");
+
+/** The sheet named `name` (ignoring case, spaces, `-` and `_`: `Support organisations`), else (with `onlyIsFine`) the only sheet of a one-sheet workbook. */
 export const sheetNamed = (sheets: readonly WorkbookSheet[], name: string, onlyIsFine = true): WorkbookSheet | undefined =>
-  sheets.find((s) => s.name.trim().toLowerCase() === name) ?? (onlyIsFine && sheets.length === 1 ? sheets[0] : undefined);
+  sheets.find((s) => squash(s.name) === squash(name)) ?? (onlyIsFine && sheets.length === 1 ? sheets[0] : undefined);
 
 /** A workbook of the given sheets; cells are text, or numbers where `numeric` says the column holds numbers. */
 export const writeWorkbook = async (sheets: readonly { readonly name: string; readonly rows: readonly (readonly (string | number)[])[] }[]): Promise<Uint8Array> => {

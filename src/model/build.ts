@@ -5,20 +5,27 @@
  *
  * Aggregation (shared/solver-notes.md: aggregate before you solve):
  * - a *worker class* holds the workers whose eligibility and score agree for
- *   every employer: same language evidence, care test, certifications,
- *   skills, and ranked preferences. Training centre and home province do not
+ *   every employer: same language evidence, care test, certifications (with
+ *   their job categories), skills, ranked preferences, the worker rules that
+ *   exclude them (age, time in SSW, departure checklist) and whether they
+ *   qualify for home-visit care. Training centre and home province do not
  *   enter the rules, so they do not split classes;
  * - an *employer class* holds the employers that agree for every worker:
  *   same prefecture, field, job category, language requirement, required and
- *   preferred skills, and wage points (wage above the minimum in 50-yen
- *   steps). Its capacity is the sum of their slots.
+ *   preferred skills, wage points (wage above the minimum in 50-yen steps),
+ *   home-visit care, and the employer rules that exclude them. Its capacity
+ *   is the sum of their slots.
+ * The legal limits (../rules/limits.ts) come first among the model's
+ * constraints, then the policy's (../policy/compile.ts).
  * Classes are ordered by key and members by id, so the model is the same
  * whatever the order of the input rows.
  */
 import { findField } from "../domain/fields.js";
-import type { Employer, Instance, Worker } from "../input/instance.js";
+import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
-import { isEligible } from "../rules/eligibility.js";
+import { homeVisitStanding, isEligible } from "../rules/eligibility.js";
+import { compileLimits } from "../rules/limits.js";
+import { workerBarriers } from "../rules/worker.js";
 import { maxScore, score, wagePoints } from "../rules/scoring.js";
 import { placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, type ClassSplits } from "../policy/compile.js";
@@ -34,9 +41,10 @@ export interface BuiltModel {
 
 /**
  * The attributes that decide a worker's eligibility and score, as a canonical
- * string; plus training centre, home province or group where a policy reads them.
+ * string; plus training centre, home province, group or internship employer
+ * where a policy or a legal limit reads them.
  */
-export const workerClassKey = (w: Worker, splits: ClassSplits = NO_SPLITS): string =>
+export const workerClassKey = (w: Worker, reference: Reference, splits: ClassSplits = NO_SPLITS): string =>
   JSON.stringify([
     w.language,
     w.careJapaneseTest,
@@ -44,16 +52,31 @@ export const workerClassKey = (w: Worker, splits: ClassSplits = NO_SPLITS): stri
     w.skills,
     w.fieldPreferences,
     w.prefecturePreferences,
+    workerBarriers(w, reference.placement),
+    homeVisitStanding(w, reference),
     splits.byCentre ? w.trainingCentre : null,
     splits.byProvince ? w.homeProvince : null,
     splits.byGroup ? w.group : null,
+    splits.byFormerIntern ? w.formerInternAt : null,
   ]);
 
-/** The attributes that decide an employer's eligibility and score, as a canonical string; plus its id where a policy needs it alone. */
-export const employerClassKey = (e: Employer, wagePoints: number, splits: ClassSplits = NO_SPLITS): string =>
-  JSON.stringify([e.prefecture, e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.preferredSkills, wagePoints, splits.ownClass(e) ? e.id : null]);
+/** The attributes that decide an employer's eligibility and score, as a canonical string; plus its id (or organisation) where a constraint needs it apart. */
+export const employerClassKey = (e: Employer, wagePoints: number, reference: Reference, splits: ClassSplits = NO_SPLITS): string =>
+  JSON.stringify([
+    e.prefecture,
+    e.field,
+    e.jobCategory,
+    e.minLanguage,
+    e.requiredSkills,
+    e.preferredSkills,
+    wagePoints,
+    e.homeVisitCare,
+    reference.employerBarriers.get(e.id) ?? [],
+    splits.ownClass(e) ? e.id : null,
+    splits.bySupport ? e.support : null,
+  ]);
 
-const NO_SPLITS: ClassSplits = { byCentre: false, byProvince: false, byGroup: false, ownClass: () => false };
+const NO_SPLITS: ClassSplits = { byCentre: false, byProvince: false, byGroup: false, ownClass: () => false, bySupport: false, byFormerIntern: false };
 
 /** Groups item indices by key; groups sorted by key, members in index order. */
 const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string): { key: string; members: number[] }[] => {
@@ -79,8 +102,8 @@ export interface Classes {
 export const aggregate = (instance: Instance): Classes => {
   const splits = classSplits(instance);
   return {
-    workers: groupBy(instance.workers, (w) => workerClassKey(w, splits)),
-    employers: groupBy(instance.employers, (e) => employerClassKey(e, wagePoints(e, instance.reference), splits)),
+    workers: groupBy(instance.workers, (w) => workerClassKey(w, instance.reference, splits)),
+    employers: groupBy(instance.employers, (e) => employerClassKey(e, wagePoints(e, instance.reference), instance.reference, splits)),
   };
 };
 
@@ -96,7 +119,8 @@ export const eligibleArcs = (instance: Instance, classes: Classes): ModelArc[] =
   const classesByField = new Map<string, number[]>();
   classes.employers.forEach((g, j) => {
     const rep = employers[g.members[0] as number] as Employer;
-    if ((capacities[j] ?? 0) === 0 || findField(reference.catalogue, rep.field) === undefined) return;
+    // An employer a rule excludes whoever the worker (./rules/employer.ts) gets no arc.
+    if ((capacities[j] ?? 0) === 0 || findField(reference.catalogue, rep.field) === undefined || reference.employerBarriers.has(rep.id)) return;
     const list = classesByField.get(rep.field);
     if (list === undefined) classesByField.set(rep.field, [j]);
     else list.push(j);
@@ -105,6 +129,8 @@ export const eligibleArcs = (instance: Instance, classes: Classes): ModelArc[] =
   const arcs: ModelArc[] = [];
   classes.workers.forEach((g, c) => {
     const worker = workers[g.members[0] as number] as Worker;
+    // Nor does a worker a rule excludes whatever the employer (../rules/worker.ts).
+    if (workerBarriers(worker, reference.placement).length > 0) return;
     const candidates = [...certifiedFields(worker)].flatMap((f) => classesByField.get(f) ?? []).sort((a, b) => a - b);
     for (const j of candidates) {
       const employer = employers[classes.employers[j]?.members[0] as number] as Employer;
@@ -125,7 +151,9 @@ export const assembleModel = (instance: Instance, classes: Classes, arcs: readon
   const totalCapacity = employerClasses.reduce((s, g) => s + g.capacity, 0);
   const best = maxScore(instance.weights);
   const placementWeight = placementWeightFor(best, Math.min(instance.workers.length, totalCapacity));
-  const { policies, groups } = compilePolicy(instance, classes, arcs, placementWeight);
+  const compiled = compilePolicy(instance, classes, arcs, placementWeight);
+  const policies = [...compileLimits(instance, classes), ...compiled.policies];
+  const { groups } = compiled;
   return {
     model: {
       workerClasses,

@@ -78,6 +78,8 @@ export interface PolicyConstraint {
   readonly min: number | null;
   readonly max: number | null;
   readonly penalty: number | null;
+  /** A legal limit (../rules/limits.ts): always hard, and never relaxed by a diagnosis. */
+  readonly law?: boolean;
 }
 
 /**

@@ -10,7 +10,6 @@
  * @example
  * {
  *   "quotas": [{ "scope": "sector", "key": "caregiving", "min": 500 }, { "scope": "prefecture", "key": "37", "max": 1800 }],
- *   "headcountCaps": {},
  *   "diversity": { "maxShare": 0.5 },
  *   "fairness": [{ "by": "trainingCentre", "minShare": 0.6 }],
  *   "groups": { "together": "prefecture" }
@@ -47,6 +46,7 @@ export const QuotaCodec = struct(
   { min: integer(0, LIMITS.quotaBound), max: integer(0, LIMITS.quotaBound), penalty },
 );
 
+/** No longer policy: the statutory caps are law (src/rules/limits.ts). Still read, so that it can be reported as such. */
 export const HeadcountCapsCodec = struct("legal headcount caps", {}, { penalty });
 
 export const DiversityCodec = struct(

@@ -6,12 +6,6 @@
  * What each becomes:
  * - quota (sector, field, prefecture, employer): the arcs into the matching
  *   employer classes, within [min, max];
- * - legal headcount cap: for each employer in a field with a legal cap
- *   (nursing care: Japanese care staff; construction: full-time staff), the
- *   arcs into it at most that staff count, where it is below its slots. It
- *   caps this cohort's placements; SSW workers already employed are not
- *   known to jobmatch and must be subtracted from the declared staff by the
- *   caller;
  * - diversity: for each employer and training centre, at most maxCount, or
  *   maxShare of the employer's slots rounded down but at least 1 (so a small
  *   employer can still take one worker from each centre);
@@ -23,13 +17,14 @@
  * - group: the classes of its members, and the regions (one per prefecture,
  *   or one per employer) its placed members must share.
  * Penalties are converted from placements to objective units (times the
- * placement weight, rounded).
+ * placement weight, rounded). The legal headcount caps are not policy: they
+ * are law, always on (../rules/limits.ts).
  */
 import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import type { GroupConstraint, ModelArc, PolicyConstraint } from "../model/types.js";
-import { staffFigure } from "./decode.js";
+import { limitSplits } from "../rules/limits.js";
 import type { Quota } from "./types.js";
 
 export interface ClassTables {
@@ -44,21 +39,24 @@ export interface ClassSplits {
   readonly byGroup: boolean;
   /** Employers that need a class of their own. */
   readonly ownClass: (employer: Employer) => boolean;
+  /** Employers apart by support organisation (a legal support capacity counts them together). */
+  readonly bySupport: boolean;
+  /** Workers apart by the employer they interned at (housing does not count them there). */
+  readonly byFormerIntern: boolean;
 }
 
 export const classSplits = (instance: Instance): ClassSplits => {
-  const { policy, reference } = instance;
+  const { policy } = instance;
   const named = new Set(policy.quotas.filter((q) => q.scope === "employer").map((q) => q.key));
   const byGroup = instance.workers.some((w) => w.group !== null);
+  const law = limitSplits(instance);
   return {
     byCentre: policy.diversity !== null || policy.fairness.some((f) => f.by === "trainingCentre"),
     byProvince: policy.fairness.some((f) => f.by === "homeProvince"),
     byGroup,
-    ownClass: (e) =>
-      policy.diversity !== null ||
-      named.has(e.id) ||
-      (policy.headcountCaps !== null && staffFigure(reference.catalogue, e.field) !== null) ||
-      (byGroup && policy.groups.together === "employer"),
+    ownClass: (e) => policy.diversity !== null || named.has(e.id) || law.ownClass(e) || (byGroup && policy.groups.together === "employer"),
+    bySupport: law.bySupport,
+    byFormerIntern: law.byFormerIntern,
   };
 };
 
@@ -93,23 +91,6 @@ export const compilePolicy = (
             : findField(reference.catalogue, e.field)?.sector === q.key;
     const matching = classes.employers.flatMap((_, j) => (matches(repEmployer(j)) ? [j] : []));
     policies.push({ label: quotaLabel(q), source: q.source, scope: { kind: "employers", classes: matching }, min: q.min, max: q.max, penalty: units(q.penalty) });
-  }
-
-  if (policy.headcountCaps !== null) {
-    for (const e of employers) {
-      const figure = staffFigure(reference.catalogue, e.field);
-      const cap = figure === null ? null : e[figure];
-      const j = employerClassOf.get(e.id);
-      if (cap === null || j === undefined || cap >= e.slots) continue;
-      policies.push({
-        label: `legal cap at ${e.id}: at most ${cap} SSW worker${cap === 1 ? "" : "s"} (${figure === "japaneseCareStaff" ? "Japanese care staff" : "full-time staff"} ${cap})`,
-        source: "policy.headcountCaps",
-        scope: { kind: "employers", classes: [j] },
-        min: null,
-        max: cap,
-        penalty: units(policy.headcountCaps.penalty),
-      });
-    }
   }
 
   if (policy.diversity !== null) {

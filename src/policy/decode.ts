@@ -1,7 +1,8 @@
 /**
  * Semantic checks of the policy section against the rest of the instance:
- * quota keys that exist, min not above max, staff figures present where the
- * legal headcount caps need them.
+ * quota keys that exist, min not above max. The old `headcountCaps` key is
+ * an issue: the statutory caps are law, always on and hard
+ * (src/rules/limits.ts), not a programme's choice.
  *
  * The decoded policy is canonical: quotas and fairness floors are sorted by
  * what they say (scope, key, bounds, penalty; basis, share, penalty), not by
@@ -33,12 +34,6 @@ export const compareQuotas = (a: Quota, b: Quota): number =>
 /** The canonical order of fairness floors: by basis, share and penalty; then source. */
 export const compareFairness = (a: Fairness, b: Fairness): number =>
   compareStrings(a.by, b.by) || a.minShare - b.minShare || compareBound(a.penalty, b.penalty) || compareStrings(a.source, b.source);
-
-/** Which staff figure a field's legal cap reads, by the catalogue's rule. */
-export const staffFigure = (catalogue: FieldCatalogue, field: string): "japaneseCareStaff" | "fullTimeStaff" | null => {
-  const rule = findField(catalogue, field)?.headcountCap ?? null;
-  return rule === "japanese-care-staff" ? "japaneseCareStaff" : rule === "full-time-staff" ? "fullTimeStaff" : null;
-};
 
 const quotaKey = (
   q: NonNullable<PolicyInput["quotas"]>[number],
@@ -85,16 +80,17 @@ export const decodePolicy = (
     issues.push(issue("missing", "policy.diversity.maxShare", "a maxShare or a maxCount", undefined));
   }
   if (input.headcountCaps !== undefined) {
-    employers.forEach((e, i) => {
-      const figure = staffFigure(catalogue, e.field);
-      if (figure !== null && e[figure] === undefined) {
-        issues.push(issue("missing", at(at("employers", i), figure), `a staff count (policy.headcountCaps caps ${e.field} workers by it)`, undefined));
-      }
-    });
+    issues.push(
+      issue(
+        "inconsistent",
+        "policy.headcountCaps",
+        "no headcountCaps: the statutory caps (nursing care by Japanese etc. care staff, construction by full-time staff) are law and always apply, hard; remove this key",
+        input.headcountCaps,
+      ),
+    );
   }
   return {
     quotas,
-    headcountCaps: input.headcountCaps === undefined ? null : { penalty: input.headcountCaps.penalty ?? null },
     diversity:
       diversity === undefined ? null : { maxShare: diversity.maxShare ?? null, maxCount: diversity.maxCount ?? null, penalty: diversity.penalty ?? null },
     fairness: (input.fairness ?? []).map((f, i): Fairness => ({ source: at(at("policy", "fairness"), i), by: f.by, minShare: f.minShare, penalty: f.penalty ?? null })).sort(compareFairness),

@@ -31,7 +31,6 @@ export interface Fairness {
 
 export interface Policy {
   readonly quotas: readonly Quota[];
-  readonly headcountCaps: { readonly penalty: number | null } | null;
   readonly diversity: Diversity | null;
   readonly fairness: readonly Fairness[];
   /** How workers sharing a `group` are kept together; applies whenever some worker has a group. */
@@ -40,7 +39,6 @@ export interface Policy {
 
 export const NO_POLICY: Policy = {
   quotas: [],
-  headcountCaps: null,
   diversity: null,
   fairness: [],
   groups: { together: "prefecture", penalty: null },

@@ -12,9 +12,11 @@
  */
 import type { MatchResult } from "../result/types.js";
 import { RULES, type RuleId } from "../rules/eligibility.js";
+import { RULE_WORDS } from "../rules/ruleIds.js";
 import { compareResults, fillOf, UNPLACED_KINDS, type Comparison, type ComparisonRow } from "../scenario/compare.js";
 import { duration, fieldLabel, int, pct, prefectureLabel, UNPLACED_WORDS } from "./format.js";
 import { escapeMarkdown } from "./escape.js";
+import { lawMarkdown } from "./law.js";
 import { brokenWords, policyDigest } from "./policy.js";
 
 /** Options of the Markdown reports. */
@@ -101,13 +103,6 @@ export const formatComparisonMarkdown = (c: Comparison, options: MarkdownOptions
   return `${parts.join("\n\n")}\n`;
 };
 
-const RULE_WORDS: Readonly<Record<RuleId, string>> = {
-  "field-certification": "not certified in the employer's field",
-  "statutory-language": "below the SSW language minimum",
-  "employer-language": "below the employer's language requirement",
-  "care-japanese-test": "no nursing-care Japanese test",
-  "required-skill": "missing a required skill",
-};
 
 /** Of the workers with no eligible slot, how many each rule stood in the way of. */
 const ruleTable = (result: MatchResult): string | null => {
@@ -121,9 +116,9 @@ const ruleTable = (result: MatchResult): string | null => {
   return markdownTable(["rule", "workers"], rows);
 };
 
-/** The policy, one row per source: its constraints, how many are met, and those not met. */
-const policyTable = (result: MatchResult): string | null => {
-  const rows = policyDigest(result);
+/** The policy (or the legal limits), one row per source: its constraints, how many are met, and those not met. */
+const policyTable = (result: MatchResult, which: "policy" | "law"): string | null => {
+  const rows = policyDigest(result, which);
   if (rows.length === 0) return null;
   const table = markdownTable(
     ["constraint", "source", "met"],
@@ -136,13 +131,17 @@ const policyTable = (result: MatchResult): string | null => {
 /** One result as Markdown: the comparison tables with one column, the policy, and what kept workers without an eligible slot. */
 export const formatResultMarkdown = (result: MatchResult, options: MarkdownOptions & { readonly name?: string } = {}): string => {
   const body = formatComparisonMarkdown(compareResults([{ name: options.name ?? "result", result }]), options);
-  const policy = policyTable(result);
+  const policy = policyTable(result, "policy");
+  const limits = policyTable(result, "law");
+  const law = lawMarkdown(result);
   const rules = ruleTable(result);
   return [
     body,
     ...(result.diagnosis?.kind === "relaxation"
       ? [`## Why infeasible: the smallest relaxation (${int(result.diagnosis.totalUnits)} units)\n\n${result.diagnosis.relaxations.map((r) => `- ${escapeMarkdown(`${r.text} [${r.source}]`)}`).join("\n")}\n`]
       : []),
+    ...(limits === null ? [] : [`## Legal limits\n\n${limits}\n`]),
+    ...(law === null ? [] : [`## The law over the placement period\n\n${law}\n`]),
     ...(policy === null ? [] : [`## Policy\n\n${policy}\n`]),
     ...(rules === null ? [] : [`## Workers with no eligible slot: what stood in the way\n\nA worker counts once under each rule that excluded them somewhere.\n\n${rules}\n`]),
   ].join("\n");

@@ -1,10 +1,11 @@
 /**
- * How a result stands against its policy, per line of the policy section: a
- * quota is one constraint, but the legal caps, the diversity limit, a
- * fairness floor and the groups each compile to one constraint per employer,
- * centre or family. The reports show one row per source with how many of its
- * constraints are met, and list the ones not met (soft ones paid a penalty;
- * a hard one is never broken in a solution).
+ * How a result stands against its policy, per line of the policy section,
+ * and against the legal limits, per law: a quota is one constraint, but the
+ * diversity limit, a fairness floor, the groups and each legal limit compile
+ * to one constraint per employer, centre, family or organisation. The
+ * reports show one row per source with how many of its constraints are met,
+ * and list the ones not met (soft ones paid a penalty; a hard one is never
+ * broken in a solution).
  *
  * @example
  * policyDigest(result)
@@ -13,7 +14,7 @@
 import type { MatchResult, PolicyOutcome } from "../result/types.js";
 
 export interface PolicyDigestRow {
-  /** Where it comes from in the input: "policy.headcountCaps". */
+  /** Where it comes from: in the input ("policy.diversity"), or the law ("law.care-staff-cap"). */
   readonly source: string;
   /** In words: a quota's label, or what the family of constraints is. */
   readonly what: string;
@@ -46,7 +47,11 @@ const atLimit = (p: PolicyOutcome): boolean => {
 };
 
 const FAMILY_WORDS: Readonly<Record<string, string>> = {
-  "policy.headcountCaps": "legal headcount caps (one per capped employer)",
+  "law.care-staff-cap": "nursing care: at most the Japanese etc. full-time care staff (one per capped employer)",
+  "law.construction-staff-cap": "construction: at most the full-time staff (one per capped employer)",
+  "law.acceptance-plan": "construction: at most the approved acceptance plan's headcount (one per employer)",
+  "law.housing": "housing: beds, and 7.5 m2 a person (one per employer)",
+  "law.support-capacity": "support organisations: 50 workers per officer (one per organisation)",
   "policy.diversity": "diversity limits (one per employer and training centre)",
   "workers[].group": "groups placed together or not at all (one per group)",
 };
@@ -61,7 +66,7 @@ const whatOf = (source: string, first: PolicyOutcome, count: number): string => 
   return count === 1 ? first.label : `${first.label} and ${count - 1} more`;
 };
 
-const SECTIONS = ["policy.quotas", "policy.headcountCaps", "policy.diversity", "policy.fairness", "workers[].group"];
+const SECTIONS = ["policy.quotas", "policy.diversity", "policy.fairness", "workers[].group"];
 
 /** Where a source stands in the policy as written: its section in the format's order, then its index ("policy.quotas[10]" after "[2]"). */
 const compareSources = (a: string, b: string): number => {
@@ -74,17 +79,21 @@ const compareSources = (a: string, b: string): number => {
 };
 
 /**
- * One row per policy source, in the order the input wrote them (the model
- * holds them in a canonical order of its own); empty without a policy.
+ * One row per source: of the policy's constraints, in the order the input
+ * wrote them (the model holds them in a canonical order of its own), or
+ * (`law`) of the legal limits, in the order the result lists them; empty
+ * when there are none.
  */
-export const policyDigest = (result: MatchResult): PolicyDigestRow[] => {
+export const policyDigest = (result: MatchResult, which: "policy" | "law" = "policy"): PolicyDigestRow[] => {
   const bySource = new Map<string, PolicyOutcome[]>();
   for (const p of result.policy) {
+    if (p.law !== (which === "law")) continue;
     const list = bySource.get(p.source);
     if (list === undefined) bySource.set(p.source, [p]);
     else list.push(p);
   }
-  return [...bySource.entries()].sort(([a], [b]) => compareSources(a, b)).map(([source, outcomes]) => ({
+  const entries = [...bySource.entries()];
+  return (which === "law" ? entries : entries.sort(([a], [b]) => compareSources(a, b))).map(([source, outcomes]) => ({
     source,
     what: whatOf(source, outcomes[0] as PolicyOutcome, outcomes.length),
     constraints: outcomes.length,

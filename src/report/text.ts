@@ -4,6 +4,8 @@
 import { findPrefecture } from "../domain/prefectures.js";
 import type { GroupSummary, MatchResult } from "../result/types.js";
 import { RULES, type RuleId } from "../rules/eligibility.js";
+import { RULE_WORDS } from "../rules/ruleIds.js";
+import { lawLines } from "./law.js";
 import { brokenWords, policyDigest } from "./policy.js";
 
 const pct = (part: number, whole: number): string => (whole === 0 ? "-" : `${((100 * part) / whole).toFixed(1)}%`);
@@ -16,19 +18,12 @@ const table = (title: string, groups: Readonly<Record<string, GroupSummary>>, la
   return [line(header), ...rows.map(line)];
 };
 
-const RULE_WORDS: Readonly<Record<RuleId, string>> = {
-  "field-certification": "not certified in the employer's field",
-  "statutory-language": "below the SSW language minimum",
-  "employer-language": "below the employer's language requirement",
-  "care-japanese-test": "no nursing-care Japanese test",
-  "required-skill": "missing a required skill",
-};
 
-/** The policy, one line per source with how many of its constraints are met, and the first few not met. */
-const policyLines = (result: MatchResult): string[] => {
-  const rows = policyDigest(result);
+/** The policy (or the legal limits), one line per source with how many of its constraints are met, and the first few not met. */
+const policyLines = (result: MatchResult, which: "policy" | "law"): string[] => {
+  const rows = policyDigest(result, which);
   if (rows.length === 0) return [];
-  const lines = ["", "Policy (constraints met):"];
+  const lines = ["", which === "law" ? "Legal limits (constraints met):" : "Policy (constraints met):"];
   for (const r of rows) {
     lines.push(`  ${`${r.met}/${r.constraints}`.padStart(9)}  ${r.what} [${r.source}]`);
     for (const p of r.broken.slice(0, 5)) lines.push(`             not met: ${brokenWords(p)}`);
@@ -60,7 +55,9 @@ export const formatReport = (result: MatchResult): string => {
   for (const item of table("field", s.byField)) lines.push(item);
   lines.push("");
   for (const item of table("prefecture", s.byPrefecture, (code) => `${code} ${findPrefecture(code)?.name ?? ""}`.trim())) lines.push(item);
-  for (const item of policyLines(result)) lines.push(item);
+  for (const item of policyLines(result, "law")) lines.push(item);
+  for (const item of lawLines(result)) lines.push(item);
+  for (const item of policyLines(result, "policy")) lines.push(item);
   lines.push("");
   lines.push("Unplaced workers by reason:");
   lines.push(`  no eligible slot anywhere:          ${s.unplacedByReason["no-eligible-slot"]}`);

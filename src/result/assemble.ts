@@ -10,6 +10,7 @@ import { groupSplit, splitObjective, violationAt } from "../model/objective.js";
 import { scopeArcs, scopeFlows, type AssignmentModel } from "../model/types.js";
 import { score } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
+import { lawReport } from "./law.js";
 import { unfilledReasons, unplacedReasons } from "./explain.js";
 import { summarise } from "./summary.js";
 import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced } from "./types.js";
@@ -28,6 +29,7 @@ const policyOutcomes = (model: AssignmentModel, flows: readonly number[]): Polic
       label: p.label,
       source: p.source,
       hard: p.penalty === null,
+      law: p.law === true,
       value: values[k] as number,
       violation: violationAt(p, values[k] as number),
     })),
@@ -35,6 +37,7 @@ const policyOutcomes = (model: AssignmentModel, flows: readonly number[]): Polic
       label: g.label,
       source: g.source,
       hard: g.penalty === null,
+      law: false,
       value: scopeArcs(model, { kind: "workers", classes: g.workerClasses }).reduce((s, a) => s + (flows[a] ?? 0), 0),
       violation: groupSplit(model, g, flows) ? 1 : 0,
     })),
@@ -99,6 +102,7 @@ export const assemble = (
   }));
 
   const split = solution === null ? null : splitObjective(built.model, solution.flows);
+  const law = lawReport(instance, placements);
   const resultMs = performance.now() - resultStarted;
   return {
     status: outcome.termination,
@@ -116,6 +120,7 @@ export const assemble = (
     model: { workerClasses: built.model.workerClasses.length, employerClasses: built.model.employerClasses.length, arcs: built.model.arcs.length },
     policy: solution === null ? [] : policyOutcomes(built.model, solution.flows),
     diagnosis,
+    law,
     timings: { ...timings, resultMs, totalMs: performance.now() - started },
   };
 };

@@ -3,10 +3,9 @@
  * computed from the model's arcs and the eligibility rules.
  */
 import type { Employer, Instance, Worker } from "../input/instance.js";
-import { employerClassKey, workerClassKey, type BuiltModel } from "../model/build.js";
+import type { BuiltModel } from "../model/build.js";
 import { scopeArcs, type ModelArc } from "../model/types.js";
-import { exclusions, RULES, type RuleId } from "../rules/eligibility.js";
-import { wagePoints } from "../rules/scoring.js";
+import { employerRuleKey, exclusions, RULES, workerRuleKey, type RuleId } from "../rules/eligibility.js";
 import type { RuleCount, UnfilledReason, UnplacedReason } from "./types.js";
 
 /** Counts, over `others` (weighted), which rules exclude the pair; rules in RULES order. */
@@ -44,13 +43,14 @@ const merged = <T>(items: readonly { readonly item: T; readonly weight: number }
   return [...byKey.values()];
 };
 
-// A policy splits classes further (by training centre, home province, group,
-// or employer), but eligibility reads only what the plain class keys hold:
-// workers or employers with one plain key are excluded by the same rules with
-// the same details. So the rule counts are computed once per plain key, over
-// the other side merged by plain key.
-const plainWorkerKey = (w: Worker): string => workerClassKey(w);
-const plainEmployerKey = (instance: Instance) => (e: Employer): string => employerClassKey(e, wagePoints(e, instance.reference));
+// Classes split workers and employers by more than eligibility reads
+// (preferences, wages, prefectures; under a policy, training centres,
+// groups, employers), but workers or employers with one rule key
+// (../rules/eligibility.ts) are excluded by the same rules. So the rule
+// counts are computed once per rule key, over the other side merged by rule
+// key: the same counts, and the same first example, as one by one.
+const plainWorkerKey = (instance: Instance) => (w: Worker): string => workerRuleKey(w, instance.reference);
+const plainEmployerKey = (instance: Instance) => (e: Employer): string => employerRuleKey(e, instance.reference);
 
 /** Reasons per worker class for a class that is (partly) unplaced. */
 export const unplacedReasons = (instance: Instance, built: BuiltModel): ((workerClass: number) => UnplacedReason) => {
@@ -65,7 +65,7 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
     let reason: UnplacedReason;
     if (targets.length === 0) {
       const worker = instance.workers[workerMembers[c]?.[0] as number] as Worker;
-      const key = plainWorkerKey(worker);
+      const key = plainWorkerKey(instance)(worker);
       let excludedBy = excludedMemo.get(key);
       if (excludedBy === undefined) {
         employers ??= merged(
@@ -110,7 +110,7 @@ export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employ
       if (excludedBy === undefined) {
         workers ??= merged(
           workerMembers.map((m) => ({ item: instance.workers[m[0] as number] as Worker, weight: m.length })),
-          plainWorkerKey,
+          plainWorkerKey(instance),
         );
         excludedBy = countRules(workers, (w) => exclusions(w, employer, instance.reference));
         excludedMemo.set(key, excludedBy);

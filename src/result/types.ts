@@ -87,9 +87,11 @@ export interface Summary {
 export interface PolicyOutcome {
   /** In domain words, e.g. "sector caregiving: at least 500 placed". */
   readonly label: string;
-  /** Where it comes from in the input, e.g. "policy.quotas[0]". */
+  /** Where it comes from: in the input, e.g. "policy.quotas[0]", or the law, e.g. "law.care-staff-cap". */
   readonly source: string;
   readonly hard: boolean;
+  /** A legal limit (always hard), not a policy constraint. */
+  readonly law: boolean;
   /** The placements it counts (for a group: its placed members). */
   readonly value: number;
   /** Units outside its bounds (for a group: 1 when split); 0 when met. */
@@ -115,6 +117,62 @@ export interface Relaxation {
 export type Diagnosis =
   | { readonly kind: "relaxation"; readonly relaxations: readonly Relaxation[]; readonly totalUnits: number }
   | { readonly kind: "unavailable"; readonly message: string };
+
+/** An employer placed with whose wage falls under a floor during the period ("raise" handling): what it must pay, from when. */
+export interface WageRaise {
+  readonly employerId: string;
+  readonly placed: number;
+  readonly wage: number;
+  readonly to: number;
+  readonly from: string;
+  /** The floor: "Kagawa minimum wage FY2026", "equal pay (a Japanese employee in the same job)". */
+  readonly what: string;
+  /** The floor is an expected rate, not a published one. */
+  readonly expected: boolean;
+  /** "E031 must raise its wage from 1,040 to 1,102 yen from 2026-10-01 (Kagawa minimum wage FY2026, expected)". */
+  readonly text: string;
+}
+
+/** Placements whose lawfulness rests on a minimum wage figure: an expected rate, or a revision due with no rate known. */
+export interface WageReliance {
+  readonly kind: "expected-rate" | "unpublished-revision";
+  /** "Kagawa minimum wage FY2026". */
+  readonly what: string;
+  /** The expected amount; null for an unpublished revision. */
+  readonly amount: number | null;
+  /** The date it takes effect, or (unpublished) about when it is due. */
+  readonly from: string;
+  /** Where the expected figure is stated; null for an unpublished revision. */
+  readonly source: string | null;
+  readonly employers: readonly string[];
+  readonly placed: number;
+  readonly text: string;
+}
+
+/** A registered support organisation's load in the plan against what its officers may carry. */
+export interface SupportLoad {
+  readonly organisation: string;
+  readonly officers: number;
+  /** Workers: placed at its employers in this plan, plus supported elsewhere. */
+  readonly workers: number;
+  /** Employers with a placement here, plus supported elsewhere. */
+  readonly employers: number;
+  /** From 2027-04-01: 50 workers and 10 employers per officer. */
+  readonly capacity: { readonly workers: number; readonly employers: number };
+  /** True when the period reaches 2027-04-01: the capacity was a hard constraint of the plan. */
+  readonly enforced: boolean;
+  readonly text: string;
+}
+
+/** What the law made of this plan over its period, beyond who is eligible: raises, reliance on expected wages, support load. */
+export interface LawReport {
+  readonly placement: { readonly start: string; readonly months: number; readonly end: string; readonly wages: "exclude" | "raise" };
+  readonly raises: readonly WageRaise[];
+  readonly wageReliance: readonly WageReliance[];
+  readonly support: readonly SupportLoad[];
+  /** What changes during the period, in words (Employment for Skill Development, support limits). */
+  readonly notes: readonly string[];
+}
 
 export interface Timings {
   readonly decodeMs: number;
@@ -148,10 +206,12 @@ export interface MatchResult {
     readonly bound: number | null;
   } | null;
   readonly model: { readonly workerClasses: number; readonly employerClasses: number; readonly arcs: number };
-  /** One entry per policy constraint and group, in model order; empty without a policy or without a solution. */
+  /** One entry per legal limit, policy constraint and group, in model order (legal limits first); empty when there are none or without a solution. */
   readonly policy: readonly PolicyOutcome[];
   /** For an infeasible plan: the smallest relaxation of its hard policy constraints; null otherwise. */
   readonly diagnosis: Diagnosis | null;
+  /** The law over the placement period: raises employers must make, reliance on expected wages, support organisations' load. */
+  readonly law: LawReport;
   /** Milliseconds; the only part of a result that differs between runs. */
   readonly timings: Timings;
 }

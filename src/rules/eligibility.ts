@@ -1,57 +1,78 @@
 /**
  * Eligibility: the hard rules. A worker may fill an employer's slot only if no
  * rule excludes the pair; each rule that does says why, so an unplaced worker
- * can be told which rules stood in the way.
+ * can be told which rules stood in the way. Rules are listed and named in
+ * ./ruleIds.ts; this module holds the ones that look at the pair, and
+ * gathers the worker rules (./worker.ts) and the employer rules
+ * (./employer.ts, computed once per employer at decoding).
  *
  * | rule                  | excludes when                                                                 |
  * |-----------------------|-------------------------------------------------------------------------------|
  * | field-certification   | the worker is not certified in the employer's field: the field's skills test, or Technical Intern Training (TITP) No. 2 completed in that field; for nursing care also a care school or EPA |
- * | statutory-language    | the worker's best level is under the field's SSW (i) minimum (N4 = JFT-Basic A2), unless exempt, or under the job category's minimum (N3 for taxi and bus drivers and railway staff), never waived |
+ * | job-category          | the employer hires for a job category of a field that has several, and the worker's certification in the field covers another category or names none |
+ * | statutory-language    | the worker's best level is under the field's SSW (i) minimum (N4 = JFT-Basic A2), unless exempt, or under the job category's minimum (N3 for taxi and bus drivers and railway transport staff), never waived |
  * | employer-language     | the worker's best level is under the employer's own requirement              |
  * | care-japanese-test    | nursing care, and the worker has not passed the Nursing Care Japanese Language Evaluation Test, unless care TITP No. 2, care school or EPA |
  * | required-skill        | the worker lacks a skill the employer or the job category requires, at its level and years |
+ * | home-visit-care       | the employer's jobs include home-visit care, and the worker has under 12 months of care work or not the initial care training |
+ * | (worker rules)        | age, ssw-period, departure-readiness: ./worker.ts                              |
+ * | (employer rules)      | field-not-open, employment-form, employer-prerequisite, wage-during-placement, equal-pay: ./employer.ts |
  *
  * Exemption from the general Japanese test: completing TITP No. 2 in any field
- * waives the field's N4 minimum (shared/domain.md: same-field completers skip
+ * waives the field's N4 minimum (docs/SOURCES.md: same-field completers skip
  * the language test; completers from other fields moving into care skip the
  * general Japanese test; jobmatch reads both as "TITP No. 2 waives the general
  * test", which is also how the Immigration Services Agency states it). It does
  * not waive an employer's or a job category's own requirement. Care school and
  * EPA waive the general test for nursing care only.
  */
-import { findField, findJobCategory } from "../domain/fields.js";
+import { findField, findJobCategory, type SswField } from "../domain/fields.js";
 import { bestLevel, levelName, requirementLevel, type LanguageLevel } from "../domain/language.js";
 import type { Employer, Reference, SkillRequirement, Worker } from "../input/instance.js";
+import { RULES, type Exclusion, type RuleId } from "./ruleIds.js";
+import { workerBarriers } from "./worker.js";
 
-export type RuleId =
-  | "field-certification"
-  | "statutory-language"
-  | "employer-language"
-  | "care-japanese-test"
-  | "required-skill";
-
-export const RULES: readonly RuleId[] = [
-  "field-certification",
-  "statutory-language",
-  "employer-language",
-  "care-japanese-test",
-  "required-skill",
-];
-
-export interface Exclusion {
-  readonly rule: RuleId;
-  /** In words, e.g. "needs N3 for taxi-driver, has N4". */
-  readonly detail: string;
-}
+export { RULES };
+export type { Exclusion, RuleId };
 
 const NURSING_CARE = "nursing-care";
 
-const certifiedIn = (worker: Worker, field: string): boolean =>
-  worker.certifications.some(
-    (c) =>
-      c.field === field &&
-      (c.via === "skills-test" || c.via === "titp-2" || (field === NURSING_CARE && (c.via === "care-school" || c.via === "epa"))),
-  );
+const qualifies =
+  (field: string) =>
+  (c: Worker["certifications"][number]): boolean =>
+    c.field === field && (c.via === "skills-test" || c.via === "titp-2" || (field === NURSING_CARE && (c.via === "care-school" || c.via === "epa")));
+
+const certifiedIn = (worker: Worker, field: string): boolean => worker.certifications.some(qualifies(field));
+
+/**
+ * Where the employer hires for one of its field's several job categories:
+ * why the worker's certification does not cover it, or null when it does
+ * (or when the field has one category, or the employer names none).
+ */
+const categoryMismatch = (worker: Worker, employer: Employer, field: SswField | undefined): string | null => {
+  if (field === undefined || field.jobCategories.length === 0 || employer.jobCategory === null) return null;
+  const held = worker.certifications.filter(qualifies(employer.field));
+  if (held.length === 0 || held.some((c) => c.jobCategory === employer.jobCategory)) return null;
+  const named = held.flatMap((c) => (c.jobCategory === null ? [] : [c.jobCategory]));
+  return named.length === 0
+    ? `certification in ${employer.field} names no job category; the job is ${employer.jobCategory} (state the category of the skills test or TITP)`
+    : `certified in ${named.join(", ")}; the job is ${employer.jobCategory}`;
+};
+
+/** Home-visit care: 12 months of care work and the initial care training (true where the field has no such rule). */
+export const qualifiesForHomeVisit = (worker: Worker, field: SswField | undefined): boolean => {
+  const rule = field?.homeVisit ?? null;
+  return rule === null || (worker.careExperienceMonths >= rule.minCareExperienceMonths && worker.careInitialTraining);
+};
+
+/**
+ * What the home-visit rule reads of a worker, for class keys: true when
+ * qualified, else the months and the training its reason names (so workers
+ * with one key get the same reason, word for word).
+ */
+export const homeVisitStanding = (worker: Worker, reference: Reference): true | readonly [number, boolean] =>
+  qualifiesForHomeVisit(worker, findField(reference.catalogue, NURSING_CARE)) ? true : [worker.careExperienceMonths, worker.careInitialTraining];
+
 
 const waivesGeneralTest = (worker: Worker, field: string): boolean =>
   worker.certifications.some(
@@ -115,6 +136,8 @@ export const exclusions = (worker: Worker, employer: Employer, reference: Refere
   if (!certifiedIn(worker, employer.field)) {
     out.push({ rule: "field-certification", detail: `not certified in ${employer.field}` });
   }
+  const mismatch = categoryMismatch(worker, employer, field);
+  if (mismatch !== null) out.push({ rule: "job-category", detail: mismatch });
   const statutory = statutoryLevel(worker, employer, reference);
   if (level < statutory) {
     out.push({
@@ -136,8 +159,37 @@ export const exclusions = (worker: Worker, employer: Employer, reference: Refere
   if (missing.length > 0) {
     out.push({ rule: "required-skill", detail: `lacks ${missing.map(describeSkill).join(", ")}` });
   }
+  if (employer.homeVisitCare && !qualifiesForHomeVisit(worker, field)) {
+    const months = field?.homeVisit?.minCareExperienceMonths ?? 12;
+    out.push({
+      rule: "home-visit-care",
+      detail: `home-visit care needs ${months} months of care work and the initial care training; has ${worker.careExperienceMonths} months${worker.careInitialTraining ? " and the training" : " and no initial training"}`,
+    });
+  }
+  out.push(...workerBarriers(worker, reference.placement), ...(reference.employerBarriers.get(employer.id) ?? []));
   return out;
 };
 
+/**
+ * What `exclusions` reads of a worker, as a string: two workers with one key
+ * are excluded by the same rules, for the same reasons, at every employer.
+ * Coarser than the model's class key (no preferences), so counting rules
+ * over the cohort can merge more workers. Keep in step with `exclusions`.
+ */
+export const workerRuleKey = (w: Worker, reference: Reference): string =>
+  JSON.stringify([
+    w.language,
+    w.careJapaneseTest,
+    w.certifications,
+    w.skills,
+    homeVisitStanding(w, reference),
+    workerBarriers(w, reference.placement),
+  ]);
+
+/** What `exclusions` reads of an employer (not its prefecture, wage or preferred skills); see `workerRuleKey`. */
+export const employerRuleKey = (e: Employer, reference: Reference): string =>
+  JSON.stringify([e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare, reference.employerBarriers.get(e.id) ?? []]);
+
+/** Whether no rule excludes the pair; the employer's own barriers are checked first, as they need no worker. */
 export const isEligible = (worker: Worker, employer: Employer, reference: Reference): boolean =>
-  exclusions(worker, employer, reference).length === 0;
+  (reference.employerBarriers.get(employer.id) ?? []).length === 0 && exclusions(worker, employer, reference).length === 0;

@@ -1,7 +1,7 @@
 /**
  * The scenarios that ship with jobmatch, by name: `kagawa-pilot`, `shikoku`
  * and `nationwide`. Each is plain data (./types.ts) with its assumptions
- * listed, and each names the real figures it leans on (shared/domain.md).
+ * listed, and each names the real figures it leans on (docs/SOURCES.md).
  *
  * @example
  * findBundledScenario("shikoku")?.cohort.size; // 6000

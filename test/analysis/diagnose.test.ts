@@ -19,8 +19,9 @@ import type { Relaxation } from "../../src/result/types.js";
 import { assignments, hardUnits, policyCase, SECTOR, solve, violations, type Assignment } from "../support/policyOracle.js";
 import { fcOptions } from "../support/seed.js";
 import { oracleEligible, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
+import type { InstanceDraft, WorkerDraft } from "../support/lawful.js";
 
-const worker = (id: string, centre: string, fields: readonly string[], opts: { skills?: { name: string }[]; group?: string } = {}): TinyWorker => ({
+const worker = (id: string, centre: string, fields: readonly string[], opts: { skills?: { name: string }[]; group?: string } = {}): WorkerDraft => ({
   id,
   language: ["N4"],
   careJapaneseTest: false,
@@ -32,7 +33,7 @@ const worker = (id: string, centre: string, fields: readonly string[], opts: { s
 });
 
 /** The texts of the diagnosis of an infeasible plan. */
-const relaxationTexts = (input: InstanceInput, policy: PolicyInput): string[] => {
+const relaxationTexts = (input: InstanceDraft, policy: PolicyInput): string[] => {
   const result = solve(input, policy);
   expect(result.status).toBe("infeasible");
   return result.diagnosis?.kind === "relaxation" ? result.diagnosis.relaxations.map((r) => r.text) : [];
@@ -98,7 +99,6 @@ describe("the reason for a relaxed fairness floor, by hand", () => {
         { scope: "employer", key: "E1", min: 1 },
         { scope: "prefecture", key: "37", min: 1 },
       ],
-      headcountCaps: {},
       fairness: [{ by: "trainingCentre", minShare: 1 }],
     };
     expect(relaxationTexts(input, policy)).toEqual([
@@ -106,7 +106,7 @@ describe("the reason for a relaxed fairness floor, by hand", () => {
       "training centre Bandung: at least 1 of its 1 workers placed cannot be met with the rest of the plan: at most 0 (lower the minimum by 1, to 0): " +
         "its 1 eligible worker qualifies for 1 slot at 1 employer; " +
         "the relaxed plan fills 0 of them with its workers, 0 with workers from other centres and leaves 1 empty; " +
-        "limits reached there: sector construction: at most 0 placed, legal cap at E2: at most 0 SSW workers (full-time staff 0); " +
+        "limits reached there: legal cap at E2: at most 0 SSW workers (full-time staff 0), sector construction: at most 0 placed; " +
         "workers from other centres there count towards minimums with none to spare: " +
         "1 towards employer E1: at least 1 placed, 1 towards prefecture 37: at least 1 placed, 1 towards training centre Semarang: at least 1 of its 1 workers placed",
     ]);
@@ -117,12 +117,12 @@ describe("the reason for a relaxed fairness floor, by hand", () => {
     // would break two maximums, so the floor gives.
     const employer = (id: string) => ({ id, prefecture: "37", field: "construction", slots: 1, hourlyWage: 1100, fullTimeStaff: 0 });
     const input = { workers: [worker("b1", "Bandung", ["construction"])], employers: [employer("E1"), employer("E2"), employer("E3")] };
-    const policy: PolicyInput = { quotas: [{ scope: "sector", key: "construction", max: 0 }], headcountCaps: {}, fairness: [{ by: "trainingCentre", minShare: 1 }] };
+    const policy: PolicyInput = { quotas: [{ scope: "sector", key: "construction", max: 0 }], fairness: [{ by: "trainingCentre", minShare: 1 }] };
     expect(relaxationTexts(input, policy)).toEqual([
       "training centre Bandung: at least 1 of its 1 workers placed cannot be met with the rest of the plan: at most 0 (lower the minimum by 1, to 0): " +
         "its 1 eligible worker qualifies for 3 slots at 3 employers; " +
         "the relaxed plan fills 0 of them with its workers, 0 with workers from other centres and leaves 3 empty; " +
-        "limits reached there: sector construction: at most 0 placed, legal cap at E1: at most 0 SSW workers (full-time staff 0), legal cap at E2: at most 0 SSW workers (full-time staff 0) and 1 more",
+        "limits reached there: legal cap at E1: at most 0 SSW workers (full-time staff 0), legal cap at E2: at most 0 SSW workers (full-time staff 0), legal cap at E3: at most 0 SSW workers (full-time staff 0) and 1 more",
     ]);
   });
 
@@ -164,20 +164,19 @@ const hardConstraints = (input: InstanceInput, policy: PolicyInput): HardConstra
   const { workers, employers } = input;
   const centreOf = (i: number): string => (workers[i] as TinyWorker).trainingCentre ?? "";
   const out: HardConstraint[] = [];
+  // The statutory caps: law, so always hard, whatever the policy.
+  employers.forEach((e, j) => {
+    const cap = e.field === "nursing-care" ? e.japaneseCareStaff : e.field === "construction" ? e.fullTimeStaff : undefined;
+    if (cap === undefined || cap >= e.slots) return; // a cap at or above the slots is no limit, and is not stated
+    const staff = e.field === "nursing-care" ? "Japanese etc. full-time care staff" : "full-time staff";
+    out.push({ label: `legal cap at ${e.id}: at most ${cap} SSW worker${cap === 1 ? "" : "s"} (${staff} ${cap})`, min: null, max: cap, counts: (_, k) => k === j });
+  });
   for (const q of policy.quotas ?? []) {
     if (q.penalty !== undefined) continue;
     const bound = q.min !== undefined && q.max !== undefined ? `between ${q.min} and ${q.max}` : q.min !== undefined ? `at least ${q.min}` : `at most ${q.max}`;
     const matches = (e: TinyEmployer): boolean =>
       q.scope === "sector" ? SECTOR[e.field] === q.key : q.scope === "field" ? e.field === q.key : q.scope === "prefecture" ? e.prefecture === q.key : e.id === q.key;
     out.push({ label: `${q.scope} ${q.key}: ${bound} placed`, min: q.min ?? null, max: q.max ?? null, counts: (_, j) => matches(employers[j] as TinyEmployer) });
-  }
-  if (policy.headcountCaps !== undefined && policy.headcountCaps.penalty === undefined) {
-    employers.forEach((e, j) => {
-      const cap = e.field === "nursing-care" ? e.japaneseCareStaff : e.field === "construction" ? e.fullTimeStaff : undefined;
-      if (cap === undefined || cap >= e.slots) return; // a cap at or above the slots is no limit, and is not stated
-      const staff = e.field === "nursing-care" ? "Japanese care staff" : "full-time staff";
-      out.push({ label: `legal cap at ${e.id}: at most ${cap} SSW worker${cap === 1 ? "" : "s"} (${staff} ${cap})`, min: null, max: cap, counts: (_, k) => k === j });
-    });
   }
   const diversity = policy.diversity;
   if (diversity?.maxCount !== undefined && diversity.penalty === undefined) {
@@ -269,12 +268,11 @@ const fairnessConflicts = policyCase(6, 3).chain(({ input, policy }) =>
       fluent: fc.array(fc.constantFrom(true, true, true, false), { minLength: input.workers.length, maxLength: input.workers.length }),
       plain: fc.array(fc.boolean(), { minLength: input.employers.length, maxLength: input.employers.length }),
       minShare: fc.constantFrom(0.5, 1, 1),
-      caps: fc.boolean(),
       scope: fc.constantFrom("sector" as const, "field" as const, "prefecture" as const),
       pick: fc.nat(),
       max: fc.integer({ min: 0, max: 2 }),
     })
-    .map(({ fluent, plain, minShare, caps, scope, pick, max }) => ({
+    .map(({ fluent, plain, minShare, scope, pick, max }) => ({
       input: {
         ...input,
         workers: input.workers.map((w, i) => (fluent[i] === true ? { ...w, language: ["N3" as const], careJapaneseTest: true } : w)),
@@ -284,7 +282,6 @@ const fairnessConflicts = policyCase(6, 3).chain(({ input, policy }) =>
         ...policy,
         quotas: [...(policy.quotas ?? []).map(({ penalty: _penalty, ...q }) => q), { scope, key: KEYS[scope][pick % KEYS[scope].length] as string, max }],
         fairness: [{ by: "trainingCentre" as const, minShare }],
-        ...(caps ? { headcountCaps: {} } : {}),
       },
     })),
 );

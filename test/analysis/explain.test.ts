@@ -20,7 +20,7 @@ import { exclusions, isEligible, RULES } from "../../src/rules/eligibility.js";
 import { score } from "../../src/rules/scoring.js";
 import { instanceArbitrary } from "../support/input-arbitraries.js";
 import { fcOptions } from "../support/seed.js";
-import { contested, oracleEligible, oracleScore, tinyInstanceArb, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
+import { contested, legalCapacity, oracleEligible, oracleScore, tinyInstanceArb, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
 
 const solved = (input: InstanceInput): { instance: Instance; result: MatchResult } => {
   const instance = decodeInstance(input);
@@ -34,8 +34,8 @@ const right = <A>(x: E.Either<string, A>): A => {
   return x.right;
 };
 
-/** Replays an exchange on the oracle: returns the change in (placed, total score) it really makes. */
-const replay = (input: InstanceInput, result: MatchResult, workerId: string, x: Exchange): { placements: number; scoreChange: number } => {
+/** Replays an exchange on the oracle: returns the change in (placed, total score) it really makes, and whether it passes an employer's legal cap. */
+const replay = (input: InstanceInput, result: MatchResult, workerId: string, x: Exchange): { placements: number; scoreChange: number; overCap: boolean } => {
   const at = new Map(result.placements.map((p) => [p.workerId, p.employerId]));
   const before = new Map(at);
   at.set(workerId, x.employerId);
@@ -58,7 +58,10 @@ const replay = (input: InstanceInput, result: MatchResult, workerId: string, x: 
     }
     return sum;
   };
-  return { placements: at.size - before.size, scoreChange: total(at) - total(before) };
+  const count = new Map<string, number>();
+  for (const e of at.values()) count.set(e, (count.get(e) ?? 0) + 1);
+  const overCap = [...count.entries()].some(([e, n]) => n > legalCapacity(employers.get(e) as TinyEmployer));
+  return { placements: at.size - before.size, scoreChange: total(at) - total(before), overCap };
 };
 
 /** Tiny instances where some workers meet nearly every rule, so slots are contested. */
@@ -103,12 +106,16 @@ describe("explainWorker", () => {
           }
           if (x.kind === "eligible-slots-taken") {
             expect(x.eligible.map((a) => a.employerId).sort()).toEqual(accepting.map((e) => e.id).sort());
-            for (const a of x.eligible) expect(a.filled).toBe(a.slots); // optimal: every accepting employer is full
+            // optimal: every accepting employer is full, or at its legal cap (its staff figure: the law)
+            for (const a of x.eligible) expect(a.filled).toBe(legalCapacity(employers.get(a.employerId) as TinyEmployer));
             expect(x.exchange).not.toBeNull();
           }
           if ((x.kind === "placed" || x.kind === "eligible-slots-taken") && x.exchange !== null) {
-            expect(notBetter(x.exchange)).toBe(true);
-            expect(replay(input, result, w.id, x.exchange)).toEqual({ placements: x.exchange.placements, scoreChange: x.exchange.scoreChange });
+            // Optimal: an exchange that breaks no legal cap is no better; one that names a legal cap really passes it.
+            const law = x.exchange.breaches.some((b) => b.hard && b.source.startsWith("law."));
+            if (law) saw("exchange breaks a legal cap");
+            else expect(notBetter(x.exchange)).toBe(true);
+            expect(replay(input, result, w.id, x.exchange)).toEqual({ placements: x.exchange.placements, scoreChange: x.exchange.scoreChange, overCap: law });
           }
           if (x.kind === "no-eligible-slot") {
             expect(accepting).toEqual([]);
@@ -127,7 +134,7 @@ describe("explainWorker", () => {
       }),
       fcOptions(250),
     );
-    for (const kind of ["placed", "placed, better employer full", "no-eligible-slot", "eligible-slots-taken"]) expect(seen.get(kind) ?? 0).toBeGreaterThan(0);
+    for (const kind of ["placed", "placed, better employer full", "no-eligible-slot", "eligible-slots-taken", "exchange breaks a legal cap"]) expect(seen.get(kind) ?? 0).toBeGreaterThan(0);
   });
 
   it("scores alternatives with score() and adds up on general instances (weights, job categories, overrides)", () => {
@@ -198,9 +205,13 @@ describe("explainEmployer", () => {
           }
           if (x.empty?.kind === "eligible-workers-placed-elsewhere") {
             expect(x.empty.eligible.map((w) => w.workerId).sort()).toEqual(eligible.map((w) => w.id).sort());
+            const atCap = x.filled >= legalCapacity(tiny);
+            if (atCap) saw("employer at its legal cap");
+            // at the legal cap the cap is named among the limits reached there
+            expect(x.empty.reached.some((r) => r.source.startsWith("law."))).toBe(atCap);
             for (const w of x.empty.eligible) {
-              // optimal: an eligible worker left unplaced next to an empty slot would be one placement lost
-              expect(w.placedAt).not.toBeNull();
+              // optimal: an eligible worker left unplaced next to an empty slot below the cap would be one placement lost
+              if (!atCap) expect(w.placedAt).not.toBeNull();
               expect(w.placedAt).not.toBe(e.id);
               expect(w.scoreHere).toBe(oracleScore(input.workers.find((v) => v.id === w.workerId)!, tiny));
             }
@@ -209,7 +220,7 @@ describe("explainEmployer", () => {
       }),
       fcOptions(250),
     );
-    for (const kind of ["employer full", "employer no-eligible-worker", "employer no-eligible-worker, binding", "employer eligible-workers-placed-elsewhere"]) {
+    for (const kind of ["employer full", "employer no-eligible-worker", "employer no-eligible-worker, binding", "employer eligible-workers-placed-elsewhere", "employer at its legal cap"]) {
       expect(seen.get(kind) ?? 0).toBeGreaterThan(0);
     }
   });

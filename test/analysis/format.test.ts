@@ -13,9 +13,10 @@ import type { InstanceInput } from "../../src/input/codecs.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import { match } from "../../src/match.js";
 import type { MatchResult } from "../../src/result/types.js";
+import { lawful } from "../support/lawful.js";
 
 const care = { field: "nursing-care", via: "skills-test" } as const;
-const INPUT: InstanceInput = {
+const INPUT: InstanceInput = lawful({
   reference: { asOf: "2026-04-01" },
   workers: [
     { id: "W01", language: ["N4"], careJapaneseTest: true, certifications: [care], preferences: { fields: ["caregiving"], prefectures: ["37"] }, trainingCentre: "Semarang", homeProvince: "Central Java" },
@@ -30,7 +31,7 @@ const INPUT: InstanceInput = {
     { id: "E03", name: "Marugame Steel", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1250, minLanguage: "N3", requiredSkills: [{ name: "welding", level: 2 }] },
     { id: "E04", name: "Matsuyama Udon", prefecture: "38", field: "food-service", slots: 1, hourlyWage: 1100 },
   ],
-};
+});
 
 const decoded = decodeInstance(INPUT);
 const solved = match(INPUT);

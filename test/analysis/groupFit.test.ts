@@ -16,10 +16,11 @@ import type { PolicyInput } from "../../src/policy/codecs.js";
 import type { MatchResult } from "../../src/result/types.js";
 import { policyArb, policyCase } from "../support/policyOracle.js";
 import { fcOptions } from "../support/seed.js";
+import { lawful, type EmployerDraft, type InstanceDraft, type WorkerDraft } from "../support/lawful.js";
 import { oracleEligible, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
 
-const solved = (input: InstanceInput, policy: PolicyInput = {}): { fit: (groupId: string) => GroupFit; result: MatchResult } => {
-  const full = { ...input, policy };
+const solved = (input: InstanceDraft, policy: PolicyInput = {}): { fit: (groupId: string) => GroupFit; result: MatchResult } => {
+  const full = { ...lawful(input), policy };
   const instance = decodeInstance(full);
   const result = match(full);
   if (E.isLeft(instance) || E.isLeft(result)) throw new Error(`rejected: ${JSON.stringify(full)}`);
@@ -29,7 +30,7 @@ const solved = (input: InstanceInput, policy: PolicyInput = {}): { fit: (groupId
 };
 
 type Lang = "N5" | "N4" | "N3";
-const worker = (id: string, field: string, language: Lang, group: string | null, trainingCentre = "Semarang"): TinyWorker => ({
+const worker = (id: string, field: string, language: Lang, group: string | null, trainingCentre = "Semarang"): WorkerDraft => ({
   id,
   language: [language],
   certifications: [{ field, via: "skills-test" as const }],
@@ -37,7 +38,7 @@ const worker = (id: string, field: string, language: Lang, group: string | null,
   homeProvince: "Central Java",
   ...(group === null ? {} : { group }),
 });
-const employer = (id: string, prefecture: string, field: string, slots: number, extra: Partial<TinyEmployer> = {}): TinyEmployer => ({
+const employer = (id: string, prefecture: string, field: string, slots: number, extra: Partial<EmployerDraft> = {}): EmployerDraft => ({
   id,
   prefecture,
   field,
@@ -100,7 +101,7 @@ describe("groupFit, by hand", () => {
     );
   });
 
-  const splitCouple: InstanceInput = {
+  const splitCouple: InstanceDraft = {
     workers: [worker("w1", "construction", "N4", "couple-1"), worker("w2", "food-service", "N4", "couple-1", "Bandung")],
     employers: [employer("E2", "37", "food-service", 2), employer("E1", "37", "construction", 2)],
   };
@@ -152,7 +153,7 @@ describe("groupFit, by hand", () => {
     expect(f.text).toBe("the group village-1 of 3 from training centre Semarang fits in no prefecture's free slots: Kagawa accepts all 3 but has room for only 2 (6 free slots open to them)");
   });
 
-  const capped: InstanceInput = {
+  const capped: InstanceDraft = {
     workers: [worker("w1", "construction", "N4", "family-1"), worker("w2", "construction", "N4", "family-1"), worker("w3", "construction", "N4", null)],
     employers: [employer("E1", "37", "construction", 3)],
   };
@@ -169,14 +170,14 @@ describe("groupFit, by hand", () => {
       { workerId: "w1", employerId: "E1" },
       { workerId: "w2", employerId: "E1" },
     ]);
-    expect(f.text).toBe("the group family-1 of 2 from training centre Semarang fits the free slots in Kagawa (w1 at E1 and w2 at E1), so a policy limit or penalty, not eligibility or slots, left it out");
+    expect(f.text).toBe("the group family-1 of 2 from training centre Semarang fits the free slots in Kagawa (w1 at E1 and w2 at E1), so a legal or policy limit, or a penalty, not eligibility or slots, left it out");
   });
 
   it("fits by employer names the employer's free slots", () => {
     const { fit } = solved(capped, { ...kagawaAtMostOne, groups: { together: "employer" } });
     const f = fit("family-1");
     expect(f).toMatchObject({ kind: "fits", place: { key: "E1" }, seating: [{ workerId: "w1", employerId: "E1" }, { workerId: "w2", employerId: "E1" }] });
-    expect(f.text).toBe("the group family-1 of 2 from training centre Semarang fits the 2 free slots at E1, so a policy limit or penalty, not eligibility or slots, left it out");
+    expect(f.text).toBe("the group family-1 of 2 from training centre Semarang fits the 2 free slots at E1, so a legal or policy limit, or a penalty, not eligibility or slots, left it out");
   });
 
   it("the seating prefers each member's best-scoring employer, then moves members along augmenting paths", () => {
@@ -207,7 +208,7 @@ describe("groupFit, by hand", () => {
   });
 
   it("gives the same answer whatever the order of the input rows", () => {
-    const input: InstanceInput = {
+    const input: InstanceDraft = {
       workers: [worker("w3", "construction", "N4", "g"), worker("w1", "construction", "N3", "g", "Bandung"), worker("w2", "food-service", "N4", "g")],
       employers: [employer("E3", "38", "food-service", 2), employer("E1", "37", "construction", 2), employer("E2", "37", "food-service", 1)],
     };
@@ -282,9 +283,10 @@ const groupCase: fc.Arbitrary<{ input: InstanceInput; policy: PolicyInput }> = f
       { minLength: 2, maxLength: 4 },
     ),
   })
-  .map(({ workers, employers }) => ({
+  .map(({ workers, employers }) =>
+    lawful({
     // ids sort differently from creation order
-    workers: workers.map((w, i): TinyWorker => ({
+    workers: workers.map((w, i): WorkerDraft => ({
       id: `w${(workers.length - i) % workers.length}${i}`,
       language: [w.language],
       careJapaneseTest: w.careJapaneseTest,
@@ -294,7 +296,7 @@ const groupCase: fc.Arbitrary<{ input: InstanceInput; policy: PolicyInput }> = f
       homeProvince: "Central Java",
       ...(w.group === null ? {} : { group: w.group }),
     })),
-    employers: employers.map(({ at: [prefecture, field], ...e }, i): TinyEmployer => ({
+    employers: employers.map(({ at: [prefecture, field], ...e }, i): EmployerDraft => ({
       id: `e${(employers.length - i) % employers.length}${i}`,
       prefecture,
       field,
@@ -302,17 +304,18 @@ const groupCase: fc.Arbitrary<{ input: InstanceInput; policy: PolicyInput }> = f
       hourlyWage: (prefecture === "37" ? 1036 : 1033) + e.premium,
       ...(e.n3 ? { minLanguage: "N3" as const } : {}),
       ...(e.forklift ? { requiredSkills: [{ name: "forklift" }] } : {}),
-      // the staff counts the headcount caps read
+      // the staff counts the legal caps read (always on: the law)
       ...(field === "nursing-care" ? { japaneseCareStaff: e.staff } : field === "construction" ? { fullTimeStaff: e.staff } : {}),
     })),
     reference: { asOf: "2026-04-01" },
-  }))
+    }),
+  )
   .chain((input) =>
     fc
       .tuple(
         policyArb(input),
         // often a hard limit that can keep a group out of free slots it fits
-        fc.constantFrom<PolicyInput>({}, { diversity: { maxCount: 1 } }, { headcountCaps: {} }, { quotas: [{ scope: "prefecture", key: "37", max: 1 }] }),
+        fc.constantFrom<PolicyInput>({}, { diversity: { maxCount: 1 } }, { quotas: [{ scope: "prefecture", key: "37", max: 1 }] }),
       )
       .map(([policy, limit]) => ({ input, policy: { ...policy, ...limit } })),
   );

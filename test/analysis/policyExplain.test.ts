@@ -15,8 +15,9 @@ import type { InstanceInput } from "../../src/input/codecs.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import type { PolicyInput } from "../../src/policy/codecs.js";
 import type { MatchResult } from "../../src/result/types.js";
-import { assignmentOf, MAX_SCORE, policyCase, solve, violations, type Assignment } from "../support/policyOracle.js";
+import { assignmentOf, legalViolations, MAX_SCORE, policyCase, solve, violations, type Assignment } from "../support/policyOracle.js";
 import { fcOptions } from "../support/seed.js";
+import { lawful } from "../support/lawful.js";
 import { contested, oracleEligible, oracleScore, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
 
 /** The oracle's view of an assignment: objective (placements, score, soft penalties) and each constraint's units. */
@@ -27,7 +28,7 @@ const judge = (input: InstanceInput, policy: PolicyInput, x: Assignment): { obje
   x.forEach((j, i) => {
     if (j >= 0) objective += W + oracleScore(input.workers[i] as TinyWorker, input.employers[j] as TinyEmployer);
   });
-  const vs = violations(input, policy, x);
+  const vs = [...violations(input, policy, x), ...legalViolations(input, x)];
   for (const v of vs) if (v.penalty !== undefined) objective -= Math.round(v.penalty * W) * v.units;
   return { objective, units: vs.map((v) => v.units), hard: vs.map((v) => v.penalty === undefined) };
 };
@@ -132,18 +133,20 @@ describe("a family the policy keeps out", () => {
       group: "family-1",
     });
     const input = {
-      workers: [member("w1"), member("w2")],
-      employers: [{ id: "E1", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100, fullTimeStaff: 1 }],
-      policy: { headcountCaps: {}, groups: { together: "employer" as const } },
+      ...lawful({
+        workers: [member("w1"), member("w2")],
+        employers: [{ id: "E1", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100, fullTimeStaff: 1 }],
+      }),
+      policy: { groups: { together: "employer" as const } },
     };
-    const result = solve({ workers: input.workers, employers: input.employers }, input.policy);
+    const result = solve({ reference: input.reference, workers: input.workers, employers: input.employers }, input.policy);
     expect(result.placements).toEqual([]);
     const decoded = decodeInstance(input);
     if (E.isLeft(decoded)) throw new Error("rejected");
     const group = explainGroup(decoded.right, result, "family-1");
     expect(E.isRight(group) && formatGroupExplanation(group.right)).toBe(
       [
-        "The group family-1 of 2 from training centre Semarang fits the 2 free slots at E1, so a policy limit or penalty, not eligibility or slots, left it out.",
+        "The group family-1 of 2 from training centre Semarang fits the 2 free slots at E1, so a legal or policy limit, or a penalty, not eligibility or slots, left it out.",
         "  Placing it there would break legal cap at E1: at most 1 SSW worker (full-time staff 1): 0 now, would be 2.",
         "",
       ].join("\n"),

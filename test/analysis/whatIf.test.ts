@@ -16,7 +16,8 @@ import { match } from "../../src/match.js";
 import type { MatchResult } from "../../src/result/types.js";
 import { instanceArbitrary } from "../support/input-arbitraries.js";
 import { fcOptions } from "../support/seed.js";
-import { oracleEligible, oracleScore, tinyInstanceArb, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
+import { legalCapacity, oracleEligible, oracleScore, tinyInstanceArb, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
+import { lawful } from "../support/lawful.js";
 
 const solved = (input: InstanceInput): { instance: Instance; result: MatchResult } => {
   const instance = decodeInstance(input);
@@ -35,7 +36,7 @@ const changeRow = (w: WorkerInput, c: Change): WorkerInput => {
     case "skill":
       return { ...w, skills: [...(w.skills ?? []), { name: c.name, level: c.level, years: c.years }] };
     case "certification":
-      return { ...w, certifications: [...(w.certifications ?? []), { field: c.field, via: c.via }] };
+      return { ...w, certifications: [...(w.certifications ?? []), { field: c.field, via: c.via, ...(c.jobCategory === null ? {} : { jobCategory: c.jobCategory }) }] };
   }
 };
 
@@ -56,13 +57,23 @@ const candidates = (w: TinyWorker, employers: readonly TinyEmployer[]): { row: T
   return out;
 };
 
-/** The cheapest cost that makes the worker eligible at a free employer, and the best (score, id) at that cost. */
-const bruteForce = (input: InstanceInput, result: MatchResult, w: TinyWorker): { cost: number; score: number; employerId: string } | null => {
-  const free = input.employers.filter((e) => e.slots > result.placements.filter((p) => p.employerId === e.id).length);
+const placedAt = (result: MatchResult, id: string): number => result.placements.filter((p) => p.employerId === id).length;
+
+/** Employers with a free slot in the result. */
+const freeIn = (input: InstanceInput, result: MatchResult): TinyEmployer[] => input.employers.filter((e) => e.slots > placedAt(result, e.id));
+
+/**
+ * The cheapest cost that makes the worker eligible at a free employer, and
+ * the best (score, id) at that cost: first among employers below their legal
+ * cap (placing there breaks nothing), then among those at it.
+ */
+const bruteForce = (input: InstanceInput, result: MatchResult, w: TinyWorker): { cost: number; score: number; employerId: string; allowed: boolean } | null => {
   const found = candidates(w, input.employers).flatMap(({ row, cost }) =>
-    free.filter((e) => oracleEligible(row, e)).map((e) => ({ cost, score: oracleScore(row, e), employerId: e.id })),
+    freeIn(input, result)
+      .filter((e) => oracleEligible(row, e))
+      .map((e) => ({ cost, score: oracleScore(row, e), employerId: e.id, allowed: placedAt(result, e.id) < legalCapacity(e) })),
   );
-  found.sort((a, b) => a.cost - b.cost || b.score - a.score || (a.employerId < b.employerId ? -1 : a.employerId > b.employerId ? 1 : 0));
+  found.sort((a, b) => Number(b.allowed) - Number(a.allowed) || a.cost - b.cost || b.score - a.score || (a.employerId < b.employerId ? -1 : a.employerId > b.employerId ? 1 : 0));
   return found[0] ?? null;
 };
 
@@ -77,6 +88,14 @@ describe("smallestChange", () => {
         for (const u of result.unplaced) {
           const w = input.workers.find((v) => v.id === u.workerId)!;
           const x = smallestChange(instance, result, u.workerId);
+          // Eligible already at a free slot: only a legal cap (the law) can have kept them out of an optimal plan.
+          const capped = freeIn(input, result).filter((e) => oracleEligible(w, e));
+          if (capped.length > 0) {
+            saw("eligible, held out by a legal cap");
+            expect(capped.every((e) => placedAt(result, e.id) >= legalCapacity(e))).toBe(true);
+            expect(E.isLeft(x) && x.left).toContain("would break legal cap");
+            continue;
+          }
           if (E.isLeft(x)) throw new Error(x.left);
           const expected = bruteForce(input, result, w);
           saw(x.right === null ? "null" : x.right.change.kind);
@@ -84,7 +103,8 @@ describe("smallestChange", () => {
             expect(expected).toBeNull();
             continue;
           }
-          expect({ cost: x.right.cost, score: x.right.score, employerId: x.right.employerId }).toEqual(expected);
+          expect({ cost: x.right.cost, score: x.right.score, employerId: x.right.employerId, allowed: x.right.breaches.every((b) => !b.hard) }).toEqual(expected);
+          if (expected?.allowed !== true) continue;
           const again = match(withRow(input, changeRow(w, x.right.change)));
           if (E.isLeft(again)) throw new Error(JSON.stringify(again.left));
           expect(again.right.placements.some((p) => p.workerId === w.id)).toBe(true);
@@ -93,7 +113,7 @@ describe("smallestChange", () => {
       }),
       fcOptions(300),
     );
-    for (const kind of ["null", "language", "care-japanese-test", "skill", "certification"]) expect(seen.get(kind) ?? 0).toBeGreaterThan(0);
+    for (const kind of ["null", "language", "care-japanese-test", "skill", "certification", "eligible, held out by a legal cap"]) expect(seen.get(kind) ?? 0).toBeGreaterThan(0);
   });
 
   it("places the worker on general instances too, and applyChange agrees with decoding the changed row", () => {
@@ -102,6 +122,8 @@ describe("smallestChange", () => {
         const { instance, result } = solved(input);
         for (const u of result.unplaced) {
           const x = smallestChange(instance, result, u.workerId);
+          // already eligible at a free slot that a legal limit (the law) keeps them out of: no change to name
+          if (E.isLeft(x) && x.left.includes("would break") && x.left.includes("needs no change")) continue;
           if (E.isLeft(x)) throw new Error(x.left);
           if (x.right === null) continue;
           const row = changeRow(input.workers.find((v) => v.id === u.workerId)!, x.right.change);
@@ -109,6 +131,7 @@ describe("smallestChange", () => {
           if (E.isLeft(changed)) throw new Error(JSON.stringify(changed.left));
           const before = instance.workers.find((v) => v.id === u.workerId)!;
           expect(changed.right.workers.find((v) => v.id === u.workerId)).toEqual(applyChange(before, x.right.change));
+          if (x.right.breaches.some((b) => b.hard)) continue; // eligible there, but a hard limit says no
           const again = match(withRow(input, row));
           if (E.isLeft(again)) throw new Error(JSON.stringify(again.left));
           expect(again.right.placements.some((p) => p.workerId === u.workerId)).toBe(true);
@@ -120,14 +143,14 @@ describe("smallestChange", () => {
   });
 
   it("is a Left for a placed worker, an unknown id and a result without a solution", () => {
-    const input: InstanceInput = {
+    const input: InstanceInput = lawful({
       reference: { asOf: "2026-04-01" },
       workers: [
         { id: "W1", language: ["N4"], certifications: [{ field: "construction", via: "skills-test" }], trainingCentre: "Semarang", homeProvince: "Central Java" },
         { id: "W2", language: ["N5"], certifications: [{ field: "construction", via: "skills-test" }], trainingCentre: "Bandung", homeProvince: "West Java" },
       ],
       employers: [{ id: "E1", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100 }],
-    };
+    });
     const { instance, result } = solved(input);
     expect(smallestChange(instance, result, "W1")).toEqual(E.left("W1 is already placed (at E1); a smallest change is for unplaced workers"));
     expect(E.isLeft(smallestChange(instance, result, "W9"))).toBe(true);

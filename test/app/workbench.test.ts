@@ -19,6 +19,7 @@ import { buildApp } from "../../scripts/build-app.js";
 import { startAppServer } from "../../src/cli/app.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import { instanceToCsv, instanceFromCsv } from "../../src/io/csv.js";
+import { run } from "../../src/cli/program.js";
 import { readWorkbook } from "../../src/io/xlsx.js";
 import { int } from "../../src/report/format.js";
 import { match } from "../../src/match.js";
@@ -133,9 +134,12 @@ describe.skipIf(skip)("the workbench page in Chromium", () => {
     (rows[9] as string[])[col("preferredPrefectures")] = "香川";
     writeFileSync(file("workers.csv"), shiftJis(`${Papa.unparse(rows, { delimiter: ";", newline: "\r\n" })}\r\n`));
     writeFileSync(file("employers.csv"), csv.employers);
+    // the law's other sheets: support organisations, expected minimum wages, settings (the start date among them)
+    writeFileSync(file("support-organisations.csv"), csv.supportOrganisations);
+    writeFileSync(file("expected-wages.csv"), csv.expectedWages);
+    writeFileSync(file("settings.csv"), csv.settings);
     const { page, errors } = await open();
-    await page.fill("#as-of", PILOT.reference?.asOf ?? "");
-    await page.setInputFiles("#files", [file("workers.csv"), file("employers.csv")]);
+    await page.setInputFiles("#files", ["workers.csv", "employers.csv", "support-organisations.csv", "expected-wages.csv", "settings.csv"].map(file));
     await page.waitForSelector("#issues-summary.bad");
     const table = await page.$$eval("table.issues tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 4).map((td) => td.textContent ?? "")));
     const name = file("workers.csv").split("/").pop() as string;
@@ -161,7 +165,7 @@ describe.skipIf(skip)("the workbench page in Chromium", () => {
     (rows[2] as string[])[col("language")] = "N4";
     (rows[4] as string[])[col("id")] = "W9999";
     (rows[6] as string[])[col("preferredPrefectures")] = "Kagawa";
-    const fixed = instanceFromCsv(`${Papa.unparse(rows, { newline: "\n" })}\n`, csv.employers, { reference: PILOT.reference });
+    const fixed = instanceFromCsv(`${Papa.unparse(rows, { newline: "\n" })}\n`, csv.employers, { sheets: { supportOrganisations: csv.supportOrganisations, expectedWages: csv.expectedWages, settings: csv.settings } });
     if (E.isLeft(fixed)) throw new Error("fixed files do not read");
     const expected = match(fixed.right.input);
     if (E.isLeft(expected)) throw new Error(`fixed files do not solve: ${JSON.stringify(expected.left.slice(0, 3))}`);
@@ -170,6 +174,38 @@ describe.skipIf(skip)("the workbench page in Chromium", () => {
     expect(got).toHaveLength(2000);
     expect(got.filter((r) => r.placed === "true")).toHaveLength(expected.right.summary.placed);
     for (const r of got) expect(r.employerId ?? "", r.workerId).toBe(byWorker.get(r.workerId ?? "") ?? "");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("places the pilot exported by jobmatch convert (an Excel workbook, a folder of CSV files) exactly as the bundled pilot", async () => {
+    const quiet = { stdout: { write: () => true }, stderr: { write: () => true }, readStdin: async () => "" };
+    const pilotJson = new URL("../../examples/data/kagawa-pilot.json", import.meta.url).pathname;
+    expect(await run(["convert", pilotJson, "--out", file("pilot.xlsx")], quiet)).toBe(0);
+    expect(await run(["convert", pilotJson, "--out", file("pilot-sheets/")], quiet)).toBe(0);
+    const { page, errors } = await open();
+    /** Who went where, from the page's CSV download of the run just solved. */
+    const placements = async (): Promise<string> => {
+      await solved(page);
+      const [d] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+      return readFileSync(await d.path(), "utf8");
+    };
+    await page.click("#open-pilot");
+    await page.waitForSelector("#issues-summary.ok");
+    const bundled = await placements();
+    await page.setInputFiles("#files", [file("pilot.xlsx")]);
+    await page.locator("#data-status", { hasText: "pilot.xlsx (settings)" }).waitFor();
+    await page.waitForSelector("#issues-summary.ok");
+    expect(await placements()).toBe(bundled);
+    await page.setInputFiles("#files", ["workers.csv", "employers.csv", "support-organisations.csv", "expected-wages.csv", "settings.csv"].map((n) => file(`pilot-sheets/${n}`)));
+    await page.locator("#data-status", { hasText: "; settings.csv" }).waitFor();
+    await page.waitForSelector("#issues-summary.ok");
+    expect(await placements()).toBe(bundled);
+    // the oracle: the pilot solved in Node
+    const expected = match(PILOT);
+    if (E.isLeft(expected)) throw new Error("the pilot does not solve");
+    const got = Papa.parse<Record<string, string>>(bundled.trim(), { header: true }).data;
+    expect(got.filter((r) => r.placed === "true")).toHaveLength(expected.right.summary.placed);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -13,6 +13,7 @@ import { RULES } from "../../src/rules/eligibility.js";
 import type { Comparison } from "../../src/scenario/compare.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { jobmatch, removeBundle, STACK, tempDir } from "./run.js";
+import { lawful } from "../support/lawful.js";
 
 const dir = tempDir();
 const file = (name: string): string => join(dir, name);
@@ -148,11 +149,11 @@ describe.concurrent("jobmatch explain", () => {
       homeProvince: "Central Java",
       group: "family-1",
     });
-    const family = {
+    // No policy: the legal cap (full-time staff 1) is law.
+    const family = lawful({
       workers: [member("w1"), member("w2")],
       employers: [{ id: "E1", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100, fullTimeStaff: 1 }],
-      policy: { headcountCaps: {} },
-    };
+    });
     writeFileSync(file("family.json"), JSON.stringify(family));
     const [text, json, unknown] = await Promise.all([
       jobmatch(["explain", file("family.json"), "--group", "family-1"]),
@@ -161,12 +162,12 @@ describe.concurrent("jobmatch explain", () => {
     ]);
     expect([text.code, text.stderr]).toEqual([0, ""]);
     expect(text.stdout).toBe(
-      "The group family-1 of 2 from training centre Semarang fits the free slots in Kagawa (w1 at E1 and w2 at E1), so a policy limit or penalty, not eligibility or slots, left it out.\n" +
+      "The group family-1 of 2 from training centre Semarang fits the free slots in Kagawa (w1 at E1 and w2 at E1), so a legal or policy limit, or a penalty, not eligibility or slots, left it out.\n" +
         "  Placing it there would break legal cap at E1: at most 1 SSW worker (full-time staff 1): 0 now, would be 2.\n",
     );
     const parsed = JSON.parse(json.stdout) as { id: string; size: number; fit: { kind: string }; breaches: { hard: boolean; source: string }[] };
     expect([parsed.id, parsed.size, parsed.fit.kind]).toEqual(["family-1", 2, "fits"]);
-    expect(parsed.breaches.map((b) => [b.hard, b.source])).toEqual([[true, "policy.headcountCaps"]]);
+    expect(parsed.breaches.map((b) => [b.hard, b.source])).toEqual([[true, "law.construction-staff-cap"]]);
     expect([unknown.code, unknown.stdout]).toEqual([1, ""]);
     expect(unknown.stderr).toContain(`--group: expected a group of a worker of ${file("family.json")}, got "family-9"`);
   });
@@ -260,6 +261,12 @@ describe.concurrent("jobmatch export-lp", () => {
   it("reports bad input with located issues, exit 1", async () => {
     const r = await jobmatch(["export-lp", "-"], JSON.stringify({ workers: [{ id: "w" }], employers: [] }));
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("error: standard input has problems:\nworkers[0].language: missing, expected a list of Japanese test results\nworkers[0].trainingCentre: missing, expected a non-empty string\nworkers[0].homeProvince: missing, expected a non-empty string\n");
+    expect(r.stderr).toBe(
+      "error: standard input has problems:\nworkers[0].language: missing, expected a list of Japanese test results\nworkers[0].trainingCentre: missing, expected a non-empty string\n" +
+        "workers[0].homeProvince: missing, expected a non-empty string\nworkers[0].sswMonths: missing, expected an integer in 0..600\n" +
+        "workers[0].departure: missing, expected a list of departure checklist items done\n" +
+        // all at once: the instance's own issue (no start date) in the same round as the worker's
+        "placement.start: missing, expected the date placements start, YYYY-MM-DD (or reference.asOf): ages, minimum wages and the SSW (i) limit are read from it\n",
+    );
   });
 });

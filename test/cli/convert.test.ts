@@ -1,8 +1,9 @@
 /**
  * `jobmatch convert`, `--policy` and spreadsheet input on the command line:
- * an instance goes to Excel and CSV and back to the same decoded instance,
- * and `solve` and `explain` read Shift-JIS, semicolons, Excel and a policy
- * sheet as given.
+ * an instance (every section of it: the law's support organisations and
+ * expected wages, the settings) goes to Excel and CSV and back to the same
+ * decoded instance, and `solve` and `explain` read Shift-JIS, semicolons,
+ * Excel, the other sheets and a policy sheet as given.
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +12,7 @@ import Papa from "papaparse";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateInstance } from "../../src/generate/generate.js";
 import { decodeInstance } from "../../src/input/decode.js";
-import { instanceToCsv } from "../../src/io/csv.js";
+import { instanceCsvFiles, instanceToCsv } from "../../src/io/csv.js";
 import { instanceToWorkbook } from "../../src/io/convert.js";
 import type { MatchResult } from "../../src/result/types.js";
 import { shiftJis } from "../support/shiftJis.js";
@@ -38,7 +39,8 @@ describe("jobmatch convert", () => {
     const toXlsx = await jobmatch(["convert", file("instance.json"), "--out", file("book.xlsx")]);
     expect(toXlsx.code, toXlsx.stderr).toBe(0);
     expect(toXlsx.stderr).toContain("policy.json (give it back with --policy)");
-    const back = await jobmatch(["convert", file("book.xlsx"), "--policy", file("policy.json"), "--as-of", instance.reference?.asOf ?? "", "--out", file("back.json")]);
+    // the settings sheet carries the dates, the other sheets the support organisations and expected wages: no --as-of
+    const back = await jobmatch(["convert", file("book.xlsx"), "--policy", file("policy.json"), "--out", file("back.json")]);
     expect(back.code, back.stderr).toBe(0);
     const original = decodeInstance(instance);
     const again = decodeInstance(JSON.parse(readFileSync(file("back.json"), "utf8")));
@@ -48,9 +50,26 @@ describe("jobmatch convert", () => {
 
     const toCsv = await jobmatch(["convert", file("instance.json"), "--out", file("sheets/")]);
     expect(toCsv.code, toCsv.stderr).toBe(0);
-    const fromCsv = await jobmatch(["convert", "--workers", file("sheets/workers.csv"), "--employers", file("sheets/employers.csv"), "--policy", file("sheets/policy.json"), "--as-of", instance.reference?.asOf ?? "", "--out", file("back2.json")]);
-    expect(fromCsv.code, fromCsv.stderr).toBe(0);
+    expect(toCsv.stderr).toContain("policy.json (read back with the folder)");
+    // the folder as it is (its policy.json taken with it) ...
+    const fromFolder = await jobmatch(["convert", file("sheets/"), "--out", file("back2.json")]);
+    expect(fromFolder.code, fromFolder.stderr).toBe(0);
     expect(decodeInstance(JSON.parse(readFileSync(file("back2.json"), "utf8")))).toEqual(original);
+    // ... and its files named one by one
+    const sheet = (name: string): string => file(`sheets/${name}.csv`);
+    const fromFiles = await jobmatch([
+      "convert",
+      ...["--workers", sheet("workers"), "--employers", sheet("employers"), "--support-organisations", sheet("support-organisations")],
+      ...["--expected-wages", sheet("expected-wages"), "--settings", sheet("settings"), "--policy", file("sheets/policy.json"), "--out", file("back3.json")],
+    ]);
+    expect(fromFiles.code, fromFiles.stderr).toBe(0);
+    expect(decodeInstance(JSON.parse(readFileSync(file("back3.json"), "utf8")))).toEqual(original);
+  });
+
+  it("takes the other sheets only with --workers and --employers", async () => {
+    const r = await jobmatch(["convert", file("instance.json"), "--settings", file("sheets/settings.csv"), "--out", file("x.json")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--settings go with --workers and --employers");
   });
 
   it("refuses an instance with issues, listing them all, exit 1", async () => {
@@ -70,8 +89,10 @@ describe("solve and explain with spreadsheets and --policy", () => {
     const rows = Papa.parse<string[]>(csv.workers.trim(), { delimiter: "," }).data.map((row) => row.map((c) => (c === "37" ? "香川県" : c)));
     writeFileSync(file("w-sjis.csv"), shiftJis(`${Papa.unparse(rows, { delimiter: ";", newline: "\r\n" })}\r\n`));
     writeFileSync(file("employers.xlsx"), await instanceToWorkbook(instance));
+    for (const f of instanceCsvFiles(instance)) writeFileSync(file(`s-${f.name}`), f.text);
     writeFileSync(file("quotas.csv"), "scope,key,max\nSector,Caregiving,5\n");
-    const args = ["--workers", file("w-sjis.csv"), "--employers", file("employers.xlsx"), "--policy", file("quotas.csv"), "--as-of", instance.reference?.asOf ?? ""];
+    const others = ["--support-organisations", file("s-support-organisations.csv"), "--expected-wages", file("s-expected-wages.csv"), "--settings", file("s-settings.csv")];
+    const args = ["--workers", file("w-sjis.csv"), "--employers", file("employers.xlsx"), ...others, "--policy", file("quotas.csv"), "--as-of", instance.reference?.asOf ?? ""];
     const r = await jobmatch(["solve", ...args]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("read as Shift-JIS");

@@ -55,6 +55,7 @@ describe.concurrent("jobmatch solve", () => {
       "solve",
       "--workers", file("workers.csv"),
       "--employers", file("employers.csv"),
+      "--as-of", "2026-04-01",
       "--format", "csv",
       "--out", out,
       "--html", file("out/report.html"),
@@ -128,9 +129,11 @@ describe.concurrent("jobmatch solve", () => {
   });
 
   it("never shows a stack trace", async () => {
-    const runs = await Promise.all([jobmatch(["solve", file("broken.json")]), jobmatch(["solve", "--bogus"]), jobmatch(["solve", dir])]);
+    // A folder is read as CSV sheets (workers.csv, ...); one without them is a plain error too.
+    mkdirSync(file("empty"), { recursive: true });
+    const runs = await Promise.all([jobmatch(["solve", file("broken.json")]), jobmatch(["solve", "--bogus"]), jobmatch(["solve", file("empty")]), jobmatch(["solve", dir])]);
     for (const r of runs) expect(r.stderr).not.toMatch(STACK);
-    expect(runs[2]?.stderr).toContain("it is a directory");
+    expect(runs[2]?.stderr).toContain("is a folder without workers.csv");
     expect(existsSync(file("instance.json"))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Language levels against shared/domain.md, "Language levels": one ordinal
+ * Language levels against docs/SOURCES.md, "Language levels": one ordinal
  * scale N5 < N4 < N3 < N2 < N1, JLPT N4 and JFT-Basic A2 interchangeable,
  * JFT-Basic A2.1 (175-199) below A2 and so at the N5 level.
  */
@@ -19,7 +19,7 @@ import {
 const seed = Number(process.env.FC_SEED ?? 20261127);
 console.log(`fast-check seed ${seed} (set FC_SEED to replay another)`);
 
-/** The scale as domain.md states it, written out independently of src. */
+/** The scale as docs/SOURCES.md states it, written out independently of src. */
 const EXPECTED_LEVEL: Readonly<Record<LanguageEvidence, number>> = {
   N5: 1,
   "JFT-Basic A1": 1,

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { estimateTableauBytes, lpSolverEngine, MAX_TABLEAU_BYTES, toJsLpModel } from "../../src/engine/lpSolver.js";
 import { match } from "../../src/index.js";
 import type { AssignmentModel } from "../../src/model/types.js";
+import { lawful } from "../support/lawful.js";
 
 const model = (over: Partial<AssignmentModel> = {}): AssignmentModel => ({
   workerClasses: [{ key: "a", supply: 2 }, { key: "b", supply: 1 }],
@@ -83,7 +84,7 @@ describe("ids that javascript-lp-solver would mishandle as names", () => {
   it("places workers and employers called __proto__, constructor, toString like any other", () => {
     const ids = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "result", "feasible", "bounded", "isIntegral"];
     const input = JSON.parse(
-      JSON.stringify({
+      JSON.stringify(lawful({
         workers: ids.map((id) => ({
           id,
           language: ["N4"],
@@ -92,7 +93,7 @@ describe("ids that javascript-lp-solver would mishandle as names", () => {
           homeProvince: "Central Java",
         })),
         employers: ids.map((id) => ({ id, prefecture: "37", field: "construction", slots: 1, hourlyWage: 1100 })),
-      }),
+      })),
     ) as unknown;
     for (const engine of ["auto", "lp-solver"] as const) {
       const r = match(input, { engine });

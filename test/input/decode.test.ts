@@ -12,6 +12,7 @@ import type { Instance } from "../../src/input/instance.js";
 import { formatIssues, type InputIssue, type IssueCode } from "../../src/input/issues.js";
 import { match, type MatchOptions } from "../../src/match.js";
 import { instanceArb, instanceArbitrary } from "../support/input-arbitraries.js";
+import { lawfulEmployer, lawfulWorker, TEST_START } from "../support/lawful.js";
 
 const seed = Number(process.env.FC_SEED ?? 20261127);
 console.log(`fast-check seed ${seed} (set FC_SEED to replay another)`);
@@ -60,25 +61,25 @@ const accepted = (input: unknown): Instance => {
 
 const paths = (issues: readonly InputIssue[]): string[] => issues.map((i) => i.path);
 
-const worker = (id: string, extra: Obj = {}): Obj => ({
-  id,
-  language: ["N4"],
-  trainingCentre: "Semarang",
-  homeProvince: "Central Java",
-  certifications: [{ field: "food-service", via: "skills-test" }],
+const worker = (id: string, extra: Obj = {}): Obj =>
+  lawfulWorker({
+    id,
+    language: ["N4"],
+    trainingCentre: "Semarang",
+    homeProvince: "Central Java",
+    certifications: [{ field: "food-service", via: "skills-test" }],
+    ...extra,
+  });
+
+const employer = (id: string, extra: Obj = {}): Obj => lawfulEmployer({ id, prefecture: "37", field: "food-service", slots: 2, hourlyWage: 1100, ...extra });
+
+/** An instance with a start date (placement.start) unless `extra` gives a placement or a reference.asOf. */
+const instance = (workers: Obj[], employers: Obj[], extra: Obj = {}): Obj => ({
+  workers,
+  employers,
+  ...(extra["placement"] === undefined && (extra["reference"] as Obj | undefined)?.["asOf"] === undefined ? { placement: { start: TEST_START } } : {}),
   ...extra,
 });
-
-const employer = (id: string, extra: Obj = {}): Obj => ({
-  id,
-  prefecture: "37",
-  field: "food-service",
-  slots: 2,
-  hourlyWage: 1100,
-  ...extra,
-});
-
-const instance = (workers: Obj[], employers: Obj[], extra: Obj = {}): Obj => ({ workers, employers, ...extra });
 
 const valid = (): Obj => instance([worker("w1"), worker("w2")], [employer("e1"), employer("e2", { field: "construction", prefecture: "38" })]);
 
@@ -188,7 +189,7 @@ describe("bad input never throws", () => {
 
   it("takes __proto__, constructor and toString in reference.minimumWages as (unknown) prefecture names", () => {
     const input = JSON.parse(
-      '{"workers":[],"employers":[],"reference":{"minimumWages":{"__proto__":1000,"constructor":1000,"toString":1000}}}',
+      '{"workers":[],"employers":[],"reference":{"asOf":"2026-04-01","minimumWages":{"__proto__":1000,"constructor":1000,"toString":1000}}}',
     ) as unknown;
     const issues = issuesOf(input);
     expect(issues.map((i) => [i.code, i.path])).toEqual([
@@ -525,7 +526,7 @@ describe("semantic checks", () => {
   });
 
   it("the field catalogue decides which fields exist; an unknown catalogue is reported", () => {
-    const linen = instance([], [employer("e1", { field: "linen-supply" })]);
+    const linen = instance([], [employer("e1", { field: "linen-supply", declarations: { sectorCouncil: true } })]);
     expect(paths(issuesOf(linen))).toEqual(["employers[0].field"]);
     expect(accepted({ ...linen, reference: { fieldCatalogue: "2026-01" } }).reference.catalogue.version).toBe("2026-01");
     expect(accepted(valid()).reference.catalogue.version).toBe("2024-09");
@@ -583,8 +584,10 @@ describe("semantic checks", () => {
       expect(floorOf(kagawa(1158, { industry: "machinery-manufacturing" }))).toBe(1158);
       expect(issuesOf(kagawa(1158, { industry: "shipbuilding" }))[0]?.code).toBe("wage-below-minimum");
       expect(floorOf(kagawa(1159, { industry: "shipbuilding" }))).toBe(1159);
-      // the industry minimum binds whatever the date
-      expect(issuesOf(kagawa(1000, { industry: "machinery-manufacturing" }, { asOf: "2025-10-01" }))[0]?.expected).toContain("1158");
+      // the industry minimum in force on the date binds: 1,092 (FY2024) before 2025-12-15, none before 2024-12-15
+      expect(issuesOf(kagawa(1000, { industry: "machinery-manufacturing" }, { asOf: "2025-10-01" }))[0]?.expected).toContain("1092");
+      expect(floorOf(kagawa(1092, { industry: "machinery-manufacturing" }, { asOf: "2025-12-14" }))).toBe(1092);
+      expect(floorOf(kagawa(1000, { industry: "machinery-manufacturing" }, { asOf: "2024-12-14" }))).toBe(970);
       // no industry minimum is known outside Kagawa: Ehime's regional 1,033 binds
       expect(floorOf(instance([], [employer("e1", { prefecture: "38", hourlyWage: 1033, industry: "machinery-manufacturing" })]))).toBe(1033);
       expect(floorOf(kagawa(1100, { industry: "retail" }))).toBe(1036);
@@ -752,15 +755,17 @@ describe("normalisation and canonical order", () => {
       ),
     );
     expect(decoded.workers[0]?.certifications).toEqual([
-      { field: "construction", via: "skills-test" },
-      { field: "nursing-care", via: "epa" },
-      { field: "nursing-care", via: "titp-2" },
+      { field: "construction", via: "skills-test", jobCategory: null },
+      { field: "nursing-care", via: "epa", jobCategory: null },
+      { field: "nursing-care", via: "titp-2", jobCategory: null },
     ]);
   });
 
   it("fills defaults: empty lists, no care test, default weights overridden per criterion", () => {
     const decoded = accepted(
-      instance([{ id: "w1", language: [], trainingCentre: "Semarang", homeProvince: "Bali" }], [employer("e1")], { weights: { fieldPreference: 9 } }),
+      instance([{ id: "w1", language: [], trainingCentre: "Semarang", homeProvince: "Bali", age: 30, sswMonths: 0, departure: [] }], [employer("e1")], {
+        weights: { fieldPreference: 9 },
+      }),
     );
     expect(decoded.workers[0]).toEqual({
       id: "w1",
@@ -773,10 +778,26 @@ describe("normalisation and canonical order", () => {
       trainingCentre: "Semarang",
       homeProvince: "Bali",
       group: null,
+      ageAtStart: 30,
+      sswMonths: 0,
+      departure: [],
+      careExperienceMonths: 0,
+      careInitialTraining: false,
+      formerInternAt: null,
     });
-    expect(decoded.employers[0]).toMatchObject({ name: null, jobCategory: null, minLanguage: null, industry: null, fullTimeStaff: null, japaneseCareStaff: null });
+    expect(decoded.employers[0]).toMatchObject({
+      name: null,
+      jobCategory: null,
+      minLanguage: null,
+      industry: null,
+      fullTimeStaff: null,
+      japaneseCareStaff: null,
+      sswEmployed: 0,
+      homeVisitCare: false,
+    });
     expect(decoded.weights).toEqual({ fieldPreference: 9, prefecturePreference: 2, preferredSkills: 2, languageAboveRequirement: 1, wageAboveMinimum: 1 });
     expect(decoded.reference.asOf).toBeNull();
+    expect(decoded.reference.placement).toEqual({ start: TEST_START, months: 12, end: "2027-04-01", wages: "raise" });
   });
 });
 
@@ -802,6 +823,8 @@ describe("rendered messages", () => {
       workers[1].skills[0].level: expected an integer in 1..10, got 11
       workers[2].language: expected a list of Japanese test results, got "N4"
       workers[2].trainingCentre: missing, expected a non-empty string
+      workers[2].sswMonths: missing, expected an integer in 0..600
+      workers[2].departure: missing, expected a list of departure checklist items done
       employers[0].preferedSkills: unknown property; did you mean "preferredSkills"?
       employers[0].slots: expected an integer in 0..100,000, got 2.5
       employers[1].hourlyWage: expected a number in 0..100,000, got "1100"
@@ -823,7 +846,7 @@ describe("rendered messages", () => {
       employers: [
         employer("e1", { hourlyWage: 1000 }),
         employer("e2", { field: "cooking", prefecture: "99" }),
-        employer("e3", { industry: "machinery-manufacturing", hourlyWage: 1100 }),
+        employer("e3", { industry: "machinery-manufacturing", hourlyWage: 1050 }),
         employer("e4", { prefecture: "Kagawa", hourlyWage: 1000 }),
       ],
       reference: { minimumWages: { Atlantis: 5 }, asOf: "2025-10-18" },
@@ -838,7 +861,7 @@ describe("rendered messages", () => {
       employers[0].hourlyWage: expected at least 1036 yen per hour (Kagawa minimum wage FY2025 from 2025-10-18), got 1000
       employers[1].field: expected an SSW field of catalogue 2024-09 (nursing-care, building-cleaning, industrial-products, construction, shipbuilding, automobile-repair, aviation, accommodation, agriculture, fishery, food-manufacturing, food-service, automobile-transportation, railway, forestry, wood-industry), got "cooking"
       employers[1].prefecture: expected a prefecture code 01..47 or name, got "99"
-      employers[2].hourlyWage: expected at least 1158 yen per hour (Kagawa machinery-manufacturing minimum wage), got 1100
+      employers[2].hourlyWage: expected at least 1092 yen per hour (Kagawa machinery-manufacturing minimum wage FY2024 from 2024-12-15), got 1050
       employers[3].hourlyWage: expected at least 1036 yen per hour (Kagawa minimum wage FY2025 from 2025-10-18), got 1000"
     `);
   });
@@ -849,7 +872,10 @@ describe("rendered messages", () => {
       "workers: expected a list of workers, got "w1"
       employers: missing, expected a list of employers"
     `);
-    expect(formatIssues(issuesOf({ workers: [], employers: [], reference: { fieldCatalogue: "2023-01" } }))).toMatchInlineSnapshot(`"reference.fieldCatalogue: expected one of 2024-09, 2026-01, got "2023-01""`);
+    expect(formatIssues(issuesOf({ workers: [], employers: [], reference: { fieldCatalogue: "2023-01" } }))).toMatchInlineSnapshot(`
+      "reference.fieldCatalogue: expected one of 2024-09, 2026-01, got "2023-01"
+      placement.start: missing, expected the date placements start, YYYY-MM-DD (or reference.asOf): ages, minimum wages and the SSW (i) limit are read from it"
+    `);
   });
 });
 

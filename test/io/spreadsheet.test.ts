@@ -19,14 +19,16 @@ import { loadSpreadsheets } from "../../src/io/load.js";
 import { locateNotices } from "../../src/io/locate.js";
 import { readLevel, readPrefecture } from "../../src/io/normalise.js";
 import { readPolicy } from "../../src/io/policyFile.js";
+import { lawful, TEST_START } from "../support/lawful.js";
 import { fcOptions } from "../support/seed.js";
 import { shiftJis } from "../support/shiftJis.js";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
+// The start date the law reads ages and minimum wages at, as `--as-of` gives it.
 const load = async (workers: Uint8Array | string, employers: Uint8Array | string): Promise<E.Either<string, CsvInstance>> => {
   const bytes = (x: Uint8Array | string): Uint8Array => (typeof x === "string" ? utf8(x) : x);
-  const r = await loadSpreadsheets({ workers: { name: "workers.csv", bytes: bytes(workers) }, employers: { name: "employers.csv", bytes: bytes(employers) } });
+  const r = await loadSpreadsheets({ workers: { name: "workers.csv", bytes: bytes(workers) }, employers: { name: "employers.csv", bytes: bytes(employers) } }, { reference: { asOf: TEST_START } });
   return E.mapLeft(formatIssues)(r);
 };
 
@@ -36,7 +38,11 @@ const loaded = async (workers: Uint8Array | string, employers: Uint8Array | stri
   return r.right;
 };
 
-const EMPLOYERS = "id,prefecture,field,slots,hourlyWage\ne1,37,nursing-care,3,1100\n";
+// The law's columns, lawful (as test/support/lawful.ts): a worker born 1998-05-01, new to SSW, the checklist done; a direct employer paying a Japanese co-worker the same, supporting its workers itself, private housing.
+const LAW_W = "birthDate,sswMonths,departure";
+const DONE = "1998-05-01,0,health-check;bpjs;orientation;job-order";
+const LAW_E = "employment,japaneseWage,support,housing,sectorCouncil";
+const EMPLOYERS = `id,prefecture,field,slots,hourlyWage,${LAW_E},japaneseCareStaff,sswEmployed\ne1,37,nursing-care,3,1100,direct,1100,self,private,yes,3,0\n`;
 
 describe("files as Japanese Excel saves them", () => {
   it("reads Shift-JIS (detected, and said), not garbled text", async () => {
@@ -63,23 +69,30 @@ describe("files as Japanese Excel saves them", () => {
 describe("the spellings officers type", () => {
   it("reads levels, prefectures, field labels and wages, each reading a notice", async () => {
     const workers = [
-      "id,language,trainingCentre,homeProvince,preferredFields,preferredPrefectures,certifications",
-      'w1,N 4,c,p,Food service,香川,Nursing care:Skills test',
-      "w2,n3,c,p,caregiving,Kagawa-ken,",
-      'w3,Ｎ４,c,p,外食業,"Ōsaka",',
-      "w4,JLPT N4;JFT A2,c,p,,香川県,",
+      `id,language,trainingCentre,homeProvince,preferredFields,preferredPrefectures,certifications,${LAW_W}`,
+      `w1,N 4,c,p,Food service,香川,Nursing care:Skills test,${DONE}`,
+      `w2,n3,c,p,caregiving,Kagawa-ken,,${DONE}`,
+      `w3,Ｎ４,c,p,外食業,"Ōsaka",,${DONE}`,
+      `w4,JLPT N4;JFT A2,c,p,,香川県,,${DONE}`,
     ].join("\n");
-    const employers = ['id,prefecture,field,slots,hourlyWage', 'e1,香川,Food service,"1,000","1,050"', "e2,Kagawa-ken,nursing-care,2,¥1100", "e3,37,construction,1,１１００円"].join("\n");
+    const law = "direct,1100,self,private,yes";
+    const employers = [
+      `id,prefecture,field,slots,hourlyWage,${LAW_E},entertainmentBusiness,japaneseCareStaff,fullTimeStaff,sswEmployed,constructionLicence,jac,ccus,acceptancePlan`,
+      `e1,香川,Food service,"1,000","1,050",direct,1050,self,private,yes,no,,,,,,,`,
+      `e2,Kagawa-ken,nursing-care,2,¥1100,${law},,2,,0,,,,`,
+      `e3,37,construction,1,１１００円,${law},,,1,0,yes,yes,yes,yes:1`,
+    ].join("\n");
     const csv = await loaded(workers, employers);
     const ws = csv.input.workers as readonly Record<string, unknown>[];
     expect(ws.map((w) => w.language)).toEqual([["N4"], ["N3"], ["N4"], ["N4", "JFT-Basic A2"]]);
     expect(ws.map((w) => (w.preferences as { prefectures?: string[] } | undefined)?.prefectures)).toEqual([["Kagawa"], ["Kagawa"], ["Ōsaka"], ["香川県"]]);
     expect(ws.map((w) => (w.preferences as { fields?: string[] } | undefined)?.fields)).toEqual([["food-service"], ["caregiving"], ["food-service"], undefined]);
     expect(ws[0]?.certifications).toEqual([{ field: "nursing-care", via: "skills-test" }]);
+    const law1100 = { employment: "direct", japaneseWage: 1100, support: "self", housing: "private" };
     expect(csv.input.employers).toEqual([
-      { id: "e1", prefecture: "Kagawa", field: "food-service", slots: 1000, hourlyWage: 1050 },
-      { id: "e2", prefecture: "Kagawa", field: "nursing-care", slots: 2, hourlyWage: 1100 },
-      { id: "e3", prefecture: "37", field: "construction", slots: 1, hourlyWage: 1100 },
+      { id: "e1", prefecture: "Kagawa", field: "food-service", slots: 1000, hourlyWage: 1050, ...law1100, japaneseWage: 1050, declarations: { sectorCouncil: true, entertainmentBusiness: false } },
+      { id: "e2", prefecture: "Kagawa", field: "nursing-care", slots: 2, hourlyWage: 1100, ...law1100, japaneseCareStaff: 2, sswEmployed: 0, declarations: { sectorCouncil: true } },
+      { id: "e3", prefecture: "37", field: "construction", slots: 1, hourlyWage: 1100, ...law1100, fullTimeStaff: 1, sswEmployed: 0, declarations: { sectorCouncil: true, constructionLicence: true, jac: true, ccus: true, acceptancePlan: { approved: true, headcount: 1 } } },
     ]);
     expect(E.isRight(decodeInstance(csv.input))).toBe(true);
     expect(formatNotices(csv.notices).split("\n")).toEqual([
@@ -103,12 +116,12 @@ describe("the spellings officers type", () => {
   });
 
   it("reads a column name as the reports print it, names it as typed in issues, and asks about one it cannot place", async () => {
-    const r = await load("ID,Language,Training centre,home_province,Prefered Fields\nw1,N4,c,p,construction\n", EMPLOYERS);
+    const r = await load(`ID,Language,Training centre,home_province,Prefered Fields,${LAW_W}\nw1,N4,c,p,construction,${DONE}\n`, EMPLOYERS);
     expect(E.isLeft(r) && r.left).toBe('workers.csv row 1, column 5 ("Prefered Fields"): unknown property; did you mean "preferredFields"?');
-    const typed = await loaded("ID,Language,Training centre,home_province\nw1,N6,c,p\n", EMPLOYERS);
+    const typed = await loaded(`ID,Language,Training centre,home_province,${LAW_W}\nw1,N6,c,p,${DONE}\n`, EMPLOYERS);
     const decoded = decodeInstance(typed.input);
     expect(E.isLeft(decoded) && formatIssues(locateInCsv(decoded.left, typed))).toBe('workers.csv row 2, column Language (item 1): expected N5..N1 or JFT-Basic A1/A2.1/A2, got "N6"');
-    const ok = await loaded("ID,Language,Training centre,home_province\nw1,N4,c,p\n", EMPLOYERS);
+    const ok = await loaded(`ID,Language,Training centre,home_province,${LAW_W}\nw1,N4,c,p,${DONE}\n`, EMPLOYERS);
     expect(formatNotices(ok.notices)).toBe(
       ['workers.csv column 1: read "ID" as "id" (column name spelling), row 1', 'workers.csv column 2: read "Language" as "language" (column name spelling), row 1', 'workers.csv column 3: read "Training centre" as "trainingCentre" (column name spelling), row 1', 'workers.csv column 4: read "home_province" as "homeProvince" (column name spelling), row 1'].join("\n"),
     );
@@ -144,8 +157,8 @@ describe("the spellings officers type", () => {
 
 describe("issues that name what the officer typed", () => {
   it("come all at once, by row and column, the duplicate naming both rows, with a suggestion", async () => {
-    const workers = ["id,language,trainingCentre,homeProvince,preferredFields", "w1,N4,c,p,construction", "w2,N6,c,p,", "w1,N4,c,p,constructon"].join("\n");
-    const employers = ["id,prefecture,field,slots,hourlyWage", "e1,Kagawaa,nursing-care,three,1100", "e2,37,plumbing,2,500"].join("\n");
+    const workers = [`id,language,trainingCentre,homeProvince,preferredFields,${LAW_W}`, `w1,N4,c,p,construction,${DONE}`, `w2,N6,c,p,,${DONE}`, `w1,N4,c,p,constructon,${DONE}`].join("\n");
+    const employers = [`id,prefecture,field,slots,hourlyWage,${LAW_E},japaneseCareStaff,sswEmployed`, "e1,Kagawaa,nursing-care,three,1100,direct,1100,self,private,yes,3,0", "e2,37,plumbing,2,500,direct,500,self,private,yes,,"].join("\n");
     const csv = await loaded(workers, employers);
     const decoded = decodeInstance(csv.input);
     expect(E.isLeft(decoded) && formatIssues(locateInCsv(decoded.left, csv)).split("\n")).toEqual([
@@ -161,7 +174,7 @@ describe("issues that name what the officer typed", () => {
 
 describe("skill vocabulary", () => {
   it("asks 'did you mean' for a near miss, and warns of a required skill that no worker holds", async () => {
-    const workers = "id,language,trainingCentre,homeProvince,skills\nw1,N4,c,p,welding:2\nw2,N4,c,p,forklift\n";
+    const workers = `id,language,trainingCentre,homeProvince,skills,${LAW_W}\nw1,N4,c,p,welding:2,${DONE}\nw2,N4,c,p,forklift,${DONE}\n`;
     const employers = "id,prefecture,field,slots,hourlyWage,requiredSkills\ne1,37,construction,3,1100,weldng\ne2,37,construction,3,1100,scuba diving\ne3,37,construction,3,1100,welding\n";
     const csv = await loaded(workers, employers);
     expect(locateNotices(skillNotices(csv.input), csv).map(formatNotice)).toEqual([
@@ -176,7 +189,7 @@ describe("a policy from its own file", () => {
     const p = readPolicy(utf8("scope,key,min,max,penalty\nSector,Caregiving,600,,1\nprefecture,香川,,\"1,500\",\nsector,plumbing,1,,\n"), "quotas.csv");
     if (E.isLeft(p)) throw new Error(formatIssues(p.left));
     expect(p.right.policy).toEqual({ quotas: [{ scope: "sector", key: "caregiving", min: 600, penalty: 1 }, { scope: "prefecture", key: "37", max: 1500 }, { scope: "sector", key: "plumbing", min: 1 }] });
-    const decoded = decodeInstance({ workers: [], employers: [], policy: p.right.policy });
+    const decoded = decodeInstance(lawful({ workers: [], employers: [], policy: p.right.policy }));
     expect(E.isLeft(decoded) && formatIssues(p.right.locate(decoded.left))).toMatch(/^quotas\.csv row 4, column key: expected a sector \(caregiving, construction, hospitality, manufacturing\), got "plumbing"$/);
   });
 });

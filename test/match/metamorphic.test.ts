@@ -10,6 +10,7 @@ import type { InstanceInput } from "../../src/input/codecs.js";
 import type { MatchResult } from "../../src/result/types.js";
 import { fcOptions } from "../support/seed.js";
 import { tinyInstanceArb } from "../support/tiny.js";
+import { lawfulWorker } from "../support/lawful.js";
 
 const solve = (input: InstanceInput): MatchResult => {
   const r = match(input);
@@ -42,13 +43,13 @@ describe("metamorphic properties", () => {
   it("changes nothing when a worker who fits nowhere is added", () => {
     fc.assert(
       fc.property(tinyInstanceArb(7, 4), (input) => {
-        const misfit = {
+        const misfit = lawfulWorker({
           id: "zz-misfit",
           language: ["N5" as const],
           certifications: [{ field: "aviation", via: "skills-test" as const }],
           trainingCentre: "Surabaya",
           homeProvince: "East Java",
-        };
+        });
         const before = solve(input);
         const after = solve({ ...input, workers: [...input.workers, misfit] });
         expect(after.placements).toEqual(before.placements);

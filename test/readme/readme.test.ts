@@ -21,7 +21,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateInstance } from "../../src/generate/generate.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import { formatIssues } from "../../src/input/issues.js";
-import { instanceToCsv } from "../../src/io/csv.js";
+import { instanceFromCsv, instanceToCsv } from "../../src/io/csv.js";
 import { instanceToWorkbook } from "../../src/io/convert.js";
 import { readPolicy } from "../../src/io/policyFile.js";
 import { decodeScenario } from "../../src/scenario/decode.js";
@@ -73,10 +73,13 @@ describe("README code blocks", () => {
     }
   }, 120_000);
 
+  // A policy is checked in an empty instance, which the law asks for a start date like any other.
+  const withPolicy = (policy: unknown): unknown => ({ reference: { asOf: "2026-04-01" }, workers: [], employers: [], policy });
+
   it("every JSON block parses and decodes as what it shows", () => {
     for (const b of blocks.filter((x) => x.lang === "json")) {
       const json = JSON.parse(b.code) as Record<string, unknown>;
-      const decoded = "cohort" in json ? decodeScenario(json) : "workers" in json ? decodeInstance(json) : decodeInstance({ workers: [], employers: [], policy: json });
+      const decoded = "cohort" in json ? decodeScenario(json) : "workers" in json ? decodeInstance(json) : decodeInstance(withPolicy(json));
       expect(E.isLeft(decoded) ? `README line ${b.line}: ${formatIssues(decoded.left)}` : "").toBe("");
     }
   });
@@ -85,7 +88,15 @@ describe("README code blocks", () => {
     const sheet = blocks.find((b) => b.lang === "" && b.code.startsWith("scope,key"));
     expect(sheet).toBeDefined();
     const p = readPolicy(new TextEncoder().encode(sheet?.code ?? ""), "quotas.csv");
-    expect(E.isRight(p) && decodeInstance({ workers: [], employers: [], policy: p.right.policy })._tag).toBe("Right");
+    expect(E.isRight(p) && decodeInstance(withPolicy(p.right.policy))._tag).toBe("Right");
+  });
+
+  it("the settings sheet reads as the settings it shows", () => {
+    const sheet = blocks.find((b) => b.lang === "" && b.code.startsWith("setting,value"));
+    expect(sheet).toBeDefined();
+    const r = instanceFromCsv("id,language,trainingCentre,homeProvince\n", "id,prefecture,field,slots,hourlyWage\n", { sheets: { settings: sheet?.code ?? "" } });
+    expect(E.isRight(r) && r.right.input.placement).toEqual({ start: "2026-10-01", months: 12, wages: "raise" });
+    expect(E.isRight(r) && decodeInstance(r.right.input)._tag).toBe("Right");
   });
 
   it("every jobmatch command of the shell blocks runs", async () => {

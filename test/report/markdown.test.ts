@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatComparisonMarkdown, formatResultMarkdown, markdownTable } from "../../src/report/markdown.js";
 import { comparison, pilotLike } from "./fixtures.js";
+import { lawful } from "../support/lawful.js";
 
 /** The cells of a Markdown table row, unescaped (backslash escapes and the three entities of src/report/escape.ts). */
 const cells = (line: string): string[] =>
@@ -59,7 +60,7 @@ describe("the policy in reports", () => {
       trainingCentre: centre,
       homeProvince: "Central Java",
     });
-    const input = {
+    const input = lawful({
       workers: [worker("w1", "Bandung"), worker("w2", "Bandung"), worker("w3", "Semarang")],
       employers: [
         { id: "E1", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100, fullTimeStaff: 1 },
@@ -71,9 +72,8 @@ describe("the policy in reports", () => {
           { scope: "sector", key: "construction", max: 2 },
           { scope: "prefecture", key: "37", min: 3, penalty: 0.5 },
         ],
-        headcountCaps: {},
       },
-    };
+    });
     const r = match(input);
     if (E.isLeft(r)) throw new Error("rejected");
     expect(r.right.summary.placed).toBe(2);
@@ -83,13 +83,17 @@ describe("the policy in reports", () => {
     expect(rows).toEqual([
       ["sector construction: at most 2 placed", "policy.quotas[0]", "1 / 1"],
       ["prefecture 37: at least 3 placed", "policy.quotas[1]", "0 / 1"],
-      ["legal headcount caps (one per capped employer)", "policy.headcountCaps", "1 / 1"],
     ]);
+    // The statutory cap (E1: full-time staff 1) is law, in a section of its own, with or without a policy.
+    const limits = md.slice(md.indexOf("## Legal limits"), md.indexOf("## The law over"));
+    expect(limits).toContain("| construction: at most the full-time staff (one per capped employer) | law.construction-staff-cap |");
     expect(section).toContain("- prefecture 37: at least 3 placed: 2 placed, off by 1 (soft, penalty paid)");
     expect(formatReport(r.right)).toContain("      0/1  prefecture 37: at least 3 placed [policy.quotas[1]]\n             not met: prefecture 37: at least 3 placed: 2 placed, off by 1 (soft, penalty paid)");
-    const plain = match({ workers: input.workers, employers: input.employers });
+    const plain = match({ reference: input.reference, workers: input.workers, employers: input.employers });
     if (E.isLeft(plain)) throw new Error("rejected");
     expect(formatResultMarkdown(plain.right)).not.toContain("## Policy");
+    expect(formatResultMarkdown(plain.right)).toContain("## Legal limits");
     expect(formatReport(plain.right)).not.toContain("Policy (constraints met)");
+    expect(formatReport(plain.right)).toContain("Legal limits (constraints met):\n        1/1  construction: at most the full-time staff (one per capped employer) [law.construction-staff-cap]");
   });
 });

@@ -29,10 +29,9 @@ const input = (() => {
     employers: [...base.employers, { ...first, id: "E-nobody", slots: 2, requiredSkills: [{ name: "no-worker-has-this-skill" }] }],
     policy: {
       quotas: [
-        { scope: "sector", key: "caregiving", min: Math.floor(0.3 * WORKERS) },
+        { scope: "sector", key: "caregiving", min: Math.floor(0.15 * WORKERS) },
         { scope: "sector", key: "construction", max: Math.floor(0.12 * WORKERS) },
       ],
-      headcountCaps: {},
       diversity: { maxShare: 0.5 },
       fairness: [{ by: "trainingCentre", minShare: 0.5 }],
       groups: { together: "prefecture" },
@@ -89,12 +88,16 @@ describe("a policy instance's result, recomputed from its placements", () => {
             : ((ws: Set<string>, es: Set<string>) => (w: string, e: string) => ws.has(w) && es.has(e))(workerIds(p.scope.workers), employerIds([p.scope.employer]));
       const value = result.placements.filter((x) => inScope(x.workerId, x.employerId)).length;
       const violation = Math.max(0, (p.min ?? 0) - value) + Math.max(0, value - (p.max ?? Infinity));
-      return { expected: { label: p.label, source: p.source, hard: p.penalty === null, value, violation }, actual: result.policy[k] };
+      return { expected: { label: p.label, source: p.source, hard: p.penalty === null, law: p.law === true, value, violation }, actual: result.policy[k] };
     });
     for (const { expected, actual } of outcomes) expect(actual).toEqual(expected);
     // not vacuous: some diversity limits and the fairness floors count placements
     expect(outcomes.filter((o) => o.expected.source === "policy.diversity" && o.expected.value > 0).length).toBeGreaterThan(10);
     expect(outcomes.filter((o) => o.expected.source.startsWith("policy.fairness") && o.expected.value > 0).length).toBeGreaterThan(1);
+    // the legal limits come first, always hard
+    const law = outcomes.filter((o) => o.expected.law);
+    expect(law.length).toBeGreaterThan(0);
+    expect(outcomes.slice(0, law.length).every((o) => o.expected.law && o.expected.hard && o.expected.source.startsWith("law."))).toBe(true);
   });
 
   it("each group counts its placed members, and is split when they are some but not all, or in two prefectures", () => {
@@ -104,7 +107,7 @@ describe("a policy instance's result, recomputed from its placements", () => {
       const members = [...workerIds(g.workerClasses)];
       const placed = members.flatMap((w) => (at.has(w) ? [at.get(w) as Employer] : []));
       const split = placed.length > 0 && (placed.length < members.length || new Set(placed.map((e) => e.prefecture)).size > 1);
-      expect(result.policy[policies.length + k]).toEqual({ label: g.label, source: g.source, hard: g.penalty === null, value: placed.length, violation: split ? 1 : 0 });
+      expect(result.policy[policies.length + k]).toEqual({ label: g.label, source: g.source, hard: g.penalty === null, law: false, value: placed.length, violation: split ? 1 : 0 });
     });
     expect(result.policy.slice(policies.length).some((o) => o.value > 0)).toBe(true);
   });

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { findPrefecture, minimumWageOn } from "../../src/domain/prefectures.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import { formatIssues } from "../../src/input/issues.js";
-import { BUNDLED_SCENARIOS, SHIKOKU_SCENARIO } from "../../src/scenario/bundled.js";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { formatInstanceJson } from "../../src/generate/json.js";
+import { BUNDLED_SCENARIOS, KAGAWA_PILOT_SCENARIO, SHIKOKU_SCENARIO } from "../../src/scenario/bundled.js";
 import { scenarioInstance, type ScenarioInstance } from "../../src/scenario/instance.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { applyVariation } from "../../src/scenario/variations.js";
@@ -111,5 +114,12 @@ describe("scenarioInstance", () => {
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids[0]).toMatch(/^E\d\d-[a-z-]+-\d+$/);
     }
+  });
+
+  it("is the one source of the bundled pilot: examples/data/kagawa-pilot.json is the kagawa-pilot scenario's instance, byte for byte (rerun scripts/make-pilot-data.ts if not)", () => {
+    const path = fileURLToPath(new URL("../../examples/data/kagawa-pilot.json", import.meta.url));
+    const drawn = instanceOf(KAGAWA_PILOT_SCENARIO);
+    expect(readFileSync(path, "utf8") === formatInstanceJson(drawn)).toBe(true);
+    expect(JSON.parse(readFileSync(path, "utf8"))).toEqual(drawn);
   });
 });

@@ -55,11 +55,11 @@ describe("variations", () => {
 
   it("scales slots of one field in one prefecture, leaving the rest alone, with employers following", () => {
     const s = apply({ kind: "scale-slots", field: "nursing-care", prefecture: "Ehime", factor: 0.1 });
-    expect(slotsOf(s, "nursing-care", "38")).toBe(70);
+    expect(slotsOf(s, "nursing-care", "38")).toBe(40);
     expect(slotsOf(s, "nursing-care", "37")).toBe(slotsOf(S, "nursing-care", "37"));
-    expect(slotsOf(s) - slotsOf(S)).toBe(70 - 700);
+    expect(slotsOf(s) - slotsOf(S)).toBe(40 - 400);
     const d = s.prefectures.find((p) => p.prefecture === "38")?.demand.find((x) => x.field === "nursing-care");
-    expect(d?.employers).toBe(48);
+    expect(d?.employers).toBe(28);
     const doubled = apply({ kind: "scale-slots", field: "construction", factor: 4 });
     for (const p of doubled.prefectures) for (const x of p.demand) expect(x.slots).toBeLessThanOrEqual(30 * x.employers);
     expect(issues({ kind: "scale-slots", prefecture: "13", factor: 2 })).toBe('changes[0].prefecture: expected a prefecture of the scenario (37, 38, 36, 39), got "13"');

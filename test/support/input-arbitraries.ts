@@ -4,7 +4,9 @@
  * and every `instanceArb` value also passes the semantic checks of
  * `decodeInstance` (unique ids, fields of the default catalogue "2024-09",
  * known prefectures, wages at or above the binding minimum wage, care-only
- * certification routes only for nursing care, job categories of the field).
+ * certification routes only for nursing care, job categories of the field,
+ * the declarations each field needs, a start date, declared support
+ * organisations).
  *
  * Optional properties are sometimes absent (never present as `undefined`), so
  * `codec.decode(codec.encode(v))` deep-equals `v`. Language evidence uses the
@@ -21,6 +23,8 @@ import fc from "fast-check";
 import { DEFAULT_FIELD_CATALOGUE_VERSION, FIELD_CATALOGUES, SECTORS, findCatalogue, type FieldCatalogue, type SswField } from "../../src/domain/fields.js";
 import { LANGUAGE_EVIDENCE, LANGUAGE_REQUIREMENTS, type LanguageEvidence, type LanguageRequirement } from "../../src/domain/language.js";
 import { PREFECTURES, findPrefecture, minimumWageOn, type Prefecture } from "../../src/domain/prefectures.js";
+import { DEPARTURE_ITEMS } from "../../src/domain/law.js";
+import { LODGING_LICENCES, type DeclarationsInput, type HousingInput } from "../../src/input/lawCodecs.js";
 import {
   CERTIFICATION_ROUTES,
   type CertificationInput,
@@ -114,11 +118,23 @@ export const languageEvidenceArb: fc.Arbitrary<LanguageEvidence> = fc.constantFr
 
 export const languageRequirementArb: fc.Arbitrary<LanguageRequirement> = fc.constantFrom(...LANGUAGE_REQUIREMENTS);
 
-/** Care school and EPA only for nursing care; the skills test and TITP No. 2 for any field. */
-export const certificationArb: fc.Arbitrary<CertificationInput> = fc.oneof(
-  fc.record({ field: fc.constant(NURSING_CARE), via: fc.constantFrom<CertificationRoute>(...CERTIFICATION_ROUTES) }, { noNullPrototype: true }),
-  fc.record({ field: fieldIdArb, via: fc.constantFrom<CertificationRoute>("skills-test", "titp-2") }, { noNullPrototype: true }),
-);
+/** A job category of the field (sometimes none), where the field has several. */
+const withCategory = (c: { field: string; via: CertificationRoute }, pick: number | undefined): CertificationInput => {
+  const categories = DEFAULT_FIELDS.find((f) => f.id === c.field)?.jobCategories ?? [];
+  const jobCategory = pick === undefined || categories.length === 0 ? undefined : categories[pick % categories.length]?.id;
+  return jobCategory === undefined ? c : { ...c, jobCategory };
+};
+
+/** Care school and EPA only for nursing care; the skills test and TITP No. 2 for any field; a job category of the field, sometimes. */
+export const certificationArb: fc.Arbitrary<CertificationInput> = fc
+  .tuple(
+    fc.oneof(
+      fc.record({ field: fc.constant(NURSING_CARE), via: fc.constantFrom<CertificationRoute>(...CERTIFICATION_ROUTES) }, { noNullPrototype: true }),
+      fc.record({ field: fieldIdArb, via: fc.constantFrom<CertificationRoute>("skills-test", "titp-2") }, { noNullPrototype: true }),
+    ),
+    fc.option(fc.nat(), { nil: undefined }),
+  )
+  .map(([c, pick]) => withCategory(c, pick));
 
 export const skillArb: fc.Arbitrary<SkillInput> = fc.record(
   {
@@ -137,9 +153,19 @@ export const preferencesArb: fc.Arbitrary<PreferencesInput> = fc.record(
   { requiredKeys: [], noNullPrototype: true },
 );
 
-export const workerArb: fc.Arbitrary<WorkerInput> = fc.record(
-  {
-    id: idArb("w"),
+/** A date of birth (1950..2008) or an age on the start date; one of them, as the format requires. */
+const ageArb: fc.Arbitrary<{ birthDate: string } | { age: number }> = fc.oneof(
+  fc
+    .date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2008-12-31T00:00:00Z"), noInvalidDate: true })
+    .map((d) => ({ birthDate: d.toISOString().slice(0, 10) })),
+  fc.integer({ min: 15, max: 60 }).map((age) => ({ age })),
+);
+
+export const workerArb: fc.Arbitrary<WorkerInput> = fc
+  .tuple(
+    fc.record(
+      {
+        id: idArb("w"),
     language: fc.array(
       fc.oneof({ weight: 3, arbitrary: fc.constantFrom<LanguageEvidence>("N4", "JFT-Basic A2", "N3") }, { weight: 2, arbitrary: languageEvidenceArb }),
       { maxLength: 3 },
@@ -150,15 +176,46 @@ export const workerArb: fc.Arbitrary<WorkerInput> = fc.record(
     certifications: fc.array(certificationArb, { maxLength: 3 }),
     skills: fc.array(skillArb, { maxLength: 3 }),
     preferences: preferencesArb,
-  },
-  { requiredKeys: ["id", "language", "trainingCentre", "homeProvince"], noNullPrototype: true },
-);
+    sswMonths: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 70 }) }),
+    departure: fc.oneof({ weight: 4, arbitrary: fc.constant([...DEPARTURE_ITEMS]) }, { weight: 1, arbitrary: fc.subarray([...DEPARTURE_ITEMS]) }),
+    careExperienceMonths: fc.integer({ min: 0, max: 48 }),
+    careInitialTraining: fc.boolean(),
+      },
+      { requiredKeys: ["id", "language", "trainingCentre", "homeProvince", "sswMonths", "departure"], noNullPrototype: true },
+    ),
+    ageArb,
+  )
+  .map(([w, age]) => ({ ...w, ...age }) as WorkerInput);
 
 /** The highest minimum wage that can bind an employer in `prefecture` with `industry`, at any date, without overrides. */
 export const highestFloor = (prefecture: Prefecture, industry: string | undefined): number => {
   const regional = Math.max(...prefecture.minimumWages.map((r) => r.amount), minimumWageOn(prefecture).amount);
-  const special = prefecture.industryMinimumWages.find((m) => m.industry === industry)?.amount ?? 0;
+  const special = Math.max(0, ...(prefecture.industryMinimumWages.find((m) => m.industry === industry)?.records.map((r) => r.amount) ?? []));
   return Math.max(regional, special);
+};
+
+/** Support organisations every generated instance declares, with officers enough for any instance of the arbitrary's size. */
+export const SUPPORT_ORGANISATIONS = [
+  { id: "RSO-1", officers: 2 },
+  { id: "RSO-2", officers: 1, workers: 45, employers: 2 },
+] as const;
+
+/** Each prerequisite of the field, declared (met or not), so the instance decodes. */
+const declarationsFor = (field: string, slots: number, bits: readonly boolean[]): DeclarationsInput => {
+  const f = DEFAULT_FIELDS.find((x) => x.id === field);
+  const out: Record<string, unknown> = {};
+  (f?.prerequisites ?? []).forEach((id, i) => {
+    const bit = bits[i % bits.length] ?? true;
+    out[id] =
+      id === "acceptancePlan"
+        ? { approved: bit, headcount: slots + (i % 3) - 1 < 0 ? 0 : slots + (i % 3) - 1 }
+        : id === "lodgingLicence"
+          ? bit ? "hotel-ryokan" : LODGING_LICENCES[1 + (i % 3)]
+          : id === "entertainmentBusiness"
+            ? !bit
+            : bit;
+  });
+  return out as DeclarationsInput;
 };
 
 const prefectureOf = (ref: string): Prefecture => {
@@ -177,6 +234,22 @@ export const employerArb: fc.Arbitrary<EmployerInput> = fc
       slots: fc.integer({ min: 0, max: 4 }),
       wageAboveFloor: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 600 })),
       category: fc.option(fc.nat(), { nil: undefined }),
+      law: fc.record(
+        {
+          employment: fc.oneof({ weight: 5, arbitrary: fc.constant("direct" as const) }, { weight: 1, arbitrary: fc.constant("dispatch" as const) }),
+          equalPayGap: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -100, max: 100 }) }),
+          support: fc.constantFrom("self", ...SUPPORT_ORGANISATIONS.map((o) => o.id)),
+          housing: fc.oneof(
+            fc.constant<HousingInput>("private"),
+            fc.record({ beds: fc.integer({ min: 0, max: 6 }), areaM2: fc.integer({ min: 1, max: 60 }).map((x) => x * 1.5) }, { noNullPrototype: true }),
+          ),
+          met: fc.array(fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), { minLength: 1, maxLength: 4 }),
+          staff: fc.integer({ min: 0, max: 12 }),
+          sswEmployed: fc.integer({ min: 0, max: 3 }),
+          homeVisitCare: fc.boolean(),
+        },
+        { noNullPrototype: true },
+      ),
       optional: fc.record(
         {
           name: fc.string({ maxLength: 12 }),
@@ -184,20 +257,36 @@ export const employerArb: fc.Arbitrary<EmployerInput> = fc
           requiredSkills: fc.array(skillArb, { maxLength: 2 }),
           preferredSkills: fc.array(skillArb, { maxLength: 3 }),
           industry: fc.constantFrom(...INDUSTRY_PALETTE),
-          fullTimeStaff: fc.integer({ min: 0, max: 12 }),
-          japaneseCareStaff: fc.integer({ min: 0, max: 12 }),
         },
         { requiredKeys: [], noNullPrototype: true },
       ),
     },
     { noNullPrototype: true },
   )
-  .map(({ wageAboveFloor, category, optional, ...e }) => {
+  .map(({ wageAboveFloor, category, optional, law, ...e }) => {
     const field = DEFAULT_FIELDS.find((f) => f.id === e.field);
     const categories = field?.jobCategories ?? [];
     const jobCategory = category === undefined || categories.length === 0 ? undefined : categories[category % categories.length]?.id;
     const hourlyWage = highestFloor(prefectureOf(e.prefecture), optional.industry) + wageAboveFloor;
-    return { ...e, hourlyWage, ...optional, ...(jobCategory === undefined ? {} : { jobCategory }) };
+    const staff =
+      field?.headcountCap === "japanese-care-staff"
+        ? { japaneseCareStaff: law.staff, sswEmployed: law.sswEmployed }
+        : field?.headcountCap === "full-time-staff"
+          ? { fullTimeStaff: law.staff, sswEmployed: law.sswEmployed }
+          : {};
+    return {
+      ...e,
+      hourlyWage,
+      ...optional,
+      ...(jobCategory === undefined ? {} : { jobCategory }),
+      ...staff,
+      employment: law.employment,
+      japaneseWage: Math.max(0, hourlyWage + law.equalPayGap),
+      support: law.support,
+      housing: law.housing,
+      declarations: declarationsFor(e.field, e.slots, law.met),
+      ...(field?.homeVisit !== null && field?.homeVisit !== undefined && law.homeVisitCare ? { homeVisitCare: true } : {}),
+    };
   });
 
 const weightArb = fc.integer({ min: 0, max: 100 });
@@ -251,19 +340,29 @@ export interface InstanceSize {
   readonly maxEmployers?: number;
 }
 
+/** Gives the instance a start date (a placement start, or else `reference.asOf`) where it has none. */
+const withStart = (input: InstanceInput, start: string, months: number | undefined): InstanceInput =>
+  input.reference?.asOf !== undefined
+    ? input
+    : { ...input, placement: { start, ...(months === undefined ? {} : { months }) } };
+
 /** Valid instances (they pass `decodeInstance`) of the given size; default 0..8 workers, 0..5 employers. */
 export const instanceArbitrary = ({ minWorkers = 0, maxWorkers = 8, minEmployers = 0, maxEmployers = 5 }: InstanceSize = {}): fc.Arbitrary<InstanceInput> =>
   fc
-    .record(
-      {
-        workers: fc.uniqueArray(workerArb, { minLength: minWorkers, maxLength: maxWorkers, selector: (w) => w.id }),
-        employers: fc.uniqueArray(employerArb, { minLength: minEmployers, maxLength: maxEmployers, selector: (e) => e.id }),
-        weights: weightsArb,
-        reference: referenceArb,
-      },
-      { requiredKeys: ["workers", "employers"], noNullPrototype: true },
+    .tuple(
+      fc.record(
+        {
+          workers: fc.uniqueArray(workerArb, { minLength: minWorkers, maxLength: maxWorkers, selector: (w) => w.id }),
+          employers: fc.uniqueArray(employerArb, { minLength: minEmployers, maxLength: maxEmployers, selector: (e) => e.id }),
+          weights: weightsArb,
+          reference: referenceArb,
+        },
+        { requiredKeys: ["workers", "employers"], noNullPrototype: true },
+      ),
+      isoDateArb,
+      fc.option(fc.integer({ min: 1, max: 24 }), { nil: undefined }),
     )
-    .map(respectOverrides);
+    .map(([input, start, months]) => ({ ...withStart(respectOverrides(input), start, months), supportOrganisations: SUPPORT_ORGANISATIONS.map((o) => ({ ...o })) }));
 
 /** Valid instances: 0..8 workers, 0..5 employers. */
 export const instanceArb: fc.Arbitrary<InstanceInput> = instanceArbitrary();

@@ -1,7 +1,9 @@
 /**
  * The policies' documented meaning, written out again for tests: tiny
  * instances with training centres, groups and staff counts, a random policy,
- * the violations of one assignment, and brute force over all assignments.
+ * the violations of one assignment, and brute force over all assignments
+ * within each employer's legal capacity (the statutory caps are law: never a
+ * violation to weigh, never relaxed).
  * Shared by the policy, diagnosis and explanation tests; never imports the
  * library's policy code.
  */
@@ -11,28 +13,25 @@ import { match } from "../../src/index.js";
 import type { InstanceInput } from "../../src/input/codecs.js";
 import type { PolicyInput } from "../../src/policy/codecs.js";
 import type { MatchResult } from "../../src/result/types.js";
-import { oracleEligible, oracleScore, tinyInstanceArb, type TinyEmployer, type TinyWorker } from "./tiny.js";
+import { lawful, type InstanceDraft } from "./lawful.js";
+import { legalCapacity, oracleEligible, oracleScore, tinyInstanceArb, type TinyEmployer, type TinyWorker } from "./tiny.js";
 
 export const SECTOR: Record<string, string> = { "nursing-care": "caregiving", construction: "construction", "food-service": "hospitality" };
 export const MAX_SCORE = 49;
 
-/** Tiny instances with training centres, groups and staff counts, and a policy. */
+/** Tiny instances with training centres and groups (their staff counts drawn by tiny.ts), and a policy. */
 export const policyCase = (maxWorkers: number, maxEmployers: number): fc.Arbitrary<{ input: InstanceInput; policy: PolicyInput }> =>
   tinyInstanceArb(maxWorkers, maxEmployers).chain((base) =>
     fc
       .record({
         centres: fc.array(fc.constantFrom("Bandung", "Semarang"), { minLength: base.workers.length, maxLength: base.workers.length }),
         groups: fc.array(fc.constantFrom(null, "g1", "g2"), { minLength: base.workers.length, maxLength: base.workers.length }),
-        staff: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: base.employers.length, maxLength: base.employers.length }),
         policy: policyArb(base),
       })
-      .map(({ centres, groups, staff, policy }) => ({
+      .map(({ centres, groups, policy }) => ({
         input: {
           ...base,
           workers: base.workers.map((w, i) => ({ ...w, trainingCentre: centres[i] as string, ...(groups[i] === null ? {} : { group: groups[i] as string }) })),
-          employers: base.employers.map((e, i) =>
-            e.field === "nursing-care" ? { ...e, japaneseCareStaff: staff[i] as number } : e.field === "construction" ? { ...e, fullTimeStaff: staff[i] as number } : e,
-          ),
         },
         policy,
       })),
@@ -54,7 +53,6 @@ export const policyArb = (base: InstanceInput): fc.Arbitrary<PolicyInput> =>
         }),
         { nil: undefined },
       ),
-      caps: fc.option(penalty, { nil: null }),
       diversity: fc.option(fc.record({ maxCount: fc.integer({ min: 1, max: 2 }), penalty }), { nil: undefined }),
       fairness: fc.option(fc.record({ minShare: fc.constantFrom(0.3, 0.5, 1), penalty }), { nil: undefined }),
       groups: fc.option(fc.record({ together: fc.constantFrom("prefecture" as const, "employer" as const), penalty }), { nil: undefined }),
@@ -75,7 +73,6 @@ export const policyArb = (base: InstanceInput): fc.Arbitrary<PolicyInput> =>
           withPenalty({ scope: p.quota.scope, key: list[p.quota.pick % list.length] as string, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) }, p.quota.penalty),
         ];
       }
-      if (p.caps !== null) out.headcountCaps = withPenalty({}, p.caps);
       if (p.diversity !== undefined) out.diversity = withPenalty({ maxCount: p.diversity.maxCount }, p.diversity.penalty);
       if (p.fairness !== undefined) out.fairness = [withPenalty({ by: "trainingCentre" as const, minShare: p.fairness.minShare }, p.fairness.penalty)];
       if (p.groups !== undefined) out.groups = withPenalty({ together: p.groups.together }, p.groups.penalty);
@@ -97,12 +94,6 @@ export const violations = (input: InstanceInput, policy: PolicyInput, x: Assignm
       q.scope === "sector" ? SECTOR[e.field] === q.key : q.scope === "field" ? e.field === q.key : q.scope === "prefecture" ? e.prefecture === q.key : e.id === q.key,
     );
     out.push({ units: Math.max(0, (q.min ?? 0) - n) + Math.max(0, n - (q.max ?? Infinity)), penalty: q.penalty });
-  }
-  if (policy.headcountCaps !== undefined) {
-    employers.forEach((e, j) => {
-      const cap = e.japaneseCareStaff ?? e.fullTimeStaff;
-      if (cap !== undefined) out.push({ units: Math.max(0, x.filter((k) => k === j).length - cap), penalty: policy.headcountCaps?.penalty });
-    });
   }
   if (policy.diversity?.maxCount !== undefined) {
     employers.forEach((_, j) => {
@@ -134,6 +125,10 @@ export const violations = (input: InstanceInput, policy: PolicyInput, x: Assignm
   return out;
 };
 
+/** Units over each nursing-care and construction employer's legal cap (its staff), one entry per employer: always hard, the law. */
+export const legalViolations = (input: InstanceInput, x: Assignment): { units: number; penalty: undefined }[] =>
+  input.employers.map((e, j) => ({ units: Math.max(0, x.filter((k) => k === j).length - legalCapacity(e)), penalty: undefined }));
+
 /** The best objective over all assignments, in the library's units; null when no assignment meets the hard policies. */
 export const bruteForce = (input: InstanceInput, policy: PolicyInput): number | null => {
   const { workers, employers } = input;
@@ -141,7 +136,7 @@ export const bruteForce = (input: InstanceInput, policy: PolicyInput): number | 
   const W = MAX_SCORE * Math.min(workers.length, slots) + 1;
   let best: number | null = null;
   const x: number[] = workers.map(() => -1);
-  const left = employers.map((e) => e.slots);
+  const left = employers.map(legalCapacity);
   const go = (i: number, value: number): void => {
     if (i === workers.length) {
       let total = value;
@@ -170,8 +165,9 @@ export const bruteForce = (input: InstanceInput, policy: PolicyInput): number | 
   return best;
 };
 
-export const solve = (input: InstanceInput, policy: PolicyInput, engine: "auto" | "lp-solver" | "flow" = "auto"): MatchResult => {
-  const r = match({ ...input, policy }, { engine });
+/** Solves the instance (made lawful where a test left declarations out: ./lawful.ts) under the policy. */
+export const solve = (input: InstanceDraft, policy: PolicyInput, engine: "auto" | "lp-solver" | "flow" = "auto"): MatchResult => {
+  const r = match({ ...lawful(input), policy }, { engine });
   if (E.isLeft(r)) throw new Error(`rejected: ${JSON.stringify(r.left)}`);
   return r.right;
 };
@@ -181,12 +177,12 @@ export const assignmentOf = (input: InstanceInput, result: MatchResult): number[
   return input.workers.map((w) => at.get(w.id) ?? -1);
 };
 
-/** Every assignment of workers to employers with a free slot they are eligible for (or none). */
+/** Every assignment of workers to employers with a free slot, within the legal caps, they are eligible for (or none). */
 export const assignments = (input: InstanceInput): Assignment[] => {
   const { workers, employers } = input;
   const out: Assignment[] = [];
   const x: number[] = workers.map(() => -1);
-  const left = employers.map((e) => e.slots);
+  const left = employers.map(legalCapacity);
   const go = (i: number): void => {
     if (i === workers.length) {
       out.push([...x]);

@@ -1,10 +1,13 @@
 /**
  * Tiny instances on a small palette, and an oracle for them that is simpler
  * than the library: eligibility and score written out again from the rule
- * tables in the docs, and a brute-force search over every assignment.
+ * tables in the docs, and a brute-force search over every assignment that
+ * keeps each nursing-care and construction employer within its legal cap
+ * (its declared staff: the law, on whatever the policy).
  */
 import fc from "fast-check";
 import type { InstanceInput } from "../../src/input/codecs.js";
+import { lawful, type EmployerDraft, type WorkerDraft } from "./lawful.js";
 
 const FIELDS = ["nursing-care", "construction", "food-service"] as const;
 const SECTOR: Record<string, string> = { "nursing-care": "caregiving", construction: "construction", "food-service": "hospitality" };
@@ -15,7 +18,7 @@ const MIN_WAGE: Record<string, number> = { "37": 1036, "38": 1033 };
 export type TinyWorker = InstanceInput["workers"][number];
 export type TinyEmployer = InstanceInput["employers"][number];
 
-const workerArb = (id: string): fc.Arbitrary<TinyWorker> =>
+const workerArb = (id: string): fc.Arbitrary<WorkerDraft> =>
   fc
     .record({
       language: fc.subarray([...LANGS], { maxLength: 2 }),
@@ -47,7 +50,7 @@ const workerArb = (id: string): fc.Arbitrary<TinyWorker> =>
       homeProvince: "Central Java",
     }));
 
-const employerArb = (id: string): fc.Arbitrary<TinyEmployer> =>
+const employerArb = (id: string): fc.Arbitrary<EmployerDraft> =>
   fc
     .record({
       prefecture: fc.constantFrom("37", "38"),
@@ -57,6 +60,7 @@ const employerArb = (id: string): fc.Arbitrary<TinyEmployer> =>
       required: fc.option(fc.constantFrom({ name: "welding", level: 2 }, { name: "forklift" }), { nil: undefined }),
       preferred: fc.option(fc.constantFrom({ name: "welding" }, { name: "forklift" }), { nil: undefined }),
       premium: fc.constantFrom(0, 60, 130, 400),
+      staff: fc.integer({ min: 0, max: 3 }),
     })
     .map((e) => ({
       id,
@@ -67,6 +71,8 @@ const employerArb = (id: string): fc.Arbitrary<TinyEmployer> =>
       ...(e.minLanguage === undefined ? {} : { minLanguage: e.minLanguage }),
       ...(e.required === undefined ? {} : { requiredSkills: [e.required] }),
       ...(e.preferred === undefined ? {} : { preferredSkills: [e.preferred] }),
+      // The legal caps' staff figures; the caps bind whenever they are below the slots.
+      ...(e.field === "nursing-care" ? { japaneseCareStaff: e.staff, sswEmployed: 0 } : e.field === "construction" ? { fullTimeStaff: e.staff, sswEmployed: 0 } : {}),
     }));
 
 /** Up to `maxWorkers` workers and `maxEmployers` employers; ids chosen to sort differently from creation order. */
@@ -79,7 +85,7 @@ export const tinyInstanceArb = (maxWorkers = 7, maxEmployers = 4): fc.Arbitrary<
         employers: fc.tuple(...Array.from({ length: ne }, (_, i) => employerArb(`e${(ne - i) * 3 % 5}${i}`))),
       }),
     )
-    .map(({ workers, employers }) => ({ workers: [...workers], employers: [...employers], reference: { asOf: "2026-04-01" } }));
+    .map(({ workers, employers }) => lawful({ workers: [...workers], employers: [...employers], reference: { asOf: "2026-04-01" } }));
 
 /** The worker made to meet nearly every rule (N4, the care test, every field, the skills employers ask), so slots become contested. */
 export const contested = (w: TinyWorker): TinyWorker => ({
@@ -125,10 +131,14 @@ export const oracleScore = (w: TinyWorker, e: TinyEmployer): number => {
   return 4 * fieldPts + 2 * prefPts + 2 * skillPts + langPts + wagePts;
 };
 
-/** The best (placed, total score), lexicographically, over every assignment. */
+/** How many workers the law lets an employer take: its slots, and at most its staff in nursing care and construction. */
+export const legalCapacity = (e: TinyEmployer): number =>
+  Math.min(e.slots, e.field === "nursing-care" ? (e.japaneseCareStaff ?? 0) : e.field === "construction" ? (e.fullTimeStaff ?? 0) : Infinity);
+
+/** The best (placed, total score), lexicographically, over every assignment within each employer's legal capacity. */
 export const bruteForce = (input: InstanceInput): { placed: number; totalScore: number } => {
   const { workers, employers } = input;
-  const left = employers.map((e) => e.slots);
+  const left = employers.map(legalCapacity);
   let best = { placed: 0, totalScore: 0 };
   const go = (i: number, placed: number, total: number): void => {
     if (i === workers.length) {

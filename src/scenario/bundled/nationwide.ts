@@ -8,7 +8,7 @@
  *
  * 1. Slots: 1.1 per worker (SLOTS_PER_WORKER, an assumption), 55,000.
  * 2. By prefecture: no per-prefecture table of foreign or Indonesian workers
- *    was found (shared/domain.md), so prefectures weigh 1 each, and 2 where
+ *    was found (docs/SOURCES.md), so prefectures weigh 1 each, and 2 where
  *    the FY2025 minimum wage is above the national weighted average of 1,121
  *    yen (Saitama, Chiba, Tokyo, Kanagawa, Aichi, Kyoto, Osaka: a stand-in
  *    for the large urban labour markets). Synthetic.
@@ -86,7 +86,7 @@ export const NATIONWIDE_SCENARIO: Scenario = {
     "Slots by field: proportional to the FY2024-28 SSW five-year caps (nursing care 135,000; industrial products 173,300; food and beverage manufacturing 139,000; construction 80,000; food service 53,000; building cleaning 37,000; shipbuilding 36,000; accommodation 23,000; fishery 17,000; aviation 4,400).",
     "Employers: one per 15 slots, the pilot's mean (assumption).",
     "Wages: at or above each prefecture's FY2025 minimum wage (1,023 yen in Kochi, Miyazaki, Okinawa up to 1,226 in Tokyo), or an industry minimum where one applies.",
-    "No policy section: the bundled scenarios place without quotas, caps or groups; add a `policy` to compare them.",
+    "No policy section: the legal caps apply as law; add a `policy` for quotas, diversity or groups.",
   ],
   cohort: {
     size: WORKERS,

@@ -1,0 +1,153 @@
+/**
+ * Semantic checks of what the law asks an instance to declare, after the
+ * structural pass (./lawCodecs.ts): the placement period, each worker's age,
+ * each employer's field prerequisites, staff figures, support organisation
+ * and home-visit care, the support organisations' employer limit, and the
+ * expected minimum wages. A rule that needs a declaration the input lacks is
+ * a located issue saying what to declare, never a silent pass.
+ */
+import { addMonths, ageOn } from "../domain/dates.js";
+import { findField, type FieldCatalogue } from "../domain/fields.js";
+import { SUPPORT_LIMITS, supportLimitsApply } from "../domain/law.js";
+import { PREREQUISITES } from "../domain/prerequisites.js";
+import { findPrefecture } from "../domain/prefectures.js";
+import type { EmployerInput, InstanceInput, WorkerInput } from "./codecs.js";
+import type { PlacementPeriod, SupportOrganisation } from "./instance.js";
+import { at, issue, type InputIssue } from "./issues.js";
+
+/** Placement months when the instance does not say: the pilot's initial year. */
+export const DEFAULT_PLACEMENT_MONTHS = 12;
+
+/** The period from `placement` (start defaulting to `reference.asOf`); an issue when neither gives a start. */
+export const decodePlacement = (input: InstanceInput, issues: InputIssue[]): PlacementPeriod => {
+  const start = input.placement?.start ?? input.reference?.asOf;
+  if (start === undefined) {
+    issues.push(issue("missing", "placement.start", "the date placements start, YYYY-MM-DD (or reference.asOf): ages, minimum wages and the SSW (i) limit are read from it", undefined));
+  }
+  const months = input.placement?.months ?? DEFAULT_PLACEMENT_MONTHS;
+  const from = start ?? "1970-01-01";
+  return { start: from, months, end: addMonths(from, months), wages: input.placement?.wages ?? "raise" };
+};
+
+/** The worker's age on the start date, from the date of birth or the age given; issues where neither or they disagree. */
+export const workerAge = (w: WorkerInput, path: string, placement: PlacementPeriod, issues: InputIssue[]): number => {
+  if (w.birthDate === undefined && w.age === undefined) {
+    issues.push(issue("missing", at(path, "birthDate"), "a date of birth YYYY-MM-DD (or age, in whole years on the start date): SSW (i) workers must be 18", undefined));
+    return 0;
+  }
+  if (w.birthDate === undefined) return w.age as number;
+  if (w.birthDate > placement.start) issues.push(issue("inconsistent", at(path, "birthDate"), `a date before the start ${placement.start}`, w.birthDate));
+  const age = ageOn(w.birthDate, placement.start);
+  if (w.age !== undefined && w.age !== age) {
+    issues.push(issue("inconsistent", at(path, "age"), `${age}, the age on ${placement.start} from birthDate ${w.birthDate} (or leave age out)`, w.age));
+  }
+  return age;
+};
+
+/** Checks a worker's law fields against the employers and the catalogue. */
+export const checkWorkerLaw = (w: WorkerInput, path: string, employerIds: ReadonlySet<string>, issues: InputIssue[]): void => {
+  if (w.formerInternAt !== undefined && !employerIds.has(w.formerInternAt)) {
+    issues.push(issue("inconsistent", at(path, "formerInternAt"), "the id of an employer in this instance (whose dormitory the worker lived in as a technical intern)", w.formerInternAt));
+  }
+  if (new Set(w.departure).size !== w.departure.length) issues.push(issue("inconsistent", at(path, "departure"), "each checklist item once", w.departure));
+};
+
+const STAFF_WORDS = {
+  japaneseCareStaff:
+    "the establishment's full-time care staff who are Japanese etc. (Japanese, permanent residents, care-visa holders, EPA-certified care workers): the legal cap on its SSW (i) workers",
+  fullTimeStaff: "the employer's full-time staff, not counting technical interns and SSW (i) workers: the legal cap on its SSW (i) workers",
+} as const;
+
+/** Checks an employer's declarations against what its field needs. */
+export const checkEmployerLaw = (
+  e: EmployerInput,
+  path: string,
+  catalogue: FieldCatalogue,
+  organisations: ReadonlyMap<string, SupportOrganisation>,
+  placement: PlacementPeriod,
+  issues: InputIssue[],
+): void => {
+  const field = findField(catalogue, e.field);
+  if (field === undefined) return; // reported as an unknown field
+  const declarations = at(path, "declarations");
+  for (const id of field.prerequisites) {
+    if (e.declarations[id] === undefined) issues.push(issue("missing", at(declarations, id), `${PREREQUISITES[id].declares}, which ${field.name} requires`, undefined));
+  }
+  const figure = field.headcountCap === "japanese-care-staff" ? "japaneseCareStaff" : field.headcountCap === "full-time-staff" ? "fullTimeStaff" : null;
+  if (figure !== null) {
+    if (e[figure] === undefined) issues.push(issue("missing", at(path, figure), STAFF_WORDS[figure], undefined));
+    if (e.sswEmployed === undefined) issues.push(issue("missing", at(path, "sswEmployed"), `the SSW (i) workers ${field.name} employers already employ (0 for none): they count against the legal cap`, undefined));
+  }
+  if (e.homeVisitCare === true && field.homeVisit === null) issues.push(issue("inconsistent", at(path, "homeVisitCare"), "false or absent (home-visit care is a nursing-care job)", true));
+  if (e.support !== "self" && !organisations.has(e.support) && supportLimitsApply(placement)) {
+    issues.push(
+      issue(
+        "inconsistent",
+        at(path, "support"),
+        `"self", or the id of a registered support organisation listed in supportOrganisations (from ${SUPPORT_LIMITS.value.from} its officers limit whom it can support)`,
+        e.support,
+      ),
+    );
+  }
+};
+
+/** The organisations by id, with repeated ids reported. */
+export const decodeOrganisations = (input: InstanceInput, issues: InputIssue[]): Map<string, SupportOrganisation> => {
+  const out = new Map<string, SupportOrganisation>();
+  (input.supportOrganisations ?? []).forEach((o, i) => {
+    if (out.has(o.id)) issues.push(issue("duplicate-id", at(at("supportOrganisations", i), "id"), "a unique id", o.id));
+    else out.set(o.id, { id: o.id, name: o.name ?? null, officers: o.officers, workers: o.workers ?? 0, employers: o.employers ?? 0 });
+  });
+  return out;
+};
+
+/** From the date the limits apply: each organisation's officers must be enough for the employers that name it (10 each). */
+export const checkOrganisationEmployers = (
+  input: InstanceInput,
+  organisations: ReadonlyMap<string, SupportOrganisation>,
+  placement: PlacementPeriod,
+  issues: InputIssue[],
+): void => {
+  if (!supportLimitsApply(placement)) return;
+  const { employersPerOfficer, from } = SUPPORT_LIMITS.value;
+  (input.supportOrganisations ?? []).forEach((o, i) => {
+    const named = input.employers.filter((e) => e.support === o.id && e.slots > 0).length;
+    const total = named + (o.employers ?? 0);
+    const needed = Math.ceil(total / employersPerOfficer);
+    if (needed > o.officers) {
+      issues.push(
+        issue(
+          "inconsistent",
+          at(at("supportOrganisations", i), "officers"),
+          `at least ${needed} officers for ${total} employers (${named} here, ${o.employers ?? 0} elsewhere): from ${from} an officer supports at most ${employersPerOfficer} employers; or move employers to another organisation`,
+          o.officers,
+        ),
+      );
+    }
+  });
+};
+
+/** Expected minimum wages by prefecture code, checked: a known prefecture, and an industry minimum it has. */
+export const decodeExpected = (
+  input: InstanceInput,
+  issues: InputIssue[],
+): Map<string, { industry: string | null; amount: number; from: string; source: string }[]> => {
+  const out = new Map<string, { industry: string | null; amount: number; from: string; source: string }[]>();
+  (input.reference?.expectedMinimumWages ?? []).forEach((x, i) => {
+    const path = at(at("reference", "expectedMinimumWages"), i);
+    const p = findPrefecture(x.prefecture);
+    if (p === undefined) {
+      issues.push(issue("unknown-prefecture", at(path, "prefecture"), "a prefecture code 01..47 or name", x.prefecture));
+      return;
+    }
+    if (x.industry !== undefined && !p.industryMinimumWages.some((m) => m.industry === x.industry)) {
+      const known = p.industryMinimumWages.map((m) => m.industry);
+      issues.push(issue("inconsistent", at(path, "industry"), known.length === 0 ? `none (${p.name} has no industry minimum wage)` : `one of ${known.join(", ")}`, x.industry));
+      return;
+    }
+    const list = out.get(p.code) ?? [];
+    list.push({ industry: x.industry ?? null, amount: x.amount, from: x.from, source: `${path}${x.note === undefined || x.note === "" ? "" : `: ${x.note}`}` });
+    out.set(p.code, list);
+  });
+  return out;
+};

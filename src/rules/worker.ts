@@ -1,0 +1,31 @@
+/**
+ * Rules that look at the worker alone: who may hold SSW (i) for the whole
+ * placement, and who is ready to leave Indonesia.
+ *
+ * | rule                | excludes the worker when                                                    |
+ * |---------------------|-----------------------------------------------------------------------------|
+ * | age                 | under 18 on the start date                                                  |
+ * | ssw-period          | months already in SSW (i) plus the placement pass the five-year total (60)  |
+ * | departure-readiness | the departure checklist is incomplete: health check, BPJS membership, pre-departure orientation, registered job order |
+ */
+import { DEPARTURE_ITEMS, DEPARTURE_WORDS, MINIMUM_AGE, SSW1_TOTAL_MONTHS } from "../domain/law.js";
+import type { PlacementPeriod, Worker } from "../input/instance.js";
+import type { Exclusion } from "./ruleIds.js";
+
+/** Every worker rule that excludes the worker, in RULES order; empty when none. */
+export const workerBarriers = (w: Worker, placement: PlacementPeriod): Exclusion[] => {
+  const out: Exclusion[] = [];
+  if (w.ageAtStart < MINIMUM_AGE.value) {
+    out.push({ rule: "age", detail: `is ${w.ageAtStart} on ${placement.start}; SSW (i) needs ${MINIMUM_AGE.value}` });
+  }
+  const total = w.sswMonths + placement.months;
+  if (total > SSW1_TOTAL_MONTHS.value) {
+    out.push({
+      rule: "ssw-period",
+      detail: `has ${w.sswMonths} months in SSW (i); with a ${placement.months}-month placement that is ${total} of the ${SSW1_TOTAL_MONTHS.value} allowed`,
+    });
+  }
+  const missing = DEPARTURE_ITEMS.filter((item) => !w.departure.includes(item));
+  if (missing.length > 0) out.push({ rule: "departure-readiness", detail: `departure checklist missing: ${missing.map((m) => DEPARTURE_WORDS[m]).join("; ")}` });
+  return out;
+};
