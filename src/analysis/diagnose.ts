@@ -179,8 +179,11 @@ const quotaReason = (instance: Instance, built: BuiltModel, classes: readonly nu
  */
 const legalRoom = (model: AssignmentModel, classes: readonly number[]): number =>
   classes.reduce((total, j) => {
-    const limits = (model.policies ?? []).flatMap((p) => (p.law === true && p.max !== null && p.scope.kind === "employers" && p.scope.classes.length === 1 && p.scope.classes[0] === j ? [p.max] : []));
-    return total + Math.min(model.employerClasses[j]?.capacity ?? 0, ...limits);
+    const room = (model.policies ?? []).reduce(
+      (least, p) => (p.law === true && p.max !== null && p.scope.kind === "employers" && p.scope.classes.length === 1 && p.scope.classes[0] === j ? Math.min(least, p.max) : least),
+      model.employerClasses[j]?.capacity ?? 0,
+    );
+    return total + room;
   }, 0);
 
 /**

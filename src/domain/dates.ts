@@ -43,6 +43,7 @@ export const fiscalYearOf = (date: string): number => {
 
 /** The day before. */
 export const dayBefore = (date: string): string => {
-  const t = Date.UTC(...(((p) => [p[0], p[1] - 1, p[2]] as const)(parts(date)))) - 86_400_000;
+  const [y, m, d] = parts(date);
+  const t = Date.UTC(y, m - 1, d) - 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 };

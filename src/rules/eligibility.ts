@@ -166,8 +166,7 @@ export const exclusions = (worker: Worker, employer: Employer, reference: Refere
       detail: `home-visit care needs ${months} months of care work and the initial care training; has ${worker.careExperienceMonths} months${worker.careInitialTraining ? " and the training" : " and no initial training"}`,
     });
   }
-  out.push(...workerBarriers(worker, reference.placement), ...(reference.employerBarriers.get(employer.id) ?? []));
-  return out;
+  return out.concat(workerBarriers(worker, reference.placement), reference.employerBarriers.get(employer.id) ?? []);
 };
 
 /**

@@ -137,7 +137,9 @@ const unpublishedOf = (s: Series, period: PlacementPeriod): UnpublishedRevision[
 const floorAt = (steps: readonly (WageStep & { readonly kind: string })[], date: string): number => {
   const latest = new Map<string, WageStep>();
   for (const s of steps) if (s.from <= date) latest.set(s.kind, s);
-  return Math.max(0, ...[...latest.values()].map((s) => s.amount));
+  let floor = 0;
+  for (const s of latest.values()) floor = Math.max(floor, s.amount);
+  return floor;
 };
 
 /** The schedule of floors over the period for one employer; see the module comment. */
