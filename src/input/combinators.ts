@@ -96,6 +96,15 @@ export const numberIn = (min: number, max: number): t.Type<number, number, unkno
     t.identity,
   );
 
+/** A finite number above `min` (not `min` itself), at most `max`. */
+export const numberAbove = (min: number, max: number): t.Type<number, number, unknown> =>
+  new t.Type<number, number, unknown>(
+    `a number > ${thousands(min)}, at most ${thousands(max)}`,
+    (u): u is number => typeof u === "number" && u > min && u <= max,
+    (u, c) => (typeof u === "number" && u > min && u <= max ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  );
+
 /** A finite number >= min; prefer `numberIn`, which bounds it above too. */
 export const numberAtLeast = (min: number): t.Type<number, number, unknown> =>
   new t.Type<number, number, unknown>(

@@ -18,16 +18,8 @@
  */
 import * as t from "io-ts";
 import { DEPARTURE_ITEMS, type DepartureItem } from "../domain/law.js";
-import { flag, integer, isoDate, listOf, nonEmptyString, numberAtLeast, oneOf, struct } from "./combinators.js";
+import { flag, integer, isoDate, listOf, nonEmptyString, numberAbove, numberIn, oneOf, struct } from "./combinators.js";
 import { LIMITS } from "./limits.js";
-
-/** A finite number > 0. */
-export const positiveNumber: t.Type<number, number, unknown> = new t.Type<number, number, unknown>(
-  "a number > 0",
-  (u): u is number => typeof u === "number" && Number.isFinite(u) && u > 0,
-  (u, c) => (typeof u === "number" && Number.isFinite(u) && u > 0 ? t.success(u) : t.failure(u, c)),
-  t.identity,
-);
 
 // ---------------------------------------------------------------------------
 // Instance level
@@ -42,7 +34,7 @@ export const PlacementCodec = struct(
     /** The date placements start; default `reference.asOf`. */
     start: isoDate,
     /** How long a placement lasts, in months; default 12 (the pilot's initial year). */
-    months: integer(1, 60),
+    months: integer(1, LIMITS.placementMonths),
     /**
      * An employer whose wage falls under a minimum wage in force during the
      * period, or under its declared Japanese employee's wage: "exclude" it
@@ -58,14 +50,14 @@ export const SupportOrganisationCodec = struct(
   {
     id: nonEmptyString,
     /** Full-time support officers (支援担当者). */
-    officers: integer(1),
+    officers: integer(1, LIMITS.officers),
   },
   {
     name: t.string,
     /** SSW workers it already supports for employers outside this instance. */
-    workers: integer(0),
+    workers: integer(0, LIMITS.workers),
     /** Employers it already supports outside this instance. */
-    employers: integer(0),
+    employers: integer(0, LIMITS.employers),
   },
 );
 
@@ -76,7 +68,7 @@ export const ExpectedMinimumWageCodec = struct(
     /** Prefecture code or name. */
     prefecture: nonEmptyString,
     /** Yen per hour. */
-    amount: positiveNumber,
+    amount: numberAbove(0, LIMITS.wage),
     /** The date it is expected to take effect. */
     from: isoDate,
   },
@@ -96,7 +88,7 @@ export const DepartureItemCodec = oneOf<DepartureItem>(`one of ${DEPARTURE_ITEMS
 /** What the law asks of a worker, beyond language and skills (all put on the worker object). */
 export const WORKER_LAW_REQUIRED = {
   /** Months already spent in SSW (i) (0 for a first placement); the five-year total counts them. */
-  sswMonths: integer(0, 600),
+  sswMonths: integer(0, LIMITS.months),
   /** The Indonesian side's departure checklist: the items done. */
   departure: listOf(DepartureItemCodec, "departure checklist items done", LIMITS.departureItems),
 };
@@ -104,9 +96,9 @@ export const WORKER_LAW_REQUIRED = {
 export const WORKER_LAW_OPTIONAL = {
   /** Date of birth; or `age` in whole years on the start date. One of them is required. */
   birthDate: isoDate,
-  age: integer(0, 120),
+  age: integer(0, LIMITS.age),
   /** Months of care work (home-visit care needs 12). */
-  careExperienceMonths: integer(0, 600),
+  careExperienceMonths: integer(0, LIMITS.months),
   /** The initial care training (介護職員初任者研修), which home-visit care needs. */
   careInitialTraining: flag,
   /** The employer (id) whose dormitory the worker lived in as a technical intern, and may stay in. */
@@ -128,7 +120,7 @@ export const AcceptancePlanCodec = struct(
     /** Approved by MLIT. */
     approved: flag,
     /** SSW workers the plan approves. */
-    headcount: integer(0),
+    headcount: integer(0, LIMITS.staff),
   },
   {},
 );
@@ -151,13 +143,13 @@ export const DeclarationsCodec = struct(
 
 export type HousingInput = "private" | { readonly beds: number; readonly areaM2: number };
 
-const ProvidedHousingCodec = struct("housing", { beds: integer(0), areaM2: positiveNumber }, {});
+const ProvidedHousingCodec = struct("housing", { beds: integer(0, LIMITS.beds), areaM2: numberAbove(0, LIMITS.areaM2) }, {});
 
 /**
  * Housing the employer provides for the placed workers: the beds and the
  * living space (m2) free for them; or "private" (workers rent for themselves,
  * with the employer's support). An object is checked as such, so an issue
- * points into it: `employers[12].housing.areaM2: expected a number > 0`.
+ * points into it: `employers[12].housing.areaM2: expected a number > 0, at most 10,000,000`.
  */
 export const HousingCodec: t.Type<HousingInput, HousingInput, unknown> = new t.Type<HousingInput, HousingInput, unknown>(
   'housing: { "beds": n, "areaM2": m2 } or "private"',
@@ -170,7 +162,7 @@ export const EMPLOYER_LAW_REQUIRED = {
   /** Direct employment, or dispatch (agriculture and fishery only). */
   employment: oneOf<Employment>("one of direct, dispatch", EMPLOYMENTS),
   /** Hourly wage of a Japanese employee doing the same job here (the equal-pay floor). */
-  japaneseWage: numberAtLeast(0),
+  japaneseWage: numberIn(0, LIMITS.wage),
   /** Who carries out the support plan: "self", or a registered support organisation's id. */
   support: nonEmptyString,
   housing: HousingCodec,
@@ -179,7 +171,7 @@ export const EMPLOYER_LAW_REQUIRED = {
 
 export const EMPLOYER_LAW_OPTIONAL = {
   /** SSW (i) workers already employed (nursing care and construction: they count against the legal cap; required there). */
-  sswEmployed: integer(0),
+  sswEmployed: integer(0, LIMITS.staff),
   /** Nursing care: the jobs include home-visit care. */
   homeVisitCare: flag,
 };

@@ -29,10 +29,24 @@ export const LIMITS = {
   certifications: 50,
   skills: 100,
   preferences: 50,
-  /** The law: registered support organisations of one instance, expected minimum wage revisions, items of a worker's departure checklist. */
-  supportOrganisations: 100_000,
-  expectedMinimumWages: 10_000,
+  /**
+   * The law. Months a worker has spent in SSW (i), or in care work (50
+   * years); a worker's age on the start date; items of the departure
+   * checklist (each item once is 4; repeats are read as one).
+   */
+  months: 600,
+  age: 120,
   departureItems: 20,
+  /** Months a placement lasts (the whole of SSW (i) is 60). */
+  placementMonths: 60,
+  /** Beds an employer's housing has free, and its living space in m2 (10 km2). */
+  beds: 1_000_000,
+  areaM2: 10_000_000,
+  /** Registered support organisations of one instance, and the officers of one. */
+  supportOrganisations: 100_000,
+  officers: 100_000,
+  /** Expected minimum wage revisions not yet published (47 prefectures, their industry minimums, several years). */
+  expectedMinimumWages: 10_000,
   /** Policy: quotas, their bounds, fairness floors, penalties, a diversity count. */
   quotas: 10_000,
   quotaBound: 10_000_000,

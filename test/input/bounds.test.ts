@@ -15,6 +15,7 @@ import { decodeInstance } from "../../src/input/decode.js";
 import { formatIssues, MAX_ISSUES, show, type InputIssue } from "../../src/input/issues.js";
 import { match } from "../../src/match.js";
 import { decodeScenario } from "../../src/scenario/decode.js";
+import { lawfulEmployer, lawfulWorker, TEST_START } from "../support/lawful.js";
 import { fcOptions } from "../support/seed.js";
 
 const left = (r: E.Either<readonly InputIssue[], unknown>): readonly InputIssue[] => {
@@ -22,21 +23,24 @@ const left = (r: E.Either<readonly InputIssue[], unknown>): readonly InputIssue[
   return r.left;
 };
 
-const worker = (i: number) => ({
-  id: `W${i}`,
-  language: ["N4"],
-  trainingCentre: "Semarang",
-  homeProvince: "Central Java",
-  certifications: [{ field: "food-service", via: "skills-test" }],
-});
+const worker = (i: number) =>
+  lawfulWorker({
+    id: `W${i}`,
+    language: ["N4"],
+    trainingCentre: "Semarang",
+    homeProvince: "Central Java",
+    certifications: [{ field: "food-service", via: "skills-test" }],
+  });
 
-const employer = { id: "E1", prefecture: "37", field: "food-service", slots: 5, hourlyWage: 1100 };
+const employer = lawfulEmployer({ id: "E1", prefecture: "37", field: "food-service", slots: 5, hourlyWage: 1100 });
+/** The start date the law asks for, so that the only issues are the ones a test makes. */
+const reference = { asOf: TEST_START };
 
 describe("lists of any length", () => {
   const N = 200_000;
 
   it("an invalid list of 200,000 elements is rejected, not thrown: the first MAX_ISSUES issues and how many more", () => {
-    const input = { workers: Array.from({ length: N }, () => 1), employers: [] };
+    const input = { reference, workers: Array.from({ length: N }, () => 1), employers: [] };
     const issues = left(decodeInstance(input));
     expect(issues.length).toBe(MAX_ISSUES + 1);
     expect(issues[0]?.path).toBe("workers[0]");
@@ -48,14 +52,14 @@ describe("lists of any length", () => {
   });
 
   it("a valid list of 200,000 workers is placed, not thrown", () => {
-    const r = match({ workers: Array.from({ length: N }, (_, i) => worker(i)), employers: [employer] });
+    const r = match({ reference, workers: Array.from({ length: N }, (_, i) => worker(i)), employers: [employer] });
     if (E.isLeft(r)) throw new Error(formatIssues(r.left));
     expect(r.right.summary.placed).toBe(5);
     expect(r.right.summary.workers).toBe(N);
   });
 
   it("200,000 duplicate ids (a semantic issue each) are listed up to MAX_ISSUES too", () => {
-    const issues = left(decodeInstance({ workers: Array.from({ length: N }, () => worker(0)), employers: [employer] }));
+    const issues = left(decodeInstance({ reference, workers: Array.from({ length: N }, () => worker(0)), employers: [employer] }));
     expect(issues.length).toBe(MAX_ISSUES + 1);
     expect(issues.at(-1)?.code).toBe("truncated");
     expect(issues.at(-1)?.received).toBe(String(N - 1 - MAX_ISSUES));
@@ -91,7 +95,7 @@ describe("deep and wide values", () => {
   for (const kind of ["array", "object"] as const) {
     it(`1,000 rows sharing a 17,000-deep ${kind} cost a bounded number of reads each`, () => {
       const deep = counted(17_000, kind);
-      const input = { workers: Array.from({ length: 1_000 }, (_, i) => ({ ...worker(i), id: deep.value })), employers: [employer] };
+      const input = { reference, workers: Array.from({ length: 1_000 }, (_, i) => ({ ...worker(i), id: deep.value })), employers: [employer] };
       const issues = left(decodeInstance(input));
       expect(issues).toHaveLength(1_000);
       expect(issues[0]?.received.length).toBeLessThanOrEqual(60);

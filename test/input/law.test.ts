@@ -68,10 +68,10 @@ describe("declarations the law needs", () => {
     expect(issues(bad)).toMatchInlineSnapshot(`
       "workers[0].departure[1]: expected one of health-check, bpjs, orientation, job-order, got "visa"
       workers[0].birthDate: expected a calendar date YYYY-MM-DD, got "2001-02-30"
-      employers[0].housing.areaM2: expected a number > 0, got -3
+      employers[0].housing.areaM2: expected a number > 0, at most 10,000,000, got -3
       employers[1].employment: expected one of direct, dispatch, got "agency"
       employers[2].declarations.sectorCouncil: expected true or false, got "yes"
-      employers[2].declarations.acceptancePlan.headcount: missing, expected an integer >= 0
+      employers[2].declarations.acceptancePlan.headcount: missing, expected an integer in 0..1,000,000
       employers[3].housing: expected housing: { "beds": n, "areaM2": m2 } or "private", got "dormitory""
     `);
   });

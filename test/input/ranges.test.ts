@@ -17,6 +17,7 @@ import { CRITERIA } from "../../src/rules/scoring.js";
 import { decodeScenario } from "../../src/scenario/decode.js";
 import { applyChange } from "../../src/scenario/variations.js";
 import type { Scenario } from "../../src/scenario/types.js";
+import { lawful } from "../support/lawful.js";
 
 interface Row {
   readonly in: string;
@@ -47,42 +48,52 @@ const ROWS: Row[] = section
 
 type Json = Record<string, unknown>;
 
-/** An instance with every optional part present, valid as it is. */
-const baseInstance = (): Json => ({
-  weights: { fieldPreference: 4 },
-  reference: { minimumWages: { "37": 1000 } },
-  workers: [
-    {
-      id: "W1",
-      language: ["N4"],
-      trainingCentre: "Semarang",
-      homeProvince: "Central Java",
-      certifications: [{ field: "food-service", via: "skills-test" }],
-      skills: [{ name: "cooking", level: 2, years: 1 }],
-      preferences: { fields: ["hospitality"], prefectures: ["37"] },
+/** An instance with every optional part present, the law's included, valid as it is. */
+const baseInstance = (): Json =>
+  lawful({
+    weights: { fieldPreference: 4 },
+    reference: { minimumWages: { "37": 1000 }, expectedMinimumWages: [{ prefecture: "37", amount: 1100, from: "2026-10-01" }] },
+    placement: { start: "2026-04-01", months: 12, wages: "raise" },
+    supportOrganisations: [{ id: "RSO-1", officers: 2, workers: 10, employers: 3 }],
+    workers: [
+      {
+        id: "W1",
+        language: ["N4"],
+        trainingCentre: "Semarang",
+        homeProvince: "Central Java",
+        age: 28,
+        sswMonths: 0,
+        careExperienceMonths: 0,
+        certifications: [{ field: "food-service", via: "skills-test" }],
+        skills: [{ name: "cooking", level: 2, years: 1 }],
+        preferences: { fields: ["hospitality"], prefectures: ["37"] },
+      },
+    ],
+    employers: [
+      {
+        id: "E1",
+        prefecture: "37",
+        field: "food-service",
+        slots: 2,
+        hourlyWage: 1100,
+        japaneseWage: 1100,
+        support: "RSO-1",
+        housing: { beds: 4, areaM2: 40 },
+        declarations: { acceptancePlan: { approved: true, headcount: 2 } },
+        fullTimeStaff: 5,
+        japaneseCareStaff: 5,
+        sswEmployed: 0,
+        requiredSkills: [{ name: "cooking" }],
+        preferredSkills: [{ name: "cooking" }],
+      },
+    ],
+    policy: {
+      quotas: [{ scope: "sector", key: "hospitality", min: 0, max: 5, penalty: 1 }],
+      diversity: { maxShare: 0.5, maxCount: 2, penalty: 1 },
+      fairness: [{ by: "trainingCentre", minShare: 0.5, penalty: 1 }],
+      groups: { together: "prefecture", penalty: 1 },
     },
-  ],
-  employers: [
-    {
-      id: "E1",
-      prefecture: "37",
-      field: "food-service",
-      slots: 2,
-      hourlyWage: 1100,
-      fullTimeStaff: 5,
-      japaneseCareStaff: 5,
-      requiredSkills: [{ name: "cooking" }],
-      preferredSkills: [{ name: "cooking" }],
-    },
-  ],
-  policy: {
-    quotas: [{ scope: "sector", key: "hospitality", min: 0, max: 5, penalty: 1 }],
-    headcountCaps: { penalty: 1 },
-    diversity: { maxShare: 0.5, maxCount: 2, penalty: 1 },
-    fairness: [{ by: "trainingCentre", minShare: 0.5, penalty: 1 }],
-    groups: { together: "prefecture", penalty: 1 },
-  },
-});
+  }) as unknown as Json;
 
 const CHANGES: Record<string, Json> = {
   factor: { kind: "scale-slots", factor: 1 },
@@ -138,8 +149,13 @@ const starKeys = (row: Row): readonly string[] => (row.path === "weights.*" ? CR
 
 describe("the README's ranges", () => {
   it("reads the table", () => {
-    expect(ROWS.length).toBeGreaterThan(45);
+    expect(ROWS.length).toBeGreaterThan(60);
     expect(ROWS.map((r) => r.in)).toContain("command line");
+  });
+
+  it("starts from an instance that is valid as it is (so an issue at a row's path is the row's own)", () => {
+    const r = decodeInstance(baseInstance());
+    expect(E.isLeft(r) ? r.left : []).toEqual([]);
   });
 
   for (const row of ROWS.filter((r) => r.in !== "command line")) {
@@ -189,9 +205,10 @@ describe("the README's ranges", () => {
 describe("totals", () => {
   it("an instance's slots together: at most 100,000,000", () => {
     const employers = (slots: number) => Array.from({ length: 1001 }, (_, i) => ({ id: `E${i}`, prefecture: "37", field: "food-service", slots, hourlyWage: 1100 }));
-    const over = decodeInstance({ workers: [], employers: employers(100_000) });
+    const over = decodeInstance(lawful({ workers: [], employers: employers(100_000) }));
     expect(E.isLeft(over) && over.left.find((i) => i.path === "employers")?.expected).toMatch(/at most 100,000,000 slots in total/);
-    expect(E.isRight(decodeInstance({ workers: [], employers: employers(99_900) }))).toBe(true);
+    const under = decodeInstance(lawful({ workers: [], employers: employers(99_900) }));
+    expect(E.isLeft(under) ? under.left.slice(0, 3) : []).toEqual([]);
   });
 
   const scenario = decodeScenario({ name: "s", seed: 1, cohort: { size: 2000 }, prefectures: [{ prefecture: "37", demand: [{ field: "food-service", employers: 100, slots: 2000 }] }] });

@@ -109,7 +109,7 @@ describe("the law's columns", () => {
     expect(issuesOf(csv)).toEqual([
       expect.stringMatching(/^employers\.csv row 2, column jac: missing, expected membership of JAC.*which Construction requires$/),
       'employers.csv row 2, column support: expected "self", or the id of a registered support organisation listed in support-organisations.csv (from 2027-04-01 its officers limit whom it can support), got "RSO-9"',
-      "employers.csv row 3, column housing (areaM2): expected a number > 0, got -3",
+      "employers.csv row 3, column housing (areaM2): expected a number > 0, at most 10,000,000, got -3",
     ]);
   });
 });
@@ -147,7 +147,7 @@ describe("the other sheets", () => {
     });
     expect(issuesOf(csv)).toEqual([
       "settings.csv row 3, column value: expected an integer in 1..60, got 0",
-      "support-organisations.csv row 3, column officers: expected an integer >= 1, got 0",
+      "support-organisations.csv row 3, column officers: expected an integer in 1..100,000, got 0",
     ]);
     const wages = read(WORKERS, "id,prefecture,field,slots,hourlyWage\n", { settings: START, expectedWages: "prefecture,industry,amount,from\n37,plumbing,1100,2027-10-01\n" });
     expect(issuesOf(wages)).toEqual(["expected-wages.csv row 2, column industry: expected one of machinery-manufacturing, shipbuilding, electronics-manufacturing, got \"plumbing\""]);

@@ -16,6 +16,7 @@ import { firstInvalidUtf8 } from "../../src/io/encoding.js";
 import { decodeText } from "../../src/io/text.js";
 import { formatIssue } from "../../src/input/issues.js";
 import { fcOptions } from "../support/seed.js";
+import { lawful } from "../support/lawful.js";
 
 const strictlyValid = (bytes: Uint8Array): boolean => {
   try {
@@ -96,7 +97,7 @@ describe("deep JSON", () => {
     expect([r.code, r.stderr]).toEqual([1, `error: ${file} nests deeper than 32 levels at line 1, column 50: no jobmatch input nests deeper than 8, so this is not one\n`]);
     // Brackets inside strings do not count.
     const strings = join(dir, "strings.json");
-    writeFileSync(strings, JSON.stringify({ workers: [{ id: "[".repeat(100), language: [], trainingCentre: "{{{", homeProvince: "x" }], employers: [] }));
+    writeFileSync(strings, JSON.stringify(lawful({ workers: [{ id: "[".repeat(100), language: [], trainingCentre: "{{{", homeProvince: "x" }], employers: [] })));
     expect((await cli(["solve", strings])).code).toBe(0);
   });
 });
