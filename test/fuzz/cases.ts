@@ -4,7 +4,11 @@
  * `npm run fuzz -- --runs N`).
  *
  * Inputs: small valid instances with policies (groups, training centres, staff
- * counts, several quotas and fairness floors), then mutated: a value anywhere
+ * counts, several quotas and fairness floors), lawful instances with the
+ * law's variety (direct or dispatch, housing beds and area, support
+ * organisations and their capacity, months in SSW, ages, departure checklists,
+ * prerequisites met or not, expected minimum wages, raise or exclude, start
+ * dates either side of 2027-04-01), then mutated: a value anywhere
  * replaced by something nasty (NaN, 2^31, 1e308, "__proto__", formula and
  * HTML strings, lone surrogates, values nested 2,000 deep, lists of 5,000),
  * a property removed or an unknown one added, a row repeated; scenarios
@@ -14,7 +18,9 @@
  * bound; every worker is accounted for exactly once and no employer gets more
  * than its slots; nothing is added to Object.prototype or Array.prototype;
  * the output is the same under any order of the rows and of the policy's
- * quotas and fairness floors; a scenario accepted stays within its limits.
+ * quotas and fairness floors; a scenario accepted stays within its limits; a
+ * valid instance written as CSV sheets (every sheet, every cell guarded
+ * against formulas) reads back to the same plan.
  */
 import * as E from "fp-ts/lib/Either.js";
 import fc from "fast-check";
@@ -23,16 +29,17 @@ import { decodeInstance } from "../../src/input/decode.js";
 import type { InstanceInput } from "../../src/input/codecs.js";
 import { formatIssues } from "../../src/input/issues.js";
 import { LIMITS } from "../../src/input/limits.js";
-import { instanceFromCsv } from "../../src/io/csv.js";
+import { instanceCsvFiles, instanceFromCsv } from "../../src/io/csv.js";
 import { match } from "../../src/match.js";
 import type { MatchResult } from "../../src/result/types.js";
 import { decodeScenario } from "../../src/scenario/decode.js";
 import { applyVariation } from "../../src/scenario/variations.js";
-import { policyCase } from "../support/policyOracle.js";
+import { instanceArbitrary } from "../support/input-arbitraries.js";
+import { policyArb, policyCase } from "../support/policyOracle.js";
 
 /** What a check found wrong, by kind; an empty list when all is well. */
 export type Finding = {
-  readonly kind: "throw" | "slow" | "lost-worker" | "over-capacity" | "engine-refused" | "pollution" | "row-order" | "policy-order" | "scenario-limits";
+  readonly kind: "throw" | "slow" | "lost-worker" | "over-capacity" | "engine-refused" | "pollution" | "row-order" | "policy-order" | "scenario-limits" | "csv-round-trip";
   readonly detail: string;
 };
 
@@ -164,12 +171,50 @@ export const mediumArb: fc.Arbitrary<{ input: InstanceInput; order: number }> = 
     return { input: { ...base, policy: { quotas, fairness: [{ by: "trainingCentre" as const, minShare: 0.3 }, { by: "homeProvince" as const, minShare: 0.2 }] } }, order };
   });
 
+/**
+ * A small lawful instance with the law's variety (../support/input-arbitraries.ts),
+ * sometimes an expected minimum wage revision in Kagawa and wages excluded
+ * rather than raised, and a policy. Most workers are certified for one of the
+ * employers' fields and job categories (with N3), and most employers ask no
+ * skills or language beyond the law's, so that the law, not chance, decides
+ * who is placed.
+ */
+export const lawArb: fc.Arbitrary<{ input: InstanceInput; order: number }> = instanceArbitrary({ minWorkers: 1, maxWorkers: 8, minEmployers: 1, maxEmployers: 5 }).chain((base) =>
+  fc
+    .record({
+      policy: policyArb(base),
+      order: fc.nat(),
+      expected: fc.option(fc.record({ amount: fc.integer({ min: 1_000, max: 1_300 }), from: fc.constantFrom("2026-10-01", "2027-10-01") }), { nil: undefined }),
+      wages: fc.option(fc.constantFrom("exclude" as const, "raise" as const), { nil: undefined }),
+    })
+    .map(({ policy, order, expected, wages }) => {
+      const employers = base.employers.map((e, j) => {
+        if (j % 3 === 2) return e;
+        const { requiredSkills: _, minLanguage: __, ...rest } = e;
+        return rest;
+      });
+      const workers = base.workers.map((w, i) => {
+        const e = employers[i % employers.length];
+        if (i % 4 === 3 || e === undefined) return w;
+        const certification = { field: e.field, via: "skills-test" as const, ...(e.jobCategory === undefined ? {} : { jobCategory: e.jobCategory }) };
+        return { ...w, language: ["N3" as const, ...w.language], certifications: [certification, ...(w.certifications ?? [])] };
+      });
+      const reference = expected === undefined ? base.reference : { ...base.reference, expectedMinimumWages: [{ prefecture: "37", ...expected }] };
+      const placement = wages === undefined ? base.placement : { ...base.placement, wages };
+      return {
+        input: { ...base, workers, employers, ...(reference === undefined ? {} : { reference }), ...(placement === undefined ? {} : { placement }), policy },
+        order,
+      };
+    }),
+);
+
 /** The kinds of input, one per run. */
 export type FuzzCase =
   | { readonly kind: "valid"; readonly input: InstanceInput; readonly order: number }
   | { readonly kind: "mutated"; readonly input: Json }
   | { readonly kind: "scenario"; readonly input: Json }
-  | { readonly kind: "csv"; readonly workers: string; readonly employers: string };
+  | { readonly kind: "csv"; readonly workers: string; readonly employers: string }
+  | { readonly kind: "sheets"; readonly input: InstanceInput };
 
 const SCENARIO: Json = {
   name: "s",
@@ -185,9 +230,13 @@ const SCENARIO: Json = {
 export const caseArb: fc.Arbitrary<FuzzCase> = fc.oneof(
   { weight: 3, arbitrary: validArb.map(({ input, order }) => ({ kind: "valid" as const, input, order })) },
   { weight: 1, arbitrary: mediumArb.map(({ input, order }) => ({ kind: "valid" as const, input, order })) },
+  { weight: 3, arbitrary: lawArb.map(({ input, order }) => ({ kind: "valid" as const, input, order })) },
+  { weight: 1, arbitrary: lawArb.map(({ input }) => ({ kind: "sheets" as const, input })) },
   {
-    weight: 5,
-    arbitrary: fc.tuple(validArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 })).map(([{ input }, ms]) => ({ kind: "mutated" as const, input: ms.reduce(mutate, input as Json) })),
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.oneof(validArb, lawArb), fc.array(mutationArb, { minLength: 1, maxLength: 3 }))
+      .map(([{ input }, ms]) => ({ kind: "mutated" as const, input: ms.reduce(mutate, input as Json) })),
   },
   { weight: 1, arbitrary: fc.array(mutationArb, { maxLength: 3 }).map((ms) => ({ kind: "scenario" as const, input: ms.reduce(mutate, SCENARIO) })) },
   {
@@ -296,6 +345,20 @@ export const check = (c: FuzzCase): Finding[] => {
           if (a.cohort.size > LIMITS.cohort || slots > LIMITS.scenarioSlots) findings.push({ kind: "scenario-limits", detail: `${a.name}: ${a.cohort.size} workers, ${slots} slots` });
         }
       }
+      break;
+    }
+    case "sheets": {
+      const r = timed("match", () => match(c.input), findings);
+      const files = timed("instanceCsvFiles", () => instanceCsvFiles(c.input), findings);
+      if (r === undefined || files === undefined || E.isLeft(r)) break;
+      const text = new Map(files.map((f) => [f.name, f.text]));
+      const sheets = { supportOrganisations: text.get("support-organisations.csv"), expectedWages: text.get("expected-wages.csv"), settings: text.get("settings.csv") };
+      const back = timed("instanceFromCsv (sheets)", () => instanceFromCsv(text.get("workers.csv") ?? "", text.get("employers.csv") ?? "", { sheets, ...(c.input.policy === undefined ? {} : { policy: c.input.policy }) }), findings);
+      if (back === undefined) break;
+      const again = E.isLeft(back) ? back : timed("match (sheets)", () => match(back.right.input), findings);
+      if (again === undefined) break;
+      if (E.isLeft(again)) findings.push({ kind: "csv-round-trip", detail: `the instance as CSV sheets was rejected: ${formatIssues(again.left).slice(0, 400)}` });
+      else if (plan(again.right) !== plan(r.right)) findings.push({ kind: "csv-round-trip", detail: "the instance as CSV sheets gave another plan" });
       break;
     }
     case "csv": {

@@ -4,9 +4,11 @@
  * `npm run fuzz -- --runs N` (./run.ts); its figures are in bench/RESULTS.md.
  */
 import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { match } from "../../src/match.js";
 import { fcOptions } from "../support/seed.js";
-import { caseArb, check, checkSentinel, mutate, nastyArb, SENTINELS } from "./cases.js";
+import { caseArb, check, checkSentinel, lawArb, mutate, nastyArb, SENTINELS } from "./cases.js";
 
 describe("fuzz", () => {
   it("no input makes the library throw, hang, lose a worker, pollute a prototype, or answer differently for another order", () => {
@@ -23,6 +25,15 @@ describe("fuzz", () => {
       expect(checkSentinel(s.input())).toEqual([]);
     });
   }
+
+  it("the lawful cases reach the engine: valid, often placing workers, with legal limits and law rules at work", () => {
+    const results = fc.sample(lawArb, { seed: 20261127, numRuns: 100 }).map(({ input }) => match(input));
+    const solved = results.flatMap((r) => (E.isRight(r) ? [r.right] : []));
+    expect(solved).toHaveLength(100);
+    expect(solved.filter((r) => r.placements.length > 0).length).toBeGreaterThan(25);
+    expect(solved.filter((r) => r.policy.some((p) => p.law)).length).toBeGreaterThan(25);
+    expect(solved.filter((r) => r.unplaced.some((u) => u.reason.kind === "no-eligible-slot")).length).toBeGreaterThan(25);
+  });
 
   it("the checks catch what they look for (the harness itself)", () => {
     // A mutation changes the value somewhere, and a nasty value can be anything, including huge.
