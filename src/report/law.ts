@@ -9,6 +9,7 @@
  */
 import { dayBefore } from "../domain/dates.js";
 import type { MatchResult } from "../result/types.js";
+import { escapeMarkdown } from "./escape.js";
 
 const SHOWN = 5;
 
@@ -40,15 +41,16 @@ export const lawLines = (r: MatchResult): string[] => {
   ];
 };
 
-/** The Markdown report's section body; null without a solution. */
+/** The Markdown report's section body, every text escaped (ids, organisations and notes come from the input: ./escape.ts); null without a solution. */
 export const lawMarkdown = (r: MatchResult): string | null => {
   if (!r.hasSolution) return null;
   const law = r.law;
+  const list = (texts: readonly string[]): string => texts.map((t) => `- ${escapeMarkdown(t)}`).join("\n");
   return [
-    `Placement period: ${periodWords(r)}.`,
-    ...(law.raises.length === 0 ? [] : [`Raises the plan needs:\n\n${law.raises.map((x) => `- ${x.text}`).join("\n")}`]),
-    ...(law.wageReliance.length === 0 ? [] : [`Minimum wages the plan relies on:\n\n${law.wageReliance.map((w) => `- ${w.text}`).join("\n")}`]),
-    ...(law.support.length === 0 ? [] : [`Support organisations:\n\n${law.support.map((s) => `- ${s.text}`).join("\n")}`]),
-    ...law.notes,
+    escapeMarkdown(`Placement period: ${periodWords(r)}.`),
+    ...(law.raises.length === 0 ? [] : [`Raises the plan needs:\n\n${list(law.raises.map((x) => x.text))}`]),
+    ...(law.wageReliance.length === 0 ? [] : [`Minimum wages the plan relies on:\n\n${list(law.wageReliance.map((w) => w.text))}`]),
+    ...(law.support.length === 0 ? [] : [`Support organisations:\n\n${list(law.support.map((s) => s.text))}`]),
+    ...law.notes.map(escapeMarkdown),
   ].join("\n\n");
 };

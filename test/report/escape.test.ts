@@ -9,7 +9,11 @@ import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown } from "../../src/report/escape.js";
 import { formatComparisonMarkdown, formatResultMarkdown } from "../../src/report/markdown.js";
+import * as E from "fp-ts/lib/Either.js";
+import { formatIssues } from "../../src/input/issues.js";
+import { match } from "../../src/match.js";
 import { compareResults } from "../../src/scenario/compare.js";
+import { lawful } from "../support/lawful.js";
 import { fcOptions } from "../support/seed.js";
 import { pilotLike } from "./fixtures.js";
 
@@ -43,6 +47,29 @@ describe("Markdown escaping", () => {
       expect(html).not.toContain("javascript:alert(1)\"");
     }
     expect(formatResultMarkdown(result, { title: "<b>x</b>", name: "<i>y</i>" })).not.toMatch(/<[bi]>/);
+  });
+
+  it("the law's sections escape what comes from the input: employer and organisation ids, an expected wage's note", () => {
+    const [script, img, link] = ATTACKS as [string, string, string];
+    const r = match(
+      lawful({
+        reference: { asOf: "2026-04-01", expectedMinimumWages: [{ prefecture: "37", amount: 1_200, from: "2026-10-01", note: link }] },
+        supportOrganisations: [{ id: img, officers: 1 }],
+        workers: [{ id: "W1", language: ["N4"], trainingCentre: "Semarang", homeProvince: "Bali", certifications: [{ field: "food-service", via: "skills-test" }] }],
+        employers: [{ id: script, prefecture: "37", field: "food-service", slots: 1, hourlyWage: 1_100, support: img }],
+      }),
+    );
+    if (E.isLeft(r)) throw new Error(formatIssues(r.left));
+    const md = formatResultMarkdown(r.right, { title: "law" });
+    // The sections are there, with the input's texts in them.
+    expect(md).toContain("## The law over the placement period");
+    expect(md).toContain("Raises the plan needs:");
+    expect(md).toContain("Support organisations:");
+    expect(md).toContain("\\[click](javascript:alert(1))");
+    const html = marked.parse(md, { async: false });
+    const extra = tags(html).filter((t) => !["h1", "h2", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "del"].includes(t));
+    expect(extra).toEqual([]);
+    expect(html).not.toMatch(/<[^>]*\b(onerror|href|src)=/i);
   });
 
   it("any text escaped gives no element but emphasis (left as it is, harmless and readable in a terminal)", () => {
