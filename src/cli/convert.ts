@@ -26,7 +26,7 @@ import { decodeInstance } from "../input/decode.js";
 import { instanceCsvFiles } from "../io/csv.js";
 import { instanceToWorkbook } from "../io/convert.js";
 import { EXIT, failure, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { loadInstance, reportNotices, type InstanceOptions } from "./instance.js";
+import { instanceInputs, loadInstance, reportNotices, type InstanceOptions } from "./instance.js";
 import type { CliContext } from "./io.js";
 import { checkOutputs, writeOutput, type OutputTarget } from "./write.js";
 import { SHEET_NAMES } from "../io/sections.js";
@@ -47,9 +47,7 @@ export const convertAction = async (file: string | undefined, o: ConvertOptions,
   // Checked before any work: no output names an input; the folder of a file, or the parent of a CSV folder, exists.
   const folder = kind === "xlsx" || kind === "json" ? dirname(out) : out;
   const sheets = Object.values(SHEET_NAMES).map((n) => `${n}.csv`);
-  // A folder read as the instance: its sheets and policy.json are inputs too.
-  const inFolder = file === undefined || file === "-" || /\.(json|xlsx)$/i.test(file) ? [] : [...sheets, "policy.json"].map((n) => join(file, n));
-  const inputs = [file, o.workers, o.employers, o.supportOrganisations, o.expectedWages, o.settings, o.policy, ...inFolder];
+  const inputs = instanceInputs(file, o);
   const targets: OutputTarget[] = [
     ...(kind === "csv" ? sheets.map((n) => join(out, n)) : [out]).map((path) => ({ flag: "--out", path })),
     ...(kind === "json" ? [] : [{ flag: "--out (the policy beside it)", path: join(folder, "policy.json") }]),

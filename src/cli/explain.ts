@@ -21,7 +21,7 @@ import type { Instance, Worker } from "../input/instance.js";
 import { issue } from "../input/issues.js";
 import type { MatchResult } from "../result/types.js";
 import { EXIT, failure, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
+import { instanceInputs, loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
 import type { CliContext } from "./io.js";
 import { checkOutputs, writeOutput } from "./write.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
@@ -104,7 +104,7 @@ const render = (instance: Instance, result: MatchResult, o: ExplainOptions): E.E
 /** Runs `jobmatch explain`; the exit code, or a failure to report. */
 export const explainAction = async (file: string | undefined, o: ExplainOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
   if ([o.worker, o.employer, o.group].filter((x) => x !== undefined).length !== 1) return E.left(usage("give exactly one of --worker ID, --employer ID and --group ID"));
-  const outputs = checkOutputs([{ flag: "--out", path: o.out }], [file, o.workers, o.employers, o.policy], ctx);
+  const outputs = checkOutputs([{ flag: "--out", path: o.out }], instanceInputs(file, o), ctx);
   if (E.isLeft(outputs)) return outputs;
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;

@@ -18,7 +18,7 @@ import { decodeInstance } from "../input/decode.js";
 import { buildModel } from "../model/build.js";
 import { int } from "../report/format.js";
 import { EXIT, issuesFailure, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { loadInstance, type InstanceOptions } from "./instance.js";
+import { instanceInputs, loadInstance, type InstanceOptions } from "./instance.js";
 import type { CliContext } from "./io.js";
 import { lpMap } from "./lpMap.js";
 import { checkOutputs, writeOutput } from "./write.js";
@@ -37,7 +37,7 @@ const mapPath = (o: ExportLpOptions): string | undefined =>
 /** Runs `jobmatch export-lp`; the exit code, or a failure to report. */
 export const exportLpAction = async (file: string | undefined, o: ExportLpOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
   const map = mapPath(o);
-  const outputs = checkOutputs([{ flag: "--out", path: o.out }, ...(map === undefined ? [] : [{ flag: o.map === undefined ? "the map beside --out" : "--map", path: map }])], [file, o.workers, o.employers, o.policy], ctx);
+  const outputs = checkOutputs([{ flag: "--out", path: o.out }, ...(map === undefined ? [] : [{ flag: o.map === undefined ? "the map beside --out" : "--map", path: map }])], instanceInputs(file, o), ctx);
   if (E.isLeft(outputs)) return outputs;
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;

@@ -93,6 +93,21 @@ const inputFiles = (file: string | undefined, o: InstanceOptions): { readonly pa
 };
 
 
+/**
+ * Every file a command reads its instance from: the file or folder named,
+ * the sheets named one by one, the policy, and a folder's sheets and
+ * policy.json (whether there or not: a command must not write one either),
+ * for `checkOutputs` (./write.ts), so that no output overwrites an input.
+ */
+export const instanceInputs = (file: string | undefined, o: InstanceOptions): readonly (string | undefined)[] => [
+  file,
+  o.workers,
+  o.employers,
+  ...SECTIONS.map((k) => o[k]),
+  o.policy,
+  ...(file !== undefined && file !== "-" && !/\.(json|xlsx)$/i.test(file) && isFolder(file) ? [...Object.values(SHEET_NAMES).map((n) => `${n}.csv`), "policy.json"].map((n) => join(file, n)) : []),
+];
+
 /** The JSON instance, workbook or spreadsheet pair, before any policy file. */
 const loadBase = async (file: string | undefined, o: InstanceOptions, ctx: CliContext): Promise<E.Either<Failure, LoadedInstance>> => {
   const sheets = o.workers !== undefined || o.employers !== undefined;

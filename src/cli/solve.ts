@@ -15,7 +15,7 @@ import { duration, int } from "../report/format.js";
 import type { MatchResult } from "../result/types.js";
 import { compareResults } from "../scenario/compare.js";
 import { EXIT, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
+import { instanceInputs, loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
 import type { CliContext } from "./io.js";
 import { prettyJsonPieces } from "./json.js";
 import { checkOutputs, writeOutput, type OutputTarget } from "./write.js";
@@ -63,7 +63,7 @@ export const writeReports = async (
 
 /** Runs `jobmatch solve`; the exit code, or a failure to report. */
 export const solveAction = async (file: string | undefined, o: SolveOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
-  const outputs = checkOutputs([{ flag: "--out", path: o.out }, ...reportTargets(o)], [file, o.workers, o.employers, o.policy], ctx);
+  const outputs = checkOutputs([{ flag: "--out", path: o.out }, ...reportTargets(o)], instanceInputs(file, o), ctx);
   if (E.isLeft(outputs)) return outputs;
   const progress = createProgress(ctx.stderr, 3);
   progress.update(0, "reading");

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateInstance } from "../../src/generate/generate.js";
+import { instanceCsvFiles } from "../../src/io/csv.js";
 import { jobmatch, jobmatchInShell, removeBundle, STACK, tempDir } from "./run.js";
 
 const dir = tempDir();
@@ -95,6 +96,30 @@ describe.concurrent("jobmatch output", () => {
     expect(runs[2]?.stderr).toMatch(/--out and --markdown name the same file/);
     expect(readFileSync(file("instance.json"), "utf8")).toBe(instance);
     expect(existsSync(file("same.md"))).toBe(false);
+  });
+
+  it("an output naming one of the law's sheets read as input, or a file of a folder read as the instance: exit 2, the sheets untouched", async () => {
+    const sheets = file("sheets");
+    mkdirSync(sheets);
+    const files = instanceCsvFiles(generateInstance({ seed: 5, workers: 30, employers: 4 }));
+    for (const f of files) writeFileSync(join(sheets, f.name), f.text);
+    const at = (name: string): string => join(sheets, name);
+    const named = ["--workers", at("workers.csv"), "--employers", at("employers.csv"), "--support-organisations", at("support-organisations.csv"), "--expected-wages", at("expected-wages.csv"), "--settings", at("settings.csv")];
+    const runs = await Promise.all([
+      jobmatch(["solve", sheets, "--out", at("settings.csv")]),
+      jobmatch(["solve", sheets, "--markdown", at("policy.json")]),
+      jobmatch(["explain", sheets, "--worker", "W001", "--out", at("support-organisations.csv")]),
+      jobmatch(["export-lp", sheets, "--out", at("expected-wages.csv")]),
+      jobmatch(["convert", sheets, "--out", sheets]),
+      jobmatch(["solve", ...named, "--html", at("expected-wages.csv")]),
+      jobmatch(["convert", ...named, "--out", `${sheets}/`]),
+    ]);
+    for (const r of runs) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe("");
+    }
+    for (const f of files) expect(readFileSync(at(f.name), "utf8")).toBe(f.text);
+    expect(existsSync(at("policy.json"))).toBe(false);
   });
 
   it("a scenario file as --out: exit 2", async () => {
