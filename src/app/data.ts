@@ -18,6 +18,7 @@ import { readPolicy } from "../io/policyFile.js";
 import type { SheetKind } from "../io/sections.js";
 import type { Sheet } from "../io/table.js";
 import { looksLikeXlsx, readWorkbook } from "../io/xlsx.js";
+import { tooDeepIssue } from "../io/jsonDepth.js";
 
 /** Where the instance comes from: the sheets dropped so far (workers, employers, and the others: ../io/sections.ts), or a JSON instance. */
 export type Source =
@@ -77,6 +78,8 @@ export const readDropped = async (name: string, bytes: Uint8Array): Promise<read
   if (E.isLeft(text)) return [{ kind: "problem", name, issues: text.left }];
   const t = text.right.text.trim();
   if (t.startsWith("{")) {
+    const deep = tooDeepIssue(t, name);
+    if (deep !== null) return [{ kind: "problem", name, issues: [deep] }];
     try {
       const json = JSON.parse(t) as Record<string, unknown>;
       if ("workers" in json || "employers" in json) return [{ kind: "instance", name, input: json }];

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
+import { MAX_JSON_DEPTH, tooDeepAt } from "../io/jsonDepth.js";
 import { decodeText } from "../io/text.js";
 import { EXIT, failure, issuesFailure, type Failure } from "./exit.js";
 import { jsonErrorAt, lineAndColumn } from "./jsonError.js";
@@ -63,30 +64,8 @@ export const readText = async (path: string, ctx: CliContext): Promise<E.Either<
   return E.isLeft(text) ? E.left(issuesFailure(`${name} is not UTF-8:`, [text.left])) : E.right(text.right);
 };
 
-/**
- * How deep a JSON text may nest. No jobmatch input nests deeper than 8
- * (a scenario's variations' changes' demand); parsing a 60 MB text of values
- * nested 5,000 deep takes the runtime's parser a minute, so such a text is
- * refused before it is parsed, at the first bracket too deep.
- */
-export const MAX_JSON_DEPTH = 32;
-
-/** The offset of the first `[` or `{` nested deeper than `max` outside strings, or -1 (one pass, no allocation). */
-export const tooDeepAt = (text: string, max: number): number => {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return i;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return -1;
-};
+/** How deep a JSON text may nest (../io/jsonDepth.ts): checked before it is parsed. */
+export { MAX_JSON_DEPTH, tooDeepAt };
 
 /** A file's bytes (spreadsheets: their encoding is found from the bytes, ../io/encoding.ts). */
 export const readBytes = (path: string): E.Either<Failure, Uint8Array> => {

@@ -27,6 +27,7 @@ import { decodeBytes } from "./encoding.js";
 import { readField, readPrefecture } from "./normalise.js";
 import { guardCell } from "./formula.js";
 import { parseDelimited } from "./table.js";
+import { tooDeepIssue } from "./jsonDepth.js";
 
 /** The columns of the quota sheet, in order. */
 export const QUOTA_COLUMNS = ["scope", "key", "min", "max", "penalty"] as const;
@@ -89,6 +90,8 @@ export const readPolicy = (bytes: Uint8Array, file: string): E.Either<readonly I
   if (E.isLeft(text)) return text;
   const t = text.right.text.trim();
   if (t.startsWith("{")) {
+    const deep = tooDeepIssue(t, file);
+    if (deep !== null) return E.left([deep]);
     try {
       const json = JSON.parse(t) as unknown;
       const isInstance = typeof json === "object" && json !== null && "workers" in json && "employers" in json;

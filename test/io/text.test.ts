@@ -5,7 +5,7 @@
  * first byte. The scanner is checked against the runtime's own strict
  * decoder.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -14,6 +14,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/program.js";
 import { firstInvalidUtf8 } from "../../src/io/encoding.js";
 import { decodeText } from "../../src/io/text.js";
+import { instanceCsvFiles } from "../../src/io/csv.js";
+import { readPolicy } from "../../src/io/policyFile.js";
 import { formatIssue } from "../../src/input/issues.js";
 import { fcOptions } from "../support/seed.js";
 import { lawful } from "../support/lawful.js";
@@ -99,5 +101,18 @@ describe("deep JSON", () => {
     const strings = join(dir, "strings.json");
     writeFileSync(strings, JSON.stringify(lawful({ workers: [{ id: "[".repeat(100), language: [], trainingCentre: "{{{", homeProvince: "x" }], employers: [] })));
     expect((await cli(["solve", strings])).code).toBe(0);
+  });
+
+  it("a policy file, or a folder's policy.json, nested too deep is refused before it is parsed too", async () => {
+    const deep = `{"quotas": ${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const p = readPolicy(new TextEncoder().encode(deep), "policy.json");
+    expect(E.isLeft(p) && p.left.map(formatIssue)).toEqual(['policy.json: expected JSON nested at most 32 levels (no jobmatch input nests deeper than 8), got "a bracket nested deeper at offset 42"']);
+    const folder = join(dir, "sheets");
+    mkdirSync(folder);
+    for (const f of instanceCsvFiles(lawful({ workers: [], employers: [] }))) writeFileSync(join(folder, f.name), f.text);
+    writeFileSync(join(folder, "policy.json"), deep);
+    const r = await cli(["solve", folder]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(folder, "policy.json")}: expected JSON nested at most 32 levels`);
   });
 });
