@@ -11,7 +11,7 @@
  * const csv = await loadSpreadsheets({ workers: { name: "w.csv", bytes }, employers: { name: "e.xlsx", bytes: bytes2 } });
  */
 import * as E from "fp-ts/lib/Either.js";
-import { issue, type InputIssue } from "../input/issues.js";
+import { capIssues, issue, type InputIssue } from "../input/issues.js";
 import type { InputNotice } from "../input/notices.js";
 import { instanceFromSheets, type CsvInstance, type CsvOptions, type InstanceSheets } from "./csv.js";
 import { decodeBytes } from "./encoding.js";
@@ -86,8 +86,8 @@ export const loadSpreadsheets = async (files: SpreadsheetFiles, options: Omit<Cs
   const kinds = ["workers", "employers", ...SECTIONS.filter((k) => files[k] !== undefined)] as const;
   const read = await Promise.all(kinds.map((k) => readSheetFile(files[k] as FileBytes, k)));
   const broken = read.flatMap((r) => r.issues);
-  if (read.some((r) => r.sheet === null)) return E.left(broken);
+  if (read.some((r) => r.sheet === null)) return E.left(capIssues(broken));
   const sheets = Object.fromEntries(kinds.map((k, i) => [k, read[i]?.sheet])) as unknown as InstanceSheets;
   const result = instanceFromSheets(sheets, options, read.flatMap((r) => r.notices));
-  return broken.length === 0 ? result : E.left([...(E.isLeft(result) ? result.left : []), ...broken]);
+  return broken.length === 0 ? result : E.left(capIssues([...(E.isLeft(result) ? result.left : []), ...broken]));
 };

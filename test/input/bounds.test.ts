@@ -15,6 +15,7 @@ import { decodeInstance } from "../../src/input/decode.js";
 import { formatIssues, MAX_ISSUES, show, type InputIssue } from "../../src/input/issues.js";
 import { match } from "../../src/match.js";
 import { decodeScenario } from "../../src/scenario/decode.js";
+import { loadSpreadsheets } from "../../src/io/load.js";
 import { lawfulEmployer, lawfulWorker, TEST_START } from "../support/lawful.js";
 import { fcOptions } from "../support/seed.js";
 
@@ -63,6 +64,20 @@ describe("lists of any length", () => {
     expect(issues.length).toBe(MAX_ISSUES + 1);
     expect(issues.at(-1)?.code).toBe("truncated");
     expect(issues.at(-1)?.received).toBe(String(N - 1 - MAX_ISSUES));
+  });
+
+  it("spreadsheet files with a broken row each time list MAX_ISSUES issues and how many more, whichever sheets they are", async () => {
+    const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+    const broken = (header: string, row: (i: number) => string): Uint8Array => enc([header, ...Array.from({ length: 1_500 }, (_, i) => row(i))].join("\n"));
+    const r = await loadSpreadsheets({
+      workers: { name: "workers.csv", bytes: broken("id,language,trainingCentre,homeProvince,sswMonths,departure", (i) => `W${i},N4,"Sem"arang",Bali,0,`) },
+      employers: { name: "employers.csv", bytes: enc("id,prefecture,field,slots,hourlyWage\n") },
+      supportOrganisations: { name: "support-organisations.csv", bytes: broken("id,officers", (i) => `"R"SO${i}",1`) },
+    });
+    const issues = left(r);
+    expect(issues.length).toBe(MAX_ISSUES + 1);
+    expect(issues.at(-1)?.code).toBe("truncated");
+    expect(issues.at(-1)?.received).toBe(String(3_000 - MAX_ISSUES));
   });
 
   it("a scenario with 200,000 bad field weights is rejected, not thrown", () => {
