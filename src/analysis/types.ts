@@ -3,7 +3,7 @@
  * them). Every string field is already in domain words, so the JSON form of an
  * explanation reads as well as its text.
  */
-import type { Termination } from "../engine/types.js";
+import type { PlanStatus } from "../result/types.js";
 import type { RuleId } from "../rules/eligibility.js";
 import type { Criterion } from "../rules/scoring.js";
 import type { Exchange } from "./exchange.js";
@@ -103,7 +103,7 @@ export type WorkerExplanation =
       readonly smallestChange: WhatIf | null;
       readonly caveat: string | null;
     }
-  | { readonly kind: "no-solution"; readonly workerId: string; readonly status: Termination; readonly caveat: string | null };
+  | { readonly kind: "no-solution"; readonly workerId: string; readonly status: PlanStatus; readonly caveat: string | null };
 
 /** A group left out whole: who kept it out (./groupFit.ts), and, when it fits in free slots, what placing it there would break. */
 export interface GroupLeftOut {
@@ -150,7 +150,7 @@ export type EmptySlots =
       /** The hard maximums counting this employer's placements that the result has reached (a legal cap, a quota), in model order. */
       readonly reached: readonly { readonly label: string; readonly source: string; readonly value: number }[];
     }
-  | { readonly kind: "no-solution"; readonly status: Termination };
+  | { readonly kind: "no-solution"; readonly status: PlanStatus };
 
 export interface EmployerExplanation {
   readonly employerId: string;

@@ -10,6 +10,7 @@
 import * as t from "io-ts";
 import { LANGUAGE_ALIASES, LANGUAGE_EVIDENCE, LANGUAGE_REQUIREMENTS, type LanguageEvidence, type LanguageRequirement } from "../domain/language.js";
 import { PolicyCodec } from "../policy/codecs.js";
+import { RankingsCodec } from "../stable/codecs.js";
 import { amountsByKey, flag, integer, isoDate, listOf, nonEmptyString, numberAtLeast, oneOf, struct } from "./combinators.js";
 
 // ---------------------------------------------------------------------------
@@ -126,7 +127,7 @@ export const ReferenceCodec = struct(
 export const InstanceCodec = struct(
   "an object with workers and employers",
   { workers: listOf(WorkerCodec, "workers"), employers: listOf(EmployerCodec, "employers") },
-  { weights: WeightsCodec, reference: ReferenceCodec, policy: PolicyCodec },
+  { weights: WeightsCodec, reference: ReferenceCodec, policy: PolicyCodec, rankings: RankingsCodec },
 );
 
 export type CertificationInput = t.TypeOf<typeof CertificationCodec>;

@@ -19,6 +19,7 @@ import { MISSING, UNKNOWN_PROPERTY } from "./combinators.js";
 import { at, issue, type InputIssue } from "./issues.js";
 import { editDistance } from "./spelling.js";
 import { decodePolicy } from "../policy/decode.js";
+import { decodeRankings } from "../stable/rankings.js";
 import { byId, compareStrings, type Employer, type Instance, type SkillRequirement, type Skill, type WageFloor, type Worker } from "./instance.js";
 
 // ---------------------------------------------------------------------------
@@ -243,14 +244,17 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
     return employer;
   });
   const policy = decodePolicy(input.policy, input.employers, catalogue, issues);
+  const reference = { catalogue, asOf: input.reference?.asOf ?? null, wageFloor: wageFloors };
+  const rankings = decodeRankings(input.rankings, workers, employers, reference, issues);
   if (issues.length > 0) return E.left(issues);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...input.weights };
   return E.right({
     workers: workers.sort(byId),
     employers: employers.sort(byId),
     weights,
-    reference: { catalogue, asOf: input.reference?.asOf ?? null, wageFloor: wageFloors },
+    reference,
     policy,
+    ...(input.rankings === undefined ? {} : { rankings }),
   });
 };
 

@@ -1,0 +1,272 @@
+/**
+ * Worker-proposing deferred acceptance (Gale and Shapley), with regional caps
+ * honoured flexibly (Kamada and Kojima; ./caps.ts).
+ *
+ * Each unplaced worker proposes to the next group of employers (cell,
+ * ./market.ts) on her list; the cell holds its best proposers up to its
+ * capacity and turns the worst away. Where the cell sits under a cap that
+ * is full, the cap turns away the last worker its rounds would deal out:
+ * the worst held worker of the child furthest beyond its target (latest
+ * round, then latest in the fixed order), recursively down to a cell. A
+ * worker turned away proposes again; the process ends when every worker is
+ * held or has run out of list. Proposals are processed one at a time in
+ * worker id order; with choice rules that are substitutable and keep their
+ * size (these are), the outcome does not depend on that order.
+ *
+ * It is strategy-proof for workers: no worker gains by misstating her list
+ * (Dubins and Freedman; Roth; with regional caps Kamada and Kojima). With no
+ * caps its result is the worker-optimal stable matching: every worker gets
+ * the best employer she has in any stable matching.
+ *
+ * The cost is one proposal per list entry walked, each O(log) in the cell
+ * (a heap) and in the caps above it (a tournament tree per cap), never a
+ * pass over all worker-employer pairs.
+ */
+import type { CapPlan, CapTree } from "./caps.js";
+import type { Market } from "./market.js";
+import { UNACCEPTABLE } from "./preferences.js";
+import type { Priorities } from "./tieBreak.js";
+
+/** A matching: for each worker index, the employer index she is placed with, or -1. */
+export interface Matching {
+  readonly placedAt: Int32Array;
+  /** Proposals (offers) made, for benchmarks. */
+  readonly proposals: number;
+}
+
+/** The cells' capacities under a cap plan: the sum of their members' capacities. */
+export const cellCapacities = (market: Market, plan: CapPlan): Int32Array =>
+  Int32Array.from(market.cells, (c) => c.members.reduce((s, e) => s + (plan.capacity[e] as number), 0));
+
+/** Per cell, a min-heap of held workers keyed (value, priority): the worst on top. */
+interface Heaps {
+  readonly size: Int32Array;
+  readonly start: Int32Array;
+  readonly value: Float64Array;
+  readonly priority: Float64Array;
+  readonly worker: Int32Array;
+}
+
+const makeHeaps = (capacity: Int32Array): Heaps => {
+  const start = new Int32Array(capacity.length + 1);
+  for (let c = 0; c < capacity.length; c++) start[c + 1] = (start[c] as number) + (capacity[c] as number);
+  const total = start[capacity.length] as number;
+  return { size: new Int32Array(capacity.length), start, value: new Float64Array(total), priority: new Float64Array(total), worker: new Int32Array(total) };
+};
+
+const worse = (h: Heaps, i: number, j: number): boolean =>
+  (h.value[i] as number) < (h.value[j] as number) || ((h.value[i] as number) === (h.value[j] as number) && (h.priority[i] as number) < (h.priority[j] as number));
+
+const swap = (h: Heaps, i: number, j: number): void => {
+  const v = h.value[i] as number;
+  h.value[i] = h.value[j] as number;
+  h.value[j] = v;
+  const p = h.priority[i] as number;
+  h.priority[i] = h.priority[j] as number;
+  h.priority[j] = p;
+  const w = h.worker[i] as number;
+  h.worker[i] = h.worker[j] as number;
+  h.worker[j] = w;
+};
+
+const siftDown = (h: Heaps, base: number, n: number, from: number): void => {
+  let i = from;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) return;
+    const r = l + 1;
+    const m = r < n && worse(h, base + r, base + l) ? r : l;
+    if (!worse(h, base + m, base + i)) return;
+    swap(h, base + m, base + i);
+    i = m;
+  }
+};
+
+const push = (h: Heaps, c: number, value: number, priority: number, worker: number): void => {
+  const base = h.start[c] as number;
+  let i = h.size[c] as number;
+  h.size[c] = i + 1;
+  h.value[base + i] = value;
+  h.priority[base + i] = priority;
+  h.worker[base + i] = worker;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!worse(h, base + i, base + parent)) return;
+    swap(h, base + i, base + parent);
+    i = parent;
+  }
+};
+
+/** Removes the worst held worker of a cell and gives her index. */
+const popWorst = (h: Heaps, c: number): number => {
+  const base = h.start[c] as number;
+  const n = (h.size[c] as number) - 1;
+  const out = h.worker[base] as number;
+  swap(h, base, base + n);
+  h.size[c] = n;
+  siftDown(h, base, n, 0);
+  return out;
+};
+
+/** Replaces the worst held worker of a full cell with a better one; gives the one turned away. */
+const replaceWorst = (h: Heaps, c: number, value: number, priority: number, worker: number): number => {
+  const base = h.start[c] as number;
+  const out = h.worker[base] as number;
+  h.value[base] = value;
+  h.priority[base] = priority;
+  h.worker[base] = worker;
+  siftDown(h, base, h.size[c] as number, 0);
+  return out;
+};
+
+/** Tournament trees over each cap's children: which child is furthest beyond its target (latest round, then latest in order). */
+interface Rounds {
+  readonly count: Float64Array;
+  /** Per node, the offset of its tree in `keys` and its number of leaves (a power of two). */
+  readonly offset: Int32Array;
+  readonly leaves: Int32Array;
+  readonly keys: Float64Array;
+}
+
+const ORDER_SPAN = 2 ** 20;
+
+const makeRounds = (tree: CapTree): Rounds => {
+  const nodes = tree.root + 1;
+  const offset = new Int32Array(nodes);
+  const leaves = new Int32Array(nodes);
+  let total = 0;
+  for (let v = 0; v < nodes; v++) {
+    const m = tree.children[v]?.length ?? 0;
+    if (m === 0 || v === tree.root) continue;
+    let size = 1;
+    while (size < m) size *= 2;
+    offset[v] = total;
+    leaves[v] = size;
+    total += 2 * size;
+  }
+  return { count: new Float64Array(nodes), offset, leaves, keys: new Float64Array(total).fill(-1) };
+};
+
+/** The key of `child` in its parent's tree: its round and order when beyond its target, -1 otherwise. */
+const keyOf = (tree: CapTree, r: Rounds, child: number): number => {
+  const beyond = (r.count[child] as number) - (tree.target[child] as number);
+  return beyond <= 0 ? -1 : (tree.roundOf[child]?.[beyond - 1] as number) * ORDER_SPAN + (tree.precedence[child] as number);
+};
+
+const update = (tree: CapTree, r: Rounds, parent: number, child: number): void => {
+  const base = r.offset[parent] as number;
+  let i = (r.leaves[parent] as number) + (tree.precedence[child] as number);
+  r.keys[base + i] = keyOf(tree, r, child);
+  for (i >>= 1; i >= 1; i >>= 1) r.keys[base + i] = Math.max(r.keys[base + 2 * i] as number, r.keys[base + 2 * i + 1] as number);
+};
+
+/** The child of `parent` furthest beyond its target. */
+const furthest = (tree: CapTree, r: Rounds, parent: number): number => {
+  const base = r.offset[parent] as number;
+  const n = r.leaves[parent] as number;
+  let i = 1;
+  while (i < n) i = (r.keys[base + 2 * i] as number) >= (r.keys[base + 2 * i + 1] as number) ? 2 * i : 2 * i + 1;
+  return tree.children[parent]?.[i - n] as number;
+};
+
+/**
+ * After cell c took one more worker: count it in every cap above, and where
+ * a cap overflows, turn away its last dealt worker. Gives that worker, or -1.
+ */
+const settle = (tree: CapTree, r: Rounds, h: Heaps, c: number): number => {
+  r.count[c] = h.size[c] as number;
+  let node = c;
+  for (;;) {
+    const parent = tree.parent[node] as number;
+    if (parent === tree.root) return -1;
+    update(tree, r, parent, node);
+    r.count[parent] = (r.count[parent] as number) + 1;
+    if ((r.count[parent] as number) <= (tree.cap[parent] as number)) {
+      node = parent;
+      continue;
+    }
+    // Overflow: back down from the cap to the furthest child, recursively, to a cell's worst worker.
+    let at = parent;
+    r.count[at] = (r.count[at] as number) - 1;
+    for (;;) {
+      const child = furthest(tree, r, at);
+      if ((tree.children[child]?.length ?? 0) === 0) {
+        const out = popWorst(h, child);
+        r.count[child] = h.size[child] as number;
+        update(tree, r, at, child);
+        return out;
+      }
+      r.count[child] = (r.count[child] as number) - 1;
+      update(tree, r, at, child);
+      at = child;
+    }
+  }
+};
+
+/** Held workers to employers: within a cell, the best first, filling its employers in id order up to their capacities. */
+export const disaggregateCells = (market: Market, plan: CapPlan, held: (cell: number) => readonly { readonly worker: number; readonly value: number; readonly priority: number }[]): Int32Array => {
+  const placedAt = new Int32Array(market.instance.workers.length).fill(-1);
+  market.cells.forEach((cell, c) => {
+    const list = [...held(c)].sort((a, b) => b.value - a.value || b.priority - a.priority);
+    let m = 0;
+    let used = 0;
+    for (const x of list) {
+      while (m < cell.members.length && used >= (plan.capacity[cell.members[m] as number] as number)) {
+        m++;
+        used = 0;
+      }
+      placedAt[x.worker] = cell.members[m] as number;
+      used++;
+    }
+  });
+  return placedAt;
+};
+
+/** Worker-proposing deferred acceptance under a cap plan; see the module comment. */
+export const workerProposing = (market: Market, plan: CapPlan, priority: Priorities): Matching => {
+  const { classOf, cells } = market;
+  const workers = market.instance.workers.length;
+  const capacity = cellCapacities(market, plan);
+  const salt = Float64Array.from(cells, (c) => priority.groupSalt(market.instance.employers[c.members[0] as number]?.id ?? ""));
+  const heaps = makeHeaps(capacity);
+  const tree = plan.tree;
+  const rounds = tree === null ? null : makeRounds(tree);
+  const next = new Int32Array(workers);
+  const stack = new Int32Array(workers);
+  let top = 0;
+  for (let w = workers - 1; w >= 0; w--) stack[top++] = w;
+  let proposals = 0;
+  while (top > 0) {
+    const w = stack[--top] as number;
+    const list = market.list(classOf[w] as number);
+    while ((next[w] as number) < list.cells.length) {
+      const c = list.cells[next[w] as number] as number;
+      next[w] = (next[w] as number) + 1;
+      proposals++;
+      const value = market.employerValue(w, c);
+      if (value === UNACCEPTABLE || (capacity[c] as number) === 0) continue;
+      const p = priority.of(w, salt[c] as number);
+      if ((heaps.size[c] as number) < (capacity[c] as number)) {
+        push(heaps, c, value, p, w);
+        const out = tree === null || rounds === null ? -1 : settle(tree, rounds, heaps, c);
+        if (out >= 0) stack[top++] = out;
+        break;
+      }
+      const base = heaps.start[c] as number;
+      const worst = heaps.value[base] as number;
+      if (value > worst || (value === worst && p > (heaps.priority[base] as number))) {
+        stack[top++] = replaceWorst(heaps, c, value, p, w);
+        break;
+      }
+    }
+  }
+  const placedAt = disaggregateCells(market, plan, (c) => {
+    const base = heaps.start[c] as number;
+    return Array.from({ length: heaps.size[c] as number }, (_, i) => ({
+      worker: heaps.worker[base + i] as number,
+      value: heaps.value[base + i] as number,
+      priority: heaps.priority[base + i] as number,
+    }));
+  });
+  return { placedAt, proposals };
+};
