@@ -17,6 +17,8 @@ export interface MarketShape {
   readonly distinctWages?: boolean;
   /** Add stated rankings and interviews for some workers and employers. */
   readonly rankings?: boolean;
+  /** The prefectures employers are drawn from (default Kagawa and Ehime). */
+  readonly prefectures?: readonly string[];
 }
 
 const workerArb = (id: string): fc.Arbitrary<WorkerInput> =>
@@ -37,10 +39,10 @@ const workerArb = (id: string): fc.Arbitrary<WorkerInput> =>
       }),
     );
 
-const employerArb = (id: string, premium: fc.Arbitrary<number>): fc.Arbitrary<EmployerInput> =>
+const employerArb = (id: string, premium: fc.Arbitrary<number>, prefectures: readonly string[] = ["37", "38"]): fc.Arbitrary<EmployerInput> =>
   fc
     .record({
-      prefecture: fc.constantFrom("37", "38"),
+      prefecture: fc.constantFrom(...prefectures),
       field: fc.constantFrom(...FIELDS),
       slots: fc.integer({ min: 0, max: 3 }),
       premium,
@@ -93,7 +95,7 @@ export const marketArb = (shape: MarketShape): fc.Arbitrary<InstanceInput> =>
       const premiums = shape.distinctWages === true ? fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: ne, maxLength: ne }) : fc.array(fc.constantFrom(0, 40, 120), { minLength: ne, maxLength: ne });
       return fc.tuple(
         fc.tuple(...Array.from({ length: nw }, (_, i) => workerArb(workerId(i, nw)))),
-        premiums.chain((ps) => fc.tuple(...ps.map((p, i) => employerArb(employerId(i, ne), fc.constant(p * (shape.distinctWages === true ? 7 : 1)))))),
+        premiums.chain((ps) => fc.tuple(...ps.map((p, i) => employerArb(employerId(i, ne), fc.constant(p * (shape.distinctWages === true ? 7 : 1)), shape.prefectures)))),
       );
     })
     .chain(([workers, employers]) =>
@@ -104,8 +106,14 @@ export const marketArb = (shape: MarketShape): fc.Arbitrary<InstanceInput> =>
 
 /** A policy of maximum quotas (sector, field, prefecture, employer) and, sometimes, the legal headcount caps. */
 export const capsArb = (input: InstanceInput, options: { readonly nested?: boolean } = {}): fc.Arbitrary<NonNullable<InstanceInput["policy"]>> => {
+  // Nested (with every employer in Kagawa): Kagawa holds both sectors; hospitality and food service are the same employers.
   const scopes = options.nested === true
-    ? fc.constantFrom({ scope: "sector" as const, key: "hospitality" }, { scope: "field" as const, key: "food-service" }, { scope: "prefecture" as const, key: "37" })
+    ? fc.constantFrom(
+        { scope: "sector" as const, key: "hospitality" },
+        { scope: "field" as const, key: "food-service" },
+        { scope: "sector" as const, key: "construction" },
+        { scope: "prefecture" as const, key: "37" },
+      )
     : fc.constantFrom(
         { scope: "sector" as const, key: "hospitality" },
         { scope: "sector" as const, key: "construction" },
