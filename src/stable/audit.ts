@@ -96,12 +96,23 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
   const worstWorker = new Int32Array(employers.length).fill(-1);
   const regionCount = new Float64Array(limits.regions.length);
   const unacceptable = new Uint8Array(workers.length);
+  // A worker's value of her placement is a class-level number: computed once per (class, employer).
+  const mineMemo = new Map<number, number>();
+  const valueOfPlacement = (k: number, e: number): number => {
+    const key = k * employers.length + e;
+    let v = mineMemo.get(key);
+    if (v === undefined) {
+      v = market.valueOfEmployer(k, e);
+      mineMemo.set(key, v);
+    }
+    return v;
+  };
   placedAt.forEach((e, w) => {
     if (e < 0) return;
     used[e] = (used[e] as number) + 1;
     for (const r of limits.regionsOf[e] ?? []) regionCount[r] = (regionCount[r] as number) + 1;
     const v = market.valueOfWorker(w, e);
-    if (market.valueOfEmployer(classOf[w] as number, e) === UNACCEPTABLE) unacceptable[w] = 1;
+    if (valueOfPlacement(classOf[w] as number, e) === UNACCEPTABLE) unacceptable[w] = 1;
     else if (v === UNACCEPTABLE) unacceptable[w] = 2;
     if (v < (worstHeld[e] as number) || (v === worstHeld[e] && w > (worstWorker[e] as number))) {
       worstHeld[e] = v;
@@ -150,15 +161,17 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     hasFreeSlot(e) && legal.free ? "free-slot" : legal.swap && (used[e] as number) <= (limits.capacity[e] as number) && (worstHeld[e] as number) < v ? "preferred" : null;
 
   // Groups: workers of one class at one employer cell (or unplaced, or at an employer outside every cell, by employer).
-  const groups = new Map<string, number[]>();
-  workers.forEach((_, w) => {
+  // Keys: class x (1 + cells + employers): unplaced, a cell, or an employer outside every cell.
+  const span = 1 + cells.length + employers.length;
+  const groups = new Map<number, number[]>();
+  for (let w = 0; w < workers.length; w++) {
     const e = placedAt[w] as number;
-    const where = e < 0 ? "u" : (cellOf[e] as number) >= 0 ? `c${cellOf[e]}` : `e${e}`;
-    const key = `${classOf[w]}:${where}`;
+    const where = e < 0 ? 0 : (cellOf[e] as number) >= 0 ? 1 + (cellOf[e] as number) : 1 + cells.length + e;
+    const key = (classOf[w] as number) * span + where;
     const g = groups.get(key);
     if (g === undefined) groups.set(key, [w]);
     else g.push(w);
-  });
+  }
 
   const options = new Int32Array(workers.length);
   const bestOf = new Int32Array(workers.length).fill(-1);
@@ -171,7 +184,7 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     const w0 = members[0] as number;
     const k = classOf[w0] as number;
     const e0 = placedAt[w0] as number;
-    const mine = e0 < 0 ? UNACCEPTABLE : market.valueOfEmployer(k, e0);
+    const mine = e0 < 0 ? UNACCEPTABLE : valueOfPlacement(k, e0);
     const list = market.list(k);
     let count = 0;
     let best = -1;

@@ -38,32 +38,36 @@ export interface Matching {
 export const cellCapacities = (market: Market, plan: CapPlan): Int32Array =>
   Int32Array.from(market.cells, (c) => c.members.reduce((s, e) => s + (plan.capacity[e] as number), 0));
 
-/** Per cell, a min-heap of held workers keyed (value, priority): the worst on top. */
+/**
+ * Per cell, a min-heap of held workers (the worst on top), keyed by the
+ * cell's value of the worker and her priority packed into one number
+ * (value x 2^32 + priority: values are small integers, priorities 32-bit),
+ * equal keys going to the smaller worker index (id).
+ */
 interface Heaps {
   readonly size: Int32Array;
   readonly start: Int32Array;
-  readonly value: Float64Array;
-  readonly priority: Float64Array;
+  readonly key: Float64Array;
   readonly worker: Int32Array;
 }
+
+export const PRIORITY_SPAN = 2 ** 32;
 
 const makeHeaps = (capacity: Int32Array): Heaps => {
   const start = new Int32Array(capacity.length + 1);
   for (let c = 0; c < capacity.length; c++) start[c + 1] = (start[c] as number) + (capacity[c] as number);
   const total = start[capacity.length] as number;
-  return { size: new Int32Array(capacity.length), start, value: new Float64Array(total), priority: new Float64Array(total), worker: new Int32Array(total) };
+  return { size: new Int32Array(capacity.length), start, key: new Float64Array(total), worker: new Int32Array(total) };
 };
 
+/** Whether entry i ranks below entry j. */
 const worse = (h: Heaps, i: number, j: number): boolean =>
-  (h.value[i] as number) < (h.value[j] as number) || ((h.value[i] as number) === (h.value[j] as number) && (h.priority[i] as number) < (h.priority[j] as number));
+  (h.key[i] as number) < (h.key[j] as number) || ((h.key[i] as number) === (h.key[j] as number) && (h.worker[i] as number) > (h.worker[j] as number));
 
 const swap = (h: Heaps, i: number, j: number): void => {
-  const v = h.value[i] as number;
-  h.value[i] = h.value[j] as number;
-  h.value[j] = v;
-  const p = h.priority[i] as number;
-  h.priority[i] = h.priority[j] as number;
-  h.priority[j] = p;
+  const k = h.key[i] as number;
+  h.key[i] = h.key[j] as number;
+  h.key[j] = k;
   const w = h.worker[i] as number;
   h.worker[i] = h.worker[j] as number;
   h.worker[j] = w;
@@ -82,12 +86,11 @@ const siftDown = (h: Heaps, base: number, n: number, from: number): void => {
   }
 };
 
-const push = (h: Heaps, c: number, value: number, priority: number, worker: number): void => {
+const push = (h: Heaps, c: number, key: number, worker: number): void => {
   const base = h.start[c] as number;
   let i = h.size[c] as number;
   h.size[c] = i + 1;
-  h.value[base + i] = value;
-  h.priority[base + i] = priority;
+  h.key[base + i] = key;
   h.worker[base + i] = worker;
   while (i > 0) {
     const parent = (i - 1) >> 1;
@@ -109,11 +112,10 @@ const popWorst = (h: Heaps, c: number): number => {
 };
 
 /** Replaces the worst held worker of a full cell with a better one; gives the one turned away. */
-const replaceWorst = (h: Heaps, c: number, value: number, priority: number, worker: number): number => {
+const replaceWorst = (h: Heaps, c: number, key: number, worker: number): number => {
   const base = h.start[c] as number;
   const out = h.worker[base] as number;
-  h.value[base] = value;
-  h.priority[base] = priority;
+  h.key[base] = key;
   h.worker[base] = worker;
   siftDown(h, base, h.size[c] as number, 0);
   return out;
@@ -203,23 +205,52 @@ const settle = (tree: CapTree, r: Rounds, h: Heaps, c: number): number => {
   }
 };
 
-/** Held workers to employers: within a cell, the best first, filling its employers in id order up to their capacities. */
-export const disaggregateCells = (market: Market, plan: CapPlan, held: (cell: number) => readonly { readonly worker: number; readonly value: number; readonly priority: number }[]): Int32Array => {
+/** Held workers to employers: within a cell, the best first (key, then smaller index), filling its employers in id order up to their capacities. */
+export const disaggregateCells = (market: Market, plan: CapPlan, held: (cell: number) => { readonly workers: ArrayLike<number>; readonly keys: ArrayLike<number> }): Int32Array => {
   const placedAt = new Int32Array(market.instance.workers.length).fill(-1);
   market.cells.forEach((cell, c) => {
-    const list = [...held(c)].sort((a, b) => b.value - a.value || b.priority - a.priority);
+    const { workers, keys } = held(c);
+    const order = Array.from({ length: workers.length }, (_, i) => i).sort(
+      (a, b) => (keys[b] as number) - (keys[a] as number) || (workers[a] as number) - (workers[b] as number),
+    );
     let m = 0;
     let used = 0;
-    for (const x of list) {
+    for (const i of order) {
       while (m < cell.members.length && used >= (plan.capacity[cell.members[m] as number] as number)) {
         m++;
         used = 0;
       }
-      placedAt[x.worker] = cell.members[m] as number;
+      placedAt[workers[i] as number] = cell.members[m] as number;
       used++;
     }
   });
   return placedAt;
+};
+
+/**
+ * Every worker class's list flattened: the cells in order and the cell's
+ * value of the class at each (a class-level number: workers an employer
+ * ranks by name are classes of their own), with each class's range.
+ */
+interface FlatLists {
+  readonly start: Int32Array;
+  readonly cell: Int32Array;
+  readonly value: Float64Array;
+}
+
+const flatten = (market: Market): FlatLists => {
+  const n = market.classes.length;
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) start[k + 1] = (start[k] as number) + market.list(k).cells.length;
+  const cell = new Int32Array(start[n] as number);
+  const value = new Float64Array(start[n] as number);
+  for (let k = 0; k < n; k++) {
+    const list = market.list(k);
+    const first = market.classes[k]?.members[0] as number;
+    cell.set(list.cells, start[k] as number);
+    for (let i = 0; i < list.cells.length; i++) value[(start[k] as number) + i] = market.employerValue(first, list.cells[i] as number);
+  }
+  return { start, cell, value };
 };
 
 /** Worker-proposing deferred acceptance under a cap plan; see the module comment. */
@@ -229,44 +260,87 @@ export const workerProposing = (market: Market, plan: CapPlan, priority: Priorit
   const capacity = cellCapacities(market, plan);
   const salt = Float64Array.from(cells, (c) => priority.groupSalt(market.instance.employers[c.members[0] as number]?.id ?? ""));
   const heaps = makeHeaps(capacity);
+  const { size, start: heapStart, key: heapKey, worker: heapWorker } = heaps;
   const tree = plan.tree;
   const rounds = tree === null ? null : makeRounds(tree);
+  const lists = flatten(market);
+  const fixed = priority.fixed;
   const next = new Int32Array(workers);
+  for (let w = 0; w < workers; w++) next[w] = lists.start[classOf[w] as number] as number;
+  // Workers of a class share their list, and a cell's bar only rises: a class-mate turned away at an entry
+  // marks it closed to everyone of the class below a priority (`closed`), and runs of closed entries are
+  // jumped over (`jump`, path-compressed; `span` is the lowest bar along the run, kept conservatively low).
+  const entries = lists.cell.length;
+  const closed = new Float64Array(entries).fill(-Infinity);
+  const span = new Float64Array(entries).fill(-Infinity);
+  const jump = Int32Array.from({ length: entries }, (_, i) => i + 1);
   const stack = new Int32Array(workers);
   let top = 0;
-  for (let w = workers - 1; w >= 0; w--) stack[top++] = w;
+  // First proposals in decreasing priority (where it is the same everywhere), so that marks left by the
+  // earlier workers of a class close entries for the later ones.
+  if (fixed === null) for (let w = workers - 1; w >= 0; w--) stack[top++] = w;
+  else {
+    // fixed is a permutation of 0..n-1: the highest priority goes on top of the stack.
+    for (let w = 0; w < workers; w++) stack[fixed[w] as number] = w;
+    top = workers;
+  }
   let proposals = 0;
   while (top > 0) {
     const w = stack[--top] as number;
-    const list = market.list(classOf[w] as number);
-    while ((next[w] as number) < list.cells.length) {
-      const c = list.cells[next[w] as number] as number;
-      next[w] = (next[w] as number) + 1;
+    const end = lists.start[(classOf[w] as number) + 1] as number;
+    const pw = fixed === null ? Number.NaN : (fixed[w] as number);
+    let i = next[w] as number;
+    while (i < end) {
+      // Skip the runs closed to this worker, compressing the path walked.
+      if (fixed !== null && pw < (span[i] as number)) {
+        const from = i;
+        let low = Infinity;
+        let hops = 0;
+        while (i < end && pw < (span[i] as number)) {
+          low = Math.min(low, span[i] as number);
+          i = jump[i] as number;
+          hops++;
+        }
+        if (hops > 1) {
+          jump[from] = i;
+          span[from] = low;
+        }
+        if (i >= end) break;
+      }
+      const c = lists.cell[i] as number;
+      const value = lists.value[i] as number;
+      const at = i;
+      i++;
       proposals++;
-      const value = market.employerValue(w, c);
-      if (value === UNACCEPTABLE || (capacity[c] as number) === 0) continue;
-      const p = priority.of(w, salt[c] as number);
-      if ((heaps.size[c] as number) < (capacity[c] as number)) {
-        push(heaps, c, value, p, w);
+      if (value === UNACCEPTABLE) continue;
+      const room = capacity[c] as number;
+      if (room === 0) continue;
+      const key = value * PRIORITY_SPAN + (fixed === null ? priority.of(w, salt[c] as number) : pw);
+      if ((size[c] as number) < room) {
+        push(heaps, c, key, w);
         const out = tree === null || rounds === null ? -1 : settle(tree, rounds, heaps, c);
         if (out >= 0) stack[top++] = out;
         break;
       }
-      const base = heaps.start[c] as number;
-      const worst = heaps.value[base] as number;
-      if (value > worst || (value === worst && p > (heaps.priority[base] as number))) {
-        stack[top++] = replaceWorst(heaps, c, value, p, w);
+      const base = heapStart[c] as number;
+      const worst = heapKey[base] as number;
+      if (key > worst || (key === worst && w < (heapWorker[base] as number))) {
+        stack[top++] = replaceWorst(heaps, c, key, w);
         break;
       }
+      // Turned away: the entry is closed to every class-mate valued alike with a lower priority than the worst held (to all, if valued less).
+      const bar = value * PRIORITY_SPAN < worst - (worst % PRIORITY_SPAN) ? Infinity : worst % PRIORITY_SPAN;
+      if (bar > (closed[at] as number)) {
+        closed[at] = bar;
+        if ((jump[at] as number) === at + 1) span[at] = bar;
+      }
     }
+    next[w] = i;
   }
   const placedAt = disaggregateCells(market, plan, (c) => {
-    const base = heaps.start[c] as number;
-    return Array.from({ length: heaps.size[c] as number }, (_, i) => ({
-      worker: heaps.worker[base + i] as number,
-      value: heaps.value[base + i] as number,
-      priority: heaps.priority[base + i] as number,
-    }));
+    const base = heapStart[c] as number;
+    const n = size[c] as number;
+    return { workers: heapWorker.subarray(base, base + n), keys: heapKey.subarray(base, base + n) };
   });
   return { placedAt, proposals };
 };

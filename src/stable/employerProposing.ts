@@ -18,7 +18,7 @@
  * priority (./tieBreak.ts).
  */
 import type { CapPlan } from "./caps.js";
-import { cellCapacities, disaggregateCells, type Matching } from "./deferredAcceptance.js";
+import { cellCapacities, disaggregateCells, PRIORITY_SPAN, type Matching } from "./deferredAcceptance.js";
 import type { Market } from "./market.js";
 import { UNACCEPTABLE } from "./preferences.js";
 import type { Priorities } from "./tieBreak.js";
@@ -56,7 +56,7 @@ const nextWorker = (market: Market, offers: Offers, c: number, priority: Priorit
     if (tier === undefined) return -1;
     const workers = tier.classes.flatMap((k) => market.classes[k]?.members ?? []);
     const p = new Map(workers.map((w) => [w, priority.of(w, salt)]));
-    offers.current = workers.sort((a, b) => (p.get(b) as number) - (p.get(a) as number));
+    offers.current = workers.sort((a, b) => (p.get(b) as number) - (p.get(a) as number) || a - b);
     offers.next = 0;
   }
   return offers.current[offers.next++] as number;
@@ -100,10 +100,13 @@ export const employerProposing = (market: Market, plan: CapPlan, priority: Prior
       held[c] = (held[c] as number) + 1;
     }
   }
-  const heldBy: { worker: number; value: number; priority: number }[][] = cells.map(() => []);
+  const heldBy: { workers: number[]; keys: number[] }[] = cells.map(() => ({ workers: [], keys: [] }));
   at.forEach((c, w) => {
-    if (c >= 0) heldBy[c]?.push({ worker: w, value: market.employerValue(w, c), priority: priority.of(w, salt[c] as number) });
+    const h = heldBy[c];
+    if (h === undefined) return;
+    h.workers.push(w);
+    h.keys.push(market.employerValue(w, c) * PRIORITY_SPAN + priority.of(w, salt[c] as number));
   });
-  const placedAt = disaggregateCells(market, plan, (c) => heldBy[c] ?? []);
+  const placedAt = disaggregateCells(market, plan, (c) => heldBy[c] ?? { workers: [], keys: [] });
   return { placedAt, proposals };
 };

@@ -196,21 +196,38 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   const repWorker = (k: number): Worker => workers[(classes[k] as WorkerClass).members[0] as number] as Worker;
   const repEmployer = (c: number): Employer => employers[(cells[c] as Cell).members[0] as number] as Employer;
 
-  // A worker's value: place points per (model worker class, model employer class), memoised, plus the wage.
-  const placeMemo = new Map<number, number>();
-  const modelEmployerCount = model.employerClasses.length;
+  // A worker's value: its place part reads only her field and prefecture lists and the employer's field and
+  // prefecture, so it is computed once per (lists, field and prefecture) pair, plus the wage.
+  const listsId = new Map<string, number>();
+  const listsOfModel = Int32Array.from(built.workerMembers, (members) => {
+    const w = workers[members[0] as number] as Worker;
+    const key = JSON.stringify([w.fieldPreferences, w.prefecturePreferences]);
+    if (!listsId.has(key)) listsId.set(key, listsId.size);
+    return listsId.get(key) as number;
+  });
+  const placeId = new Map<string, number>();
+  const placeOfCell = Int32Array.from(cells, (cell) => {
+    const e = employers[cell.members[0] as number] as Employer;
+    const key = `${e.field}\u0000${e.prefecture}`;
+    if (!placeId.has(key)) placeId.set(key, placeId.size);
+    return placeId.get(key) as number;
+  });
+  const placeMemo = new Float64Array(listsId.size * placeId.size).fill(Number.NaN);
   const derivedWorker = (k: number, c: number): number => {
-    const key = (classes[k] as WorkerClass).modelClass * modelEmployerCount + (cells[c] as Cell).modelClass;
-    let place = placeMemo.get(key);
-    if (place === undefined) {
+    const slot = (listsOfModel[(classes[k] as WorkerClass).modelClass] as number) * placeId.size + (placeOfCell[c] as number);
+    let place = placeMemo[slot] as number;
+    if (Number.isNaN(place)) {
       place = placeValue(repWorker(k), repEmployer(c), instance);
-      placeMemo.set(key, place);
+      placeMemo[slot] = place;
     }
     return place + instance.weights.wageAboveMinimum * (cells[c] as Cell).hourlyWage;
   };
   const tierMaps = classes.map((k) => (k.stated === undefined ? undefined : tierIndex(k.stated.tiers)));
-  const workerValue = (k: number, c: number): number =>
-    workerValueWith((classes[k] as WorkerClass).stated, tierMaps[k], derivedWorker(k, c), (employers[(cells[c] as Cell).members[0] as number] as Employer).id);
+  const workerValue = (k: number, c: number): number => {
+    const stated = (classes[k] as WorkerClass).stated;
+    if (stated === undefined) return derivedWorker(k, c);
+    return workerValueWith(stated, tierMaps[k], derivedWorker(k, c), (employers[(cells[c] as Cell).members[0] as number] as Employer).id);
+  };
 
   // An employer's value: derived per (model worker class, profile), memoised in a flat table.
   const profileCount = profiles.size;
@@ -227,22 +244,45 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return cell.stated === undefined ? derived : employerValueWith(cell.stated, maxDerived, derived, (workers[w] as Worker).id);
   };
 
+  // A class with no stated ranking orders cells by a value that depends only on its field and prefecture
+  // lists: every cell is sorted once per such list pattern, and the class keeps the eligible ones in order.
+  const byPattern = new Map<number, Int32Array>();
+  const patternOrder = (k: number): Int32Array => {
+    const pattern = listsOfModel[(classes[k] as WorkerClass).modelClass] as number;
+    let order = byPattern.get(pattern);
+    if (order === undefined) {
+      const values = Float64Array.from(cells, (_, c) => derivedWorker(k, c));
+      order = Int32Array.from(cells, (_, c) => c).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
+      byPattern.set(pattern, order);
+    }
+    return order;
+  };
+  const eligibleMark = new Uint8Array(model.employerClasses.length);
   const lists = new Map<number, PreferenceList>();
   const list = (k: number): PreferenceList => {
     const known = lists.get(k);
     if (known !== undefined) return known;
-    const cs: number[] = [];
-    const vs: number[] = [];
-    for (const j of eligibleModel[(classes[k] as WorkerClass).modelClass] ?? []) {
-      for (const c of cellsOfModel[j] ?? []) {
-        const v = workerValue(k, c);
-        if (v === UNACCEPTABLE) continue;
-        cs.push(c);
-        vs.push(v);
+    const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? [];
+    let out: PreferenceList;
+    if ((classes[k] as WorkerClass).stated === undefined) {
+      for (const j of eligibleHere) eligibleMark[j] = 1;
+      const kept = patternOrder(k).filter((c) => eligibleMark[(cells[c] as Cell).modelClass] === 1);
+      for (const j of eligibleHere) eligibleMark[j] = 0;
+      out = { cells: kept, values: Float64Array.from(kept, (c) => derivedWorker(k, c)) };
+    } else {
+      const cs: number[] = [];
+      const vs: number[] = [];
+      for (const j of eligibleHere) {
+        for (const c of cellsOfModel[j] ?? []) {
+          const v = workerValue(k, c);
+          if (v === UNACCEPTABLE) continue;
+          cs.push(c);
+          vs.push(v);
+        }
       }
+      const order = cs.map((_, i) => i).sort((a, b) => (vs[b] as number) - (vs[a] as number) || (cs[a] as number) - (cs[b] as number));
+      out = { cells: Int32Array.from(order, (i) => cs[i] as number), values: Float64Array.from(order, (i) => vs[i] as number) };
     }
-    const order = cs.map((_, i) => i).sort((a, b) => (vs[b] as number) - (vs[a] as number) || (cs[a] as number) - (cs[b] as number));
-    const out = { cells: Int32Array.from(order, (i) => cs[i] as number), values: Float64Array.from(order, (i) => vs[i] as number) };
     lists.set(k, out);
     return out;
   };

@@ -18,21 +18,20 @@
  *   field, so the option is open to everyone placed.
  *
  * Levels per placement: "high" with at least one option inside the plan;
- * "medium" with none inside but one outside; "low" otherwise. An employer's
- * level is its placements' highest level held by at least a quarter of them
- * (at least one for "high": a single better offer in the plan is a concrete
- * risk). For an employer at risk inside the plan, `retainingWage` is the
- * hourly wage at which none of its workers would prefer their blocking
- * options any more (from the derived preferences: one weighted point of
- * score is worth 50 yen an hour); null where a worker's stated ranking, or a
- * wage weight of 0, means no wage would do. It answers today's better offers
- * only: a higher wage can draw new workers' wishes to the employer.
+ * "medium" with none inside but one outside; "low" otherwise. An employer is
+ * "high" when any of its placements is, "medium" when at least a quarter of
+ * them are medium, "low" otherwise. For an employer with in-plan options
+ * against it, `retainingWage` is the hourly wage at which none of its
+ * workers would prefer their best blocking option any more (from the derived
+ * preferences: one weighted point of score is worth 50 yen an hour); null
+ * where a worker's stated ranking, or a wage weight of 0, means no wage
+ * would do. It answers today's better offers only: a higher wage can draw
+ * new workers' wishes to the employer.
  */
-import { findPrefecture, minimumWageOn, PREFECTURES, type Prefecture } from "../domain/prefectures.js";
+import { findPrefecture, minimumWageOn, PREFECTURES } from "../domain/prefectures.js";
 import type { Employer, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import type { AuditDetail } from "./audit.js";
-import { placeValue } from "./preferences.js";
 
 export type RiskLevel = "high" | "medium" | "low";
 
@@ -72,6 +71,7 @@ export interface EmployerRisk {
   readonly note: string | null;
 }
 
+/** Retention risk of every placement and employer, as data. */
 export interface Retention {
   readonly outsideGap: number;
   readonly asOf: string | null;
@@ -81,89 +81,119 @@ export interface Retention {
   readonly employersAtRisk: { readonly high: number; readonly medium: number };
 }
 
-const LEVELS: readonly RiskLevel[] = ["high", "medium", "low"];
+/** The same, computed without building a record per placement (the summary reads only the counts). */
+export interface RetentionDetail {
+  readonly audit: AuditDetail;
+  readonly outsideGap: number;
+  /** Per worker index: 0 unplaced, 1 low, 2 medium, 3 high. */
+  readonly level: Uint8Array;
+  /** Per worker index: outside options, and the best one's index into `wages` (-1 none). */
+  readonly outside: Int32Array;
+  readonly bestOutside: Int32Array;
+  /** Regional minimum wages on the reference date, highest first. */
+  readonly wages: readonly { readonly code: string; readonly amount: number }[];
+  readonly employers: readonly EmployerRisk[];
+  readonly counts: { readonly high: number; readonly medium: number; readonly low: number };
+}
 
-/** The retention risk of the audited plan; see the module comment. */
-export const retentionRisk = (audit: AuditDetail, options: RetentionOptions = {}): Retention => {
+const LEVEL_NAMES: readonly RiskLevel[] = ["low", "low", "medium", "high"];
+
+/** The retention risk of an audited plan; see the module comment. */
+export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = {}): RetentionDetail => {
   const { market, placedAt } = audit;
   const { instance } = market;
   const { workers, employers, weights } = instance;
   const gap = options.outsideGap ?? DEFAULT_OUTSIDE_GAP;
-  const asOf = instance.reference.asOf;
-  // Regional minimum wages, highest first (overrides in the instance count).
-  const wages = PREFECTURES.map((p: Prefecture) => ({ code: p.code, amount: minimumWageOn(p, asOf ?? undefined).amount }))
-    .sort((a, b) => b.amount - a.amount || compareStrings(a.code, b.code));
-
-  const placements: PlacementRisk[] = [];
-  const byEmployer = new Map<number, { high: number; medium: number; placed: number; inPlan: number; needed: number; stuck: string | null }>();
+  const asOf = instance.reference.asOf ?? undefined;
+  const wages = PREFECTURES.map((p) => ({ code: p.code, amount: minimumWageOn(p, asOf).amount })).sort((a, b) => b.amount - a.amount || compareStrings(a.code, b.code));
+  const level = new Uint8Array(workers.length);
+  const outside = new Int32Array(workers.length);
+  const bestOutside = new Int32Array(workers.length).fill(-1);
+  const agg = new Map<number, { high: number; medium: number; placed: number; inPlan: number; needed: number; stuck: string | null }>();
+  const counts = { high: 0, medium: 0, low: 0 };
   placedAt.forEach((e, w) => {
     if (e < 0) return;
-    const worker = workers[w] as Worker;
     const employer = employers[e] as Employer;
-    const wage = employer.hourlyWage;
-    const threshold = wage * (1 + gap);
-    const outsideList = wages.filter((x) => x.code !== employer.prefecture && x.amount >= threshold);
-    const inPlan = audit.options[w] as number;
-    const best = inPlan > 0 ? (audit.bestOf[w] as number) : -1;
-    const level: RiskLevel = inPlan > 0 ? "high" : outsideList.length > 0 ? "medium" : "low";
-    const top = outsideList[0];
-    placements.push({
-      workerId: worker.id,
-      employerId: employer.id,
-      level,
-      inPlan,
-      bestInPlan: best < 0 ? null : (employers[best] as Employer).id,
-      outside: outsideList.length,
-      bestOutside: top === undefined ? null : { prefecture: `${top.code} ${findPrefecture(top.code)?.name ?? ""}`.trim(), minimumWage: top.amount, gap: top.amount - wage },
-    });
-    const agg = byEmployer.get(e) ?? { high: 0, medium: 0, placed: 0, inPlan: 0, needed: 0, stuck: null };
-    agg.placed++;
-    if (level === "high") agg.high++;
-    if (level === "medium") agg.medium++;
-    agg.inPlan += inPlan;
-    if (best >= 0) {
-      // The wage at which she values this employer as much as her best in-plan option (equal value: no longer blocking).
-      const k = market.classOf[w] as number;
-      const ranked = market.classes[k]?.stated !== undefined;
-      if (ranked || weights.wageAboveMinimum === 0) {
-        agg.stuck ??= ranked ? `${worker.id} ranks employers herself; no wage here changes her ranking` : "the wage weight is 0, so no wage changes a worker's derived preferences";
-      } else {
-        const target = market.valueOfEmployer(k, best);
-        const needed = (target - placeValue(worker, employer, instance)) / weights.wageAboveMinimum;
-        agg.needed = Math.max(agg.needed, Math.ceil(needed));
-      }
+    const threshold = employer.hourlyWage * (1 + gap);
+    // The prefix of `wages` at or above the threshold, less her own prefecture.
+    let n = 0;
+    let best = -1;
+    for (let i = 0; i < wages.length && (wages[i] as { amount: number }).amount >= threshold; i++) {
+      if ((wages[i] as { code: string }).code === employer.prefecture) continue;
+      n++;
+      if (best < 0) best = i;
     }
-    byEmployer.set(e, agg);
+    outside[w] = n;
+    bestOutside[w] = best;
+    const inPlan = audit.options[w] as number;
+    const l = inPlan > 0 ? 3 : n > 0 ? 2 : 1;
+    level[w] = l;
+    counts[LEVEL_NAMES[l] as RiskLevel]++;
+    let a = agg.get(e);
+    if (a === undefined) agg.set(e, (a = { high: 0, medium: 0, placed: 0, inPlan: 0, needed: 0, stuck: null }));
+    a.placed++;
+    if (l === 3) a.high++;
+    if (l === 2) a.medium++;
+    a.inPlan += inPlan;
+    const other = audit.bestOf[w] as number;
+    if (other < 0) return;
+    // The wage at which she values this employer as much as her best in-plan option (equal: no longer blocking).
+    const k = market.classOf[w] as number;
+    const ranked = market.classes[k]?.stated !== undefined;
+    if (ranked || weights.wageAboveMinimum === 0) {
+      a.stuck ??= ranked ? `${(workers[w] as Worker).id} ranks employers herself; no wage here changes her ranking` : "the wage weight is 0, so no wage changes a worker's derived preferences";
+    } else {
+      // Her derived value here less the wage part is the place part (./preferences.ts).
+      const place = market.valueOfEmployer(k, e) - weights.wageAboveMinimum * employer.hourlyWage;
+      const needed = (market.valueOfEmployer(k, other) - place) / weights.wageAboveMinimum;
+      a.needed = Math.max(a.needed, Math.ceil(needed));
+    }
   });
-
-  const employerRisks: EmployerRisk[] = [...byEmployer.entries()]
+  const employerRisks: EmployerRisk[] = [...agg.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([e, agg]) => {
+    .map(([e, a]) => {
       const employer = employers[e] as Employer;
-      const level: RiskLevel = agg.high > 0 ? "high" : agg.medium * 4 >= agg.placed ? "medium" : "low";
-      const retainingWage = agg.inPlan === 0 || agg.stuck !== null ? null : Math.max(employer.hourlyWage, agg.needed);
       return {
         employerId: employer.id,
-        level,
-        placed: agg.placed,
-        high: agg.high,
-        medium: agg.medium,
-        inPlan: agg.inPlan,
+        level: a.high > 0 ? "high" : a.medium * 4 >= a.placed ? "medium" : "low",
+        placed: a.placed,
+        high: a.high,
+        medium: a.medium,
+        inPlan: a.inPlan,
         hourlyWage: employer.hourlyWage,
-        retainingWage,
-        note: agg.inPlan > 0 && agg.stuck !== null ? agg.stuck : null,
+        retainingWage: a.inPlan === 0 || a.stuck !== null ? null : Math.max(employer.hourlyWage, a.needed),
+        note: a.inPlan > 0 && a.stuck !== null ? a.stuck : null,
       };
     });
-  const counts = { high: 0, medium: 0, low: 0 };
-  for (const p of placements) counts[p.level]++;
-  return {
-    outsideGap: gap,
-    asOf,
-    placements,
-    employers: employerRisks,
-    counts,
-    employersAtRisk: { high: employerRisks.filter((e) => e.level === "high").length, medium: employerRisks.filter((e) => e.level === "medium").length },
-  };
+  return { audit, outsideGap: gap, level, outside, bestOutside, wages, employers: employerRisks, counts };
 };
 
-export { LEVELS as RISK_LEVELS };
+/** The retention risk as records, one per placement (in worker id order) and per employer with placements. */
+export const retentionReport = (detail: RetentionDetail): Retention => {
+  const { audit, wages } = detail;
+  const { workers, employers } = audit.market.instance;
+  const placements: PlacementRisk[] = [];
+  audit.placedAt.forEach((e, w) => {
+    if (e < 0) return;
+    const employer = employers[e] as Employer;
+    const best = audit.bestOf[w] as number;
+    const top = wages[detail.bestOutside[w] as number];
+    placements.push({
+      workerId: (workers[w] as Worker).id,
+      employerId: employer.id,
+      level: LEVEL_NAMES[detail.level[w] as number] as RiskLevel,
+      inPlan: audit.options[w] as number,
+      bestInPlan: best < 0 ? null : (employers[best] as Employer).id,
+      outside: detail.outside[w] as number,
+      bestOutside: top === undefined ? null : { prefecture: `${top.code} ${findPrefecture(top.code)?.name ?? ""}`.trim(), minimumWage: top.amount, gap: top.amount - employer.hourlyWage },
+    });
+  });
+  return {
+    outsideGap: detail.outsideGap,
+    asOf: audit.market.instance.reference.asOf,
+    placements,
+    employers: detail.employers,
+    counts: detail.counts,
+    employersAtRisk: { high: detail.employers.filter((e) => e.level === "high").length, medium: detail.employers.filter((e) => e.level === "medium").length },
+  };
+};

@@ -20,7 +20,7 @@ import { decodeInstance } from "../input/decode.js";
 import { buildModel } from "../model/build.js";
 import type { BlockingPair } from "./audit.js";
 import { readPlan } from "./plan.js";
-import type { Retention, RetentionOptions } from "./retention.js";
+import { retentionReport, type Retention, type RetentionOptions } from "./retention.js";
 import { stabilityOf, type Stability } from "./summary.js";
 import type { StabilitySummary } from "./types.js";
 
@@ -80,7 +80,17 @@ export const stabilityReport = (instance: Instance, stability: Stability, option
     const by = audit.unacceptable[w] as number;
     return by === 0 ? [] : [{ workerId: worker.id, employerId: (employers[audit.placedAt[w] as number] as Employer).id, by: by === 1 ? ("worker" as const) : ("employer" as const) }];
   });
-  return { summary, pairs, truncated: pairs.length < summary.blockingPairs, byEmployer, byField: sorted(byField), byPrefecture: sorted(byPrefecture), bestOptions, unacceptable, retention };
+  return {
+    summary,
+    pairs,
+    truncated: pairs.length < summary.blockingPairs,
+    byEmployer,
+    byField: sorted(byField),
+    byPrefecture: sorted(byPrefecture),
+    bestOptions,
+    unacceptable,
+    retention: retentionReport(retention),
+  };
 };
 
 /**

@@ -13,7 +13,7 @@ import { auditPlan, type AuditDetail } from "./audit.js";
 import { buildMarket, type Market } from "./market.js";
 import { placedAtOf } from "./plan.js";
 import { NO_RANKINGS } from "./rankings.js";
-import { retentionRisk, type Retention, type RetentionOptions } from "./retention.js";
+import { retentionDetail, type RetentionDetail, type RetentionOptions } from "./retention.js";
 import type { StabilitySummary } from "./types.js";
 
 export type { StabilitySummary } from "./types.js";
@@ -22,7 +22,7 @@ export type { StabilitySummary } from "./types.js";
 export interface Stability {
   readonly market: Market;
   readonly audit: AuditDetail;
-  readonly retention: Retention;
+  readonly retention: RetentionDetail;
   readonly summary: StabilitySummary;
 }
 
@@ -34,7 +34,7 @@ const preferencesSource = (instance: Instance): StabilitySummary["preferences"] 
 };
 
 /** The summary of an audit and its retention. */
-export const summarise = (instance: Instance, audit: AuditDetail, retention: Retention): StabilitySummary => {
+export const summarise = (instance: Instance, audit: AuditDetail, retention: RetentionDetail): StabilitySummary => {
   let workers = 0;
   let unacceptable = 0;
   for (let w = 0; w < audit.options.length; w++) {
@@ -52,7 +52,7 @@ export const summarise = (instance: Instance, audit: AuditDetail, retention: Ret
     withinFullCap: audit.withinFullCap,
     unacceptablePlacements: unacceptable,
     risk: retention.counts,
-    employersAtRisk: retention.employersAtRisk,
+    employersAtRisk: { high: retention.employers.filter((e) => e.level === "high").length, medium: retention.employers.filter((e) => e.level === "medium").length },
     warnings: (instance.rankings ?? NO_RANKINGS).warnings,
   };
 };
@@ -60,7 +60,7 @@ export const summarise = (instance: Instance, audit: AuditDetail, retention: Ret
 /** Market, audit, retention and summary of a plan (employer index per worker, -1 unplaced). */
 export const stabilityOf = (instance: Instance, built: BuiltModel, placedAt: Int32Array, options: RetentionOptions = {}, market: Market = buildMarket(instance, built)): Stability => {
   const audit = auditPlan(market, placedAt);
-  const retention = retentionRisk(audit, options);
+  const retention = retentionDetail(audit, options);
   return { market, audit, retention, summary: summarise(instance, audit, retention) };
 };
 

@@ -15,9 +15,8 @@
  * - a worker's tie between employers: the employer with the smaller id first
  *   (no lottery).
  *
- * A priority is a number; higher wins the tie. It is unique per worker for
- * a given employer group (up to 2^20 workers), so the tie-broken lists are
- * strict.
+ * A priority is a 32-bit number; higher wins the tie, and two equal draws
+ * go to the smaller id, so the tie-broken lists are strict.
  */
 import { compareStrings } from "../input/instance.js";
 
@@ -49,15 +48,16 @@ export const mix32 = (x: number): number => {
   return h >>> 0;
 };
 
-const SPREAD = 2 ** 20;
-
 /**
  * Priorities for a market whose workers are sorted by id: `of(w, group)` is
- * worker w's priority at an employer group (higher wins a tie). `group` is
- * the group's salt (from `groupSalt`).
+ * worker w's priority at an employer group, an integer in 0..2^32-1 (higher
+ * wins a tie); two equal draws go to the smaller id. `group` is the group's
+ * salt (from `groupSalt`).
  */
 export interface Priorities {
   readonly of: (worker: number, group: number) => number;
+  /** Each worker's priority where it is the same at every employer group (id order, single lottery); null otherwise. */
+  readonly fixed: Float64Array | null;
   /** The salt of an employer group, from its first employer's id. */
   readonly groupSalt: (firstEmployerId: string) => number;
   readonly rule: TieBreak;
@@ -67,18 +67,22 @@ export interface Priorities {
 export const priorities = (workerIds: readonly string[], rule: TieBreak): Priorities => {
   const n = workerIds.length;
   if (rule.kind === "id") {
-    return { of: (w) => n - 1 - w, groupSalt: () => 0, rule };
+    const fixed = new Float64Array(n);
+    for (let w = 0; w < n; w++) fixed[w] = n - 1 - w;
+    return { of: (w) => fixed[w] as number, fixed, groupSalt: () => 0, rule };
   }
-  const draw = Float64Array.from(workerIds, (id) => hash32(`${rule.seed}\u0000${id}`));
+  const draw = new Float64Array(n);
+  for (let w = 0; w < n; w++) draw[w] = hash32(`${rule.seed}\u0000${workerIds[w]}`);
   if (rule.per === "single") {
-    // The draw, then the id (smaller first) for the rare equal draws.
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (draw[b] as number) - (draw[a] as number) || compareStrings(workerIds[a] as string, workerIds[b] as string));
+    // The draw, then the id (smaller first) for the rare equal draws: a permutation, so priorities are unique.
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (draw[b] as number) - (draw[a] as number) || a - b);
     const rank = new Float64Array(n);
     order.forEach((w, position) => (rank[w] = n - 1 - position));
-    return { of: (w) => rank[w] as number, groupSalt: () => 0, rule };
+    return { of: (w) => rank[w] as number, fixed: rank, groupSalt: () => 0, rule };
   }
   return {
-    of: (w, group) => mix32(((draw[w] as number) ^ group) >>> 0) * SPREAD + (SPREAD - 1 - (w % SPREAD)),
+    of: (w, group) => mix32(((draw[w] as number) ^ group) >>> 0),
+    fixed: null,
     groupSalt: (firstEmployerId) => hash32(`${rule.seed}\u0001${firstEmployerId}`),
     rule,
   };
