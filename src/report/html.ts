@@ -14,6 +14,8 @@ import { UNPLACED_KINDS, type Comparison, type UnplacedKind } from "../scenario/
 import { barChart, escapeXml, PALETTE } from "./chart.js";
 import { fieldLabel, int, pct, prefectureLabel } from "./format.js";
 import { summaryRows } from "./markdown.js";
+import { stabilityHtml } from "./stability.js";
+import type { StabilityReport } from "../stable/stabilityReport.js";
 
 /** Options of `renderHtmlReport`. */
 export interface HtmlReportOptions {
@@ -23,6 +25,8 @@ export interface HtmlReportOptions {
   readonly subtitle?: string;
   /** Notes listed at the end, e.g. each scenario's assumptions. */
   readonly notes?: readonly { readonly heading: string; readonly items: readonly string[] }[];
+  /** A single result's full stability report: its section lists the employers most exposed. */
+  readonly stability?: StabilityReport;
 }
 
 const SHORT_REASONS: Readonly<Record<UnplacedKind, string>> = {
@@ -128,6 +132,7 @@ export const renderHtmlReport = (c: Comparison, options: HtmlReportOptions = {})
     "<h2>Unplaced workers by reason</h2>",
     legend(names),
     charts[2],
+    options.stability === undefined ? "" : stabilityHtml(table, (t) => `<p class="sub">${escapeXml(t)}</p>`, options.stability),
     "<h2>Tables</h2>",
     "<details><summary>Fill by field (placed / slots)</summary>",
     table(["field", ...names], c.fields.map((f) => [fieldLabel(f), ...c.rows.map((r) => fillCell(r.byField[f]))])),

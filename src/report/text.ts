@@ -5,6 +5,7 @@ import { findPrefecture } from "../domain/prefectures.js";
 import type { GroupSummary, MatchResult } from "../result/types.js";
 import { RULES, type RuleId } from "../rules/eligibility.js";
 import { brokenWords, policyDigest } from "./policy.js";
+import { stabilityLines } from "./stability.js";
 
 const pct = (part: number, whole: number): string => (whole === 0 ? "-" : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -54,6 +55,7 @@ export const formatReport = (result: MatchResult): string => {
   lines.push(`Workers: ${s.workers}; placed ${s.placed} (${pct(s.placed, s.workers)}); unplaced ${s.unplaced}`);
   lines.push(`Slots: ${s.slots}; filled ${s.placed} (${pct(s.placed, s.slots)}); unfilled ${s.unfilledSlots}`);
   lines.push(`Score: total ${s.totalScore}, mean ${s.meanScore.toFixed(2)} per placement`);
+  lines.push(...stabilityLines(result.stability));
   lines.push("");
   lines.push(...table("sector", s.bySector));
   lines.push("");
