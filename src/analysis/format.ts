@@ -10,6 +10,7 @@
 import type { Exchange } from "./exchange.js";
 import type { Alternative, EmployerExplanation, EmptySlots, GroupLeftOut, RuleTally, WorkerExplanation } from "./types.js";
 import type { WhatIf } from "./whatIf.js";
+import type { BetterOffers } from "../stable/offers.js";
 import { andList, count, someOf } from "./words.js";
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -94,6 +95,14 @@ const whatIfLine = (w: WhatIf | null): string =>
 
 const caveatLines = (caveat: string | null): string[] => (caveat === null ? [] : [`  Note: ${caveat}.`]);
 
+/** Her better offers in the plan (blocking pairs): each employer she prefers that would take her now, and why it would. */
+const offerLines = (workerId: string, o: BetterOffers | null): string[] => {
+  if (o === null || o.count === 0) return [];
+  const each = o.shown.map((p) => `${p.employerId} (${p.kind === "free-slot" ? "a free slot" : `would take ${workerId} over ${p.displaces ?? "a worker it values less"}`})`);
+  const more = o.count > o.shown.length ? `, and ${o.count - o.shown.length} more` : "";
+  return [`  Better offers in the plan (${workerId} prefers them, and they would take ${workerId} now): ${each.join(", ")}${more}.`];
+};
+
 /** A worker's explanation as a few lines of text. */
 export const formatWorkerExplanation = (x: WorkerExplanation): string => {
   const lines: string[] = [];
@@ -108,6 +117,7 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
         lines.push(`  No other employer that accepts them scores higher.`);
       }
       lines.push(...blockedLines(x.blocked, x.alternatives));
+      lines.push(...offerLines(x.workerId, x.betterOffers));
       const rest = x.alternatives.filter((a) => a.employerId !== x.exchange?.employerId && !x.blocked.some((b) => b.employerId === a.employerId));
       if (rest.length > 0) lines.push(`  Also accept them: ${firstOf(rest.map((a) => `${a.employerId} (score ${a.score}, ${freeWords(a)})`), 4)}.`);
       break;
@@ -132,6 +142,7 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
       lines.push(...groupLines(x.workerId, x.group));
       if (x.exchange !== null) lines.push(`  ${capitalise(exchangeWords(x.workerId, x.exchange, false))}`);
       lines.push(...blockedLines(x.blocked, x.eligible));
+      lines.push(...offerLines(x.workerId, x.betterOffers));
       lines.push(whatIfLine(x.smallestChange));
       break;
     }

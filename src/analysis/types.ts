@@ -4,6 +4,7 @@
  * explanation reads as well as its text.
  */
 import type { PlanStatus } from "../result/types.js";
+import type { BetterOffers } from "../stable/offers.js";
 import type { RuleId } from "../rules/eligibility.js";
 import type { Criterion } from "../rules/scoring.js";
 import type { Exchange } from "./exchange.js";
@@ -73,6 +74,8 @@ export type WorkerExplanation =
       readonly exchange: Exchange | null;
       /** The other higher-scoring alternatives, where the exchange would break a hard policy constraint, best score first. */
       readonly blocked: readonly Exchange[];
+      /** Her blocking pairs in the plan: employers she prefers that would take her now (../stable/offers.ts); null without a solution. */
+      readonly betterOffers: BetterOffers | null;
       readonly caveat: string | null;
     }
   | {
@@ -100,6 +103,8 @@ export type WorkerExplanation =
       readonly exchange: Exchange | null;
       /** The other employers that accept them, where the exchange would break a hard policy constraint, best score first. */
       readonly blocked: readonly Exchange[];
+      /** Her blocking pairs in the plan: employers she prefers that would take her now; null without a solution. */
+      readonly betterOffers: BetterOffers | null;
       readonly smallestChange: WhatIf | null;
       readonly caveat: string | null;
     }

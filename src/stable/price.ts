@@ -32,7 +32,7 @@ export interface PriceOptions {
   /** Time budget for each of the two optimisations. */
   readonly timeLimitMs?: number;
   readonly stable?: StableOptions;
-  /** Also solve the optimal plan with no blocking pair at a top choice (default true). */
+  /** Also solve the optimal plan with no blocking pair at a top choice (default false: it is exact, and slow beyond small instances with javascript-lp-solver). */
   readonly topChoice?: boolean;
 }
 
@@ -82,6 +82,6 @@ export const priceOfStability = (input: unknown, options: PriceOptions = {}): E.
   const started = performance.now();
   const built = buildModel(instance);
   const stable = stablePlan(instance, built, stableOptions.right, started, { decodeMs: 0, buildMs: performance.now() - started }).result;
-  const topChoice = options.topChoice === false ? null : topChoicePlan(instance, built, options.engine ?? "auto", options.timeLimitMs, performance.now());
+  const topChoice = options.topChoice !== true ? null : topChoicePlan(instance, built, options.engine ?? "auto", options.timeLimitMs, performance.now());
   return E.right({ optimal: optimal.right, stable, topChoice });
 };
