@@ -15,8 +15,9 @@
  *   not eligible there: such a pair can never be placed, so its rank says
  *   nothing.
  *
- * Every check is a map lookup or one eligibility test per entry, so a
- * ranking of 10,000 entries decodes in time linear in its size.
+ * Every check is a map lookup per entry, and eligibility is tested once per
+ * kind of employer (or worker) a ranking names, so a ranking of 10,000
+ * entries decodes in time linear in its size (bench/rankings.ts).
  */
 import type { Employer, Reference, Worker } from "../input/instance.js";
 import { at, issue, type InputIssue } from "../input/issues.js";
@@ -60,6 +61,9 @@ const idsOf = (entry: RankEntry): readonly string[] => (typeof entry === "string
 /** The path of the k-th id of the i-th entry: `list[i]`, or `list[i][k]` inside a tie. */
 const entryPath = (list: string, entry: RankEntry, i: number, k: number): string => (typeof entry === "string" ? at(list, i) : at(at(list, i), k));
 
+/** Positions in a tie are below this (a tie of a million ids is not a ranking). */
+const SPAN = 2 ** 20;
+
 /** What to do with a known id met for the first time: keep it, drop it with a warning, or report an issue (texts are the expected-texts). */
 type Verdict = { readonly kind: "keep" } | { readonly kind: "warn"; readonly expected: string } | { readonly kind: "issue"; readonly expected: string };
 
@@ -79,19 +83,22 @@ const decodeTiers = (
   issues: InputIssue[],
   warnings: InputIssue[],
 ): string[][] => {
-  const seen = new Map<string, string>();
+  // Where each id was first seen, as (entry, position); paths are written only for issues.
+  const seen = new Map<string, number>();
   const tiers: string[][] = [];
   entries.forEach((entry, i) => {
     const tier: string[] = [];
     idsOf(entry).forEach((id, k) => {
-      const p = entryPath(path, entry, i, k);
       const first = seen.get(id);
-      if (!known.has(id)) return void issues.push(issue("unknown-id", p, `the id of ${what} in this instance`, id));
-      if (first !== undefined) return void issues.push(issue("inconsistent", p, `each id once in this list (also at ${first})`, id));
-      seen.set(id, p);
+      if (!known.has(id)) return void issues.push(issue("unknown-id", entryPath(path, entry, i, k), `the id of ${what} in this instance`, id));
+      if (first !== undefined) {
+        const where = entryPath(path, entries[Math.floor(first / SPAN)] as RankEntry, Math.floor(first / SPAN), first % SPAN);
+        return void issues.push(issue("inconsistent", entryPath(path, entry, i, k), `each id once in this list (also at ${where})`, id));
+      }
+      seen.set(id, i * SPAN + k);
       const verdict = judge(id);
       if (verdict.kind === "keep") tier.push(id);
-      else (verdict.kind === "warn" ? warnings : issues).push(issue("inconsistent", p, verdict.expected, id));
+      else (verdict.kind === "warn" ? warnings : issues).push(issue("inconsistent", entryPath(path, entry, i, k), verdict.expected, id));
     });
     if (tier.length > 0) tiers.push(tier);
   });
@@ -106,6 +113,34 @@ const eligibility = (worker: Worker, employer: Employer, reference: Reference, s
   return { kind: "warn", expected: `${what} (${worker.id} is not eligible at ${employer.id}: ${why.map((x) => x.detail).join("; ")}); the entry is ignored` };
 };
 
+/**
+ * Eligibility reads only some attributes of each side, so a long ranking
+ * tests it once per distinct kind of employer (or worker), not per entry:
+ * the keys below hold exactly what ../rules/eligibility.ts reads.
+ */
+const keys = new WeakMap<object, string>();
+const keyed = <T extends object>(x: T, make: (x: T) => string): string => {
+  let k = keys.get(x);
+  if (k === undefined) keys.set(x, (k = make(x)));
+  return k;
+};
+const employerKey = (e: Employer): string => keyed(e, (x) => JSON.stringify([x.field, x.jobCategory, x.minLanguage, x.requiredSkills]));
+const workerKey = (w: Worker): string => keyed(w, (x) => JSON.stringify([x.language, x.careJapaneseTest, x.certifications, x.skills]));
+
+/** `eligibility` memoised per (the ranking's own side, the other side's key). */
+const memoised = <T>(keyOf: (x: T) => string, judge: (x: T) => Verdict): ((x: T) => Verdict) => {
+  const memo = new Map<string, Verdict>();
+  return (x) => {
+    const key = keyOf(x);
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = judge(x);
+      memo.set(key, v);
+    }
+    return v.kind === "warn" ? judge(x) : v;
+  };
+};
+
 const decodeWorkerRanking = (
   r: WorkerRankingInput,
   path: string,
@@ -115,19 +150,14 @@ const decodeWorkerRanking = (
   reference: Reference,
   issues: InputIssue[],
   warnings: InputIssue[],
-): WorkerRanking => ({
-  tiers: decodeTiers(
-    r.employers,
-    at(path, "employers"),
-    employerIndex,
-    "an employer",
-    (id) => eligibility(worker, employers[employerIndex.get(id) as number] as Employer, reference, "worker"),
-    issues,
-    warnings,
-  ),
-  others: r.others ?? "after",
-  source: path,
-});
+): WorkerRanking => {
+  const judge = memoised<Employer>(employerKey, (e) => eligibility(worker, e, reference, "worker"));
+  return {
+    tiers: decodeTiers(r.employers, at(path, "employers"), employerIndex, "an employer", (id) => judge(employers[employerIndex.get(id) as number] as Employer), issues, warnings),
+    others: r.others ?? "after",
+    source: path,
+  };
+};
 
 const decodeEmployerRanking = (
   r: EmployerRankingInput,
@@ -147,10 +177,11 @@ const decodeEmployerRanking = (
     if (!rejectedAt.has(id)) rejectedAt.set(id, at(rejectedPath, k));
   });
   // A rejected worker may be neither accepted nor ranked; an ineligible one is dropped with a warning.
+  const eligibleHere = memoised<Worker>(workerKey, (w) => eligibility(w, employer, reference, "employer"));
   const judge = (id: string): Verdict => {
     const where = rejectedAt.get(id);
     if (where !== undefined) return { kind: "issue", expected: `a worker not rejected at interview (${id} is rejected at ${where})` };
-    return eligibility(workers[workerIndex.get(id) as number] as Worker, employer, reference, "employer");
+    return eligibleHere(workers[workerIndex.get(id) as number] as Worker);
   };
   const accepted = decodeTiers(r.interviews?.accepted ?? [], at(interviews, "accepted"), workerIndex, "a worker", judge, issues, warnings).flat();
   const tiers = decodeTiers(r.workers ?? [], at(path, "workers"), workerIndex, "a worker", judge, issues, warnings);
