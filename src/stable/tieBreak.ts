@@ -10,10 +10,12 @@
  *   one lottery for the whole market), or one per worker and group of
  *   interchangeable employers (`multiple`: multiple tie-breaking, a lottery
  *   per employer). Single tie-breaking treats a worker alike everywhere;
- *   multiple gives an unlucky draw another chance elsewhere (Abdulkadiroglu,
- *   Pathak and Roth 2009 compare the two for New York's school match);
- * - a worker's tie between employers: the employer with the smaller id first
- *   (no lottery).
+ *   multiple gives an unlucky draw another chance elsewhere. Abdulkadiroglu,
+ *   Pathak and Roth (2009, AER, New York City's high school match) found
+ *   single tie-breaking better for those proposing (docs/SOURCES.md);
+ * - a worker's tie between employers: the group of interchangeable
+ *   employers (../stable/market.ts, a cell) whose first id is smaller first,
+ *   then, inside a group, the smaller id (no lottery).
  *
  * A priority is a 32-bit number; higher wins the tie, and two equal draws
  * go to the smaller id, so the tie-broken lists are strict.
