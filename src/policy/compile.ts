@@ -25,11 +25,11 @@
  * Penalties are converted from placements to objective units (times the
  * placement weight, rounded).
  */
-import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import type { GroupConstraint, ModelArc, PolicyConstraint } from "../model/types.js";
 import { staffFigure } from "./decode.js";
+import { quotaCovers } from "./scope.js";
 import type { Quota } from "./types.js";
 
 export interface ClassTables {
@@ -83,15 +83,7 @@ export const compilePolicy = (
   const policies: PolicyConstraint[] = [];
 
   for (const q of policy.quotas) {
-    const matches = (e: Employer): boolean =>
-      q.scope === "employer"
-        ? e.id === q.key
-        : q.scope === "field"
-          ? e.field === q.key
-          : q.scope === "prefecture"
-            ? e.prefecture === q.key
-            : findField(reference.catalogue, e.field)?.sector === q.key;
-    const matching = classes.employers.flatMap((_, j) => (matches(repEmployer(j)) ? [j] : []));
+    const matching = classes.employers.flatMap((_, j) => (quotaCovers(reference.catalogue, q, repEmployer(j)) ? [j] : []));
     policies.push({ label: quotaLabel(q), source: q.source, scope: { kind: "employers", classes: matching }, min: q.min, max: q.max, penalty: units(q.penalty) });
   }
 

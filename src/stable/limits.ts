@@ -9,8 +9,8 @@
  * programme's stated limit, and a mechanism or an audit cannot weigh its
  * penalty against a worker's wish.
  */
-import { findField } from "../domain/fields.js";
 import type { Employer, Instance } from "../input/instance.js";
+import { quotaCovers } from "../policy/scope.js";
 import type { Quota } from "../policy/types.js";
 import { legalCapacity } from "./market.js";
 
@@ -34,14 +34,7 @@ export interface Limits {
 export const quotaMaxLabel = (q: Quota): string => `${q.scope === "employer" ? `employer ${q.key}` : `${q.scope} ${q.key}`}: at most ${q.max} placed`;
 
 /** Whether an employer is in a quota's scope. */
-export const inScope = (instance: Instance, q: Quota, e: Employer): boolean =>
-  q.scope === "employer"
-    ? e.id === q.key
-    : q.scope === "field"
-      ? e.field === q.key
-      : q.scope === "prefecture"
-        ? e.prefecture === q.key
-        : findField(instance.reference.catalogue, e.field)?.sector === q.key;
+export const inScope = (instance: Instance, q: Quota, e: Employer): boolean => quotaCovers(instance.reference.catalogue, q, e);
 
 export const limitsOf = (instance: Instance): Limits => {
   const capacity = Int32Array.from(instance.employers, (e) => legalCapacity(instance, e));

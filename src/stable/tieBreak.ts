@@ -20,7 +20,6 @@
  * A priority is a 32-bit number; higher wins the tie, and two equal draws
  * go to the smaller id, so the tie-broken lists are strict.
  */
-import { compareStrings } from "../input/instance.js";
 
 /** How ties in employers' preferences are broken. */
 export type TieBreak =

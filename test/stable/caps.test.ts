@@ -42,7 +42,7 @@ describe("regional caps", () => {
         withinCaps(input, planOf(solve(input, { caps: "rigid" })));
         withinCaps(input, planOf(solve(input, { proposing: "employers" })));
       }),
-      fcOptions(200),
+      fcOptions(100),
     );
   });
 
@@ -62,7 +62,7 @@ describe("regional caps", () => {
           }
         }
       }),
-      fcOptions(200),
+      fcOptions(150),
     );
   });
 
@@ -80,7 +80,7 @@ describe("regional caps", () => {
         }
         expect(flexible.size).toBeGreaterThanOrEqual(rigid.size);
       }),
-      fcOptions(200),
+      fcOptions(120),
     );
   });
 

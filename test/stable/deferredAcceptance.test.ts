@@ -36,7 +36,7 @@ describe("deferred acceptance", () => {
         expect(r.stability?.blockingPairs).toBe(0);
         expect(r.status).toBe("stable");
       }),
-      fcOptions(120),
+      fcOptions(80),
     );
   });
 
@@ -61,7 +61,7 @@ describe("deferred acceptance", () => {
           }
         }
       }),
-      fcOptions(200),
+      fcOptions(150),
     );
   });
 
@@ -81,7 +81,7 @@ describe("deferred acceptance", () => {
           }
         }
       }),
-      fcOptions(200),
+      fcOptions(120),
     );
   });
 
