@@ -22,9 +22,11 @@
  * (a heap) and in the caps above it (a tournament tree per cap), never a
  * pass over all worker-employer pairs.
  */
-import type { CapPlan, CapTree } from "./caps.js";
+import type { CapPlan } from "./caps.js";
+import { makeHeaps, PRIORITY_SPAN, push, replaceWorst } from "./heaps.js";
 import type { Market } from "./market.js";
 import { UNACCEPTABLE } from "./preferences.js";
+import { makeRounds, settle } from "./rounds.js";
 import type { Priorities } from "./tieBreak.js";
 
 /** A matching: for each worker index, the employer index she is placed with, or -1. */
@@ -37,173 +39,6 @@ export interface Matching {
 /** The cells' capacities under a cap plan: the sum of their members' capacities. */
 export const cellCapacities = (market: Market, plan: CapPlan): Int32Array =>
   Int32Array.from(market.cells, (c) => c.members.reduce((s, e) => s + (plan.capacity[e] as number), 0));
-
-/**
- * Per cell, a min-heap of held workers (the worst on top), keyed by the
- * cell's value of the worker and her priority packed into one number
- * (value x 2^32 + priority: values are small integers, priorities 32-bit),
- * equal keys going to the smaller worker index (id).
- */
-interface Heaps {
-  readonly size: Int32Array;
-  readonly start: Int32Array;
-  readonly key: Float64Array;
-  readonly worker: Int32Array;
-}
-
-export const PRIORITY_SPAN = 2 ** 32;
-
-const makeHeaps = (capacity: Int32Array): Heaps => {
-  const start = new Int32Array(capacity.length + 1);
-  for (let c = 0; c < capacity.length; c++) start[c + 1] = (start[c] as number) + (capacity[c] as number);
-  const total = start[capacity.length] as number;
-  return { size: new Int32Array(capacity.length), start, key: new Float64Array(total), worker: new Int32Array(total) };
-};
-
-/** Whether entry i ranks below entry j. */
-const worse = (h: Heaps, i: number, j: number): boolean =>
-  (h.key[i] as number) < (h.key[j] as number) || ((h.key[i] as number) === (h.key[j] as number) && (h.worker[i] as number) > (h.worker[j] as number));
-
-const swap = (h: Heaps, i: number, j: number): void => {
-  const k = h.key[i] as number;
-  h.key[i] = h.key[j] as number;
-  h.key[j] = k;
-  const w = h.worker[i] as number;
-  h.worker[i] = h.worker[j] as number;
-  h.worker[j] = w;
-};
-
-const siftDown = (h: Heaps, base: number, n: number, from: number): void => {
-  let i = from;
-  for (;;) {
-    const l = 2 * i + 1;
-    if (l >= n) return;
-    const r = l + 1;
-    const m = r < n && worse(h, base + r, base + l) ? r : l;
-    if (!worse(h, base + m, base + i)) return;
-    swap(h, base + m, base + i);
-    i = m;
-  }
-};
-
-const push = (h: Heaps, c: number, key: number, worker: number): void => {
-  const base = h.start[c] as number;
-  let i = h.size[c] as number;
-  h.size[c] = i + 1;
-  h.key[base + i] = key;
-  h.worker[base + i] = worker;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!worse(h, base + i, base + parent)) return;
-    swap(h, base + i, base + parent);
-    i = parent;
-  }
-};
-
-/** Removes the worst held worker of a cell and gives her index. */
-const popWorst = (h: Heaps, c: number): number => {
-  const base = h.start[c] as number;
-  const n = (h.size[c] as number) - 1;
-  const out = h.worker[base] as number;
-  swap(h, base, base + n);
-  h.size[c] = n;
-  siftDown(h, base, n, 0);
-  return out;
-};
-
-/** Replaces the worst held worker of a full cell with a better one; gives the one turned away. */
-const replaceWorst = (h: Heaps, c: number, key: number, worker: number): number => {
-  const base = h.start[c] as number;
-  const out = h.worker[base] as number;
-  h.key[base] = key;
-  h.worker[base] = worker;
-  siftDown(h, base, h.size[c] as number, 0);
-  return out;
-};
-
-/** Tournament trees over each cap's children: which child is furthest beyond its target (latest round, then latest in order). */
-interface Rounds {
-  readonly count: Float64Array;
-  /** Per node, the offset of its tree in `keys` and its number of leaves (a power of two). */
-  readonly offset: Int32Array;
-  readonly leaves: Int32Array;
-  readonly keys: Float64Array;
-}
-
-const ORDER_SPAN = 2 ** 20;
-
-const makeRounds = (tree: CapTree): Rounds => {
-  const nodes = tree.root + 1;
-  const offset = new Int32Array(nodes);
-  const leaves = new Int32Array(nodes);
-  let total = 0;
-  for (let v = 0; v < nodes; v++) {
-    const m = tree.children[v]?.length ?? 0;
-    if (m === 0 || v === tree.root) continue;
-    let size = 1;
-    while (size < m) size *= 2;
-    offset[v] = total;
-    leaves[v] = size;
-    total += 2 * size;
-  }
-  return { count: new Float64Array(nodes), offset, leaves, keys: new Float64Array(total).fill(-1) };
-};
-
-/** The key of `child` in its parent's tree: its round and order when beyond its target, -1 otherwise. */
-const keyOf = (tree: CapTree, r: Rounds, child: number): number => {
-  const beyond = (r.count[child] as number) - (tree.target[child] as number);
-  return beyond <= 0 ? -1 : (tree.roundOf[child]?.[beyond - 1] as number) * ORDER_SPAN + (tree.precedence[child] as number);
-};
-
-const update = (tree: CapTree, r: Rounds, parent: number, child: number): void => {
-  const base = r.offset[parent] as number;
-  let i = (r.leaves[parent] as number) + (tree.precedence[child] as number);
-  r.keys[base + i] = keyOf(tree, r, child);
-  for (i >>= 1; i >= 1; i >>= 1) r.keys[base + i] = Math.max(r.keys[base + 2 * i] as number, r.keys[base + 2 * i + 1] as number);
-};
-
-/** The child of `parent` furthest beyond its target. */
-const furthest = (tree: CapTree, r: Rounds, parent: number): number => {
-  const base = r.offset[parent] as number;
-  const n = r.leaves[parent] as number;
-  let i = 1;
-  while (i < n) i = (r.keys[base + 2 * i] as number) >= (r.keys[base + 2 * i + 1] as number) ? 2 * i : 2 * i + 1;
-  return tree.children[parent]?.[i - n] as number;
-};
-
-/**
- * After cell c took one more worker: count it in every cap above, and where
- * a cap overflows, turn away its last dealt worker. Gives that worker, or -1.
- */
-const settle = (tree: CapTree, r: Rounds, h: Heaps, c: number): number => {
-  r.count[c] = h.size[c] as number;
-  let node = c;
-  for (;;) {
-    const parent = tree.parent[node] as number;
-    if (parent === tree.root) return -1;
-    update(tree, r, parent, node);
-    r.count[parent] = (r.count[parent] as number) + 1;
-    if ((r.count[parent] as number) <= (tree.cap[parent] as number)) {
-      node = parent;
-      continue;
-    }
-    // Overflow: back down from the cap to the furthest child, recursively, to a cell's worst worker.
-    let at = parent;
-    r.count[at] = (r.count[at] as number) - 1;
-    for (;;) {
-      const child = furthest(tree, r, at);
-      if ((tree.children[child]?.length ?? 0) === 0) {
-        const out = popWorst(h, child);
-        r.count[child] = h.size[child] as number;
-        update(tree, r, at, child);
-        return out;
-      }
-      r.count[child] = (r.count[child] as number) - 1;
-      update(tree, r, at, child);
-      at = child;
-    }
-  }
-};
 
 /** Held workers to employers: within a cell, the best first (key, then smaller index), filling its employers in id order up to their capacities. */
 export const disaggregateCells = (market: Market, plan: CapPlan, held: (cell: number) => { readonly workers: ArrayLike<number>; readonly keys: ArrayLike<number> }): Int32Array => {

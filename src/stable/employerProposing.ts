@@ -18,7 +18,8 @@
  * priority (./tieBreak.ts).
  */
 import type { CapPlan } from "./caps.js";
-import { cellCapacities, disaggregateCells, PRIORITY_SPAN, type Matching } from "./deferredAcceptance.js";
+import { cellCapacities, disaggregateCells, type Matching } from "./deferredAcceptance.js";
+import { PRIORITY_SPAN } from "./heaps.js";
 import type { Market } from "./market.js";
 import { UNACCEPTABLE } from "./preferences.js";
 import type { Priorities } from "./tieBreak.js";
