@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { auditMatch } from "../../src/stable/stabilityReport.js";
 import { fcOptions } from "../support/seed.js";
 import { capsArb, marketArb, planArb } from "./arbitraries.js";
-import { blockingPairs, eligible } from "./oracle.js";
+import { blockingPairs, eligible, employerValue, workerValue } from "./oracle.js";
 
 const key = (p: { workerId: string; employerId: string; kind: string }): string => `${p.workerId} ${p.employerId} ${p.kind}`;
 
@@ -34,6 +34,14 @@ describe("stability audit", () => {
         for (const p of expected) perEmployer.set(p.employerId, (perEmployer.get(p.employerId) ?? 0) + 1);
         expect(Object.fromEntries(report.right.byEmployer.map((x) => [x.employerId, x.pairs]))).toEqual(Object.fromEntries(perEmployer));
         expect(report.right.summary.workersWithBlockingOption).toBe(new Set(expected.map((p) => p.workerId)).size);
+        expect(report.right.summary.withinFullCap).toBe(expected.filter((p) => p.withinFullCap).length);
+        const byId = new Map(input.employers.map((e) => [e.id, e]));
+        const unacceptable = placements.filter((p) => {
+          const w = input.workers.find((x) => x.id === p.workerId)!;
+          const e = byId.get(p.employerId)!;
+          return workerValue(input, w, e) === -Infinity || employerValue(input, w, e) === -Infinity;
+        });
+        expect(report.right.unacceptable.map((u) => u.workerId).sort()).toEqual(unacceptable.map((p) => p.workerId).sort());
       }),
       fcOptions(300),
     );

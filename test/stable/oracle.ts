@@ -94,6 +94,8 @@ export interface OraclePair {
   readonly workerId: string;
   readonly employerId: string;
   readonly kind: "free-slot" | "preferred";
+  /** A free slot she would take moving within a cap at its maximum. */
+  readonly withinFullCap: boolean;
 }
 
 /** Every blocking pair of a plan, by scanning every worker-employer pair (see src/stable/audit.ts for the definition). */
@@ -120,7 +122,8 @@ export const blockingPairs = (input: InstanceInput, plan: Plan): OraclePair[] =>
         held(e).length <= legalCapacity(input, e) &&
         held(e).some((x) => employerValue(input, x, e) < ev) &&
         caps.every((r) => !r.has(e) || (inside(r) ? count(r) - 1 <= r.max : count(r) <= r.max));
-      if (free || preferred) out.push({ workerId: w.id, employerId: e.id, kind: free ? "free-slot" : "preferred" });
+      const withinFullCap = free && caps.some((r) => r.has(e) && inside(r) && count(r) === r.max);
+      if (free || preferred) out.push({ workerId: w.id, employerId: e.id, kind: free ? "free-slot" : "preferred", withinFullCap });
     }
   }
   return out;
