@@ -23,12 +23,14 @@
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
 import { staffFigure } from "../policy/decode.js";
+import { score } from "../rules/scoring.js";
 import {
   derivedEmployerValue,
   employerValueWith,
   indexEmployerRanking,
   maxDerivedEmployerValue,
   placeValue,
+  placeValueOf,
   tierIndex,
   UNACCEPTABLE,
   workerValueWith,
@@ -189,38 +191,50 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   // Eligibility from the model's arcs: per model worker class, its model employer classes (increasing).
   const eligibleModel = model.workerClasses.map((): number[] => []);
   for (const arc of model.arcs) eligibleModel[arc.from]?.push(arc.to);
-  const eligibleSets = eligibleModel.map((list) => new Set(list));
+  let eligibleSets: Set<number>[] | null = null;
   const eligible = (k: number, c: number): boolean =>
-    eligibleSets[(classes[k] as WorkerClass).modelClass]?.has((cells[c] as Cell).modelClass) ?? false;
+    (eligibleSets ??= eligibleModel.map((list) => new Set(list)))[(classes[k] as WorkerClass).modelClass]?.has((cells[c] as Cell).modelClass) ?? false;
 
   const repWorker = (k: number): Worker => workers[(classes[k] as WorkerClass).members[0] as number] as Worker;
   const repEmployer = (c: number): Employer => employers[(cells[c] as Cell).members[0] as number] as Employer;
 
-  // A worker's value: its place part reads only her field and prefecture lists and the employer's field and
-  // prefecture, so it is computed once per (lists, field and prefecture) pair, plus the wage.
-  const listsId = new Map<string, number>();
-  const listsOfModel = Int32Array.from(built.workerMembers, (members) => {
-    const w = workers[members[0] as number] as Worker;
-    const key = JSON.stringify([w.fieldPreferences, w.prefecturePreferences]);
-    if (!listsId.has(key)) listsId.set(key, listsId.size);
-    return listsId.get(key) as number;
-  });
-  const placeId = new Map<string, number>();
-  const placeOfCell = Int32Array.from(cells, (cell) => {
-    const e = employers[cell.members[0] as number] as Employer;
-    const key = `${e.field}\u0000${e.prefecture}`;
-    if (!placeId.has(key)) placeId.set(key, placeId.size);
-    return placeId.get(key) as number;
-  });
-  const placeMemo = new Float64Array(listsId.size * placeId.size).fill(Number.NaN);
+  // A worker's value: its place part is her field points (her field list against the employer's field)
+  // and her prefecture points (her prefecture list against its prefecture), each read from the score once
+  // per (list, field) or (list, prefecture); then the wage.
+  const patternIds = (key: (w: Worker) => string): Int32Array => {
+    const ids = new Map<string, number>();
+    return Int32Array.from(built.workerMembers, (members) => {
+      const k = key(workers[members[0] as number] as Worker);
+      if (!ids.has(k)) ids.set(k, ids.size);
+      return ids.get(k) as number;
+    });
+  };
+  const fieldListOf = patternIds((w) => JSON.stringify(w.fieldPreferences));
+  const prefectureListOf = patternIds((w) => JSON.stringify(w.prefecturePreferences));
+  const listsOfModel = patternIds((w) => JSON.stringify([w.fieldPreferences, w.prefecturePreferences]));
+  const idsOf = (key: (e: Employer) => string): { readonly of: Int32Array; readonly size: number } => {
+    const ids = new Map<string, number>();
+    const of = Int32Array.from(cells, (cell) => {
+      const k = key(employers[cell.members[0] as number] as Employer);
+      if (!ids.has(k)) ids.set(k, ids.size);
+      return ids.get(k) as number;
+    });
+    return { of, size: ids.size };
+  };
+  const fieldOfCell = idsOf((e) => e.field);
+  const prefectureOfCell = idsOf((e) => e.prefecture);
+  const fieldMemo = new Float64Array((Math.max(0, ...fieldListOf) + 1) * fieldOfCell.size).fill(Number.NaN);
+  const prefectureMemo = new Float64Array((Math.max(0, ...prefectureListOf) + 1) * prefectureOfCell.size).fill(Number.NaN);
   const derivedWorker = (k: number, c: number): number => {
-    const slot = (listsOfModel[(classes[k] as WorkerClass).modelClass] as number) * placeId.size + (placeOfCell[c] as number);
-    let place = placeMemo[slot] as number;
-    if (Number.isNaN(place)) {
-      place = placeValue(repWorker(k), repEmployer(c), instance);
-      placeMemo[slot] = place;
+    const mc = (classes[k] as WorkerClass).modelClass;
+    const f = (fieldListOf[mc] as number) * fieldOfCell.size + (fieldOfCell.of[c] as number);
+    const p = (prefectureListOf[mc] as number) * prefectureOfCell.size + (prefectureOfCell.of[c] as number);
+    if (Number.isNaN(fieldMemo[f]) || Number.isNaN(prefectureMemo[p])) {
+      const points = score(repWorker(k), repEmployer(c), instance.reference, instance.weights).points;
+      fieldMemo[f] = points.fieldPreference;
+      prefectureMemo[p] = points.prefecturePreference;
     }
-    return place + instance.weights.wageAboveMinimum * (cells[c] as Cell).hourlyWage;
+    return placeValueOf(fieldMemo[f] as number, prefectureMemo[p] as number, instance.weights) + instance.weights.wageAboveMinimum * (cells[c] as Cell).hourlyWage;
   };
   const tierMaps = classes.map((k) => (k.stated === undefined ? undefined : tierIndex(k.stated.tiers)));
   const workerValue = (k: number, c: number): number => {
@@ -245,30 +259,51 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   };
 
   // A class with no stated ranking orders cells by a value that depends only on its field and prefecture
-  // lists: every cell is sorted once per such list pattern, and the class keeps the eligible ones in order.
-  const byPattern = new Map<number, Int32Array>();
-  const patternOrder = (k: number): Int32Array => {
+  // lists: every cell is sorted once per such list pattern, and a class keeps the eligible ones in that
+  // order. Classes with the same pattern and the same eligible employer classes share one list.
+  const byPattern = new Map<number, PreferenceList>();
+  const patternOrder = (k: number): PreferenceList => {
     const pattern = listsOfModel[(classes[k] as WorkerClass).modelClass] as number;
-    let order = byPattern.get(pattern);
-    if (order === undefined) {
+    let sorted = byPattern.get(pattern);
+    if (sorted === undefined) {
       const values = Float64Array.from(cells, (_, c) => derivedWorker(k, c));
-      order = Int32Array.from(cells, (_, c) => c).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
-      byPattern.set(pattern, order);
+      const order = Int32Array.from(cells, (_, c) => c).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
+      sorted = { cells: order, values: Float64Array.from(order, (c) => values[c] as number) };
+      byPattern.set(pattern, sorted);
     }
-    return order;
+    return sorted;
   };
+  const modelClassOfCell = Int32Array.from(cells, (c) => c.modelClass);
   const eligibleMark = new Uint8Array(model.employerClasses.length);
+  const shared = new Map<string, PreferenceList>();
   const lists = new Map<number, PreferenceList>();
   const list = (k: number): PreferenceList => {
     const known = lists.get(k);
     if (known !== undefined) return known;
-    const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? [];
+    const mc = (classes[k] as WorkerClass).modelClass;
+    const eligibleHere = eligibleModel[mc] ?? [];
     let out: PreferenceList;
     if ((classes[k] as WorkerClass).stated === undefined) {
-      for (const j of eligibleHere) eligibleMark[j] = 1;
-      const kept = patternOrder(k).filter((c) => eligibleMark[(cells[c] as Cell).modelClass] === 1);
-      for (const j of eligibleHere) eligibleMark[j] = 0;
-      out = { cells: kept, values: Float64Array.from(kept, (c) => derivedWorker(k, c)) };
+      const key = `${listsOfModel[mc]}|${eligibleHere.join(",")}`;
+      const same = shared.get(key);
+      if (same !== undefined) out = same;
+      else {
+        const sorted = patternOrder(k);
+        for (const j of eligibleHere) eligibleMark[j] = 1;
+        const keptCells = new Int32Array(sorted.cells.length);
+        const keptValues = new Float64Array(sorted.cells.length);
+        let n = 0;
+        for (let i = 0; i < sorted.cells.length; i++) {
+          const c = sorted.cells[i] as number;
+          if (eligibleMark[modelClassOfCell[c] as number] !== 1) continue;
+          keptCells[n] = c;
+          keptValues[n] = sorted.values[i] as number;
+          n++;
+        }
+        for (const j of eligibleHere) eligibleMark[j] = 0;
+        out = { cells: keptCells.slice(0, n), values: keptValues.slice(0, n) };
+        shared.set(key, out);
+      }
     } else {
       const cs: number[] = [];
       const vs: number[] = [];

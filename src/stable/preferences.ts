@@ -50,11 +50,14 @@ export const YEN_PER_POINT = 50;
 /** The most years of experience an employer's derived value counts. */
 export const MAX_EXPERIENCE_YEARS = 5;
 
+/** The part of a worker's derived value that is not the wage, from the score's field and prefecture points. */
+export const placeValueOf = (fieldPoints: number, prefecturePoints: number, w: Weights): number =>
+  YEN_PER_POINT * (w.fieldPreference * fieldPoints + w.prefecturePreference * prefecturePoints);
+
 /** The part of a worker's derived value that is not the wage: 50 x weighted field and prefecture points. */
 export const placeValue = (worker: Worker, employer: Employer, instance: Instance): number => {
   const p = score(worker, employer, instance.reference, instance.weights).points;
-  const w = instance.weights;
-  return YEN_PER_POINT * (w.fieldPreference * p.fieldPreference + w.prefecturePreference * p.prefecturePreference);
+  return placeValueOf(p.fieldPreference, p.prefecturePreference, instance.weights);
 };
 
 /** A worker's derived value of an employer; see the module comment. */
