@@ -9,15 +9,13 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import * as E from "fp-ts/lib/Either.js";
 import { solveModel } from "../src/engine/select.js";
 import type { EngineOutcome } from "../src/engine/types.js";
-import { decodeInstance } from "../src/input/decode.js";
-import { buildModel } from "../src/model/build.js";
 import { checkFlows } from "../src/model/check.js";
 import { objectiveOf } from "../src/model/objective.js";
 import { assemble } from "../src/result/assemble.js";
 import { highsEngine, loadHighs, type BenchEngine } from "./highsEngine.js";
+import { decodeAndBuild } from "./load.js";
 import { stableRun } from "./stableCase.js";
 
 const { values } = parseArgs({
@@ -89,13 +87,7 @@ interface Run {
 }
 
 const once = (): Run => {
-  const started = performance.now();
-  const decoded = decodeInstance(JSON.parse(text) as unknown);
-  if (E.isLeft(decoded)) throw new Error(`the instance does not decode: ${JSON.stringify(decoded.left.slice(0, 3))}`);
-  const instance = decoded.right;
-  const t1 = performance.now();
-  const built = buildModel(instance);
-  const t2 = performance.now();
+  const { started, instance, built, t1, t2 } = decodeAndBuild(text);
   const outcome = engine.solve(built.model, { timeLimitMs });
   const t3 = performance.now();
   // HiGHS is no library engine; the result's engine label is irrelevant here.

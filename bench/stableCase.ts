@@ -12,9 +12,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { solveModel } from "../src/engine/select.js";
-import { decodeInstance } from "../src/input/decode.js";
 import type { Instance } from "../src/input/instance.js";
-import { buildModel } from "../src/model/build.js";
 import { checkFlows } from "../src/model/check.js";
 import { disaggregate } from "../src/result/disaggregate.js";
 import type { AuditDetail } from "../src/stable/audit.js";
@@ -23,6 +21,7 @@ import type { Market } from "../src/stable/market.js";
 import { flowsOf, placedAtOf } from "../src/stable/plan.js";
 import { UNACCEPTABLE } from "../src/stable/preferences.js";
 import { stablePlan } from "../src/stable/stable.js";
+import { decodeAndBuild } from "./load.js";
 import { stabilityOf } from "../src/stable/summary.js";
 
 export interface StableRun {
@@ -81,13 +80,7 @@ const checkSample = (instance: Instance, market: Market, audit: AuditDetail, pla
 
 /** One timed run; `verify` adds the checks (untimed: its figures are not reported). */
 export const stableRun = (text: string, proposing: "workers" | "employers", verify: boolean): StableRun => {
-  const started = performance.now();
-  const decoded = decodeInstance(JSON.parse(text) as unknown);
-  if (E.isLeft(decoded)) throw new Error(`the instance does not decode: ${JSON.stringify(decoded.left.slice(0, 3))}`);
-  const instance = decoded.right;
-  const t1 = performance.now();
-  const built = buildModel(instance);
-  const t2 = performance.now();
+  const { started, instance, built, t1, t2 } = decodeAndBuild(text);
   const { result, stability } = stablePlan(instance, built, { proposing }, started, { decodeMs: t1 - started, buildMs: t2 - t1 });
   const t4 = performance.now();
   const solveMs = result.timings.solveMs;
