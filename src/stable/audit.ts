@@ -185,19 +185,17 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     const k = classOf[w0] as number;
     const e0 = placedAt[w0] as number;
     const mine = e0 < 0 ? UNACCEPTABLE : valueOfPlacement(k, e0);
-    const list = market.list(k);
     let count = 0;
     let best = -1;
     const size = members.length;
-    for (let i = 0; i < list.cells.length && (list.values[i] as number) > mine; i++) {
-      const c = list.cells[i] as number;
+    market.walk(k, mine, (c) => {
       const v = market.employerValue(w0, c);
-      if (v === UNACCEPTABLE) continue;
+      if (v === UNACCEPTABLE) return true;
       const s = states[c] as CellState;
       const legal = move(c, e0);
       const full = legal.swap ? countBelow(s.fullWorst, v) : 0;
       const free = legal.free ? s.free.length : legal.swap ? countBelow(s.freeWorst, v) : 0;
-      if (full + free === 0) continue;
+      if (full + free === 0) return true;
       if (best < 0) best = (cells[c]?.members ?? []).find((e) => blocks(e, v, legal)) ?? -1;
       count += full + free;
       (fullAdd[c] as Float64Array)[0] = ((fullAdd[c] as Float64Array)[0] as number) + size;
@@ -208,7 +206,8 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
         freeSlot += free * size;
         if (legal.withinFull) withinFullCap += free * size;
       }
-    }
+      return true;
+    });
     if (count === 0) continue;
     blockingPairs += count * size;
     for (const w of members) {
@@ -233,16 +232,14 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     const k = classOf[w] as number;
     const e0 = placedAt[w] as number;
     const mine = e0 < 0 ? UNACCEPTABLE : market.valueOfEmployer(k, e0);
-    const list = market.list(k);
     const id = (workers[w] as Worker).id;
     const placed = e0 < 0 ? null : (employers[e0] as Employer).id;
-    for (let i = 0; i < list.cells.length && (list.values[i] as number) > mine && out.length < limit; i++) {
-      const c = list.cells[i] as number;
+    if (limit <= 0) return out;
+    market.walk(k, mine, (c) => {
       const v = market.employerValue(w, c);
-      if (v === UNACCEPTABLE) continue;
+      if (v === UNACCEPTABLE) return true;
       const legal = move(c, e0);
       for (const e of (cells[c] as { members: readonly number[] }).members) {
-        if (out.length >= limit) break;
         const kind = blocks(e, v, legal);
         if (kind === null) continue;
         const displaced = worstWorker[e] as number;
@@ -253,8 +250,10 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
           displaces: kind === "preferred" && displaced >= 0 ? (workers[displaced] as Worker).id : null,
           placedAt: placed,
         });
+        if (out.length >= limit) return false;
       }
-    }
+      return true;
+    });
     return out;
   };
 

@@ -105,6 +105,12 @@ export interface Market {
   readonly valueOfWorker: (worker: number, employer: number) => number;
   /** The class's acceptable eligible cells, best first (ties by cell order); built on first use. */
   readonly list: (workerClass: number) => PreferenceList;
+  /**
+   * The same cells, in the same order, while their value is above `above`,
+   * without building the list: `visit` gets each cell and its value, and
+   * returns false to stop. For reading a prefix (an audit) at scale.
+   */
+  readonly walk: (workerClass: number, above: number, visit: (cell: number, value: number) => boolean) => void;
   /** The model worker class to its worker classes, and the model employer class to its cells. */
   readonly classesOfModel: readonly (readonly number[])[];
   readonly cellsOfModel: readonly (readonly number[])[];
@@ -322,6 +328,23 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return out;
   };
 
+  const walkMark = new Uint8Array(model.employerClasses.length);
+  const walk = (k: number, above: number, visit: (cell: number, value: number) => boolean): void => {
+    if ((classes[k] as WorkerClass).stated !== undefined || lists.has(k)) {
+      const l = list(k);
+      for (let i = 0; i < l.cells.length && (l.values[i] as number) > above; i++) if (!visit(l.cells[i] as number, l.values[i] as number)) return;
+      return;
+    }
+    const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? [];
+    const sorted = patternOrder(k);
+    for (const j of eligibleHere) walkMark[j] = 1;
+    for (let i = 0; i < sorted.cells.length && (sorted.values[i] as number) > above; i++) {
+      const c = sorted.cells[i] as number;
+      if (walkMark[modelClassOfCell[c] as number] === 1 && !visit(c, sorted.values[i] as number)) break;
+    }
+    for (const j of eligibleHere) walkMark[j] = 0;
+  };
+
   const rankingOf = (e: number): IndexedEmployerRanking | undefined => {
     const stated = rankings.employers.get((employers[e] as Employer).id);
     return stated === undefined ? undefined : indexEmployerRanking(stated);
@@ -339,5 +362,5 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return employerValueWith(rankingOf(e), maxDerived, derivedEmployerValue(workers[w] as Worker, employers[e] as Employer, instance), (workers[w] as Worker).id);
   };
 
-  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, classesOfModel, cellsOfModel };
+  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, walk, classesOfModel, cellsOfModel };
 };
