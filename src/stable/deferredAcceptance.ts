@@ -9,9 +9,10 @@
  * the worst held worker of the child furthest beyond its target (latest
  * round, then latest in the fixed order), recursively down to a cell. A
  * worker turned away proposes again; the process ends when every worker is
- * held or has run out of list. Proposals are processed one at a time in
- * worker id order; with choice rules that are substitutable and keep their
- * size (these are), the outcome does not depend on that order.
+ * held or has run out of list. Proposals are processed one at a time, the
+ * workers in decreasing priority (./tieBreak.ts) and a worker turned away
+ * next; with choice rules that are substitutable and keep their size (these
+ * are), the outcome does not depend on that order.
  *
  * It is strategy-proof for workers: no worker gains by misstating her list
  * (Dubins and Freedman; Roth; with regional caps Kamada and Kojima). With no
@@ -19,8 +20,9 @@
  * the best employer she has in any stable matching.
  *
  * The cost is one proposal per list entry walked, each O(log) in the cell
- * (a heap) and in the caps above it (a tournament tree per cap), never a
- * pass over all worker-employer pairs.
+ * (a heap, ./heaps.ts) and in the caps above it (a tournament tree per cap,
+ * ./rounds.ts), never a pass over all worker-employer pairs; and entries a
+ * class-mate was already turned away from are jumped (below).
  */
 import type { CapPlan } from "./caps.js";
 import { makeHeaps, PRIORITY_SPAN, push, replaceWorst } from "./heaps.js";
