@@ -15,10 +15,13 @@
  *   in an employer's, is a class of her own.
  * Eligibility is read from the model's arcs (the rules are never applied
  * again here). Each worker class has one list of the cells it finds
- * acceptable, best first (ties by the cell's first employer id), built on
- * first use; an employer's view of a worker is a number per (worker class,
- * employer profile), memoised. So a market of 100,000 workers and 10,000
- * employers costs a few thousand lists of a few hundred cells.
+ * acceptable, best first (ties by the cell's first employer id): all cells
+ * are sorted once per pattern of field and prefecture wishes, and a class
+ * keeps its eligible ones (classes alike in both share the list; an audit
+ * walks the prefix it needs without building it). An employer's view of a
+ * worker is a number per (worker class, employer profile), memoised. So a
+ * market of 100,000 workers and 10,000 employers costs a few thousand lists
+ * of a few hundred cells.
  */
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
