@@ -4,12 +4,15 @@ import { defineConfig } from "tsup";
 // declarations, so that `import` and `require` of "jobmatch" both work.
 // The command line (`jobmatch`, the package's bin) is one ESM file for Node
 // with a shebang; its dependencies stay external, as for the library.
+// No source maps in the package: they were 2.5 MB of its 3.8 MB, and the
+// published files are unminified ES2022 with their declarations, readable as
+// they are; a debugger in this repository runs the TypeScript directly (tsx).
 export default defineConfig([
   {
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: "es2022",
     platform: "neutral",
@@ -19,7 +22,7 @@ export default defineConfig([
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
     dts: false,
-    sourcemap: true,
+    sourcemap: false,
     clean: false,
     target: "node20",
     platform: "node",

@@ -38,7 +38,7 @@ const notes = scenarioNotes(runs.right);
 console.log(formatComparisonMarkdown(comparison, { title }));
 
 mkdirSync("out", { recursive: true });
-writeFileSync("out/nationwide.html", renderHtmlReport(comparison, { title, subtitle: "Every prefecture, demand by field following the SSW caps.", notes }));
+writeFileSync("out/nationwide.html", renderHtmlReport(comparison, { title, subtitle: "Every prefecture, demand by field following the SSW caps.", notes, results: runs.right.map((r) => ({ name: r.name, result: r.result })) }));
 writeFileSync(
   "out/nationwide.md",
   formatComparisonMarkdown(comparison, { title, appendix: notes }),

@@ -33,7 +33,7 @@ const notes = scenarioNotes(runs.right);
 console.log(formatComparisonMarkdown(comparison, { title }));
 
 mkdirSync("out", { recursive: true });
-writeFileSync("out/shikoku-expansion.html", renderHtmlReport(comparison, { title, subtitle: "The pilot and three what-ifs, side by side.", notes }));
+writeFileSync("out/shikoku-expansion.html", renderHtmlReport(comparison, { title, subtitle: "The pilot and three what-ifs, side by side.", notes, results: runs.right.map((r) => ({ name: r.name, result: r.result })) }));
 writeFileSync(
   "out/shikoku-expansion.md",
   formatComparisonMarkdown(comparison, { title, appendix: notes }),

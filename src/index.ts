@@ -4,6 +4,13 @@
  * Every public export is named here.
  */
 
+// The few fp-ts helpers a caller needs to read an answer, re-exported so
+// that "jobmatch" alone is enough (fp-ts is a dependency, but a linked
+// install such as pnpm's does not let a user's code import it unless they
+// install it too). Every answer is an fp-ts Either: Left (issues) or Right.
+export { isLeft, isRight, left, right, fold as foldEither } from "fp-ts/lib/Either.js";
+export type { Either, Left, Right } from "fp-ts/lib/Either.js";
+
 // Matching
 export { match } from "./match.js";
 export type { MatchOptions } from "./match.js";
@@ -76,6 +83,10 @@ export { formatReport } from "./report/text.js";
 export { formatComparisonMarkdown, formatResultMarkdown } from "./report/markdown.js";
 export type { MarkdownOptions } from "./report/markdown.js";
 export { renderHtmlReport, CHART_IDS } from "./report/html.js";
+export { byRegion } from "./report/regions.js";
+export type { RegionTotal } from "./report/regions.js";
+export { mainObstacles } from "./report/obstacles.js";
+export { reasonWords } from "./report/reasons.js";
 export type { HtmlReportOptions } from "./report/html.js";
 
 // CSV
@@ -84,13 +95,36 @@ export type { CsvInstance, CsvOptions } from "./io/csv.js";
 export { WORKER_COLUMNS, EMPLOYER_COLUMNS } from "./io/rows.js";
 export type { Columns } from "./io/rows.js";
 
+// Spreadsheets: CSV (UTF-8 or Shift-JIS, any separator) and Excel, read
+// forgivingly with every reading a notice, issues located in cells, policy
+// files, conversions (the command line and the workbench page use these)
+export { instanceFromSheets } from "./io/csv.js";
+export { loadSpreadsheets, readSheetFile } from "./io/load.js";
+export type { FileBytes, SpreadsheetFiles } from "./io/load.js";
+export { decodeBytes } from "./io/encoding.js";
+export type { DecodedText } from "./io/encoding.js";
+export { parseDelimited, readSheet, detectSeparator } from "./io/table.js";
+export type { Sheet, SheetRecords } from "./io/table.js";
+export { readWorkbook, writeWorkbook } from "./io/xlsx.js";
+export type { WorkbookSheet } from "./io/xlsx.js";
+export { instanceToWorkbook, resultToWorkbook } from "./io/convert.js";
+export { normaliseRecord, readLevel, readPrefecture, readField, readAmount } from "./io/normalise.js";
+export type { CellChange } from "./io/normalise.js";
+export { locateIssues, locateNotices, cellOf, cellText } from "./io/locate.js";
+export type { CellIssue, CellRef, SheetOrigin } from "./io/locate.js";
+export { readPolicy, policyFromCsv, quotasToCsv, QUOTA_COLUMNS } from "./io/policyFile.js";
+export type { PolicyFile } from "./io/policyFile.js";
+export { formatNotice, formatNotices } from "./input/notices.js";
+export type { InputNotice, NoticeCode } from "./input/notices.js";
+export { skillNotices } from "./input/vocabulary.js";
+
 // LP export and the flow engine
 export { toLP } from "./engine/lpFormat.js";
 export { flowEngine } from "./engine/flow.js";
 
 // Explanations and what-if
 export { explainWorker, explainEmployer, explainGroup } from "./analysis/explain.js";
-export { formatWorkerExplanation, formatEmployerExplanation, formatGroupExplanation } from "./analysis/format.js";
+export { formatWorkerExplanation, formatEmployerExplanation, formatGroupExplanation, formatDiagnosis } from "./analysis/format.js";
 export type { GroupFit } from "./analysis/groupFit.js";
 export type { Breach } from "./analysis/ledger.js";
 export { smallestChange, applyChange as applyWorkerChange, candidateChanges, CHANGE_COSTS } from "./analysis/whatIf.js";

@@ -40,7 +40,11 @@ export interface AnalysisContext {
 const MISMATCH = "the result does not belong to this instance (explain with the instance the result was solved from)";
 
 const caveatOf = (result: MatchResult): string | null =>
-  result.status === "optimal" ? null : `the solve was not proved optimal (status ${result.status}): a better plan may exist`;
+  result.status === "optimal"
+    ? null
+    : result.status === "infeasible"
+      ? "the policy's hard constraints cannot all be met (proved infeasible), so nobody was placed; the diagnosis (result.diagnosis) says the smallest change to the policy that makes a plan possible"
+      : `the solve was not proved optimal (status ${result.status}): a better plan may exist`;
 
 /** The lookups, or a Left when the result does not match the instance. */
 export const analysisContext = (instance: Instance, result: MatchResult): E.Either<string, AnalysisContext> => {

@@ -86,6 +86,7 @@ const explainPlaced = (ctx: AnalysisContext, worker: Worker, employerId: string,
     alternatives: others.map((x) => alternative(ctx, x.employer, x.score)),
     exchange: better.best,
     blocked: better.blocked,
+    others: better.others,
     betterOffers: betterOffers(ctx.instance, ctx.result, worker.id),
     caveat: ctx.caveat,
   });
@@ -93,17 +94,17 @@ const explainPlaced = (ctx: AnalysisContext, worker: Worker, employerId: string,
 
 /**
  * The exchanges at these employers: the best one (compareExchanges, then the
- * order given; null when there are none), and the others that a hard policy
- * constraint rules out, in the order given.
+ * order given; null when there are none), the others that a hard policy
+ * constraint rules out, and the rest, each in the order given.
  */
 const exchangesAt = (
   ctx: AnalysisContext,
   worker: Worker,
   at: readonly { readonly employer: Employer }[],
-): { readonly best: Exchange | null; readonly blocked: readonly Exchange[] } => {
+): { readonly best: Exchange | null; readonly blocked: readonly Exchange[]; readonly others: readonly Exchange[] } => {
   const all = at.map((x) => exchange(ctx, worker, x.employer));
   const best = all.reduce<Exchange | null>((b, x) => (b === null || compareExchanges(x, b) < 0 ? x : b), null);
-  return { best, blocked: all.filter((x) => x !== best && breaksHard(x)) };
+  return { best, blocked: all.filter((x) => x !== best && breaksHard(x)), others: all.filter((x) => x !== best && !breaksHard(x)) };
 };
 
 /** A group's fit (./groupFit.ts), with what its seating would break when it fits. */

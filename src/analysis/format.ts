@@ -7,6 +7,7 @@
  * // W02 is placed at E02 Takamatsu Kaigo (Kagawa, Nursing care), score 29: field 1st choice 20, prefecture 2nd choice 8, ...
  * //   E01 Sanuki Care (Kagawa, Nursing care) would score 32, but its slot went to W01; moving W02 to E01 would push out ...
  */
+import type { Diagnosis } from "../result/types.js";
 import type { Exchange } from "./exchange.js";
 import type { Alternative, EmployerExplanation, EmptySlots, GroupLeftOut, RuleTally, WorkerExplanation } from "./types.js";
 import type { WhatIf } from "./whatIf.js";
@@ -65,16 +66,41 @@ const verdictWords = (x: Exchange): string => {
   return `That would ${change}: the result can be improved.`;
 };
 
-/** The employers a hard policy constraint rules out, with what it is: the first three, then a count. */
-const blockedLines = (blocked: readonly Exchange[], alternatives: readonly Alternative[]): string[] => {
+/** The move and who it would push where: "moving W1 to E2 would push out W3 (score 20 there), who could move to E5 (score 18)". */
+const chainWords = (workerId: string, x: Exchange, placed: boolean): string => {
+  const d = x.displaced;
+  const move = placed ? `moving ${workerId} to ${x.employerId}` : `placing ${workerId} at ${x.employerId}`;
+  return d === null
+    ? `${move} (it has a free slot)`
+    : `${move} would push out ${d.workerId} (score ${d.score} there), who ${d.movesTo === null ? "qualifies for no other free slot" : `could move to ${d.movesTo.employerId} (score ${d.movesTo.score})`}`;
+};
+
+/**
+ * The employers a hard policy constraint rules out, each with the whole
+ * chain (who would be pushed where) and what it would break: `shown` of
+ * them, then a count.
+ */
+const blockedLines = (workerId: string, placed: boolean, blocked: readonly Exchange[], alternatives: readonly Alternative[], shown = Infinity): string[] => {
   if (blocked.length === 0) return [];
-  const shown = blocked.slice(0, 3).map((x) => {
+  const lines = blocked.slice(0, shown).map((x) => {
     const a = alternatives.find((v) => v.employerId === x.employerId);
     const hard = x.breaches.filter((b) => b.hard).map((b) => b.text);
-    return `${x.employerId} (score ${x.score}${a === undefined ? "" : `, ${freeWords(a)}`}) would break ${andList(hard)}`;
+    return `    ${x.employerId} (score ${x.score}${a === undefined ? "" : `, ${freeWords(a)}`}): ${chainWords(workerId, x, placed)}; that would break ${andList(hard)}.`;
   });
-  const more = blocked.length > 3 ? `; and ${count(blocked.length - 3, "more employer")}` : "";
-  return [`  Ruled out by the policy: ${shown.join("; ")}${more}.`];
+  const more = blocked.length > shown ? [`    and ${count(blocked.length - shown, "more employer")} ruled out the same way.`] : [];
+  return [`  Ruled out by the policy:`, ...lines, ...more];
+};
+
+/** Why each other higher-scoring employer was not taken: the exchange there and its verdict. */
+const otherLines = (workerId: string, others: readonly Exchange[], alternatives: readonly Alternative[]): string[] => {
+  if (others.length === 0) return [];
+  return [
+    "  Other employers that would score higher, and why not:",
+    ...others.map((x) => {
+      const a = alternatives.find((v) => v.employerId === x.employerId);
+      return `    ${x.employerId} (score ${x.score}${a === undefined ? "" : `, ${freeWords(a)}`}): ${chainWords(workerId, x, true)}. ${verdictWords(x)}`;
+    }),
+  ];
 };
 
 /** Why the worker's group was left out whole, and what placing it where it fits would break. */
@@ -116,10 +142,12 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
       } else if (x.alternatives.length > 0) {
         lines.push(`  No other employer that accepts them scores higher.`);
       }
-      lines.push(...blockedLines(x.blocked, x.alternatives));
+      lines.push(...blockedLines(x.workerId, true, x.blocked, x.alternatives));
+      lines.push(...otherLines(x.workerId, x.others ?? [], x.alternatives));
       lines.push(...offerLines(x.workerId, x.betterOffers));
-      const rest = x.alternatives.filter((a) => a.employerId !== x.exchange?.employerId && !x.blocked.some((b) => b.employerId === a.employerId));
-      if (rest.length > 0) lines.push(`  Also accept them: ${firstOf(rest.map((a) => `${a.employerId} (score ${a.score}, ${freeWords(a)})`), 4)}.`);
+      const told = new Set([x.exchange?.employerId, ...x.blocked.map((b) => b.employerId), ...(x.others ?? []).map((o) => o.employerId)]);
+      const rest = x.alternatives.filter((a) => !told.has(a.employerId));
+      if (rest.length > 0) lines.push(`  Also accept them, scoring no higher: ${firstOf(rest.map((a) => `${a.employerId} (score ${a.score}, ${freeWords(a)})`), 4)}.`);
       break;
     }
     case "no-eligible-slot": {
@@ -141,7 +169,7 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
       lines.push(`  ${firstOf(x.eligible.map((a) => `${a.employerId} (score ${a.score}; ${slotsWords(a)})`), 3)}.`);
       lines.push(...groupLines(x.workerId, x.group));
       if (x.exchange !== null) lines.push(`  ${capitalise(exchangeWords(x.workerId, x.exchange, false))}`);
-      lines.push(...blockedLines(x.blocked, x.eligible));
+      lines.push(...blockedLines(x.workerId, false, x.blocked, x.eligible, 3));
       lines.push(...offerLines(x.workerId, x.betterOffers));
       lines.push(whatIfLine(x.smallestChange));
       break;
@@ -202,6 +230,12 @@ export const formatEmployerExplanation = (x: EmployerExplanation): string => {
   if (x.empty !== null) lines.push(...emptyLines(x.empty, x.slots - x.filled, x.filled));
   return `${[...lines, ...caveatLines(x.caveat)].join("\n")}\n`;
 };
+
+/** Why an infeasible plan is infeasible, for people: the smallest relaxation of the hard policy, one line each. */
+export const formatDiagnosis = (d: Diagnosis): string =>
+  d.kind === "relaxation"
+    ? `Why no plan meets the policy: the smallest change relaxes ${count(d.totalUnits, "unit")}:\n${d.relaxations.map((r) => `  - ${r.text} [${r.source}]`).join("\n")}\n`
+    : `Why no plan meets the policy: no diagnosis (${d.message}).\n`;
 
 /** A group's explanation as a line or two of text. */
 export const formatGroupExplanation = (g: GroupLeftOut): string => {

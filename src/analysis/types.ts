@@ -74,6 +74,8 @@ export type WorkerExplanation =
       readonly exchange: Exchange | null;
       /** The other higher-scoring alternatives, where the exchange would break a hard policy constraint, best score first. */
       readonly blocked: readonly Exchange[];
+      /** Every other higher-scoring alternative (neither the best exchange nor blocked), with its exchange: why it was not taken. Best score first. */
+      readonly others: readonly Exchange[];
       /** Her blocking pairs in the plan: employers she prefers that would take her now (../stable/offers.ts); null without a solution. */
       readonly betterOffers: BetterOffers | null;
       readonly caveat: string | null;

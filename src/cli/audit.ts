@@ -28,7 +28,7 @@ import { readJson, readText, writeOutput, type CliContext } from "./io.js";
 import { addInstanceOptions, addSolveOptions, matchOptions, positiveInteger } from "./options.js";
 import { loadWithRankings } from "./stable.js";
 import { writeReports } from "./solve.js";
-import type { InstanceOptions } from "./instance.js";
+import { reportNotices, type InstanceOptions } from "./instance.js";
 
 /** The options of `jobmatch audit`. */
 export interface AuditOptions extends InstanceOptions {
@@ -94,6 +94,7 @@ const planOf = async (o: AuditOptions, input: unknown, ctx: CliContext): Promise
 export const auditAction = async (file: string | undefined, o: AuditOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
   const loaded = await loadWithRankings(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
+  reportNotices(loaded.right, ctx);
   const { input, name, locate } = loaded.right;
   const decoded = decodeInstance(input);
   if (E.isLeft(decoded)) return E.left(issuesFailure(`${name} has problems:`, locate(decoded.left)));
@@ -111,7 +112,8 @@ export const auditAction = async (file: string | undefined, o: AuditOptions, ctx
     if (typeof result !== "object" || result === null || !("summary" in result)) {
       ctx.stderr.write("note: --markdown and --html report a result of solve or stable (with its summary); a bare plan has none\n");
     } else {
-      const reports = writeReports({ ...result, stability: report.summary }, o, `jobmatch audit: ${plan.right.name} of ${name}`, ctx, report);
+      const employers = (input as { readonly employers?: readonly { id: string; prefecture: string; field: string }[] }).employers ?? [];
+      const reports = writeReports({ ...result, stability: report.summary }, o, `jobmatch audit: ${plan.right.name} of ${name}`, ctx, employers, report);
       if (E.isLeft(reports)) return reports;
     }
   }
@@ -127,7 +129,7 @@ export const auditCommand = (ctx: CliContext, finish: Finish): Command =>
         .argument("[instance]", "instance JSON file, or - for standard input"),
     ),
   )
-    .option("--rankings <file>", "with CSV input: rankings.csv, the stated preferences")
+    .option("--rankings <file>", "rankings.csv, the stated preferences (replaces the instance's own rankings section)")
     .option("--plan <file>", "the plan: a result of solve or stable (JSON), a result CSV, or { placements: [...] }; default: the optimal plan")
     .addOption(new Option("--format <format>", "output format").choices(["json", "text", "csv"]).default("json"))
     .option("--limit <n>", "with --format text: how many employers and pairs to list", positiveInteger("--limit"), 20)

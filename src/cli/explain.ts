@@ -15,13 +15,13 @@
 import { Command, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
 import { explainEmployer, explainGroup, explainWorker } from "../analysis/explain.js";
-import { formatEmployerExplanation, formatGroupExplanation, formatWorkerExplanation } from "../analysis/format.js";
+import { formatDiagnosis, formatEmployerExplanation, formatGroupExplanation, formatWorkerExplanation } from "../analysis/format.js";
 import { decodeInstance } from "../input/decode.js";
 import type { Instance, Worker } from "../input/instance.js";
 import { issue } from "../input/issues.js";
 import type { MatchResult } from "../result/types.js";
 import { EXIT, failure, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { loadInstance, solveLoaded, type InstanceOptions } from "./instance.js";
+import { loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
 import { writeOutput, type CliContext } from "./io.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { createProgress } from "./progress.js";
@@ -107,6 +107,7 @@ export const explainAction = async (file: string | undefined, o: ExplainOptions,
   if ([o.worker, o.employer, o.group].filter((x) => x !== undefined).length !== 1) return E.left(usage("give exactly one of --worker ID, --employer ID and --group ID"));
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
+  reportNotices(loaded.right, ctx);
   // An unknown id fails before the solve; bad input is left to solveLoaded, which reports every issue.
   const decoded = decodeInstance(loaded.right.input);
   if (E.isRight(decoded)) {
@@ -121,7 +122,9 @@ export const explainAction = async (file: string | undefined, o: ExplainOptions,
   if (E.isLeft(decoded)) return E.left(internalError(loaded.right.name, "the instance solved but does not decode"));
   const text = render(decoded.right, solved.right, o);
   if (E.isLeft(text)) return text;
-  const written = writeOutput(text.right, o.out, ctx);
+  // An infeasible plan: the explanation says so, and the diagnosis says what to relax.
+  const diagnosis = o.format === "text" && solved.right.diagnosis !== null ? `\n${formatDiagnosis(solved.right.diagnosis)}` : "";
+  const written = writeOutput(text.right + diagnosis, o.out, ctx);
   if (E.isLeft(written)) return written;
   return E.right(solved.right.status === "optimal" ? EXIT.ok : EXIT.notOptimal);
 };

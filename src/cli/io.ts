@@ -42,6 +42,26 @@ export const readText = async (path: string, ctx: CliContext): Promise<E.Either<
   }
 };
 
+/** A file's bytes (spreadsheets: their encoding is found from the bytes, ../io/encoding.ts). */
+export const readBytes = (path: string): E.Either<Failure, Uint8Array> => {
+  try {
+    return E.right(new Uint8Array(readFileSync(path)));
+  } catch (e) {
+    return E.left(failure(EXIT.badInput, `cannot read ${path}: ${reason(e)}`));
+  }
+};
+
+/** Writes bytes to `path`, creating its folder. */
+export const writeBytes = (bytes: Uint8Array, path: string): E.Either<Failure, void> => {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+    return E.right(undefined);
+  } catch (e) {
+    return E.left(failure(EXIT.cannotWrite, `cannot write ${path}: ${reason(e)}`));
+  }
+};
+
 /** The parsed JSON, or a failure naming the file, the line and column, and what is wrong there. */
 export const parseJson = (text: string, name: string): E.Either<Failure, unknown> => {
   const clean = text.replace(/^\uFEFF/, "");

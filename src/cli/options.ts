@@ -33,13 +33,14 @@ export const addSolveOptions = (cmd: Command): Command =>
     .addOption(new Option("--engine <engine>", "solver engine").choices(["auto", "flow", "lp-solver"]).default("auto"))
     .option("--time-limit <ms>", "wall-clock budget for each solve, in milliseconds", positiveInteger("--time-limit"));
 
-/** --workers, --employers, --as-of and --field-catalogue. */
+/** --workers, --employers, --as-of, --field-catalogue and --policy. */
 export const addInstanceOptions = (cmd: Command): Command =>
   cmd
-    .option("--workers <file>", "workers.csv (with --employers) instead of an instance JSON file")
-    .option("--employers <file>", "employers.csv (with --workers)")
-    .option("--as-of <date>", "with CSV input: the date minimum wages are read at (YYYY-MM-DD)")
-    .option("--field-catalogue <version>", "with CSV input: the SSW field catalogue version (2024-09 or 2026-01)");
+    .option("--workers <file>", "workers as CSV (UTF-8 or Shift-JIS; comma, semicolon or tab) or Excel, with --employers, instead of an instance file")
+    .option("--employers <file>", "employers as CSV or Excel (with --workers)")
+    .option("--as-of <date>", "with spreadsheet input: the date minimum wages are read at (YYYY-MM-DD)")
+    .option("--field-catalogue <version>", "with spreadsheet input: the SSW field catalogue version (2024-09 or 2026-01)")
+    .option("--policy <file>", "the policy from a file: JSON (the policy section), or quotas as CSV (scope,key,min,max,penalty); replaces the instance's own");
 
 /** The match options from parsed command options. */
 export const matchOptions = (o: { readonly engine?: string; readonly timeLimit?: number }): MatchOptions => ({

@@ -10,6 +10,8 @@
 import { Command, CommanderError } from "commander";
 import * as E from "fp-ts/lib/Either.js";
 import packageJson from "../../package.json";
+import { appCommand } from "./app.js";
+import { convertCommand } from "./convert.js";
 import { EXIT, type ExitCode, type Finish } from "./exit.js";
 import { explainCommand } from "./explain.js";
 import { exportLpCommand } from "./exportLp.js";
@@ -52,7 +54,16 @@ export const run = async (argv: readonly string[], ctx: CliContext): Promise<Exi
       .version(packageJson.version, "-V, --version")
       .addHelpText("after", EXIT_CODES_HELP),
   );
-  for (const cmd of [solveCommand(ctx, finish), explainCommand(ctx, finish), stableCommand(ctx, finish), auditCommand(ctx, finish), scenarioCommand(ctx, finish), exportLpCommand(ctx, finish)]) {
+  for (const cmd of [
+    solveCommand(ctx, finish),
+    explainCommand(ctx, finish),
+    stableCommand(ctx, finish),
+    auditCommand(ctx, finish),
+    scenarioCommand(ctx, finish),
+    exportLpCommand(ctx, finish),
+    convertCommand(ctx, finish),
+    appCommand(ctx, finish),
+  ]) {
     program.addCommand(configure(cmd));
   }
   try {

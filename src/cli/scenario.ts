@@ -138,7 +138,7 @@ export const scenarioAction = async (refs: readonly string[], o: ScenarioOptions
   for (const [content, path] of [
     [text, o.out],
     ...(o.markdown === undefined ? [] : [[formatComparisonMarkdown(comparison, { title, appendix: notes }), o.markdown] as const]),
-    ...(o.html === undefined ? [] : [[renderHtmlReport(comparison, { title, notes }), o.html] as const]),
+    ...(o.html === undefined ? [] : [[renderHtmlReport(comparison, { title, notes, results: runs.right.map((r) => ({ name: r.name, result: r.result })) }), o.html] as const]),
   ] as const) {
     const w = writeOutput(content, path, ctx);
     if (E.isLeft(w)) return w;

@@ -16,7 +16,7 @@ import type { MatchResult } from "../result/types.js";
 import { compareResults } from "../scenario/compare.js";
 import type { StabilityReport } from "../stable/stabilityReport.js";
 import { EXIT, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { loadInstance, solveLoaded, type InstanceOptions } from "./instance.js";
+import { loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
 import { writeOutput, type CliContext } from "./io.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { createProgress } from "./progress.js";
@@ -35,12 +35,13 @@ export interface SolveOptions extends InstanceOptions {
 export const resultLine = (r: MatchResult): string =>
   `placed ${int(r.summary.placed)} of ${int(r.summary.workers)} workers (${r.status}, ${r.engine}, ${duration(r.timings.totalMs)})${r.message === null ? "" : `: ${r.message}`}`;
 
-/** Writes the Markdown and HTML reports asked for (with a full stability report, its detail). */
+/** Writes the Markdown and HTML reports asked for; `employers` names where placements are in the HTML report's lists; with a full stability report, its detail. */
 export const writeReports = (
   r: MatchResult,
   o: { readonly markdown?: string; readonly html?: string },
   title: string,
   ctx: CliContext,
+  employers: readonly { readonly id: string; readonly name?: string; readonly prefecture: string; readonly field: string }[] = [],
   stability?: StabilityReport,
 ): E.Either<Failure, void> => {
   const detail = stability === undefined ? {} : { stability };
@@ -49,7 +50,7 @@ export const writeReports = (
     if (E.isLeft(w)) return w;
   }
   if (o.html !== undefined) {
-    const w = writeOutput(renderHtmlReport(compareResults([{ name: "result", result: r }]), { title, ...detail }), o.html, ctx);
+    const w = writeOutput(renderHtmlReport(compareResults([{ name: "result", result: r }]), { title, results: [{ name: "result", result: r, employers }], ...detail }), o.html, ctx);
     if (E.isLeft(w)) return w;
   }
   return E.right(undefined);
@@ -61,6 +62,7 @@ export const solveAction = async (file: string | undefined, o: SolveOptions, ctx
   progress.update(0, "reading");
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return progress.stop(), loaded;
+  reportNotices(loaded.right, ctx);
   progress.update(1, "solving");
   const solved = solveLoaded(loaded.right, matchOptions(o));
   progress.update(2, "writing");
@@ -71,7 +73,7 @@ export const solveAction = async (file: string | undefined, o: SolveOptions, ctx
   const text = o.format === "csv" ? resultToCsv(r, employers) : `${JSON.stringify(r, null, 2)}\n`;
   const written = writeOutput(text, o.out, ctx);
   if (E.isLeft(written)) return written;
-  const reports = writeReports(r, o, `jobmatch: ${loaded.right.name}`, ctx);
+  const reports = writeReports(r, o, `jobmatch: ${loaded.right.name}`, ctx, employers);
   if (E.isLeft(reports)) return reports;
   if (o.out !== undefined || r.status !== "optimal") ctx.stderr.write(`${resultLine(r)}\n`);
   return E.right(r.status === "optimal" ? EXIT.ok : EXIT.notOptimal);

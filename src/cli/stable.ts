@@ -26,7 +26,7 @@ import { priceOfStability } from "../stable/price.js";
 import { stableMatch, type StableOptions } from "../stable/stable.js";
 import { auditMatch } from "../stable/stabilityReport.js";
 import { EXIT, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { loadInstance, type InstanceOptions, type LoadedInstance } from "./instance.js";
+import { loadInstance, reportNotices, type InstanceOptions, type LoadedInstance } from "./instance.js";
 import { readText, writeOutput, type CliContext } from "./io.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { writeReports } from "./solve.js";
@@ -50,9 +50,8 @@ export interface StableCommandOptions extends InstanceOptions {
   readonly timeLimit?: number;
 }
 
-/** The instance with rankings.csv (--rankings) merged in, its issues pointed at the file's rows; only with CSV input. */
+/** The instance with rankings.csv (--rankings) as its rankings section (replacing its own, as --policy does), its issues pointed at the file's rows. */
 export const loadWithRankings = async (file: string | undefined, o: InstanceOptions & { readonly rankings?: string }, ctx: CliContext): Promise<E.Either<Failure, LoadedInstance>> => {
-  if (o.rankings !== undefined && o.workers === undefined) return E.left(usage("--rankings goes with --workers and --employers (a JSON instance has its own rankings section)"));
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded) || o.rankings === undefined) return loaded;
   const text = await readText(o.rankings, ctx);
@@ -61,6 +60,7 @@ export const loadWithRankings = async (file: string | undefined, o: InstanceOpti
   if (E.isLeft(csv)) return E.left(issuesFailure(`${o.rankings} has problems:`, csv.left));
   const l = loaded.right;
   return E.right({
+    ...l,
     input: { ...(l.input as object), rankings: csv.right.rankings },
     name: `${l.name} and ${o.rankings}`,
     locate: (issues) => l.locate(locateRankings(issues, csv.right)),
@@ -81,6 +81,7 @@ export const stableAction = async (file: string | undefined, o: StableCommandOpt
   if (o.format === "csv" && o.compare === true) return E.left(usage("--compare writes Markdown or JSON, not CSV"));
   const loaded = await loadWithRankings(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
+  reportNotices(loaded.right, ctx);
   const { input, name, locate } = loaded.right;
 
   if (o.exportTopChoice !== undefined) {
@@ -117,7 +118,7 @@ export const stableAction = async (file: string | undefined, o: StableCommandOpt
         : `${JSON.stringify(r.right, null, 2)}\n`;
   const written = writeOutput(text, o.out, ctx);
   if (E.isLeft(written)) return written;
-  const reports = writeReports(r.right, o, title, ctx, stability);
+  const reports = writeReports(r.right, o, title, ctx, employers, stability);
   if (E.isLeft(reports)) return reports;
   if (o.out !== undefined) ctx.stderr.write(`placed ${int(r.right.summary.placed)} of ${int(r.right.summary.workers)} workers in a stable plan (${r.right.mechanism.proposing} proposing; ${int(r.right.stability?.blockingPairs ?? 0)} blocking pairs)\n`);
   return E.right(EXIT.ok);
@@ -125,7 +126,7 @@ export const stableAction = async (file: string | undefined, o: StableCommandOpt
 
 const HELP = `
 Preferences: each worker's and employer's rankings (the instance's "rankings" section, or
---rankings rankings.csv with CSV input: side,id,ranking,others,accepted,rejected), or where
+--rankings rankings.csv: side,id,ranking,others,accepted,rejected), or where
 none is stated, derived from the instance (worker: field and prefecture wishes and the wage;
 employer: preferred skills, Japanese above its requirement, experience).
 
@@ -147,7 +148,7 @@ export const stableCommand = (ctx: CliContext, finish: Finish): Command =>
         .argument("[instance]", "instance JSON file, or - for standard input"),
     ),
   )
-    .option("--rankings <file>", "with CSV input: rankings.csv, the stated preferences")
+    .option("--rankings <file>", "rankings.csv, the stated preferences (replaces the instance's own rankings section)")
     .addOption(new Option("--proposing <side>", "who proposes").choices(["workers", "employers"]).default("workers"))
     .addOption(new Option("--caps <how>", "regional caps (maximum quotas): flexible (Kamada-Kojima) or rigid").choices(["flexible", "rigid"]).default("flexible"))
     .addOption(new Option("--tie-break <rule>", "employers' ties: by worker id, or a seeded lottery").choices(["id", "single", "multiple"]).default("id"))

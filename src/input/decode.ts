@@ -14,7 +14,8 @@ import { DEFAULT_FIELD_CATALOGUE_VERSION, FIELD_CATALOGUES, SECTORS, findCatalog
 import { LANGUAGE_EVIDENCE } from "../domain/language.js";
 import { findPrefecture, minimumWageOn, PREFECTURES } from "../domain/prefectures.js";
 import { DEFAULT_WEIGHTS, type Weights } from "../rules/scoring.js";
-import { InstanceCodec, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
+import { withRowChecks } from "./allAtOnce.js";
+import { EmployerCodec, InstanceCodec, WorkerCodec, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
 import { MISSING, UNKNOWN_PROPERTY } from "./combinators.js";
 import { at, issue, type InputIssue } from "./issues.js";
 import { editDistance } from "./spelling.js";
@@ -258,11 +259,18 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
   });
 };
 
+/** The structural pass, then the semantic pass if it succeeds. */
+const bothPasses = (input: unknown): E.Either<readonly InputIssue[], Instance> => {
+  const structural = InstanceCodec.decode(input);
+  return E.isLeft(structural) ? E.left(issuesFromErrors(structural.left)) : semantic(structural.right);
+};
+
 /** Decodes and checks an instance; never throws. */
 export const decodeInstance = (input: unknown): E.Either<readonly InputIssue[], Instance> => {
   // Input already in canonical form passes the allocation-free check and is
   // used as it is; anything else is validated in full, with located issues.
   const structural = InstanceCodec.is(input) ? E.right(input) : InstanceCodec.decode(input);
-  if (E.isLeft(structural)) return E.left(issuesFromErrors(structural.left));
+  // Malformed input: the well-formed rows are checked semantically too, so every issue comes in one round (./allAtOnce.ts).
+  if (E.isLeft(structural)) return E.left(withRowChecks(input, issuesFromErrors(structural.left), { workers: WorkerCodec, employers: EmployerCodec }, bothPasses));
   return semantic(structural.right);
 };

@@ -6,14 +6,18 @@
  * ./cells.ts: `N4;JFT-Basic A2`, skills as `welding:2:3`). Parsing and quoting
  * are papaparse's (RFC 4180, quotes, embedded newlines, a leading BOM).
  *
- * Reading never throws. Problems with the files themselves (unknown or
- * missing columns, too many cells, broken quotes) come back as located issues
- * (`workers.csv row 1: unknown property; did you mean "language"?`); cell
- * values are only converted (numbers, true/false, lists), so that the
- * instance decoder reports wrong values with the library's messages, which
- * `locateInCsv` then points at the spreadsheet row (`workers.csv row 14,
- * language[0]: expected N5..N1 ..., got "N6"`). Rows count the header as 1,
- * as a spreadsheet shows them. An empty cell is the same as no value.
+ * Reading never throws. The separator (comma, semicolon, tab) is detected,
+ * cells are read forgivingly where the meaning is unambiguous (./normalise.ts:
+ * `Ｎ４`, `香川`, `"1,050"`), each such reading a notice. Problems with the
+ * files themselves (unknown or missing columns, too many cells, broken
+ * quotes) come back as located issues (`workers.csv row 1, column 2
+ * ("lanugage"): unknown property; did you mean "language"?`); cell values
+ * are only converted (numbers, true/false, lists), so that the instance
+ * decoder reports wrong values with the library's messages, which
+ * `locateInCsv` then points at the spreadsheet row and column
+ * (`workers.csv row 14, column language (item 1): expected N5..N1 ...,
+ * got "N6"`). Rows count the header as 1, as a spreadsheet shows them. An
+ * empty cell is the same as no value.
  *
  * @example
  * const csv = instanceFromCsv(readFileSync("workers.csv", "utf8"), readFileSync("employers.csv", "utf8"));
@@ -22,13 +26,16 @@
 import * as E from "fp-ts/lib/Either.js";
 import Papa from "papaparse";
 import type { InstanceInput } from "../input/codecs.js";
-import { issue, type InputIssue } from "../input/issues.js";
-import type { MatchResult, UnplacedReason } from "../result/types.js";
+import type { InputIssue } from "../input/issues.js";
+import { reasonWords } from "../report/reasons.js";
+import type { MatchResult } from "../result/types.js";
+import type { InputNotice } from "../input/notices.js";
+import { locateIssues, type SheetOrigin } from "./locate.js";
 import { rowToEmployer, rowToWorker, EMPLOYER_COLUMNS, WORKER_COLUMNS, employerToRow, workerToRow, type Columns } from "./rows.js";
-import { editDistance } from "../input/spelling.js";
+import { parseDelimited, readSheet, type Sheet } from "./table.js";
 
-/** What `instanceFromCsv` gives: the instance input and where each row came from. */
-export interface CsvInstance {
+/** What `instanceFromCsv` gives: the instance input, where each row came from, and what was read forgivingly. */
+export interface CsvInstance extends SheetOrigin {
   /** The instance input, to pass to `match` or `decodeInstance` (values converted, not yet checked). */
   readonly input: { readonly workers: readonly unknown[]; readonly employers: readonly unknown[]; readonly [key: string]: unknown };
   /** File names used in issue paths. */
@@ -36,6 +43,8 @@ export interface CsvInstance {
   /** Spreadsheet row (header = 1) of each worker, by index; the same for employers. */
   readonly workerRows: readonly number[];
   readonly employerRows: readonly number[];
+  /** Every value read differently from how it was written, and the files' separators: never silent. */
+  readonly notices: readonly InputNotice[];
 }
 
 /** Options of `instanceFromCsv`. */
@@ -45,63 +54,14 @@ export interface CsvOptions {
   /** Added to the input as they are (they have no CSV form). */
   readonly reference?: unknown;
   readonly weights?: unknown;
+  /** The policy section (see ./policyFile.ts for reading one from a file). */
+  readonly policy?: unknown;
 }
 
-interface Table {
-  readonly records: Record<string, string>[];
-  readonly rows: number[];
-}
-
-/** The known column a header most likely meant: same letters ignoring case, spaces, "-" and "_", or at most 2 edits away. */
-const nearest = (name: string, known: readonly string[]): string | undefined => {
-  const plain = (x: string): string => x.toLowerCase().replace(/[\s_-]/g, "");
-  const scored = known.map((k) => [k, plain(k) === plain(name) ? 0 : editDistance(plain(name), plain(k))] as const).sort((a, b) => a[1] - b[1]);
-  const best = scored[0];
-  return best !== undefined && best[1] <= 2 ? best[0] : undefined;
-};
-
-/** Parses one file into records keyed by column, or every problem with its shape. */
-const readTable = (text: string, file: string, columns: Columns): E.Either<InputIssue[], Table> => {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false, delimiter: "," });
-  const issues: InputIssue[] = parsed.errors
-    .filter((e) => e.type === "Quotes")
-    .map((e) => issue("invalid", `${file} row ${(e.row ?? 0) + 1}`, "properly closed quotes", e.message));
-  const lines = parsed.data;
-  const header = (lines[0] ?? []).map((h) => h.trim());
-  const known = columns.order;
-  header.forEach((h, i) => {
-    if (!known.includes(h)) {
-      const near = nearest(h, known);
-      issues.push(issue("unknown-property", `${file} row 1, column ${i + 1}`, near === undefined ? `the known columns are ${known.join(", ")}` : `did you mean "${near}"?`, h));
-    } else if (header.indexOf(h) !== i) {
-      issues.push(issue("inconsistent", `${file} row 1, column ${i + 1}`, "each column once", h));
-    }
-  });
-  for (const c of columns.required) {
-    if (!header.includes(c)) issues.push(issue("missing", `${file} row 1`, `a column "${c}"`, undefined));
-  }
-  const records: Record<string, string>[] = [];
-  const rows: number[] = [];
-  lines.slice(1).forEach((cells, k) => {
-    if (cells.every((c) => c.trim() === "")) return;
-    if (cells.length > header.length) {
-      issues.push(issue("inconsistent", `${file} row ${k + 2}`, `at most ${header.length} cells (one per column)`, cells.length));
-    }
-    const record: Record<string, string> = Object.create(null) as Record<string, string>;
-    header.forEach((h, i) => {
-      record[h] = cells[i] ?? "";
-    });
-    records.push(record);
-    rows.push(k + 2);
-  });
-  return issues.length > 0 ? E.left(issues) : E.right({ records, rows });
-};
-
-/** The instance input from the two files' text; see the module comment. */
-export const instanceFromCsv = (workersCsv: string, employersCsv: string, options: CsvOptions = {}): E.Either<readonly InputIssue[], CsvInstance> => {
-  const names = options.names ?? { workers: "workers.csv", employers: "employers.csv" };
-  const w = readTable(workersCsv, names.workers, WORKER_COLUMNS);
-  const e = readTable(employersCsv, names.employers, EMPLOYER_COLUMNS);
+/** The instance input from two sheets (CSV or Excel, ./table.ts); see the module comment. */
+export const instanceFromSheets = (workers: Sheet, employers: Sheet, options: Omit<CsvOptions, "names"> = {}, notices: readonly InputNotice[] = []): E.Either<readonly InputIssue[], CsvInstance> => {
+  const w = readSheet(workers, "workers", WORKER_COLUMNS);
+  const e = readSheet(employers, "employers", EMPLOYER_COLUMNS);
   if (E.isLeft(w) || E.isLeft(e)) return E.left([...(E.isLeft(w) ? w.left : []), ...(E.isLeft(e) ? e.left : [])]);
   return E.right({
     input: {
@@ -109,23 +69,30 @@ export const instanceFromCsv = (workersCsv: string, employersCsv: string, option
       ...(options.weights === undefined ? {} : { weights: options.weights }),
       workers: w.right.records.map(rowToWorker),
       employers: e.right.records.map(rowToEmployer),
+      ...(options.policy === undefined ? {} : { policy: options.policy }),
     },
-    names,
+    names: { workers: workers.file, employers: employers.file },
     workerRows: w.right.rows,
     employerRows: e.right.rows,
+    spelled: { workers: w.right.typed, employers: e.right.typed },
+    notices: [...notices, ...w.right.notices, ...e.right.notices],
   });
 };
 
-/** Issues from decoding a CSV instance, pointed at file and row: `workers[3].x` becomes `workers.csv row 5, x`. */
-export const locateInCsv = (issues: readonly InputIssue[], csv: CsvInstance): InputIssue[] =>
-  issues.map((i) => {
-    const m = /^(workers|employers)\[(\d+)\](?:\.(.*))?$/.exec(i.path);
-    if (m === null) return i;
-    const isWorker = m[1] === "workers";
-    const row = (isWorker ? csv.workerRows : csv.employerRows)[Number(m[2])];
-    const file = isWorker ? csv.names.workers : csv.names.employers;
-    return { ...i, path: `${file} row ${row ?? "?"}${m[3] === undefined ? "" : `, ${m[3]}`}` };
-  });
+/** The instance input from the two files' text (comma, semicolon or tab separated); see the module comment. */
+export const instanceFromCsv = (workersCsv: string, employersCsv: string, options: CsvOptions = {}): E.Either<readonly InputIssue[], CsvInstance> => {
+  const names = options.names ?? { workers: "workers.csv", employers: "employers.csv" };
+  const w = parseDelimited(workersCsv, names.workers);
+  const e = parseDelimited(employersCsv, names.employers);
+  const { names: _, ...rest } = options;
+  const sheets = instanceFromSheets(w.sheet, e.sheet, rest, [...w.notices, ...e.notices]);
+  // Broken quotes and the sheets' own issues, all at once.
+  const broken = [...w.issues, ...e.issues];
+  return broken.length === 0 ? sheets : E.left([...(E.isLeft(sheets) ? sheets.left : []), ...broken]);
+};
+
+/** Issues from decoding a CSV instance, pointed at file, row and column: `workers[3].language[0]` becomes `workers.csv row 5, column language (item 1)`. */
+export const locateInCsv = (issues: readonly InputIssue[], csv: SheetOrigin): InputIssue[] => locateIssues(issues, csv).map((c) => c.issue);
 
 const unparse = (columns: Columns, rows: readonly Readonly<Record<string, string>>[]): string =>
   `${Papa.unparse({ fields: [...columns.order], data: rows.map((r) => columns.order.map((c) => r[c] ?? "")) }, { newline: "\n" })}\n`;
@@ -139,21 +106,11 @@ export const instanceToCsv = (input: InstanceInput): { readonly workers: string;
 /** The columns of `resultToCsv`, in order. */
 export const RESULT_COLUMNS = ["workerId", "placed", "employerId", "prefecture", "field", "score", "reason", "detail"] as const;
 
-const reasonDetail = (r: UnplacedReason): string => {
-  switch (r.kind) {
-    case "no-eligible-slot":
-      return r.excludedBy.map((x) => `${x.rule} at ${x.count} employers (e.g. ${x.example})`).join("; ");
-    case "eligible-slots-taken":
-      return `eligible at ${r.eligibleEmployers} employers (${r.eligibleSlots} slots), all filled by others`;
-    case "no-solution":
-      return "the solver returned no solution";
-  }
-};
 
 /**
  * A result as CSV, one row per worker in id order: where they were placed
  * (employer, its prefecture and field when `employers` are given, score) or
- * why not (reason and detail).
+ * why not (reason, and the detail in the explanations' words).
  */
 export const resultToCsv = (result: MatchResult, employers: readonly { readonly id: string; readonly prefecture: string; readonly field: string }[] = []): string => {
   const where = new Map(employers.map((e) => [e.id, e]));
@@ -162,7 +119,7 @@ export const resultToCsv = (result: MatchResult, employers: readonly { readonly 
       const e = where.get(p.employerId);
       return [p.workerId, "true", p.employerId, e?.prefecture ?? "", e?.field ?? "", String(p.score), "", ""];
     }),
-    ...result.unplaced.map((u) => [u.workerId, "false", "", "", "", "", u.reason.kind, reasonDetail(u.reason)]),
+    ...result.unplaced.map((u) => [u.workerId, "false", "", "", "", "", u.reason.kind, reasonWords(u.reason, result.status)]),
   ].sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : (a[0] as string) > (b[0] as string) ? 1 : 0));
   return `${Papa.unparse({ fields: [...RESULT_COLUMNS], data: rows.map((r) => [...r]) }, { newline: "\n" })}\n`;
 };

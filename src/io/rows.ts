@@ -9,7 +9,8 @@
  *
  * workers.csv: id, language, careJapaneseTest, certifications (`field:route`),
  * skills (`name:level:years`, level and years optional), preferredFields,
- * preferredPrefectures, trainingCentre, homeProvince.
+ * preferredPrefectures, trainingCentre, homeProvince, group (a family or a
+ * village placed together, see the policy's `groups`).
  * employers.csv: id, name, prefecture, field, jobCategory, slots, hourlyWage,
  * minLanguage, requiredSkills, preferredSkills (`name:level:years`), industry,
  * fullTimeStaff, japaneseCareStaff.
@@ -27,7 +28,7 @@ export interface Columns {
 
 /** The columns of workers.csv. */
 export const WORKER_COLUMNS: Columns = {
-  order: ["id", "language", "careJapaneseTest", "certifications", "skills", "preferredFields", "preferredPrefectures", "trainingCentre", "homeProvince"],
+  order: ["id", "language", "careJapaneseTest", "certifications", "skills", "preferredFields", "preferredPrefectures", "trainingCentre", "homeProvince", "group"],
   required: ["id", "language", "trainingCentre", "homeProvince"],
 };
 
@@ -107,6 +108,7 @@ export const rowToWorker = (r: Row): Out => {
   }
   put(out, "trainingCentre", r.trainingCentre);
   put(out, "homeProvince", r.homeProvince);
+  put(out, "group", r.group);
   return out;
 };
 
@@ -147,6 +149,7 @@ export const workerToRow = (w: WorkerInput): Row => ({
   preferredPrefectures: listCell(w.preferences?.prefectures),
   trainingCentre: w.trainingCentre,
   homeProvince: w.homeProvince,
+  group: w.group ?? "",
 });
 
 /** An employer as an employers.csv record. */

@@ -19,9 +19,31 @@ export interface PolicyDigestRow {
   readonly what: string;
   readonly constraints: number;
   readonly met: number;
+  /** Met, and at a bound: these are the constraints that bind, the ones a change would first run into. */
+  readonly atLimit: number;
   /** The constraints not met, in model order. */
   readonly broken: readonly PolicyOutcome[];
 }
+
+/**
+ * The bounds a policy outcome states, read from its label as the policy
+ * compiler writes it ("at least 650", "at most 21", "between 5 and 9");
+ * groups and labels without a number have none.
+ */
+export const boundsOf = (label: string): { readonly min: number | null; readonly max: number | null } => {
+  const between = /between (\d+) and (\d+)/.exec(label);
+  if (between !== null) return { min: Number(between[1]), max: Number(between[2]) };
+  const least = /at least (\d+)/.exec(label);
+  const most = /at most (\d+)/.exec(label);
+  return { min: least === null ? null : Number(least[1]), max: most === null ? null : Number(most[1]) };
+};
+
+/** Whether a met constraint sits at one of its bounds. */
+const atLimit = (p: PolicyOutcome): boolean => {
+  if (p.violation > 0) return false;
+  const b = boundsOf(p.label);
+  return p.value === b.min || p.value === b.max;
+};
 
 const FAMILY_WORDS: Readonly<Record<string, string>> = {
   "policy.headcountCaps": "legal headcount caps (one per capped employer)",
@@ -48,6 +70,7 @@ export const policyDigest = (result: MatchResult): PolicyDigestRow[] => {
     what: whatOf(source, outcomes[0] as PolicyOutcome, outcomes.length),
     constraints: outcomes.length,
     met: outcomes.filter((p) => p.violation === 0).length,
+    atLimit: outcomes.filter(atLimit).length,
     broken: outcomes.filter((p) => p.violation > 0),
   }));
 };

@@ -48,12 +48,12 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** `jobmatch ...args`, with `input` on standard input. */
-export const jobmatch = async (args: readonly string[], input = ""): Promise<CliRun> => {
+/** `jobmatch ...args`, with `input` on standard input, in `cwd` (default the repository). */
+export const jobmatch = async (args: readonly string[], input = "", cwd = ROOT): Promise<CliRun> => {
   const main = await cli();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [main, ...args], {
-      cwd: ROOT,
+      cwd,
       env: { ...process.env, NO_COLOR: "1", JOBMATCH_DEBUG: "" },
       stdio: ["pipe", "pipe", "pipe"],
     });

@@ -83,7 +83,7 @@ describe.concurrent("jobmatch solve", () => {
   it("points CSV issues at the file and row", async () => {
     const r = await jobmatch(["solve", "--workers", file("bad-workers.csv"), "--employers", file("employers.csv")]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${file("bad-workers.csv")} row 3, language[0]: expected N5..N1 or JFT-Basic A1/A2.1/A2, got "N6"`);
+    expect(r.stderr).toContain(`${file("bad-workers.csv")} row 3, column language (item 1): expected N5..N1 or JFT-Basic A1/A2.1/A2, got "N6"`);
   });
 
   it("says where JSON is broken, and which file cannot be read, exit 1", async () => {

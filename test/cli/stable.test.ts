@@ -65,10 +65,12 @@ describe.concurrent("jobmatch stable", () => {
     expect(readFileSync(file("tc.lp"), "utf8")).toMatch(/^Maximize/m);
   });
 
-  it("asks a lottery for its seed, and CSV is not a comparison, exit 2", async () => {
+  it("asks a lottery for its seed, and CSV is not a comparison, exit 2; rankings.csv replaces a JSON instance's rankings", async () => {
     expect((await jobmatch(["stable", file("instance.json"), "--tie-break", "single"])).code).toBe(2);
     expect((await jobmatch(["stable", file("instance.json"), "--compare", "--format", "csv"])).code).toBe(2);
-    expect((await jobmatch(["stable", file("instance.json"), "--rankings", file("rankings.csv")])).code).toBe(2);
+    const ranked = await jobmatch(["stable", file("instance.json"), "--rankings", file("rankings.csv")]);
+    expect(ranked.code).toBe(1);
+    expect(ranked.stderr).toContain(`${file("rankings.csv")} row 2, ranking[0]`);
   });
 });
 

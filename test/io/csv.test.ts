@@ -65,8 +65,8 @@ describe("CSV instances", () => {
   it("report problems with the files themselves, each at its row", () => {
     expect(csvIssues("id,lanugage,trainingCentre,homeProvince,color\nw1,N4,c,p,red,extra\n", `${EMPLOYERS}e1,37,construction,3,"1100\n`)).toBe(
       [
-        'workers.csv row 1, column 2: unknown property; did you mean "language"?',
-        "workers.csv row 1, column 5: unknown property; the known columns are id, language, careJapaneseTest, certifications, skills, preferredFields, preferredPrefectures, trainingCentre, homeProvince",
+        'workers.csv row 1, column 2 ("lanugage"): unknown property; did you mean "language"?',
+        'workers.csv row 1, column 5 ("color"): unknown property; the known columns are id, language, careJapaneseTest, certifications, skills, preferredFields, preferredPrefectures, trainingCentre, homeProvince, group',
         'workers.csv row 1: missing, expected a column "language"',
         "workers.csv row 2: expected at most 5 cells (one per column), got 6",
         'employers.csv row 2: expected properly closed quotes, got "Quoted field unterminated"',
@@ -74,15 +74,18 @@ describe("CSV instances", () => {
     );
   });
 
-  it("leave wrong values to the decoder, whose issues point at file and row", () => {
+  it("leave wrong values to the decoder, whose issues point at file, row and column as typed", () => {
     const workers = `${WORKERS}w1,N4,c,p\nw2,N6,c,p\n`;
     const employers = `${EMPLOYERS}e1,37,construction,three,1100\ne2,37,plumbing,2,500\n`;
     const csv = fromCsv({ workers, employers });
     const result = match(csv.input);
     expect(E.isLeft(result) && formatIssues(locateInCsv(result.left, csv))).toBe(
       [
-        'workers.csv row 3, language[0]: expected N5..N1 or JFT-Basic A1/A2.1/A2, got "N6"',
-        'employers.csv row 2, slots: expected an integer >= 0, got "three"',
+        'workers.csv row 3, column language (item 1): expected N5..N1 or JFT-Basic A1/A2.1/A2, got "N6"',
+        'employers.csv row 2, column slots: expected an integer >= 0, got "three"',
+        // all at once: the well-formed row's semantic issues come in the same round
+        "employers.csv row 3, column field: expected an SSW field of catalogue 2024-09 (nursing-care, building-cleaning, industrial-products, construction, shipbuilding, automobile-repair, aviation, accommodation, agriculture, fishery, food-manufacturing, food-service, automobile-transportation, railway, forestry, wood-industry), got \"plumbing\"",
+        "employers.csv row 3, column hourlyWage: expected at least 1036 yen per hour (Kagawa minimum wage FY2025 from 2025-10-18), got 500",
       ].join("\n"),
     );
   });
