@@ -7,6 +7,8 @@
  *     npm run bench -- --sizes 2000x150 --json       # one JSON object per engine and size
  *     npm run bench -- --engines auto,highs --runs 3
  *     npm run bench -- --sizes 2000x150 --policy --json   # with sector quotas, legal caps, diversity, fairness
+ *     npm run bench -- --mechanism stable                 # deferred acceptance and the stability audit
+ *     npm run bench -- --mechanism stable --proposing workers,employers --sizes 2000x150
  *
  * Each case runs in a child process (bench/case.ts) so that peak memory is
  * its own. Times are medians over --runs runs. An engine that passes
@@ -32,8 +34,16 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     policy: { type: "boolean", default: false },
     "skip-after-s": { type: "string", default: "60" },
+    mechanism: { type: "string", default: "optimal" },
+    proposing: { type: "string", default: "workers" },
   },
 });
+
+if (values.mechanism !== "optimal" && values.mechanism !== "stable") {
+  console.error(`--mechanism: expected optimal or stable, got "${values.mechanism}"`);
+  process.exit(2);
+}
+const stable = values.mechanism === "stable";
 
 const sizes = (values.sizes ?? DEFAULT_SIZES).split(",").map((s) => {
   const [w, e] = s.trim().split("x").map(Number);
@@ -43,7 +53,8 @@ const sizes = (values.sizes ?? DEFAULT_SIZES).split(",").map((s) => {
   }
   return { workers: w as number, employers: e as number };
 });
-const engines = (values.engines ?? "").split(",").map((s) => s.trim());
+// With --mechanism stable, the "engines" are the proposing sides of deferred acceptance.
+const engines = (stable ? (values.proposing ?? "workers") : (values.engines ?? "")).split(",").map((s) => s.trim());
 const skipAfterMs = 1000 * Number(values["skip-after-s"]);
 
 interface CaseResult {
@@ -65,6 +76,12 @@ interface CaseResult {
   arcs?: number;
   placed?: number;
   solvedBy?: string;
+  /** --mechanism stable: the audit of the optimal plan (ms), and blocking pairs of the stable and the optimal plan. */
+  auditMs?: number;
+  blockingPairs?: number;
+  optimalBlockingPairs?: number;
+  cells?: number;
+  proposals?: number;
 }
 
 /**
@@ -108,7 +125,19 @@ for (const size of sizes) {
     if (!values.json) console.error(`run ${engine} at ${size.workers}x${size.employers} ...`);
     const child = spawnSync(
       process.execPath,
-      ["--max-old-space-size=8192", "--import", "tsx", join(here, "case.ts"), "--file", file, "--engine", engine, "--runs", values.runs ?? "5", "--time-limit-s", String(skipAfterMs / 1000)],
+      [
+        "--max-old-space-size=8192",
+        "--import",
+        "tsx",
+        join(here, "case.ts"),
+        "--file",
+        file,
+        ...(stable ? ["--mechanism", "stable", "--proposing", engine] : ["--engine", engine]),
+        "--runs",
+        values.runs ?? "5",
+        "--time-limit-s",
+        String(skipAfterMs / 1000),
+      ],
       { encoding: "utf8", timeout: 4 * skipAfterMs + 60_000, maxBuffer: 1 << 26 },
     );
     const line = child.stdout.trim().split("\n").pop() ?? "";
@@ -120,7 +149,7 @@ for (const size of sizes) {
       r = { engine, workers: size.workers, employers: size.employers, decodeMs: NaN, buildMs: NaN, solveMs: NaN, resultMs: NaN, totalMs: NaN, peakMB: NaN, objective: null, status: "failed", problem: why, runs: 0 };
     }
     row.push(r);
-    if (r.status !== "optimal" || r.solveMs > skipAfterMs) {
+    if ((r.status !== "optimal" && r.status !== "stable") || r.solveMs > skipAfterMs) {
       skipped.set(engine, r.status === "optimal" ? `its solve took ${(r.solveMs / 1000).toFixed(0)} s at ${size.workers}x${size.employers}` : `${r.status} at ${size.workers}x${size.employers}`);
     }
   }
@@ -132,14 +161,25 @@ for (const size of sizes) {
     console.error(`objectives differ at ${size.workers}x${size.employers}: ${proved.map((r) => `${r.engine} ${r.objective}`).join(", ")}`);
   }
   for (const r of row) {
-    if (r.problem !== null && r.status === "optimal") failed = true;
+    if (r.problem !== null && (r.status === "optimal" || r.status === "stable")) failed = true;
     if (values.json) console.log(JSON.stringify(r));
   }
   results.push(...row);
 }
 rmSync(dir, { recursive: true, force: true });
 
-if (!values.json) {
+if (!values.json && stable) {
+  const ms = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? "-" : x < 10 ? x.toFixed(2) : x.toFixed(0));
+  console.log(`Machine: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of up to ${values.runs} runs\n`);
+  console.log("| workers x employers | mechanism | worker classes x cells | decode ms | build ms | DA ms | result ms | audit of optimal plan ms | peak MB | placed | blocking pairs: stable / optimal | status |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    const status = r.problem === null ? r.status : `${r.status}: ${r.problem}`;
+    console.log(
+      `| ${r.workers.toLocaleString("en")} x ${r.employers.toLocaleString("en")} | ${r.solvedBy ?? r.engine} | ${r.workerClasses ?? "-"} x ${r.cells ?? "-"} | ${ms(r.decodeMs)} | ${ms(r.buildMs)} | ${ms(r.solveMs)} | ${ms(r.resultMs)} | ${ms(r.auditMs)} | ${r.peakMB} | ${r.placed?.toLocaleString("en") ?? "-"} | ${r.blockingPairs?.toLocaleString("en") ?? "-"} / ${r.optimalBlockingPairs?.toLocaleString("en") ?? "-"} | ${status}${r.runs === 1 ? " (1 run)" : ""} |`,
+    );
+  }
+} else if (!values.json) {
   const ms = (x: number): string => (Number.isNaN(x) ? "-" : x < 10 ? x.toFixed(2) : x.toFixed(0));
   console.log(`Machine: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of up to ${values.runs} runs\n`);
   console.log("| workers x employers | engine | classes (w x e, arcs) | decode ms | build ms | solve ms | result ms | total ms | peak MB | objective | status |");

@@ -20,6 +20,7 @@ import type { InputIssue } from "./input/issues.js";
 import { buildModel } from "./model/build.js";
 import { assemble } from "./result/assemble.js";
 import type { MatchResult } from "./result/types.js";
+import { withStability } from "./stable/summary.js";
 
 export interface MatchOptions {
   /** "auto" (default): the flow engine for pure network models, javascript-lp-solver otherwise. */
@@ -66,5 +67,6 @@ export const match = (input: unknown, options?: MatchOptions): E.Either<readonly
   const diagnosis = outcome.termination === "infeasible" ? diagnoseInstance(instance, built, engine, opts.right.timeLimitMs) : null;
   const solveMs = performance.now() - solveStarted;
 
-  return E.right(assemble(instance, built, outcome, { decodeMs, buildMs, solveMs }, started, diagnosis));
+  // Every plan is audited for stability; the summary costs a pass over groups of workers, not pairs.
+  return E.right(withStability(instance, built, assemble(instance, built, outcome, { decodeMs, buildMs, solveMs }, started, diagnosis)));
 };

@@ -20,11 +20,11 @@
  * placement weight, rounded). The legal headcount caps are not policy: they
  * are law, always on (../rules/limits.ts).
  */
-import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import type { GroupConstraint, ModelArc, PolicyConstraint } from "../model/types.js";
 import { limitSplits } from "../rules/limits.js";
+import { quotaCovers } from "./scope.js";
 import type { Quota } from "./types.js";
 
 export interface ClassTables {
@@ -81,15 +81,7 @@ export const compilePolicy = (
   const policies: PolicyConstraint[] = [];
 
   for (const q of policy.quotas) {
-    const matches = (e: Employer): boolean =>
-      q.scope === "employer"
-        ? e.id === q.key
-        : q.scope === "field"
-          ? e.field === q.key
-          : q.scope === "prefecture"
-            ? e.prefecture === q.key
-            : findField(reference.catalogue, e.field)?.sector === q.key;
-    const matching = classes.employers.flatMap((_, j) => (matches(repEmployer(j)) ? [j] : []));
+    const matching = classes.employers.flatMap((_, j) => (quotaCovers(reference.catalogue, q, repEmployer(j)) ? [j] : []));
     policies.push({ label: quotaLabel(q), source: q.source, scope: { kind: "employers", classes: matching }, min: q.min, max: q.max, penalty: units(q.penalty) });
   }
 
