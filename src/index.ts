@@ -215,7 +215,7 @@ export type { Retention, RetentionOptions, PlacementRisk, EmployerRisk, RiskLeve
 export type { CapHandling } from "./stable/caps.js";
 export type { TieBreak } from "./stable/tieBreak.js";
 export type { BetterOffers } from "./stable/offers.js";
-export { derivedWorkerValue, derivedEmployerValue, YEN_PER_POINT } from "./stable/preferences.js";
+export { derivedWorkerValue, derivedEmployerValue, startingWage, YEN_PER_POINT } from "./stable/preferences.js";
 export type { RankingsInput, WorkerRankingInput, EmployerRankingInput, Others, RankEntry } from "./stable/codecs.js";
 export type { Rankings, WorkerRanking, EmployerRanking } from "./stable/rankings.js";
 export { rankingsFromCsv, locateRankings, planFromCsv, RANKING_COLUMNS } from "./io/rankings.js";

@@ -25,8 +25,12 @@
  * - a cap that crosses one already taken (a sector cap and a prefecture cap
  *   over several prefectures) is honoured rigidly: its employers' capacities
  *   are lowered, in proportion, until it holds even when all are full;
- * - an employer's own maximum, and the statutory caps, lower that employer's
- *   capacity;
+ * - an employer's own maximum, and the law's limits on it (staff caps,
+ *   acceptance plan, housing: ./limits.ts), lower that employer's capacity;
+ * - a support organisation's legal capacity (from 2027-04-01) is a cap over
+ *   its employers like a maximum quota, taken first among caps of its size
+ *   (it comes before the policy's in the list), flexibly or rigidly as
+ *   above: either way it is never exceeded;
  * - minimum quotas, fairness floors, diversity limits and groups are not
  *   honoured (./mechanism.ts says why); the result reports how they stand.
  *
@@ -37,7 +41,8 @@
  * employer's id (`roundOf` tables below).
  */
 import type { Employer } from "../input/instance.js";
-import { inScope, quotaMaxLabel } from "./limits.js";
+import { employerLimits } from "../rules/limits.js";
+import { inScope, legalRegions, quotaMaxLabel } from "./limits.js";
 import type { Cell, Market } from "./market.js";
 
 /** How the stable mechanism treats one limit of the policy. */
@@ -121,6 +126,14 @@ interface Region {
   readonly cells: readonly number[];
 }
 
+/** The law's limits on one employer (../rules/limits.ts), in the order the handling lists them. */
+const LEGAL_EMPLOYER_LIMITS: readonly (readonly [string, string])[] = [
+  ["law.care-staff-cap", "nursing care: at most the Japanese etc. full-time care staff"],
+  ["law.construction-staff-cap", "construction: at most the full-time staff"],
+  ["law.acceptance-plan", "construction: at most the approved acceptance plan's headcount"],
+  ["law.housing", "provided housing: its beds and living space"],
+];
+
 /** Whether two sorted cell lists are disjoint or nested. */
 const laminar = (a: ReadonlySet<number>, b: readonly number[]): boolean => {
   let inside = 0;
@@ -135,10 +148,15 @@ export const planCaps = (market: Market, mode: "flexible" | "rigid"): CapPlan =>
   const capacity = Int32Array.from(market.capacityOf);
   const handling: CapHandling[] = [];
 
-  if (policy.headcountCaps !== null) {
-    handling.push({ label: "legal headcount caps", source: "policy.headcountCaps", treatment: "employer-capacity", why: "each nursing-care or construction employer takes at most its declared staff count" });
+  const lawful = employers.flatMap((e) => employerLimits(e, instance).map((l) => l.source));
+  for (const [source, what] of LEGAL_EMPLOYER_LIMITS) {
+    if (lawful.includes(source)) handling.push({ label: `legal limits: ${what}`, source, treatment: "employer-capacity", why: "law, always on: the employer's capacity is lowered to the limit" });
   }
   const regions: Region[] = [];
+  for (const l of legalRegions(instance)) {
+    const members = new Set(l.employers);
+    regions.push({ label: l.label, source: l.source, max: l.max, cells: cells.flatMap((c, i) => (members.has(c.members[0] as number) ? [i] : [])) });
+  }
   for (const q of policy.quotas) {
     if (q.max !== null) {
       const label = quotaMaxLabel(q);

@@ -6,9 +6,10 @@
  * - A *cell* is a group of employers every worker values alike and that
  *   value every worker alike: one class of the optimiser's model
  *   (../model/build.ts: same prefecture, field, requirements and wage step)
- *   split by exact hourly wage (a worker's value counts the wage in yen). An
+ *   split by exact starting wage (a worker's value counts the wage in yen:
+ *   ./preferences.ts `startingWage`). An
  *   employer with a stated ranking, or named in a worker's, is a cell of its
- *   own. Employers with no legal capacity belong to no cell.
+ *   own. Employers with no legal capacity (./limits.ts) belong to no cell.
  * - A *worker class* is a group of workers with the same eligibility, the
  *   same derived preferences and the same standing with every employer: one
  *   class of the optimiser's model; a worker with a stated ranking, or named
@@ -25,7 +26,6 @@
  */
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
-import { staffFigure } from "../policy/decode.js";
 import { score } from "../rules/scoring.js";
 import {
   derivedEmployerValue,
@@ -34,25 +34,14 @@ import {
   maxDerivedEmployerValue,
   placeValue,
   placeValueOf,
+  startingWage,
   tierIndex,
   UNACCEPTABLE,
   workerValueWith,
   type IndexedEmployerRanking,
 } from "./preferences.js";
+import { legalCapacity } from "./limits.js";
 import { NO_RANKINGS, type Rankings, type WorkerRanking } from "./rankings.js";
-
-/**
- * The most workers an employer may legally take: its slots, or fewer where
- * the statutory cap applies (nursing care: Japanese care staff;
- * construction: full-time staff). The cap applies as the optimiser applies
- * it: when the policy asks for legal headcount caps (../policy/compile.ts).
- */
-export const legalCapacity = (instance: Instance, employer: Employer): number => {
-  if (instance.policy.headcountCaps === null) return employer.slots;
-  const figure = staffFigure(instance.reference.catalogue, employer.field);
-  const cap = figure === null ? null : employer[figure];
-  return cap === null ? employer.slots : Math.min(employer.slots, cap);
-};
 
 /** A group of interchangeable employers; see the module comment. */
 export interface Cell {
@@ -66,6 +55,7 @@ export interface Cell {
   readonly profile: number;
   /** The member's stated ranking, for a cell of one employer that has one. */
   readonly stated: IndexedEmployerRanking | undefined;
+  /** The members' starting wage (./preferences.ts `startingWage`), the wage a worker's derived value reads. */
   readonly hourlyWage: number;
 }
 
@@ -173,7 +163,7 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   const cellGroups = groupInOrder(employers.length, (e) => {
     if ((capacityOf[e] as number) <= 0) return null;
     const employer = employers[e] as Employer;
-    return named.employers.has(employer.id) ? `e:${employer.id}` : `c:${modelClassOfEmployer[e]}:${employer.hourlyWage}`;
+    return named.employers.has(employer.id) ? `e:${employer.id}` : `c:${modelClassOfEmployer[e]}:${startingWage(employer, instance.reference)}`;
   });
   const cells: Cell[] = cellGroups.map((members) => {
     const rep = employers[members[0] as number] as Employer;
@@ -186,7 +176,7 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
       modelClass: modelClassOfEmployer[members[0] as number] as number,
       profile: profiles.get(profileKey) as number,
       stated: stated === undefined ? undefined : indexEmployerRanking(stated),
-      hourlyWage: rep.hourlyWage,
+      hourlyWage: startingWage(rep, instance.reference),
     };
   });
   const cellOf = new Int32Array(employers.length).fill(-1);
@@ -356,7 +346,7 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     const c = cellOf[e] as number;
     if (c >= 0) return workerValue(k, c);
     const employer = employers[e] as Employer;
-    const derived = placeValue(repWorker(k), employer, instance) + instance.weights.wageAboveMinimum * employer.hourlyWage;
+    const derived = placeValue(repWorker(k), employer, instance) + instance.weights.wageAboveMinimum * startingWage(employer, instance.reference);
     return workerValueWith((classes[k] as WorkerClass).stated, tierMaps[k], derived, employer.id);
   };
   const valueOfWorker = (w: number, e: number): number => {

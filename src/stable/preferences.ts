@@ -9,8 +9,17 @@
  * A worker's value of an employer (derived):
  *
  *     50 x (fieldPreference weight x field points + prefecturePreference weight x prefecture points)
- *       + wageAboveMinimum weight x hourly wage in yen
+ *       + wageAboveMinimum weight x starting wage in yen an hour
  *
+ * The *starting wage* (`startingWage`) is what the employer pays her from
+ * the first day: its declared hourly wage, raised to every floor already in
+ * force at the start of the placement period where the plan lists such a
+ * raise (a minimum wage, or equal pay with its Japanese employee; see
+ * ../rules/wages.ts). Raises due later in the period (a minimum wage
+ * revision in October) are not counted: they lift every employer of the
+ * prefecture and industry to the same floor, so counting them would turn
+ * real differences in the first months' pay into ties, and a worker
+ * choosing between offers compares what each pays when she arrives.
  * where field and prefecture points are the score's (6 - rank of the
  * employer's field or sector, and of its prefecture, in the worker's stated
  * lists; 0 when unlisted). The wage counts in full yen, not in the score's
@@ -40,7 +49,7 @@
  * Mechanisms need strict lists and break ties by one documented rule
  * (./tieBreak.ts).
  */
-import type { Employer, Instance, Worker } from "../input/instance.js";
+import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
 import { score, type Weights } from "../rules/scoring.js";
 import type { EmployerRanking, WorkerRanking } from "./rankings.js";
 
@@ -60,9 +69,21 @@ export const placeValue = (worker: Worker, employer: Employer, instance: Instanc
   return placeValueOf(p.fieldPreference, p.prefecturePreference, instance.weights);
 };
 
+/**
+ * The wage a worker's derived value reads: the employer's declared hourly
+ * wage, raised to every floor in force at the start of the placement period
+ * (the raises from the first day the plan lists); see the module comment.
+ */
+export const startingWage = (employer: Employer, reference: Reference): number => {
+  const start = reference.placement.start;
+  let wage = employer.hourlyWage;
+  for (const step of reference.wages.get(employer.id)?.shortfalls ?? []) if (step.from <= start && step.amount > wage) wage = step.amount;
+  return wage;
+};
+
 /** A worker's derived value of an employer; see the module comment. */
 export const derivedWorkerValue = (worker: Worker, employer: Employer, instance: Instance): number =>
-  placeValue(worker, employer, instance) + instance.weights.wageAboveMinimum * employer.hourlyWage;
+  placeValue(worker, employer, instance) + instance.weights.wageAboveMinimum * startingWage(employer, instance.reference);
 
 /** Years of experience the employer counts: the most years in any one skill it requires or prefers, at most 5, whole years. */
 export const experienceYears = (worker: Worker, employer: Employer): number => {

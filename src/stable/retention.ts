@@ -12,8 +12,10 @@
  * - inside the plan: her blocking pairs (./audit.ts): employers she prefers
  *   that would take her now;
  * - outside the plan: the same field in another prefecture whose regional
- *   minimum wage (on the instance's reference date) is above her hourly wage
- *   by at least `outsideGap` (default 10%): any job there pays at least
+ *   minimum wage (on the first day of the placement period) is above her
+ *   starting wage (./preferences.ts `startingWage`: the declared wage, with
+ *   the raises due from the first day) by at least `outsideGap` (default
+ *   10%): any job there pays at least
  *   that. SSW (i) allows a change of employer within the field in every
  *   field, so the option is open to everyone placed.
  *
@@ -32,6 +34,7 @@ import { findPrefecture, minimumWageOn, PREFECTURES } from "../domain/prefecture
 import type { Employer, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import type { AuditDetail } from "./audit.js";
+import { startingWage } from "./preferences.js";
 
 export type RiskLevel = "high" | "medium" | "low";
 
@@ -64,6 +67,7 @@ export interface EmployerRisk {
   readonly medium: number;
   /** Its workers' blocking pairs inside the plan. */
   readonly inPlan: number;
+  /** Its starting wage (./preferences.ts `startingWage`): the declared hourly wage, with the raises due from the first day. */
   readonly hourlyWage: number;
   /** The wage that would answer every in-plan better offer its workers have; null when none would, or when it has none. */
   readonly retainingWage: number | null;
@@ -74,6 +78,7 @@ export interface EmployerRisk {
 /** Retention risk of every placement and employer, as data. */
 export interface Retention {
   readonly outsideGap: number;
+  /** The date the outside minimum wages are read on: the first day of the placement period. */
   readonly asOf: string | null;
   readonly placements: readonly PlacementRisk[];
   readonly employers: readonly EmployerRisk[];
@@ -104,7 +109,7 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
   const { instance } = market;
   const { workers, employers, weights } = instance;
   const gap = options.outsideGap ?? DEFAULT_OUTSIDE_GAP;
-  const asOf = instance.reference.asOf ?? undefined;
+  const asOf = instance.reference.placement.start;
   const wages = PREFECTURES.map((p) => ({ code: p.code, amount: minimumWageOn(p, asOf).amount })).sort((a, b) => b.amount - a.amount || compareStrings(a.code, b.code));
   const level = new Uint8Array(workers.length);
   const outside = new Int32Array(workers.length);
@@ -114,7 +119,8 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
   placedAt.forEach((e, w) => {
     if (e < 0) return;
     const employer = employers[e] as Employer;
-    const threshold = employer.hourlyWage * (1 + gap);
+    const wage = startingWage(employer, instance.reference);
+    const threshold = wage * (1 + gap);
     // The prefix of `wages` at or above the threshold, less her own prefecture.
     let n = 0;
     let best = -1;
@@ -144,7 +150,7 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
       a.stuck ??= ranked ? `${(workers[w] as Worker).id} ranks employers herself; no wage here changes her ranking` : "the wage weight is 0, so no wage changes a worker's derived preferences";
     } else {
       // Her derived value here less the wage part is the place part (./preferences.ts).
-      const place = market.valueOfEmployer(k, e) - weights.wageAboveMinimum * employer.hourlyWage;
+      const place = market.valueOfEmployer(k, e) - weights.wageAboveMinimum * wage;
       const needed = (market.valueOfEmployer(k, other) - place) / weights.wageAboveMinimum;
       a.needed = Math.max(a.needed, Math.ceil(needed));
     }
@@ -153,6 +159,7 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
     .sort(([a], [b]) => a - b)
     .map(([e, a]) => {
       const employer = employers[e] as Employer;
+      const wage = startingWage(employer, instance.reference);
       return {
         employerId: employer.id,
         level: a.high > 0 ? "high" : a.medium * 4 >= a.placed ? "medium" : "low",
@@ -160,8 +167,8 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
         high: a.high,
         medium: a.medium,
         inPlan: a.inPlan,
-        hourlyWage: employer.hourlyWage,
-        retainingWage: a.inPlan === 0 || a.stuck !== null ? null : Math.max(employer.hourlyWage, a.needed),
+        hourlyWage: wage,
+        retainingWage: a.inPlan === 0 || a.stuck !== null ? null : Math.max(wage, a.needed),
         note: a.inPlan > 0 && a.stuck !== null ? a.stuck : null,
       };
     });
@@ -185,12 +192,12 @@ export const retentionReport = (detail: RetentionDetail): Retention => {
       inPlan: audit.options[w] as number,
       bestInPlan: best < 0 ? null : (employers[best] as Employer).id,
       outside: detail.outside[w] as number,
-      bestOutside: top === undefined ? null : { prefecture: `${top.code} ${findPrefecture(top.code)?.name ?? ""}`.trim(), minimumWage: top.amount, gap: top.amount - employer.hourlyWage },
+      bestOutside: top === undefined ? null : { prefecture: `${top.code} ${findPrefecture(top.code)?.name ?? ""}`.trim(), minimumWage: top.amount, gap: top.amount - startingWage(employer, audit.market.instance.reference) },
     });
   });
   return {
     outsideGap: detail.outsideGap,
-    asOf: audit.market.instance.reference.asOf,
+    asOf: audit.market.instance.reference.placement.start,
     placements,
     employers: detail.employers,
     counts: detail.counts,

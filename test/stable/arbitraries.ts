@@ -1,8 +1,12 @@
 /**
- * Random small markets for the stability tests, built with ./builders.ts:
- * workers mostly eligible for several employers (so that slots are
- * contested), derived preferences with many ties, and optionally stated
- * rankings, interview outcomes and regional caps.
+ * Random small markets for the stability tests, built with ./builders.ts
+ * (lawful: the law's declarations filled in): workers mostly eligible for
+ * several employers (so that slots are contested), derived preferences with
+ * many ties, the law's limits on employers drawn so that they often bind
+ * (construction staff and SSW workers already employed, an acceptance plan's
+ * headcount, provided housing's beds and space), and optionally stated
+ * rankings, interview outcomes, regional caps and support organisations
+ * whose legal capacity applies (a period reaching 2027-04-01).
  */
 import fc from "fast-check";
 import type { EmployerInput, InstanceInput, WorkerInput } from "../../src/input/codecs.js";
@@ -19,7 +23,19 @@ export interface MarketShape {
   readonly rankings?: boolean;
   /** The prefectures employers are drawn from (default Kagawa and Ehime). */
   readonly prefectures?: readonly string[];
+  /**
+   * Employers supported by two registered support organisations with little
+   * capacity left, and a period from 2026-10-01 (so their legal capacity, a
+   * cap over each organisation's employers, applies from 2027-04-01).
+   */
+  readonly support?: boolean;
 }
+
+/** The support organisations of a `support` market: one officer each (50 workers), most of them already supported elsewhere. */
+const organisationsArb = fc.tuple(fc.integer({ min: 46, max: 50 }), fc.integer({ min: 47, max: 50 })).map(([a, b]) => [
+  { id: "RSO-1", officers: 1, workers: a },
+  { id: "RSO-2", officers: 1, workers: b },
+]);
 
 const workerArb = (id: string): fc.Arbitrary<WorkerInput> =>
   fc
@@ -39,7 +55,7 @@ const workerArb = (id: string): fc.Arbitrary<WorkerInput> =>
       }),
     );
 
-const employerArb = (id: string, premium: fc.Arbitrary<number>, prefectures: readonly string[] = ["37", "38"]): fc.Arbitrary<EmployerInput> =>
+const employerArb = (id: string, premium: fc.Arbitrary<number>, prefectures: readonly string[] = ["37", "38"], support = false): fc.Arbitrary<EmployerInput> =>
   fc
     .record({
       prefecture: fc.constantFrom(...prefectures),
@@ -49,6 +65,10 @@ const employerArb = (id: string, premium: fc.Arbitrary<number>, prefectures: rea
       minLanguage: fc.option(fc.constant("N3" as const), { nil: undefined, freq: 4 }),
       prefersCooking: fc.boolean(),
       staff: fc.integer({ min: 0, max: 3 }),
+      sswEmployed: fc.constantFrom(0, 0, 1),
+      plan: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+      housing: fc.option(fc.record({ beds: fc.integer({ min: 0, max: 3 }), areaM2: fc.constantFrom(7, 8, 15, 16, 24) }), { nil: undefined, freq: 2 }),
+      support: fc.constantFrom("self", "RSO-1", "RSO-2"),
     })
     .map((e) =>
       employer(id, {
@@ -58,7 +78,10 @@ const employerArb = (id: string, premium: fc.Arbitrary<number>, prefectures: rea
         hourlyWage: (MIN_WAGE[e.prefecture] as number) + e.premium,
         ...(e.minLanguage === undefined ? {} : { minLanguage: e.minLanguage }),
         ...(e.prefersCooking ? { preferredSkills: [{ name: "cooking" }] } : {}),
-        ...(e.field === "construction" ? { fullTimeStaff: e.staff } : {}),
+        ...(e.field === "construction" ? { fullTimeStaff: e.staff, sswEmployed: e.sswEmployed } : {}),
+        ...(e.field === "construction" && e.plan !== undefined ? { declarations: { acceptancePlan: { approved: true, headcount: e.plan } } } : {}),
+        ...(e.housing === undefined ? {} : { housing: e.housing }),
+        ...(support ? { support: e.support } : {}),
       }),
     );
 
@@ -95,16 +118,21 @@ export const marketArb = (shape: MarketShape): fc.Arbitrary<InstanceInput> =>
       const premiums = shape.distinctWages === true ? fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: ne, maxLength: ne }) : fc.array(fc.constantFrom(0, 40, 120), { minLength: ne, maxLength: ne });
       return fc.tuple(
         fc.tuple(...Array.from({ length: nw }, (_, i) => workerArb(workerId(i, nw)))),
-        premiums.chain((ps) => fc.tuple(...ps.map((p, i) => employerArb(employerId(i, ne), fc.constant(p * (shape.distinctWages === true ? 7 : 1)), shape.prefectures)))),
+        premiums.chain((ps) => fc.tuple(...ps.map((p, i) => employerArb(employerId(i, ne), fc.constant(p * (shape.distinctWages === true ? 7 : 1)), shape.prefectures, shape.support === true)))),
       );
     })
     .chain(([workers, employers]) =>
-      (shape.rankings === true ? rankingsArb(workers, employers) : fc.constant(undefined)).map((rankings) =>
-        instance(workers, employers, rankings === undefined ? {} : { rankings }),
-      ),
+      fc
+        .tuple(shape.rankings === true ? rankingsArb(workers, employers) : fc.constant(undefined), shape.support === true ? organisationsArb : fc.constant(undefined))
+        .map(([rankings, organisations]) =>
+          instance(workers, employers, {
+            ...(rankings === undefined ? {} : { rankings }),
+            ...(organisations === undefined ? {} : { reference: { asOf: "2026-10-01" }, supportOrganisations: organisations }),
+          }),
+        ),
     );
 
-/** A policy of maximum quotas (sector, field, prefecture, employer) and, sometimes, the legal headcount caps. */
+/** A policy of maximum quotas (sector, field, prefecture, employer); the legal limits need no policy (they are law). */
 export const capsArb = (input: InstanceInput, options: { readonly nested?: boolean } = {}): fc.Arbitrary<NonNullable<InstanceInput["policy"]>> => {
   // Nested (with every employer in Kagawa): Kagawa holds both sectors; hospitality and food service are the same employers.
   const scopes = options.nested === true
@@ -123,7 +151,7 @@ export const capsArb = (input: InstanceInput, options: { readonly nested?: boole
         ...input.employers.slice(0, 2).map((e) => ({ scope: "employer" as const, key: e.id })),
       );
   const quotas = fc.uniqueArray(fc.tuple(scopes, fc.integer({ min: 0, max: 4 })), { minLength: 1, maxLength: 3, selector: ([q]) => `${q.scope}:${q.key}` });
-  return fc.tuple(quotas, fc.boolean()).map(([qs, legal]) => ({ quotas: qs.map(([q, max]) => ({ ...q, max })), ...(legal ? { headcountCaps: {} } : {}) }));
+  return quotas.map((qs) => ({ quotas: qs.map(([q, max]) => ({ ...q, max })) }));
 };
 
 /** A plan: each worker (in order) at one of the employers that accept her and still have slots, or unplaced. */

@@ -2,7 +2,8 @@
  * The stability audit finds exactly the blocking pairs that scanning every
  * worker-employer pair finds (./oracle.ts), of the same kinds, on random
  * plans of random markets, with stated rankings, interview outcomes,
- * regional maximums and legal caps; and counts them by employer alike.
+ * regional maximums and the law's limits (on employers, and on support
+ * organisations' employers); and counts them by employer alike.
  */
 import * as E from "fp-ts/lib/Either.js";
 import fc from "fast-check";
@@ -16,7 +17,7 @@ const key = (p: { workerId: string; employerId: string; kind: string }): string 
 
 describe("stability audit", () => {
   it("finds exactly the blocking pairs brute force finds", () => {
-    const scenario = marketArb({ workers: 10, employers: 5, rankings: true }).chain((market) =>
+    const scenario = fc.boolean().chain((support) => marketArb({ workers: 10, employers: 5, rankings: true, support })).chain((market) =>
       fc.tuple(fc.constant(market), fc.option(capsArb(market), { nil: undefined })).chain(([m, policy]) => {
         const input = policy === undefined ? m : { ...m, policy };
         return fc.tuple(fc.constant(input), planArb(input, eligible));

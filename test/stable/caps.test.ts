@@ -24,7 +24,7 @@ const solve = (input: InstanceInput, options: StableOptions = {}): StableResult 
 
 const planOf = (r: StableResult): Map<string, string> => new Map(r.placements.map((p) => [p.workerId, p.employerId]));
 
-const withCaps = (shape: { workers: number; employers: number }, nested: boolean): fc.Arbitrary<InstanceInput> =>
+const withCaps = (shape: { workers: number; employers: number; support?: boolean }, nested: boolean): fc.Arbitrary<InstanceInput> =>
   marketArb({ ...shape, distinctWages: true, rankings: true, ...(nested ? { prefectures: ["37"] } : {}) }).chain((m) => capsArb(m, { nested }).map((policy) => ({ ...m, policy })));
 
 const withinCaps = (input: InstanceInput, plan: ReadonlyMap<string, string>): void => {
@@ -37,7 +37,7 @@ const withinCaps = (input: InstanceInput, plan: ReadonlyMap<string, string>): vo
 describe("regional caps", () => {
   it("never passes a cap, nested or crossing, flexible or rigid", () => {
     fc.assert(
-      fc.property(withCaps({ workers: 14, employers: 6 }, false), (input) => {
+      fc.property(fc.boolean().chain((support) => withCaps({ workers: 14, employers: 6, support }, false)), (input) => {
         withinCaps(input, planOf(solve(input)));
         withinCaps(input, planOf(solve(input, { caps: "rigid" })));
         withinCaps(input, planOf(solve(input, { proposing: "employers" })));

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { highsEngine, loadHighs, type BenchEngine } from "../../bench/highsEngine.js";
 import { decodeInstance } from "../../src/input/decode.js";
-import type { InstanceInput } from "../../src/input/codecs.js";
+import type { EmployerInput, InstanceInput } from "../../src/input/codecs.js";
 import { buildModel } from "../../src/model/build.js";
 import { splitObjective } from "../../src/model/objective.js";
 import { placementsOf, topChoiceModel } from "../../src/stable/constrained.js";
@@ -19,16 +19,17 @@ import { topChoicePlan } from "../../src/stable/price.js";
 import { fcOptions } from "../support/seed.js";
 import { oracleScore } from "../support/tiny.js";
 import { marketArb } from "./arbitraries.js";
-import { allMatchings, blockingPairs, eligible, workerValue } from "./oracle.js";
+import { allMatchings, blockingPairs, eligible, legalCapacity, workerValue } from "./oracle.js";
 
-/** The best (placed, total score) over matchings with no blocking pair at a worker's top choice. */
+/** The best (placed, total score) over matchings with no blocking pair at a worker's top choice (among the employers the law lets take someone). */
 const bruteForce = (input: InstanceInput): { placed: number; totalScore: number } => {
   const byId = new Map(input.employers.map((e) => [e.id, e]));
+  const open = (e: EmployerInput): boolean => legalCapacity(input, e) > 0;
   const top = new Map(
     input.workers.map((w) => {
-      const values = input.employers.filter((e) => eligible(w, e) && e.slots > 0).map((e) => workerValue(input, w, e)).filter((v) => v > -Infinity);
+      const values = input.employers.filter((e) => eligible(w, e) && open(e)).map((e) => workerValue(input, w, e)).filter((v) => v > -Infinity);
       const best = Math.max(...values);
-      return [w.id, new Set(input.employers.filter((e) => eligible(w, e) && e.slots > 0 && workerValue(input, w, e) === best).map((e) => e.id))] as const;
+      return [w.id, new Set(input.employers.filter((e) => eligible(w, e) && open(e) && workerValue(input, w, e) === best).map((e) => e.id))] as const;
     }),
   );
   let best = { placed: -1, totalScore: 0 };

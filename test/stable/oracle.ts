@@ -7,6 +7,7 @@
  */
 import type { EmployerInput, InstanceInput, WorkerInput } from "../../src/input/codecs.js";
 import { oracleEligible } from "../support/tiny.js";
+import { MIN_WAGE } from "./builders.js";
 
 const SECTOR: Readonly<Record<string, string>> = { "nursing-care": "caregiving", construction: "construction", "food-service": "hospitality" };
 const LEVEL: Readonly<Record<string, number>> = { N5: 1, "JFT-Basic A2": 2, N4: 2, N3: 3, N2: 4, N1: 5 };
@@ -25,10 +26,13 @@ const holds = (w: WorkerInput, s: Skill): boolean =>
 
 export const eligible = (w: WorkerInput, e: EmployerInput): boolean => oracleEligible(w, e);
 
-/** Derived worker value: 50 x (4 x field points + 2 x prefecture points) + wage. */
+/** The wage paid from the first day: the declared wage, at least the Japanese employee's (equal pay) and the prefecture's minimum. */
+export const startingWage = (e: EmployerInput): number => Math.max(e.hourlyWage, e.japaneseWage ?? 0, MIN_WAGE[e.prefecture] ?? 0);
+
+/** Derived worker value: 50 x (4 x field points + 2 x prefecture points) + starting wage. */
 export const derivedWorkerValue = (w: WorkerInput, e: EmployerInput): number =>
   50 * (4 * points(w.preferences?.fields ?? [], (x) => x === e.field || x === SECTOR[e.field]) + 2 * points(w.preferences?.prefectures ?? [], (x) => x === e.prefecture)) +
-  e.hourlyWage;
+  startingWage(e);
 
 /** Derived employer value: 2 x preferred skills held (<= 5) + levels above the requirement (<= 4) + years in a named skill (<= 5). */
 export const derivedEmployerValue = (w: WorkerInput, e: EmployerInput): number => {
@@ -71,24 +75,56 @@ export type Plan = ReadonlyMap<string, string>;
 
 const sectorOf = (e: EmployerInput): string => SECTOR[e.field] ?? "other";
 
-/** The most workers the employer may legally take, its own maximum included. */
+/**
+ * The most SSW workers the law lets the employer take, written out from the
+ * sources (docs/SOURCES.md), not read from src: its slots; nursing care, its
+ * Japanese etc. care staff, and construction, its full-time staff, each less
+ * the SSW (i) workers it already employs; construction, its approved
+ * acceptance plan's headcount; provided housing, its beds and 7.5 m2 a person.
+ */
+export const legalMost = (e: EmployerInput): number => {
+  const already = e.sswEmployed ?? 0;
+  const limits = [e.slots];
+  if (e.field === "nursing-care") limits.push((e.japaneseCareStaff ?? 0) - already);
+  if (e.field === "construction") limits.push((e.fullTimeStaff ?? 0) - already);
+  const plan = e.declarations.acceptancePlan;
+  if (e.field === "construction" && plan?.approved === true) limits.push(plan.headcount);
+  if (e.housing !== "private") limits.push(Math.min(e.housing.beds, Math.floor(e.housing.areaM2 / 7.5)));
+  return Math.max(0, Math.min(...limits));
+};
+
+/** The most workers the employer may take: the law's most, and its own maximum quota. */
 export const legalCapacity = (input: InstanceInput, e: EmployerInput): number => {
-  let cap = e.slots;
-  if (input.policy?.headcountCaps !== undefined) {
-    const staff = e.field === "nursing-care" ? e.japaneseCareStaff : e.field === "construction" ? e.fullTimeStaff : undefined;
-    if (staff !== undefined) cap = Math.min(cap, staff);
-  }
+  let cap = legalMost(e);
   for (const q of input.policy?.quotas ?? []) if (q.scope === "employer" && q.key === e.id && q.max !== undefined) cap = Math.min(cap, q.max);
   return cap;
 };
 
-/** The sector, field and prefecture maximum quotas, as employer sets. */
-export const regions = (input: InstanceInput): { max: number; has: (e: EmployerInput) => boolean }[] =>
-  (input.policy?.quotas ?? []).flatMap((q) =>
+/** Whether the placement period (start, 12 months unless stated) reaches 2027-04-01, from which a support officer carries at most 50 workers. */
+export const reachesSupportLimits = (input: InstanceInput): boolean => {
+  const start = input.placement?.start ?? input.reference?.asOf ?? "";
+  const months = input.placement?.months ?? 12;
+  const [y, m] = start.split("-").map(Number) as [number, number];
+  const endIndex = y * 12 + (m - 1) + months;
+  const end = `${Math.floor(endIndex / 12)}-${String((endIndex % 12) + 1).padStart(2, "0")}-${start.slice(8, 10)}`;
+  return end > "2027-04-01";
+};
+
+/** The law's caps over several employers: each support organisation's officers x 50, less the workers it supports elsewhere, once they apply. */
+export const legalRegions = (input: InstanceInput): { max: number; has: (e: EmployerInput) => boolean }[] =>
+  reachesSupportLimits(input)
+    ? (input.supportOrganisations ?? []).map((o) => ({ max: Math.max(0, 50 * o.officers - (o.workers ?? 0)), has: (e: EmployerInput) => e.support === o.id }))
+    : [];
+
+/** The law's caps over several employers, then the sector, field and prefecture maximum quotas (the order the mechanism takes caps of one size in), as employer sets. */
+export const regions = (input: InstanceInput): { max: number; has: (e: EmployerInput) => boolean }[] => [
+  ...legalRegions(input),
+  ...(input.policy?.quotas ?? []).flatMap((q) =>
     q.max === undefined || q.scope === "employer"
       ? []
       : [{ max: q.max, has: (e: EmployerInput) => (q.scope === "sector" ? sectorOf(e) === q.key : q.scope === "field" ? e.field === q.key : e.prefecture === q.key) }],
-  );
+  ),
+];
 
 export interface OraclePair {
   readonly workerId: string;
