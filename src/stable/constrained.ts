@@ -6,7 +6,8 @@
  *
  * It is an assignment model (../model/types.ts) over the market's groups
  * (./market.ts: worker classes to cells, pairs acceptable to both sides,
- * the optimiser's scores), with the instance's policy, plus side rows, so
+ * the optimiser's scores), with the law's limits and the instance's policy
+ * (as the optimiser's model has them), plus side rows, so
  * any engine that takes side rows solves it. For a worker class k of s
  * workers and its top cells T, either all s are placed in T, or every cell
  * of T is full of workers it values at least as much as k's:
@@ -21,10 +22,24 @@
  * placement weight to every plan and changes no comparison; the reported
  * plan and its objective leave the gadgets out.
  *
+ * Where the top cell is under caps (a policy maximum over a sector, field
+ * or prefecture; a support organisation's legal capacity: ./limits.ts), a
+ * full cap stops its free slots from counting, as in the audit: the
+ * condition becomes "the cell, or one of its caps, is full", a second choice
+ * gadget per (class, top cell) with one arc per reason and one for neither
+ * (taken where the class is placed at a top choice):
+ *
+ *     sum_{k' valued < k at c} x[k',c] + capacity_c * full_k <= capacity_c
+ *     sum_{k'} x[k',c] - capacity_c * cellFull_kc >= 0
+ *     cellFull_kc + sum_r capFull_kcr - full_k >= 0
+ *     sum_{arcs into cells under r} x - max_r * capFull_kcr >= 0
+ *
+ * (a full cap excuses a free slot, never a worker the cell values less).
+ *
  * Exact: the plan is optimal among those with no blocking pair at a top
- * choice, where a free slot at a top choice counts even if a regional cap
- * would stop the move (so it is, if anything, more stable than the audit
- * asks). The engine decides the rest: javascript-lp-solver proves small
+ * choice, where a free slot at a top choice under a full cap does not count
+ * even when she would move within that cap (the audit counts such a move as
+ * a blocking pair, apart: `withinFullCap`). The engine decides the rest: javascript-lp-solver proves small
  * instances; a pilot-sized model may need a faster side-row engine or an
  * outside solver (the LP export) within `timeLimitMs`.
  *
@@ -36,7 +51,9 @@ import type { BuiltModel } from "../model/build.js";
 import { placementWeightFor } from "../model/objective.js";
 import type { AssignmentModel, ModelArc, SideConstraint } from "../model/types.js";
 import { compilePolicy } from "../policy/compile.js";
+import { compileLimits } from "../rules/limits.js";
 import { maxScore, score } from "../rules/scoring.js";
+import { limitsOf } from "./limits.js";
 import type { Market } from "./market.js";
 import { UNACCEPTABLE } from "./preferences.js";
 
@@ -85,6 +102,16 @@ export const topChoiceModel = (market: Market): TopChoiceModel => {
   const gadgetArcs: ModelArc[] = [];
   const entrants = cells.map((): number[] => []);
   for (const a of arcs) entrants[a.to]?.push(a.from);
+  // The caps over cells (the policy's maximums over sectors, fields and prefectures; support organisations'
+  // legal capacities: ./limits.ts), by a cell's first employer, and the real arcs into each.
+  const limits = limitsOf(instance);
+  const regionsOfCell = cells.map((cell) => limits.regionsOf[cell.members[0] as number] ?? []);
+  // A cell is full at its members' capacities under the law and their own maximums (as the audit has it).
+  const fullAt = cells.map((cell) => cell.members.reduce((sum, e) => sum + (limits.capacity[e] as number), 0));
+  const regionArcs = limits.regions.map((): number[] => []);
+  arcs.forEach((a, n) => {
+    for (const r of regionsOfCell[a.to] ?? []) regionArcs[r]?.push(n);
+  });
   classes.forEach((k, i) => {
     const list = market.list(i);
     if (list.cells.length === 0) return;
@@ -112,12 +139,59 @@ export const topChoiceModel = (market: Market): TopChoiceModel => {
     for (const c of top) {
       const mine = market.employerValue(rep(i), c);
       const atLeast = (entrants[c] ?? []).filter((j) => market.employerValue(rep(j), c) >= mine);
-      sideConstraints.push({
-        label: `${who}: top choice ${(employers[cells[c]?.members[0] as number] as Employer).id}'s group full of workers it values as much`,
-        terms: [...atLeast.map((j) => ({ arc: arcAt.get(j * span + c) as number, coefficient: 1 })), { arc: aFull, coefficient: -(cells[c]?.capacity ?? 0) }],
-        relation: ">=",
-        rhs: 0,
-      });
+      const name = (employers[cells[c]?.members[0] as number] as Employer).id;
+      const held = regionsOfCell[c] ?? [];
+      // Without a cap over the cell, the cell itself must be full; under caps, the cell or one of its caps
+      // (a second choice gadget: cell full, cap r full, or neither, one unit; the neither arc only where not needed).
+      let fullArc = aFull;
+      if (held.length > 0) {
+        const h = classes.length + gadgetWorkers.length;
+        gadgetWorkers.push({ key: `why full ${i} ${c}`, supply: 1 });
+        const first = cells.length + gadgetEmployers.length;
+        gadgetEmployers.push({ key: `cell full ${i} ${c}`, capacity: 1 }, ...held.map((r) => ({ key: `cap ${r} full ${i} ${c}`, capacity: 1 })), { key: `neither ${i} ${c}`, capacity: 1 });
+        const base = realArcs + gadgetArcs.length;
+        gadgetArcs.push({ from: h, to: first, score: 0, upper: 1 }, ...held.map((_, x) => ({ from: h, to: first + 1 + x, score: 0, upper: 1 })), { from: h, to: first + 1 + held.length, score: 0, upper: 1 });
+        fullArc = base;
+        sideConstraints.push({
+          label: `${who}: top choice ${name}'s group or one of its caps full`,
+          terms: [{ arc: base, coefficient: 1 }, ...held.map((_, x) => ({ arc: base + 1 + x, coefficient: 1 })), { arc: aFull, coefficient: -1 }],
+          relation: ">=",
+          rhs: 0,
+        });
+        held.forEach((r, x) => {
+          const region = limits.regions[r] as { label: string; max: number };
+          sideConstraints.push({
+            label: `${who}: ${region.label} full`,
+            terms: [...(regionArcs[r] ?? []).map((a) => ({ arc: a, coefficient: 1 })), { arc: base + 1 + x, coefficient: -region.max }],
+            relation: ">=",
+            rhs: 0,
+          });
+        });
+      }
+      if (held.length === 0) {
+        sideConstraints.push({
+          label: `${who}: top choice ${name}'s group full of workers it values as much`,
+          terms: [...atLeast.map((j) => ({ arc: arcAt.get(j * span + c) as number, coefficient: 1 })), { arc: fullArc, coefficient: -(fullAt[c] as number) }],
+          relation: ">=",
+          rhs: 0,
+        });
+      } else {
+        // Under caps the two halves apart: no worker it values less (whatever the caps), and the cell full (or a cap).
+        const capacity = fullAt[c] as number;
+        const less = (entrants[c] ?? []).filter((j) => market.employerValue(rep(j), c) < mine);
+        sideConstraints.push({
+          label: `${who}: top choice ${name}'s group holds no worker it values less`,
+          terms: [...less.map((j) => ({ arc: arcAt.get(j * span + c) as number, coefficient: 1 })), { arc: aFull, coefficient: capacity }],
+          relation: "<=",
+          rhs: capacity,
+        });
+        sideConstraints.push({
+          label: `${who}: top choice ${name}'s group full`,
+          terms: [...(entrants[c] ?? []).map((j) => ({ arc: arcAt.get(j * span + c) as number, coefficient: 1 })), { arc: fullArc, coefficient: -capacity }],
+          relation: ">=",
+          rhs: 0,
+        });
+      }
     }
     sideConstraints.push({ label: `${who}: one of the two`, terms: [{ arc: aTop, coefficient: 1 }, { arc: aFull, coefficient: 1 }], relation: "=", rhs: 1 });
   });
@@ -133,7 +207,11 @@ export const topChoiceModel = (market: Market): TopChoiceModel => {
     ),
   );
   const tables = { workers: classes.map((k) => ({ members: k.members })), employers: cells.map((c) => ({ members: c.members })) };
-  const { policies, groups } = compilePolicy(instance, tables, arcs, placementWeight);
+  // The law's limits first (as ../model/build.ts has them), then the policy: a support organisation's capacity
+  // spans several cells; the per-employer limits already lower the cells' capacities and hold again as rows.
+  const compiled = compilePolicy(instance, tables, arcs, placementWeight);
+  const policies = [...compileLimits(instance, tables), ...compiled.policies];
+  const { groups } = compiled;
   const plainModel: AssignmentModel = { workerClasses, employerClasses, arcs, placementWeight, maxScore: best, sideConstraints: [] };
   return {
     model: {

@@ -1,7 +1,7 @@
 /**
- * The law in the stability room: no stable plan places a worker against a
- * legal limit, and the audit never counts as a better offer a move the law
- * forbids. The limits are written out again from the sources (./oracle.ts
+ * The law in the stability room: no stable plan (nor the optimal plan with
+ * no blocking pair at a top choice) places a worker against a legal limit,
+ * and the audit never counts as a better offer a move the law forbids. The limits are written out again from the sources (./oracle.ts
  * `legalMost`, `legalRegions`: staff caps less SSW workers already employed,
  * the construction acceptance plan, housing's beds and 7.5 m2 a person, a
  * support organisation's 50 workers per officer once the period reaches
@@ -12,6 +12,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EmployerInput, InstanceInput } from "../../src/input/codecs.js";
 import { match } from "../../src/match.js";
+import { priceOfStability } from "../../src/stable/price.js";
 import { stableMatch, type StableOptions } from "../../src/stable/stable.js";
 import { auditMatch } from "../../src/stable/stabilityReport.js";
 import { fcOptions } from "../support/seed.js";
@@ -58,6 +59,27 @@ describe("the law in stable plans and the audit", () => {
       fcOptions(150),
     );
     expect(bound).toBeGreaterThan(10);
+    expect(organisations).toBeGreaterThan(3);
+  });
+
+  it("the optimal plan with no blocking pair at a top choice keeps to every legal limit too, and scores no more than the optimum", () => {
+    let organisations = 0;
+    fc.assert(
+      fc.property(
+        marketArb({ workers: 6, employers: 3, rankings: true, support: true }),
+        (input) => {
+          const p = priceOfStability(input, { topChoice: true, engine: "lp-solver" });
+          if (E.isLeft(p)) throw new Error(JSON.stringify(p.left.slice(0, 3)));
+          const top = p.right.topChoice;
+          if (top === null || !top.hasSolution) throw new Error(`no top-choice plan: ${top?.status}`);
+          expect(lawfulPlan(input, new Map(top.placements.map((x) => [x.workerId, x.employerId])))).toBe(true);
+          expect(top.summary.placed).toBeLessThanOrEqual(p.right.optimal.summary.placed);
+          if (top.summary.placed === p.right.optimal.summary.placed) expect(top.summary.totalScore).toBeLessThanOrEqual(p.right.optimal.summary.totalScore);
+          organisations += legalRegions(input).filter((o) => count(input, new Map(top.placements.map((x) => [x.workerId, x.employerId])), o.has) === o.max).length;
+        },
+      ),
+      fcOptions(60),
+    );
     expect(organisations).toBeGreaterThan(3);
   });
 
