@@ -106,6 +106,24 @@ describe("the law in stable plans and the audit", () => {
     expect(pairs).toBeGreaterThan(50);
   });
 
+  it("a worker's derived preference reads the starting wage: the declared wage with the raises due from the first day, not later ones", () => {
+    // E5 declares 1,100 but pays its Japanese employee 1,200 (equal pay from the start): it starts at 1,200.
+    // E3 pays 1,150. Kagawa's expected revision (1,250 from 2026-12-01) lifts both to 1,250 later in the period.
+    // Read at the declared wage, or after every raise (a tie, which goes to the smaller id), she would take E3.
+    const input = instance(
+      [worker("w1")],
+      [employer("E5", { hourlyWage: 1100, japaneseWage: 1200 }), employer("E3", { hourlyWage: 1150 })],
+      { reference: { asOf: "2026-10-01", expectedMinimumWages: [{ prefecture: "37", amount: 1250, from: "2026-12-01" }] } },
+    );
+    const stable = stableMatch(input);
+    if (E.isLeft(stable)) throw new Error(JSON.stringify(stable.left));
+    expect(stable.right.placements.map((p) => p.employerId)).toEqual(["E5"]);
+    // Excluding instead of raising, E5 (under equal pay) and E3 (under the revision) are out: nobody is placed.
+    const strict = stableMatch({ ...input, placement: { start: "2026-10-01", wages: "exclude" } });
+    if (E.isLeft(strict)) throw new Error(JSON.stringify(strict.left));
+    expect(strict.right.summary.placed).toBe(0);
+  });
+
   it("a construction employer at its staff cap and an organisation at its capacity offer no free slot; the optimiser's plan is audited alike", () => {
     const workers = ["w1", "w2", "w3", "w4"].map((id) =>
       worker(id, { certifications: [{ field: "construction", via: "skills-test" }, { field: "food-service", via: "skills-test" }], preferences: { fields: ["construction"], prefectures: [] } }),
