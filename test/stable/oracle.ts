@@ -6,6 +6,7 @@
  * instance.
  */
 import type { EmployerInput, InstanceInput, WorkerInput } from "../../src/input/codecs.js";
+import { legalMost, reachesSupportLimits, supportCapacity } from "../support/lawOracle.js";
 import { oracleEligible } from "../support/tiny.js";
 import { MIN_WAGE } from "./builders.js";
 
@@ -70,28 +71,12 @@ export const employerValue = (input: InstanceInput, w: WorkerInput, e: EmployerI
   return r.others === "unacceptable" ? -Infinity : derivedEmployerValue(w, e);
 };
 
+export { legalMost };
+
 /** A plan: employer id per worker id (absent: unplaced). */
 export type Plan = ReadonlyMap<string, string>;
 
 const sectorOf = (e: EmployerInput): string => SECTOR[e.field] ?? "other";
-
-/**
- * The most SSW workers the law lets the employer take, written out from the
- * sources (docs/SOURCES.md), not read from src: its slots; nursing care, its
- * Japanese etc. care staff, and construction, its full-time staff, each less
- * the SSW (i) workers it already employs; construction, its approved
- * acceptance plan's headcount; provided housing, its beds and 7.5 m2 a person.
- */
-export const legalMost = (e: EmployerInput): number => {
-  const already = e.sswEmployed ?? 0;
-  const limits = [e.slots];
-  if (e.field === "nursing-care") limits.push((e.japaneseCareStaff ?? 0) - already);
-  if (e.field === "construction") limits.push((e.fullTimeStaff ?? 0) - already);
-  const plan = e.declarations.acceptancePlan;
-  if (e.field === "construction" && plan?.approved === true) limits.push(plan.headcount);
-  if (e.housing !== "private") limits.push(Math.min(e.housing.beds, Math.floor(e.housing.areaM2 / 7.5)));
-  return Math.max(0, Math.min(...limits));
-};
 
 /** The most workers the employer may take: the law's most, and its own maximum quota. */
 export const legalCapacity = (input: InstanceInput, e: EmployerInput): number => {
@@ -100,20 +85,10 @@ export const legalCapacity = (input: InstanceInput, e: EmployerInput): number =>
   return cap;
 };
 
-/** Whether the placement period (start, 12 months unless stated) reaches 2027-04-01, from which a support officer carries at most 50 workers. */
-export const reachesSupportLimits = (input: InstanceInput): boolean => {
-  const start = input.placement?.start ?? input.reference?.asOf ?? "";
-  const months = input.placement?.months ?? 12;
-  const [y, m] = start.split("-").map(Number) as [number, number];
-  const endIndex = y * 12 + (m - 1) + months;
-  const end = `${Math.floor(endIndex / 12)}-${String((endIndex % 12) + 1).padStart(2, "0")}-${start.slice(8, 10)}`;
-  return end > "2027-04-01";
-};
-
 /** The law's caps over several employers: each support organisation's officers x 50, less the workers it supports elsewhere, once they apply. */
 export const legalRegions = (input: InstanceInput): { max: number; has: (e: EmployerInput) => boolean }[] =>
   reachesSupportLimits(input)
-    ? (input.supportOrganisations ?? []).map((o) => ({ max: Math.max(0, 50 * o.officers - (o.workers ?? 0)), has: (e: EmployerInput) => e.support === o.id }))
+    ? (input.supportOrganisations ?? []).map((o) => ({ max: supportCapacity(o), has: (e: EmployerInput) => e.support === o.id }))
     : [];
 
 /** The law's caps over several employers, then the sector, field and prefecture maximum quotas (the order the mechanism takes caps of one size in), as employer sets. */
