@@ -13,9 +13,11 @@
  * - size: the tableau is dense, about 8 * rows * columns bytes; a model past
  *   `MAX_TABLEAU_BYTES` is refused with termination "error" rather than
  *   exhausting memory;
- * - time: the solver checks its timeout only between branch-and-bound nodes
- *   and then still claims integrality, so a solve that reached the limit is
- *   reported as "time-limit" (unproven), never as optimal.
+ * - time: the solver checks its timeout only between branch-and-bound nodes,
+ *   on its own clock, and then still claims integrality; whether it may have
+ *   stopped for time is decided on that same clock (`mayHaveStoppedForTime`),
+ *   and such a solve is "time-limit" (unproven), never "optimal", and its
+ *   last point, integral or not, is never an "error".
  */
 import solverModule from "javascript-lp-solver";
 import type { JsLpConstraintBound, JsLpModel, JsLpResult, JsLpSolver } from "./jsLpSolver.js";
@@ -129,45 +131,66 @@ export const lpSolverEngine: Engine = {
     if (impossible !== undefined) {
       return { ...base, termination: "infeasible", solution: null, message: `${impossible.label ?? impossible.name} cannot hold: it counts no placement` };
     }
-    const started = performance.now();
+    const timeout = options.timeLimitMs;
+    // The solver's own clock (see `mayHaveStoppedForTime`): read just before and after the call.
+    const startedMs = Date.now();
     let answer: JsLpResult;
     try {
       answer = solver.Solve(jsModel);
     } catch (e) {
       return { ...base, termination: "error", solution: null, message: `javascript-lp-solver threw: ${String(e)}` };
     }
-    const elapsed = performance.now() - started;
-    const limited = options.timeLimitMs !== undefined && elapsed >= options.timeLimitMs;
-    if (!answer.feasible) {
-      return limited
-        ? { ...base, termination: "time-limit", solution: null, message: `no solution found within ${options.timeLimitMs} ms` }
-        : { ...base, termination: "infeasible", solution: null, message: null };
-    }
-    if (answer.bounded === false) {
-      return { ...base, termination: "error", solution: null, message: "javascript-lp-solver reported the model unbounded" };
-    }
-    const flows = readFlows(model, answer);
-    if (typeof flows === "string") return { ...base, termination: "error", solution: null, message: flows };
-    const violation = checkFlows(model, flows);
-    if (violation !== null && limited) {
-      // At its time limit the solver can hand back a point that breaks the model: no solution, honestly.
-      return { ...base, termination: "time-limit", solution: null, message: `stopped at the time limit of ${options.timeLimitMs} ms without a feasible solution (its last point broke: ${violation})` };
-    }
-    if (violation !== null) {
-      return { ...base, termination: "error", solution: null, message: `javascript-lp-solver returned an infeasible point: ${violation}` };
-    }
-    const solution = { flows, objective: objectiveOf(model, flows) };
-    if (!limited && answer.isIntegral === false) {
-      return { ...base, termination: "error", solution: null, message: "javascript-lp-solver returned a non-integral solution without reaching a time limit" };
-    }
-    if (limited) {
-      return {
-        ...base,
-        termination: "time-limit",
-        solution,
-        message: `stopped at the time limit of ${options.timeLimitMs} ms; the solution is the best found, not proved optimal`,
-      };
-    }
-    return { ...base, termination: "optimal", solution, message: null };
+    const limited = timeout !== undefined && mayHaveStoppedForTime(startedMs, Date.now(), timeout);
+    return readAnswer(model, answer, limited ? timeout : null);
   },
+};
+
+/**
+ * Whether javascript-lp-solver may have stopped at its time limit, from
+ * `Date.now()` read just before (`startedMs`) and just after (`endedMs`) the
+ * call. The solver computes its deadline as `Date.now() + timeout` when its
+ * branch and bound starts (after the call began, so at or after
+ * `startedMs + timeout`) and stops searching once `Date.now()` reaches it,
+ * without saying whether it stopped for time or because the search ended.
+ * If `endedMs - startedMs < timeout`, every clock reading inside the call was
+ * below that deadline, so the search ended on its own: proved. Otherwise it
+ * may have been cut short, and nothing it returns is proved. Both readings
+ * come from the same integer-millisecond clock the solver uses; a search
+ * that ends on its own within the last millisecond is reported as limited,
+ * which costs a proof, never a wrong status.
+ */
+export const mayHaveStoppedForTime = (startedMs: number, endedMs: number, timeout: number): boolean => endedMs - startedMs >= timeout;
+
+/**
+ * The answer mapped to an outcome. `limit` is the time limit in ms when the
+ * solver may have stopped for it (then nothing is proved: no "optimal", no
+ * "infeasible", and a point that is not an integer plan of the model is no
+ * plan rather than an error), null when its search ended on its own.
+ */
+const readAnswer = (model: AssignmentModel, answer: JsLpResult, limit: number | null): EngineOutcome => {
+  const base = { engine: "lp-solver" as const, bound: null };
+  const stopped = (why: string): EngineOutcome => ({ ...base, termination: "time-limit", solution: null, message: `stopped at the time limit of ${limit} ms ${why}` });
+  if (!answer.feasible) return limit !== null ? stopped("without a feasible solution") : { ...base, termination: "infeasible", solution: null, message: null };
+  if (answer.bounded === false) {
+    return { ...base, termination: "error", solution: null, message: "javascript-lp-solver reported the model unbounded" };
+  }
+  const flows = readFlows(model, answer);
+  if (typeof flows === "string") {
+    // At its limit the solver hands back its last relaxation, which need not be integral.
+    return limit !== null ? stopped(`without an integer solution (${flows})`) : { ...base, termination: "error", solution: null, message: flows };
+  }
+  const violation = checkFlows(model, flows);
+  if (violation !== null) {
+    return limit !== null
+      ? stopped(`without a feasible solution (its last point broke: ${violation})`)
+      : { ...base, termination: "error", solution: null, message: `javascript-lp-solver returned an infeasible point: ${violation}` };
+  }
+  const solution = { flows, objective: objectiveOf(model, flows) };
+  if (limit !== null) {
+    return { ...base, termination: "time-limit", solution, message: `stopped at the time limit of ${limit} ms; the solution is the best found, not proved optimal` };
+  }
+  if (answer.isIntegral === false) {
+    return { ...base, termination: "error", solution: null, message: "javascript-lp-solver returned a non-integral solution without reaching a time limit" };
+  }
+  return { ...base, termination: "optimal", solution, message: null };
 };

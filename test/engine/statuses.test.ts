@@ -1,0 +1,107 @@
+/**
+ * Statuses that never lie (issue 9): a limited solve is never called
+ * optimal unless the search is proved to have ended on its own, a point the
+ * solver had not finished with at its limit is a "time-limit", not an
+ * "error", and every plan that comes back is a plan of the model whose
+ * objective is stated truthfully.
+ *
+ * The model is the one of the issue's first report, built from the seeded
+ * generator (8 workers, 12 employers; a field quota and two prefecture
+ * quotas that cross; three families kept with one employer, soft): its
+ * optimum takes javascript-lp-solver about a second to prove, so a limit of
+ * 100 ms stops it inside its branch and bound, at a moment that varies from
+ * run to run. Before the fix, runs like these came back "optimal" with a
+ * worse objective (the adapter timed the solve with its own clock while the
+ * solver stopped at its own deadline, up to a millisecond earlier) or
+ * "error: variable ... came back non-integral".
+ */
+import type { Highs } from "highs";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { toLP } from "../../src/engine/lpFormat.js";
+import { lpSolverEngine, mayHaveStoppedForTime } from "../../src/engine/lpSolver.js";
+import { checkFlows } from "../../src/model/check.js";
+import { objectiveOf } from "../../src/model/objective.js";
+import type { AssignmentModel, ModelArc } from "../../src/model/types.js";
+
+/** [from, to, score] per arc, every arc with bound 1 (each worker class holds one worker). */
+const ARCS: readonly (readonly [number, number, number])[] = [
+  [0, 2, 2], [0, 4, 2], [0, 5, 3], [0, 6, 2], [0, 8, 4], [0, 11, 4], [1, 2, 31], [1, 4, 21], [1, 5, 24], [1, 11, 23],
+  [2, 2, 20], [2, 4, 20], [2, 5, 23], [2, 6, 0], [2, 11, 22], [3, 6, 20], [4, 6, 0], [5, 2, 0], [5, 4, 0], [5, 5, 1],
+  [5, 11, 2], [6, 2, 20], [6, 4, 20], [6, 5, 23], [6, 11, 22], [7, 2, 0], [7, 4, 0], [7, 5, 1], [7, 11, 2],
+];
+const CAPACITY = [0, 0, 2, 0, 1, 1, 3, 0, 1, 0, 0, 1];
+const ONE_EMPLOYER = CAPACITY.map((_, j) => [j]);
+
+const crossingFamilies: AssignmentModel = {
+  workerClasses: Array.from({ length: 8 }, (_, c) => ({ key: `w${c}`, supply: 1 })),
+  employerClasses: CAPACITY.map((capacity, j) => ({ key: `e${j}`, capacity })),
+  arcs: ARCS.map(([from, to, score]): ModelArc => ({ from, to, score, upper: 1 })),
+  placementWeight: 393,
+  maxScore: 49,
+  sideConstraints: [],
+  policies: [
+    { label: "field nursing-care: at least 1 placed", source: "policy.quotas[0]", scope: { kind: "employers", classes: [2, 4, 5, 10, 11] }, min: 1, max: null, penalty: null },
+    { label: "prefecture 37: between 1 and 3 placed", source: "policy.quotas[1]", scope: { kind: "employers", classes: [0, 1, 2] }, min: 1, max: 3, penalty: null },
+    { label: "prefecture 38: at most 2 placed", source: "policy.quotas[2]", scope: { kind: "employers", classes: [3, 4, 5] }, min: null, max: 2, penalty: null },
+  ],
+  groups: [
+    { label: "group g0", source: "workers[].group", workerClasses: [4, 6], size: 2, regions: ONE_EMPLOYER, penalty: 197 },
+    { label: "group g1", source: "workers[].group", workerClasses: [2, 5], size: 2, regions: ONE_EMPLOYER, penalty: 197 },
+    { label: "group g2", source: "workers[].group", workerClasses: [1, 3], size: 2, regions: ONE_EMPLOYER, penalty: 197 },
+  ],
+};
+
+let highs: Highs;
+beforeAll(async () => {
+  highs = await (await import("highs")).default();
+});
+
+const highsOptimum = (model: AssignmentModel): number => {
+  const answer = highs.solve(toLP(model), { mip_rel_gap: 0 });
+  expect(answer.Status).toBe("Optimal");
+  return Math.round(answer.ObjectiveValue);
+};
+
+/** Checks one outcome's promises; returns its termination. */
+const honest = (out: ReturnType<typeof lpSolverEngine.solve>, optimum: number): string => {
+  expect(["optimal", "time-limit"], `${out.termination}: ${out.message}`).toContain(out.termination);
+  if (out.termination === "optimal") expect(out.solution?.objective).toBe(optimum);
+  if (out.solution !== null) {
+    expect(checkFlows(crossingFamilies, out.solution.flows)).toBeNull();
+    expect(out.solution.objective).toBe(objectiveOf(crossingFamilies, out.solution.flows));
+    expect(out.solution.objective).toBeLessThanOrEqual(optimum);
+  }
+  return out.termination;
+};
+
+describe("javascript-lp-solver at a time limit", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("never calls a cut-short search optimal, never calls an unfinished point an error", () => {
+    // A clock that advances 100 ms per reading makes the solver stop after
+    // timeout / 100 branch-and-bound nodes, whatever the machine, long before
+    // the limit has passed in real time: the race of the issue (the solver's
+    // deadline reached, the adapter's clock not), every time.
+    const optimum = highsOptimum(crossingFamilies);
+    let now = 1_000_000;
+    vi.spyOn(Date, "now").mockImplementation(() => (now += 100));
+    const seen = new Set<string>();
+    for (let timeout = 5_000; timeout <= 40_000; timeout += 5_000) seen.add(honest(lpSolverEngine.solve(crossingFamilies, { timeLimitMs: timeout }), optimum));
+    // The search needs far more nodes than that: it is cut short every time.
+    expect([...seen]).toEqual(["time-limit"]);
+  });
+
+  it("on the real clock too", () => {
+    const optimum = highsOptimum(crossingFamilies);
+    for (let run = 0; run < 3; run++) honest(lpSolverEngine.solve(crossingFamilies, { timeLimitMs: 100 }), optimum);
+  });
+
+  it("decides 'stopped for time' on the solver's own integer-millisecond clock", () => {
+    // The solver's deadline is Date.now() at its start + timeout, its start at or after ours.
+    expect(mayHaveStoppedForTime(1000, 1199, 200)).toBe(false); // every reading inside was below the deadline
+    expect(mayHaveStoppedForTime(1000, 1200, 200)).toBe(true); // 199.1 ms of real time can read as 200
+    expect(mayHaveStoppedForTime(1000, 1500, 200)).toBe(true);
+  });
+});
