@@ -20,8 +20,8 @@ import type { Employer, Instance, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import { isEligible } from "../rules/eligibility.js";
 import { maxScore, score, wagePoints } from "../rules/scoring.js";
-import { placementWeightFor } from "./objective.js";
-import { classSplits, compilePolicy, type ClassSplits } from "../policy/compile.js";
+import { penaltyDenominator, placementWeightFor } from "./objective.js";
+import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
 import type { AssignmentModel, ModelArc } from "./types.js";
 
 export interface BuiltModel {
@@ -124,7 +124,7 @@ export const assembleModel = (instance: Instance, classes: Classes, arcs: readon
   }));
   const totalCapacity = employerClasses.reduce((s, g) => s + g.capacity, 0);
   const best = maxScore(instance.weights);
-  const placementWeight = placementWeightFor(best, Math.min(instance.workers.length, totalCapacity));
+  const placementWeight = placementWeightFor(best, Math.min(instance.workers.length, totalCapacity), penaltyDenominator(policyPenalties(instance.policy)));
   const { policies, groups } = compilePolicy(instance, classes, arcs, placementWeight);
   return {
     model: {
