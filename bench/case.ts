@@ -57,7 +57,7 @@ const once = (): Run => {
   const t1 = performance.now();
   const built = buildModel(instance);
   const t2 = performance.now();
-  const outcome = engine.solve(built.model, { timeLimitMs });
+  const outcome = engine.solve(built.model, { deadline: performance.now() + timeLimitMs });
   const t3 = performance.now();
   // HiGHS is no library engine; the result's engine label is irrelevant here.
   const full: EngineOutcome = { engine: "engine" in outcome ? (outcome as EngineOutcome).engine : "lp-solver", ...outcome };

@@ -25,7 +25,8 @@ import type { AssignmentModel } from "../model/types.js";
 import { objectiveOf } from "../model/objective.js";
 import { checkFlows } from "../model/check.js";
 import { holdsAtZero, toMip, type Mip } from "../model/mip.js";
-import type { Engine, EngineOptions, EngineOutcome } from "./types.js";
+import type { Engine, EngineOutcome } from "./types.js";
+import { solveInWorker } from "./lpWorker.js";
 
 const solver = solverModule as unknown as JsLpSolver;
 
@@ -40,7 +41,7 @@ const OBJECTIVE = "z";
  * upper bound becomes a row where it is finite and tighter than its rows
  * imply. Rows with no terms are left out (the caller checks they hold).
  */
-export const toJsLpModel = (model: AssignmentModel, options: EngineOptions = {}, mip: Mip = toMip(model)): JsLpModel => {
+export const toJsLpModel = (model: AssignmentModel, timeoutMs?: number, mip: Mip = toMip(model)): JsLpModel => {
   const constraints: Record<string, JsLpConstraintBound> = {};
   const variables: Record<string, Record<string, number>> = {};
   const ints: Record<string, 1> = {};
@@ -67,7 +68,7 @@ export const toJsLpModel = (model: AssignmentModel, options: EngineOptions = {},
     constraints,
     variables,
     ints,
-    ...(options.timeLimitMs !== undefined ? { options: { timeout: options.timeLimitMs } } : {}),
+    ...(timeoutMs !== undefined ? { options: { timeout: timeoutMs } } : {}),
   };
 };
 
@@ -116,8 +117,10 @@ export const lpSolverEngine: Engine = {
   },
   solve: (model, options): EngineOutcome => {
     const base = { engine: "lp-solver" as const, bound: null };
+    const { deadline } = options;
     const mip = toMip(model);
-    const jsModel = toJsLpModel(model, options, mip);
+    const timeout = deadline === undefined ? undefined : Math.floor(deadline - performance.now());
+    const jsModel = toJsLpModel(model, timeout, mip);
     const bytes = estimateTableauBytes(jsModel);
     if (bytes > MAX_TABLEAU_BYTES) {
       return {
@@ -131,18 +134,38 @@ export const lpSolverEngine: Engine = {
     if (impossible !== undefined) {
       return { ...base, termination: "infeasible", solution: null, message: `${impossible.label ?? impossible.name} cannot hold: it counts no placement` };
     }
-    const timeout = options.timeLimitMs;
-    // The solver's own clock (see `mayHaveStoppedForTime`): read just before and after the call.
-    const startedMs = Date.now();
-    let answer: JsLpResult;
-    try {
-      answer = solver.Solve(jsModel);
-    } catch (e) {
-      return { ...base, termination: "error", solution: null, message: `javascript-lp-solver threw: ${String(e)}` };
+    if (deadline === undefined || timeout === undefined) return solveHere(model, jsModel, undefined);
+    if (timeout < 1) return { ...base, termination: "time-limit", solution: null, message: "the time limit passed before javascript-lp-solver could start" };
+    // In a worker, the limit holds even through the solver's linear solves, which never look at the clock.
+    const answer = solveInWorker(jsModel, deadline);
+    switch (answer.kind) {
+      case "answer":
+        return readAnswer(model, answer.answer, mayHaveStoppedForTime(answer.startedMs, answer.endedMs, timeout));
+      case "threw":
+        return { ...base, termination: "error", solution: null, message: `javascript-lp-solver threw: ${answer.message}` };
+      case "terminated":
+        return { ...base, termination: "time-limit", solution: null, message: "javascript-lp-solver had not answered at the time limit; its worker thread was stopped" };
+      case "unavailable":
+        return solveHere(model, jsModel, timeout);
     }
-    const limited = timeout !== undefined && mayHaveStoppedForTime(startedMs, Date.now(), timeout);
-    return readAnswer(model, answer, limited ? timeout : null);
   },
+};
+
+/**
+ * Solves in the calling thread (no deadline, or no worker threads here):
+ * with a `timeout`, the solver's own limit is the only one, and it is not
+ * looked at during a linear solve.
+ */
+const solveHere = (model: AssignmentModel, jsModel: JsLpModel, timeout: number | undefined): EngineOutcome => {
+  // The solver's own clock (see `mayHaveStoppedForTime`): read just before and after the call.
+  const startedMs = Date.now();
+  let answer: JsLpResult;
+  try {
+    answer = solver.Solve(jsModel);
+  } catch (e) {
+    return { engine: "lp-solver", termination: "error", solution: null, bound: null, message: `javascript-lp-solver threw: ${String(e)}` };
+  }
+  return readAnswer(model, answer, timeout !== undefined && mayHaveStoppedForTime(startedMs, Date.now(), timeout));
 };
 
 /**
@@ -162,32 +185,32 @@ export const lpSolverEngine: Engine = {
 export const mayHaveStoppedForTime = (startedMs: number, endedMs: number, timeout: number): boolean => endedMs - startedMs >= timeout;
 
 /**
- * The answer mapped to an outcome. `limit` is the time limit in ms when the
- * solver may have stopped for it (then nothing is proved: no "optimal", no
- * "infeasible", and a point that is not an integer plan of the model is no
- * plan rather than an error), null when its search ended on its own.
+ * The answer mapped to an outcome. `limited`: the solver may have stopped at
+ * its time limit (then nothing is proved: no "optimal", no "infeasible", and
+ * a point that is not an integer plan of the model is no plan rather than an
+ * error); false when its search ended on its own.
  */
-const readAnswer = (model: AssignmentModel, answer: JsLpResult, limit: number | null): EngineOutcome => {
+const readAnswer = (model: AssignmentModel, answer: JsLpResult, limited: boolean): EngineOutcome => {
   const base = { engine: "lp-solver" as const, bound: null };
-  const stopped = (why: string): EngineOutcome => ({ ...base, termination: "time-limit", solution: null, message: `stopped at the time limit of ${limit} ms ${why}` });
-  if (!answer.feasible) return limit !== null ? stopped("without a feasible solution") : { ...base, termination: "infeasible", solution: null, message: null };
+  const stopped = (why: string): EngineOutcome => ({ ...base, termination: "time-limit", solution: null, message: `stopped at the time limit ${why}` });
+  if (!answer.feasible) return limited ? stopped("without a feasible solution") : { ...base, termination: "infeasible", solution: null, message: null };
   if (answer.bounded === false) {
     return { ...base, termination: "error", solution: null, message: "javascript-lp-solver reported the model unbounded" };
   }
   const flows = readFlows(model, answer);
   if (typeof flows === "string") {
     // At its limit the solver hands back its last relaxation, which need not be integral.
-    return limit !== null ? stopped(`without an integer solution (${flows})`) : { ...base, termination: "error", solution: null, message: flows };
+    return limited ? stopped(`without an integer solution (${flows})`) : { ...base, termination: "error", solution: null, message: flows };
   }
   const violation = checkFlows(model, flows);
   if (violation !== null) {
-    return limit !== null
+    return limited
       ? stopped(`without a feasible solution (its last point broke: ${violation})`)
       : { ...base, termination: "error", solution: null, message: `javascript-lp-solver returned an infeasible point: ${violation}` };
   }
   const solution = { flows, objective: objectiveOf(model, flows) };
-  if (limit !== null) {
-    return { ...base, termination: "time-limit", solution, message: `stopped at the time limit of ${limit} ms; the solution is the best found, not proved optimal` };
+  if (limited) {
+    return { ...base, termination: "time-limit", solution, message: "stopped at the time limit; the solution is the best found, not proved optimal" };
   }
   if (answer.isIntegral === false) {
     return { ...base, termination: "error", solution: null, message: "javascript-lp-solver returned a non-integral solution without reaching a time limit" };

