@@ -42,7 +42,7 @@ const OptionsCodec = struct(
   "match options",
   {},
   {
-    engine: oneOf<EngineChoice>("one of auto, flow, lp-solver", ["auto", "flow", "lp-solver"]),
+    engine: oneOf<EngineChoice>("one of auto, flow, side, lp-solver", ["auto", "flow", "side", "lp-solver"]),
     timeLimitMs: numberAtLeast(1),
   },
 );

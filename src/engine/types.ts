@@ -8,7 +8,7 @@
  */
 import type { AssignmentModel, ModelSolution } from "../model/types.js";
 
-export type EngineName = "flow" | "lp-solver";
+export type EngineName = "flow" | "side" | "lp-solver";
 
 /** The engine the caller asks for; "auto" takes the flow engine for pure network models. */
 export type EngineChoice = EngineName | "auto";

@@ -14,12 +14,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { flowEngine } from "../../src/engine/flow.js";
 import { toLP } from "../../src/engine/lpFormat.js";
 import { lpSolverEngine } from "../../src/engine/lpSolver.js";
+import { sideEngine } from "../../src/engine/side/engine.js";
 import type { Engine } from "../../src/engine/types.js";
 import { checkFlows } from "../../src/model/check.js";
 import { objectiveOf, placementWeightFor } from "../../src/model/objective.js";
 import type { AssignmentModel, ModelArc, SideConstraint } from "../../src/model/types.js";
 
-const ENGINES: readonly Engine[] = [lpSolverEngine, flowEngine];
+const ENGINES: readonly Engine[] = [lpSolverEngine, flowEngine, sideEngine];
 
 const seed = Number(process.env.FC_SEED ?? 20261127);
 const params = (numRuns: number) => ({ seed, numRuns, verbose: true });

@@ -17,7 +17,12 @@ const timed = (input: unknown, options: MatchOptions): { result: MatchResult; ms
   return { result: r.right, ms };
 };
 
-const slack = (limit: number): number => Math.max(0.1 * limit, 200);
+/**
+ * The promise is max(10%, 200 ms) past the limit (bench/RESULTS.md measures
+ * it on a quiet machine); these tests share the machine with others, so they
+ * allow a second more and check what cannot depend on load.
+ */
+const slack = (limit: number): number => Math.max(0.1 * limit, 200) + 1000;
 
 /** The pilot's size with quotas that cross (a sector minimum, prefecture bands): javascript-lp-solver cannot prove it in seconds. */
 const crossing = () => {
@@ -41,7 +46,7 @@ describe("timeLimitMs covers the whole call", () => {
     expect(result.status).toBe("time-limit");
     expect(result.placements).toHaveLength(0);
     expect(result.unplaced).toHaveLength(2000);
-    expect(ms).toBeLessThan(1 + slack(1) + 400); // decoding 2,000 workers itself takes up to a few hundred ms on a loaded machine
+    expect(ms).toBeLessThan(1 + slack(1));
   });
 
   it("javascript-lp-solver on a model it cannot finish returns at the limit", () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { assignmentOf, bruteForce, policyCase, smallestRelaxation, solve, violations } from "../support/policyOracle.js";
 import { fcOptions } from "../support/seed.js";
 
-describe.each(["auto", "lp-solver"] as const)("policy constraints against brute force, engine %s", (engine) => {
+describe.each(["auto", "side", "lp-solver"] as const)("policy constraints against brute force, engine %s", (engine) => {
   it("every answer meets the hard policies and matches the brute-force optimum, or both say infeasible", () => {
     fc.assert(
       fc.property(policyCase(6, 3), ({ input, policy }) => {

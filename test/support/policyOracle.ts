@@ -193,7 +193,7 @@ export const bruteForce = (input: InstanceInput, policy: PolicyInput): number | 
   return best;
 };
 
-export const solve = (input: InstanceInput, policy: PolicyInput, engine: "auto" | "lp-solver" | "flow" = "auto"): MatchResult => {
+export const solve = (input: InstanceInput, policy: PolicyInput, engine: "auto" | "lp-solver" | "flow" | "side" = "auto"): MatchResult => {
   const r = match({ ...input, policy }, { engine });
   if (E.isLeft(r)) throw new Error(`rejected: ${JSON.stringify(r.left)}`);
   return r.right;

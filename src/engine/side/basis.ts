@@ -1,0 +1,416 @@
+/**
+ * A basis of the network with side rows (./problem.ts), primal partitioned:
+ * a spanning tree of the network nodes and the root (one column per node)
+ * plus k "key" columns, one per side row. Everything the simplex needs is
+ * read off it:
+ *
+ * - tree: parent, the column to the parent (`pred`, with `up` = 1 when it
+ *   points from child to parent), preorder and subtree sizes (so "u is in
+ *   v's subtree" is pre[v] <= pre[u] < pre[v] + size[v]);
+ * - potentials along the tree from the root: pi(v) = the gain of pushing one
+ *   unit from v up to the root through the tree, and psi_r(v) the same for
+ *   side row r's coefficients. Pushing a unit round column j's tree cycle
+ *   (through j, then back from head to tail in the tree) gains
+ *   gamma_j = g_j + pi(head) - pi(tail) and moves the side rows by
+ *   sigma_j = S_j + psi(head) - psi(tail) (zero for tree columns);
+ * - the working matrix W, whose column c is sigma of key c (k x k; the basis
+ *   is nonsingular exactly when W is, since the tree part has determinant
+ *   +-1), and its inverse;
+ * - side prices mu with W^T mu = gamma of the keys, node prices
+ *   phi = pi - mu . psi, and every column's reduced cost
+ *   d_j = g_j - mu . S_j + phi(head) - phi(tail): what one more unit of x_j
+ *   gains once the basis absorbs it (0 on basic columns);
+ * - the row of the basis inverse for a leaving basic column p, as node
+ *   values chi and side values tau: x_p moves by
+ *   alpha_pj = chi(head_j) - chi(tail_j) - tau . S_j per unit of x_j.
+ * Each is rebuilt from the basis, not updated: a pivot costs a few passes
+ * over the columns, and no error accumulates from one pivot to the next.
+ */
+import type { SideProblem } from "./problem.js";
+
+/** Which columns are basic, and where the others sit. */
+export interface Basis {
+  /** The tree: n columns, in no particular order. */
+  readonly tree: Int32Array;
+  /** The key columns, one per side row. */
+  readonly keys: Int32Array;
+  /** Per column: 0 basic, 1 at its lower bound, -1 at its upper bound. */
+  readonly state: Int8Array;
+}
+
+export const copyBasis = (b: Basis): Basis => ({ tree: b.tree.slice(), keys: b.keys.slice(), state: b.state.slice() });
+
+/** The factorisation of one basis, and scratch space reused from one pivot to the next. */
+export interface Factor {
+  readonly p: SideProblem;
+  readonly parent: Int32Array;
+  readonly pred: Int32Array;
+  readonly up: Uint8Array;
+  readonly order: Int32Array;
+  readonly pre: Int32Array;
+  readonly size: Int32Array;
+  readonly pi: Float64Array;
+  /** psi_r(v) at v * k + r. */
+  readonly psi: Float64Array;
+  /** W, column c at c * k. */
+  readonly w: Float64Array;
+  /** W^-1, row c at c * k. */
+  readonly winv: Float64Array;
+  readonly mu: Float64Array;
+  readonly phi: Float64Array;
+  /** For each basic column, its position: v (0..n-1) for the tree column of node v, n + c for key c; -1 when nonbasic. */
+  readonly where: Int32Array;
+  /** Scratch: adjacency of the tree, a cursor and a stack per node, node values. */
+  readonly adjStart: Int32Array;
+  readonly adj: Int32Array;
+  readonly cursor: Int32Array;
+  readonly stack: Int32Array;
+  readonly nodeValue: Float64Array;
+  readonly chi: Float64Array;
+  readonly tau: Float64Array;
+  readonly delta: Float64Array;
+}
+
+export const newFactor = (p: SideProblem): Factor => {
+  const { n, k, columns } = p;
+  return {
+    p,
+    parent: new Int32Array(n + 1),
+    pred: new Int32Array(n + 1),
+    up: new Uint8Array(n + 1),
+    order: new Int32Array(n + 1),
+    pre: new Int32Array(n + 1),
+    size: new Int32Array(n + 1),
+    pi: new Float64Array(n + 1),
+    psi: new Float64Array((n + 1) * k),
+    w: new Float64Array(k * k),
+    winv: new Float64Array(k * k),
+    mu: new Float64Array(k),
+    phi: new Float64Array(n + 1),
+    where: new Int32Array(columns),
+    adjStart: new Int32Array(n + 2),
+    adj: new Int32Array(2 * n),
+    cursor: new Int32Array(n + 2),
+    stack: new Int32Array(n + 1),
+    nodeValue: new Float64Array(n + 1),
+    chi: new Float64Array(n + 1),
+    tau: new Float64Array(k),
+    delta: new Float64Array(n + 1),
+  };
+};
+
+/**
+ * Builds the tree arrays and potentials of `basis`; false when its tree
+ * columns do not span the nodes (a singular basis: a bug upstream).
+ */
+const buildTree = (f: Factor, basis: Basis): boolean => {
+  const { p, parent, pred, up, order, pre, size, pi, psi, adjStart, adj, cursor, stack } = f;
+  const { n, k, tail, head, gain, sideStart, sideRow, sideCoef } = p;
+  const root = n;
+  adjStart.fill(0);
+  for (let i = 0; i < n; i++) {
+    const j = basis.tree[i] as number;
+    adjStart[(tail[j] as number) + 1]!++;
+    adjStart[(head[j] as number) + 1]!++;
+  }
+  for (let v = 0; v <= n; v++) adjStart[v + 1]! += adjStart[v]!;
+  for (let v = 0; v <= n; v++) cursor[v] = adjStart[v]!;
+  for (let i = 0; i < n; i++) {
+    const j = basis.tree[i] as number;
+    adj[cursor[tail[j]!]!++] = j;
+    adj[cursor[head[j]!]!++] = j;
+  }
+  // Depth first from the root: preorder, parents, potentials.
+  pre.fill(-1);
+  let count = 0;
+  let top = 0;
+  stack[top++] = root;
+  parent[root] = -1;
+  pred[root] = -1;
+  pi[root] = 0;
+  psi.fill(0, root * k, root * k + k);
+  pre[root] = 0;
+  order[count++] = root;
+  // Iterative depth-first search: preorder when a node is first reached.
+  for (let v = 0; v <= n; v++) cursor[v] = adjStart[v]!;
+  while (top > 0) {
+    const v = stack[top - 1]!;
+    if (cursor[v]! < adjStart[v + 1]!) {
+      const j = adj[cursor[v]!++]!;
+      const u = tail[j] === v ? head[j]! : tail[j]!;
+      if (u === v || pre[u] !== -1) continue;
+      parent[u] = v;
+      pred[u] = j;
+      const isUp = tail[j] === u ? 1 : 0;
+      up[u] = isUp;
+      pi[u] = pi[v]! + (isUp === 1 ? gain[j]! : -gain[j]!);
+      const base = u * k;
+      const from = v * k;
+      for (let r = 0; r < k; r++) psi[base + r] = psi[from + r]!;
+      for (let e = sideStart[j]!; e < sideStart[j + 1]!; e++) psi[base + sideRow[e]!]! += isUp === 1 ? sideCoef[e]! : -sideCoef[e]!;
+      pre[u] = count;
+      order[count++] = u;
+      stack[top++] = u;
+    } else {
+      top--;
+    }
+  }
+  if (count !== n + 1) return false;
+  for (let i = n; i >= 0; i--) size[order[i]!] = 1;
+  for (let i = n; i > 0; i--) {
+    const u = order[i]!;
+    size[parent[u]!]! += size[u]!;
+  }
+  return true;
+};
+
+/** sigma_j (the side rows moved by column j's tree cycle) into `out` (length k). */
+export const sigmaOf = (f: Factor, j: number, out: Float64Array): void => {
+  const { p, psi } = f;
+  const { k, tail, head, sideStart, sideRow, sideCoef } = p;
+  const h = head[j]! * k;
+  const t = tail[j]! * k;
+  for (let r = 0; r < k; r++) out[r] = psi[h + r]! - psi[t + r]!;
+  for (let e = sideStart[j]!; e < sideStart[j + 1]!; e++) out[sideRow[e]!]! += sideCoef[e]!;
+};
+
+/** Inverts W into winv by Gauss-Jordan with partial pivoting; false when (numerically) singular. */
+const invert = (f: Factor): boolean => {
+  const { p, w, winv } = f;
+  const k = p.k;
+  if (k === 0) return true;
+  // a: row-major copy of W (a[r * k + c] = W[r][c]); winv starts as the identity (row-major).
+  const a = new Float64Array(k * k);
+  let scale = 0;
+  for (let c = 0; c < k; c++) for (let r = 0; r < k; r++) {
+    a[r * k + c] = w[c * k + r]!;
+    scale = Math.max(scale, Math.abs(w[c * k + r]!));
+  }
+  winv.fill(0);
+  for (let r = 0; r < k; r++) winv[r * k + r] = 1;
+  for (let c = 0; c < k; c++) {
+    let best = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(a[r * k + c]!) > Math.abs(a[best * k + c]!)) best = r;
+    const pivot = a[best * k + c]!;
+    if (Math.abs(pivot) <= 1e-11 * Math.max(1, scale)) return false;
+    if (best !== c) {
+      for (let i = 0; i < k; i++) {
+        const t1 = a[c * k + i]!;
+        a[c * k + i] = a[best * k + i]!;
+        a[best * k + i] = t1;
+        const t2 = winv[c * k + i]!;
+        winv[c * k + i] = winv[best * k + i]!;
+        winv[best * k + i] = t2;
+      }
+    }
+    for (let i = 0; i < k; i++) {
+      a[c * k + i]! /= pivot;
+      winv[c * k + i]! /= pivot;
+    }
+    for (let r = 0; r < k; r++) {
+      if (r === c) continue;
+      const factor = a[r * k + c]!;
+      if (factor === 0) continue;
+      for (let i = 0; i < k; i++) {
+        a[r * k + i]! -= factor * a[c * k + i]!;
+        winv[r * k + i]! -= factor * winv[c * k + i]!;
+      }
+    }
+  }
+  // winv is W^-1 in row-major: winv[r * k + c] = (W^-1)[r][c]; row c of W^-1 is at c * k, as the interface says.
+  return true;
+};
+
+/**
+ * Factorises `basis`: tree, potentials, W and its inverse, prices. False
+ * when the basis is singular (numerically, for W).
+ */
+export const factorise = (f: Factor, basis: Basis): boolean => {
+  const { p, w, mu, phi, pi, psi, where } = f;
+  const { n, k, tail, head, gain } = p;
+  if (!buildTree(f, basis)) return false;
+  const sigma = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    sigmaOf(f, basis.keys[c]!, sigma);
+    w.set(sigma, c * k);
+  }
+  if (!invert(f)) return false;
+  // mu = W^-T gamma_C: mu_r = sum_c winv[c][r] gamma_c.
+  mu.fill(0);
+  for (let c = 0; c < k; c++) {
+    const j = basis.keys[c]!;
+    const gamma = gain[j]! + pi[head[j]!]! - pi[tail[j]!]!;
+    if (gamma === 0) continue;
+    for (let r = 0; r < k; r++) mu[r]! += f.winv[c * k + r]! * gamma;
+  }
+  for (let v = 0; v <= n; v++) {
+    let s = pi[v]!;
+    for (let r = 0; r < k; r++) s -= mu[r]! * psi[v * k + r]!;
+    phi[v] = s;
+  }
+  where.fill(-1);
+  for (let v = 0; v < n; v++) where[f.pred[v]!] = v;
+  for (let c = 0; c < k; c++) where[basis.keys[c]!] = n + c;
+  return true;
+};
+
+/** Every column's reduced cost into `d` (0 on basic columns). */
+export const reducedCosts = (f: Factor, d: Float64Array): void => {
+  const { p, mu, phi, where } = f;
+  const { columns, tail, head, gain, sideStart, sideRow, sideCoef } = p;
+  for (let j = 0; j < columns; j++) {
+    if (where[j] !== -1) {
+      d[j] = 0;
+      continue;
+    }
+    let v = gain[j]! + phi[head[j]!]! - phi[tail[j]!]!;
+    for (let e = sideStart[j]!; e < sideStart[j + 1]!; e++) v -= mu[sideRow[e]!]! * sideCoef[e]!;
+    d[j] = v;
+  }
+};
+
+/**
+ * The primal values of every column into `x`: nonbasic columns at their
+ * bound (`lower`, `upper`, by `basis.state`), then the tree and key columns
+ * that balance every node and meet every side row.
+ */
+export const primalValues = (f: Factor, basis: Basis, lower: Float64Array, upper: Float64Array, x: Float64Array): void => {
+  const { p, where, pred, winv } = f;
+  const { n, k, columns, tail, head, sideStart, sideRow, sideCoef, rhs } = p;
+  const b = f.nodeValue;
+  b.fill(0);
+  const q = new Float64Array(k);
+  for (let r = 0; r < k; r++) q[r] = rhs[r]!;
+  for (let j = 0; j < columns; j++) {
+    if (where[j] !== -1) continue;
+    const v = basis.state[j] === -1 ? upper[j]! : lower[j]!;
+    x[j] = v;
+    if (v === 0) continue;
+    b[head[j]!]! += v;
+    b[tail[j]!]! -= v;
+    for (let e = sideStart[j]!; e < sideStart[j + 1]!; e++) q[sideRow[e]!]! -= sideCoef[e]! * v;
+  }
+  if (k > 0) {
+    // Tree flows with the keys at 0, their side effect, then the keys that make it up.
+    const e0 = new Float64Array(n + 1);
+    e0.set(b);
+    treeFlows(f, e0, x);
+    for (let v = 0; v < n; v++) {
+      const j = pred[v]!;
+      const xv = x[j]!;
+      if (xv === 0) continue;
+      for (let e = sideStart[j]!; e < sideStart[j + 1]!; e++) q[sideRow[e]!]! -= sideCoef[e]! * xv;
+    }
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let r = 0; r < k; r++) s += winv[c * k + r]! * q[r]!;
+      const j = basis.keys[c]!;
+      x[j] = s;
+      b[head[j]!]! += s;
+      b[tail[j]!]! -= s;
+    }
+  }
+  treeFlows(f, b, x);
+};
+
+/** Tree flows that balance the node excesses `b` (consumed): bottom-up over the preorder. */
+const treeFlows = (f: Factor, b: Float64Array, x: Float64Array): void => {
+  const { p, order, parent, pred, up } = f;
+  for (let i = p.n; i > 0; i--) {
+    const u = order[i]!;
+    const e = b[u]!;
+    // The subtree's net inflow from outside the tree leaves by the tree column.
+    x[pred[u]!] = up[u] === 1 ? e : -e;
+    b[parent[u]!]! += e;
+  }
+};
+
+/**
+ * The row of the basis inverse for basic column `leaving`: fills `chi` (per
+ * node) and `tau` (per side row) so that alpha_j = chi(head_j) -
+ * chi(tail_j) - tau . S_j; see the module comment. `delta` is left holding
+ * the subtree sign (s on the leaving tree column's subtree, 0 elsewhere; all
+ * 0 for a key).
+ */
+export const inverseRow = (f: Factor, basis: Basis, leaving: number): void => {
+  const { p, where, pre, size, up, winv, psi, chi, tau, delta } = f;
+  const { n, k, tail, head } = p;
+  const at = where[leaving]!;
+  tau.fill(0);
+  delta.fill(0);
+  if (at >= n) {
+    const c0 = at - n;
+    for (let r = 0; r < k; r++) tau[r] = winv[c0 * k + r]!;
+  } else {
+    const v = at;
+    const s = up[v] === 1 ? 1 : -1;
+    const lo = pre[v]!;
+    const hi = lo + size[v]!;
+    for (let i = lo; i < hi; i++) delta[f.order[i]!] = s;
+    for (let c = 0; c < k; c++) {
+      const j = basis.keys[c]!;
+      const dc = delta[head[j]!]! - delta[tail[j]!]!;
+      if (dc === 0) continue;
+      for (let r = 0; r < k; r++) tau[r]! += dc * winv[c * k + r]!;
+    }
+  }
+  for (let u = 0; u <= n; u++) {
+    let s = delta[u]!;
+    for (let r = 0; r < k; r++) s -= tau[r]! * psi[u * k + r]!;
+    chi[u] = s;
+  }
+};
+
+/** alpha_j for one column, from the row built by `inverseRow`. */
+export const rowEntry = (f: Factor, j: number): number => {
+  const { p, chi, tau } = f;
+  let v = chi[p.head[j]!]! - chi[p.tail[j]!]!;
+  for (let e = p.sideStart[j]!; e < p.sideStart[j + 1]!; e++) v -= tau[p.sideRow[e]!]! * p.sideCoef[e]!;
+  return v;
+};
+
+/**
+ * Swaps `leaving` (basic) for `entering` (nonbasic) in the basis'
+ * structure: a key is replaced in place; a tree column is replaced by the
+ * entering column when that reconnects the two halves of the tree (its
+ * cycle crosses the cut), else by a key column that does (the one whose
+ * coefficient in the entering column's representation is largest), which
+ * the entering column replaces among the keys. Any such choice is a basis
+ * when the pivot element is nonzero. Call after `inverseRow(leaving)`, whose
+ * `delta` marks the cut. Returns false when nothing reconnects the tree
+ * (the pivot element was zero: a bug upstream).
+ */
+export const swap = (f: Factor, basis: Basis, leaving: number, entering: number): boolean => {
+  const { p, where, delta } = f;
+  const { n, k, tail, head } = p;
+  const at = where[leaving]!;
+  if (at >= n) {
+    basis.keys[at - n] = entering;
+    return true;
+  }
+  const treeSlot = basis.tree.indexOf(leaving);
+  if (treeSlot < 0) return false;
+  if (delta[head[entering]!] !== delta[tail[entering]!]) {
+    basis.tree[treeSlot] = entering;
+    return true;
+  }
+  // beta = W^-1 sigma_entering: the keys' share of the entering column.
+  const sigma = new Float64Array(k);
+  sigmaOf(f, entering, sigma);
+  let best = -1;
+  let bestSize = 0;
+  for (let c = 0; c < k; c++) {
+    const j = basis.keys[c]!;
+    if (delta[head[j]!] === delta[tail[j]!]) continue;
+    let beta = 0;
+    for (let r = 0; r < k; r++) beta += f.winv[c * k + r]! * sigma[r]!;
+    if (best < 0 || Math.abs(beta) > bestSize) {
+      best = c;
+      bestSize = Math.abs(beta);
+    }
+  }
+  if (best < 0) return false;
+  basis.tree[treeSlot] = basis.keys[best]!;
+  basis.keys[best] = entering;
+  return true;
+};

@@ -1,0 +1,183 @@
+/**
+ * The bounded dual simplex method on a network with side rows (./basis.ts).
+ *
+ * Every variable is boxed (./problem.ts), so any basis is made dual feasible
+ * by putting each nonbasic column at the bound its reduced cost points to;
+ * the method then drives out primal infeasibility while keeping every
+ * reduced cost's sign. That is what branch and bound needs: a child differs
+ * from its parent in bounds only, so the parent's final basis stays dual
+ * feasible and a few pivots usually finish the child (warm start).
+ *
+ * One pivot: the basic column furthest outside its bounds leaves (Bland's
+ * rule: the lowest-numbered, once the objective has stalled); the row of the
+ * basis inverse gives how each nonbasic column moves it; of the columns that
+ * move it the right way, the entering one keeps every reduced cost's sign
+ * (the ratio test, in Harris's two passes: the smallest ratio with a
+ * tolerance, then among those within it the largest pivot element, for
+ * stability). No column to enter: the leaving row proves the linear program
+ * infeasible (./exact.ts turns that into a certificate in exact arithmetic).
+ *
+ * Floating point with tolerances here; nothing decided here is trusted: the
+ * branch and bound accepts a bound or an infeasibility only once ./exact.ts
+ * has proved it from the final basis, and a plan only once the model checks
+ * it. The deadline is read at every pivot.
+ */
+import { factorise, inverseRow, primalValues, reducedCosts, swap, type Basis, type Factor } from "./basis.js";
+
+export type LpOutcome =
+  /** Column `column` has its lower bound above its upper one: no solution, exactly. */
+  | { readonly status: "empty"; readonly column: number; readonly pivots: 0 }
+  /** Primal and dual feasible within tolerances. */
+  | { readonly status: "optimal"; readonly pivots: number }
+  /** Basic column `leaving` is outside its bounds (below its lower one when `below`) and no column can bring it back. */
+  | { readonly status: "infeasible"; readonly leaving: number; readonly below: boolean; readonly pivots: number }
+  /** The deadline passed. */
+  | { readonly status: "stopped"; readonly pivots: number }
+  /** The basis became singular, or the method did not converge: numerical trouble. */
+  | { readonly status: "trouble"; readonly pivots: number; readonly why: string };
+
+/** Scratch vectors over the columns. */
+export interface LpWork {
+  readonly x: Float64Array;
+  readonly d: Float64Array;
+}
+
+export const newWork = (columns: number): LpWork => ({ x: new Float64Array(columns), d: new Float64Array(columns) });
+
+/** Tolerances, scaled to the problem's numbers. */
+export interface Tolerances {
+  /** A basic value this far outside its bounds (relative to 1 + |bound|) is infeasible. */
+  readonly primal: number;
+  /** A reduced cost this far on the wrong side is dual infeasible. */
+  readonly dual: number;
+  /** Row entries smaller than this are treated as zero. */
+  readonly pivot: number;
+}
+
+export const tolerancesFor = (gain: Float64Array): Tolerances => {
+  let scale = 1;
+  for (let j = 0; j < gain.length; j++) scale = Math.max(scale, Math.abs(gain[j]!));
+  return { primal: 1e-9, dual: 1e-11 * scale, pivot: 1e-9 };
+};
+
+/** Puts every nonbasic column at the bound its reduced cost points to (fixed columns at their lower bound). */
+const dualFeasible = (f: Factor, basis: Basis, d: Float64Array, lower: Float64Array, upper: Float64Array, tol: number): void => {
+  const { where } = f;
+  const { state } = basis;
+  for (let j = 0; j < d.length; j++) {
+    if (where[j] !== -1) continue;
+    if (lower[j] === upper[j]) state[j] = 1;
+    else if (d[j]! > tol) state[j] = -1;
+    else if (d[j]! < -tol) state[j] = 1;
+    else if (state[j] === 0) state[j] = 1;
+  }
+};
+
+/**
+ * Runs the dual simplex from `basis` (changed in place) under the bounds
+ * `lower` and `upper`. On "optimal", `work.x` holds the primal values and
+ * `work.d` the reduced costs of the final basis, whose factorisation `f`
+ * holds.
+ */
+export const dualSimplex = (
+  f: Factor,
+  basis: Basis,
+  lower: Float64Array,
+  upper: Float64Array,
+  work: LpWork,
+  tol: Tolerances,
+  deadline: number,
+  maxPivots: number,
+): LpOutcome => {
+  const { p, where } = f;
+  const { n, k, columns, gain, tail, head, sideStart, sideRow, sideCoef } = p;
+  const { x, d } = work;
+  const { state } = basis;
+  for (let j = 0; j < columns; j++) if (lower[j]! > upper[j]!) return { status: "empty", column: j, pivots: 0 };
+  if (!factorise(f, basis)) return { status: "trouble", pivots: 0, why: "the starting basis is singular" };
+  reducedCosts(f, d);
+  dualFeasible(f, basis, d, lower, upper, tol.dual);
+  let pivots = 0;
+  let bland = false;
+  let best = Infinity;
+  let stalled = 0;
+  const stallLimit = 2 * (n + k) + 100;
+  const { chi, tau } = f;
+  for (;;) {
+    if (performance.now() >= deadline) return { status: "stopped", pivots };
+    primalValues(f, basis, lower, upper, x);
+    // Leaving: the basic column furthest outside its bounds.
+    let leaving = -1;
+    let worst = 0;
+    let below = false;
+    for (let slot = 0; slot < n + k; slot++) {
+      const j = slot < n ? f.pred[slot]! : basis.keys[slot - n]!;
+      const v = x[j]!;
+      const lo = lower[j]!;
+      const hi = upper[j]!;
+      let gap = 0;
+      let isBelow = false;
+      if (v < lo - tol.primal * (1 + Math.abs(lo))) {
+        gap = lo - v;
+        isBelow = true;
+      } else if (v > hi + tol.primal * (1 + Math.abs(hi))) gap = v - hi;
+      else continue;
+      if (bland ? leaving < 0 || j < leaving : gap > worst) {
+        leaving = j;
+        worst = gap;
+        below = isBelow;
+      }
+    }
+    if (leaving < 0) return { status: "optimal", pivots };
+    if (pivots >= maxPivots) return { status: "trouble", pivots, why: `no convergence in ${pivots} pivots` };
+
+    // The objective (an upper bound while dual feasible) must fall; when it stalls, Bland's rule prevents cycling.
+    let objective = 0;
+    for (let j = 0; j < columns; j++) objective += gain[j]! * x[j]!;
+    if (objective < best - 1e-12 * Math.max(1, Math.abs(best))) {
+      best = objective;
+      stalled = 0;
+    } else if (++stalled > stallLimit) bland = true;
+
+    inverseRow(f, basis, leaving);
+    // x_leaving must rise (below) or fall: a column at its lower bound rises, at its upper falls.
+    const need = below ? 1 : -1;
+    let bound = Infinity;
+    for (let j = 0; j < columns; j++) {
+      if (where[j] !== -1 || lower[j] === upper[j]) continue;
+      let a = chi[head[j]!]! - chi[tail[j]!]!;
+      for (let e = sideStart[j]!; e < sideStart[j + 1]!; e++) a -= tau[sideRow[e]!]! * sideCoef[e]!;
+      const dir = state[j] === -1 ? -1 : 1;
+      const moved = a * dir * need;
+      if (moved <= tol.pivot) continue;
+      const slack = Math.max(0, -d[j]! * dir);
+      const ratio = (slack + (bland ? 0 : tol.dual)) / moved;
+      if (ratio < bound) bound = ratio;
+    }
+    if (bound === Infinity) return { status: "infeasible", leaving, below, pivots };
+    let entering = -1;
+    let enteringSize = 0;
+    for (let j = 0; j < columns; j++) {
+      if (where[j] !== -1 || lower[j] === upper[j]) continue;
+      let a = chi[head[j]!]! - chi[tail[j]!]!;
+      for (let e = sideStart[j]!; e < sideStart[j + 1]!; e++) a -= tau[sideRow[e]!]! * sideCoef[e]!;
+      const dir = state[j] === -1 ? -1 : 1;
+      const moved = a * dir * need;
+      if (moved <= tol.pivot) continue;
+      const slack = Math.max(0, -d[j]! * dir);
+      if (slack / moved > bound) continue;
+      if (bland ? entering < 0 : moved > enteringSize) {
+        entering = j;
+        enteringSize = moved;
+      }
+    }
+    if (entering < 0) return { status: "infeasible", leaving, below, pivots };
+    if (!swap(f, basis, leaving, entering)) return { status: "trouble", pivots, why: "the entering column does not reconnect the tree" };
+    state[leaving] = below ? 1 : -1;
+    state[entering] = 0;
+    pivots++;
+    if (!factorise(f, basis)) return { status: "trouble", pivots, why: "the basis became singular" };
+    reducedCosts(f, d);
+    dualFeasible(f, basis, d, lower, upper, tol.dual);
+  }
+};

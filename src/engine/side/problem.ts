@@ -1,0 +1,258 @@
+/**
+ * A model as a network with side rows: the linear program the side engine
+ * solves.
+ *
+ *     maximise   sum_j gain_j x_j
+ *     subject to inflow(v) - outflow(v) = 0   for every network node v
+ *                sum_j S_rj x_j = rhs_r       for every side row r
+ *                lower_j <= x_j <= upper_j    (all finite integers)
+ *
+ * Columns, in this order:
+ * - the network arcs of ../policyNetwork.ts built with the policies that
+ *   nest (./laminar.ts), as arcs tail -> head;
+ * - side-only columns, one or more per side row: self-loops at the root
+ *   node n, so their network column is zero;
+ * - one artificial column per network node, v -> root, fixed at [0, 0]: the
+ *   starting tree hangs on them where the network's own tree does not.
+ * Side rows, each an equality with its own slack column (coefficient +1):
+ * - a policy that does not nest: the flow of its scope, read off the one arc
+ *   into each worker class or out of each employer class (`classIn`,
+ *   `classOut`; a diversity limit reads its model arcs), plus the slack s in
+ *   [-max, -min] (so the scope carries -s in [min, max]); when soft, also
+ *   `under` (+1, in [0, min]) and `over` (-1, in [0, big]), each gaining
+ *   -penalty per unit;
+ * - a raw side constraint `sum c_a x_a (rel) rhs` over model arcs: the slack
+ *   in [0, big] for <=, [-big, 0] for >=, [0, 0] for =.
+ * `big` bounds what a scope or row can reach (the sum of |coefficient| times
+ * upper bound over its columns, plus its bounds), so every variable is boxed:
+ * the dual simplex needs that, and so does the rigorous bound (./exact.ts).
+ *
+ * Everything is an integer: the exact bound and certificates rely on it.
+ * Raw rows with fractional coefficients are scaled by a power of ten (up to
+ * 10^6) when that makes them whole, and refused otherwise, as are fractional
+ * gains, bounds or penalties (javascript-lp-solver takes such models).
+ */
+import { scopeArcs, type AssignmentModel, type PolicyConstraint } from "../../model/types.js";
+import { networkWith, type PolicyNetwork } from "../policyNetwork.js";
+import { splitPolicies } from "./laminar.js";
+
+export interface SideProblem {
+  /** Network nodes 0..n-1; node n is the root where side-only and artificial columns meet. */
+  readonly n: number;
+  /** Side rows. */
+  readonly k: number;
+  /** Columns: network arcs 0..m-1, side-only columns m..artificial-1, artificial columns artificial..columns-1. */
+  readonly columns: number;
+  readonly m: number;
+  readonly artificial: number;
+  readonly tail: Int32Array;
+  readonly head: Int32Array;
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  readonly gain: Float64Array;
+  /** Side coefficients by column (CSR): entries sideStart[j]..sideStart[j+1]-1 of sideRow and sideCoef. */
+  readonly sideStart: Int32Array;
+  readonly sideRow: Int32Array;
+  readonly sideCoef: Float64Array;
+  readonly rhs: Float64Array;
+  /** Each side row's slack column (the starting working basis: the identity). */
+  readonly slack: Int32Array;
+  /** For people: what each side row is. */
+  readonly rowLabel: readonly string[];
+  /** The network part and how the model reads off it. */
+  readonly network: PolicyNetwork;
+  /**
+   * What the linear program's objective exceeds the model's by, for the same
+   * placements: the network pays a soft minimum's penalty as a gain on the
+   * units that meet it (../policyNetwork.ts), so it counts penalty * min more
+   * for each soft policy with a minimum that it carries.
+   */
+  readonly offset: number;
+  /** The policies the network carries and those in side rows. */
+  readonly networkPolicies: readonly PolicyConstraint[];
+  readonly sidePolicies: readonly PolicyConstraint[];
+}
+
+interface Row {
+  label: string;
+  terms: Map<number, number>;
+  rhs: number;
+  /** Side-only columns of the row: lower, upper, gain, coefficient. The first is its slack. */
+  own: { lower: number; upper: number; gain: number; coefficient: number }[];
+}
+
+/** Sum of |coefficient| * upper over a row's terms. */
+const reach = (terms: ReadonlyMap<number, number>, upper: ArrayLike<number>): number => {
+  let s = 0;
+  for (const [j, c] of terms) s += Math.abs(c) * (upper[j] as number);
+  return s;
+};
+
+/** The smallest power of ten (up to 10^6) making every number whole, or null. */
+const wholeScale = (xs: readonly number[]): number | null => {
+  for (let scale = 1; scale <= 1e6; scale *= 10) {
+    if (xs.every((x) => Number.isSafeInteger(Math.round(x * scale)) && Math.abs(x * scale - Math.round(x * scale)) <= 1e-9 * Math.max(1, Math.abs(x * scale)))) return scale;
+  }
+  return null;
+};
+
+const isWhole = (x: number): boolean => Number.isSafeInteger(x);
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** The side problem of `model`, or why the side engine cannot take it exactly. */
+export const toSideProblem = (model: AssignmentModel): SideProblem | string => {
+  const split = splitPolicies(model);
+  const network = networkWith(model, split.network);
+  if (typeof network === "string") return `the network part does not nest (${network}): a bug in the split of policies`;
+  const net = network.problem;
+  const m = net.tail.length;
+  // A model arc never carries more than its class's supply or its employer class's capacity.
+  const upperOf = net.upper.slice();
+  model.arcs.forEach((arc, a) => {
+    const j = network.modelArc[a] as number;
+    upperOf[j] = Math.min(upperOf[j] as number, model.workerClasses[arc.from]?.supply ?? 0, model.employerClasses[arc.to]?.capacity ?? 0);
+  });
+  for (let a = 0; a < m; a++) {
+    if (!isWhole(net.gain[a] as number)) return `network arc ${a} has gain ${net.gain[a]}, not an integer (soft penalties must be whole objective units)`;
+    if (!isWhole(net.lower[a] as number) || !isWhole(upperOf[a] as number)) return `network arc ${a} has bounds [${net.lower[a]}, ${upperOf[a]}], not integers`;
+  }
+  const rows: Row[] = [];
+  let sideOffset = 0;
+  for (const p of split.side) {
+    const terms = new Map<number, number>();
+    const add = (j: number): void => {
+      terms.set(j, (terms.get(j) ?? 0) + 1);
+    };
+    if (p.scope.kind === "employers") for (const j of p.scope.classes) add(network.classOut[j] as number);
+    else if (p.scope.kind === "workers") for (const c of p.scope.classes) add(network.classIn[c] as number);
+    else for (const a of scopeArcs(model, p.scope)) add(network.modelArc[a] as number);
+    for (const [j, c] of terms) if (c === 0 || j === undefined) terms.delete(j);
+    const min = p.min ?? 0;
+    const big = reach(terms, upperOf) + Math.abs(min) + Math.abs(p.max ?? 0);
+    const max = p.max ?? big;
+    if (!isWhole(min) || !isWhole(max)) return `policy "${p.label}" has bounds that are not integers`;
+    // The scope carries w - under + over, w within [min, max] (a hard policy with min > max: an empty range, infeasible).
+    // A soft one with min > max is broken by every flow, by at least min - max: w within [max, min] and that much paid up front.
+    const crossedSoft = p.penalty !== null && min > max;
+    const own: Row["own"] = [crossedSoft ? { lower: -min, upper: -max, gain: 0, coefficient: 1 } : { lower: -max, upper: -min, gain: 0, coefficient: 1 }];
+    if (p.penalty !== null) {
+      if (!isWhole(p.penalty)) return `policy "${p.label}" has penalty ${p.penalty}, not a whole number of objective units`;
+      if (min > 0) own.push({ lower: 0, upper: min, gain: -p.penalty, coefficient: 1 });
+      if (p.max !== null) own.push({ lower: 0, upper: big, gain: -p.penalty, coefficient: -1 });
+      if (crossedSoft) sideOffset += p.penalty * (min - max);
+    }
+    rows.push({ label: `${p.label} (${p.source})`, terms, rhs: 0, own });
+  }
+  for (const side of model.sideConstraints) {
+    const valid = side.terms.filter((t) => t.arc >= 0 && t.arc < model.arcs.length);
+    const scale = wholeScale([...valid.map((t) => t.coefficient), side.rhs]);
+    if (scale === null) return `side constraint "${side.label}" has coefficients that are not whole after scaling by up to 10^6`;
+    const terms = new Map<number, number>();
+    for (const t of valid) {
+      const j = network.modelArc[t.arc] as number;
+      terms.set(j, (terms.get(j) ?? 0) + Math.round(t.coefficient * scale));
+    }
+    // Columns that cannot move (an arc closed at 0) add a constant; the others' common divisor g divides every
+    // integer plan's sum, so the row tightens to whole multiples of g: an equality g does not divide cannot hold
+    // (parity), and a bound rounds inwards. Integer plans are unchanged; relaxations lose fractions no plan has.
+    let constant = 0;
+    let g = 0;
+    for (const [j, c] of terms) {
+      if (c === 0) terms.delete(j);
+      else if (net.lower[j] === upperOf[j]) {
+        constant += c * (net.lower[j] as number);
+        terms.delete(j);
+      } else g = gcd(g, Math.abs(c));
+    }
+    let rhs = Math.round(side.rhs * scale) - constant;
+    let slack: { lower: number; upper: number };
+    if (g > 1) {
+      for (const [j, c] of terms) terms.set(j, c / g);
+      rhs = side.relation === "<=" ? Math.floor(rhs / g) : side.relation === ">=" ? Math.ceil(rhs / g) : rhs / g;
+    }
+    const big = reach(terms, upperOf) + Math.abs(rhs);
+    if (side.relation === "=" && !Number.isInteger(rhs)) slack = { lower: 1, upper: 0 }; // empty: no plan meets it
+    else slack = side.relation === "<=" ? { lower: 0, upper: big } : side.relation === ">=" ? { lower: -big, upper: 0 } : { lower: 0, upper: 0 };
+    rows.push({ label: side.label, terms, rhs: Number.isInteger(rhs) ? rhs : 0, own: [{ ...slack, gain: 0, coefficient: 1 }] });
+  }
+
+  const n = net.nodeCount;
+  const k = rows.length;
+  const ownCount = rows.reduce((s, r) => s + r.own.length, 0);
+  const artificial = m + ownCount;
+  const columns = artificial + n;
+  const tail = new Int32Array(columns);
+  const head = new Int32Array(columns);
+  const lower = new Float64Array(columns);
+  const upper = new Float64Array(columns);
+  const gain = new Float64Array(columns);
+  tail.set(net.tail);
+  head.set(net.head);
+  lower.set(net.lower);
+  upper.set(upperOf);
+  gain.set(net.gain);
+  // Side coefficients per column: network arcs from the rows' terms, then each side-only column's own.
+  const perColumn: [number, number][][] = Array.from({ length: columns }, () => []);
+  rows.forEach((row, r) => {
+    for (const [j, c] of row.terms) perColumn[j]?.push([r, c]);
+  });
+  const slack = new Int32Array(k);
+  let j = m;
+  rows.forEach((row, r) => {
+    row.own.forEach((own, i) => {
+      if (i === 0) slack[r] = j;
+      tail[j] = n;
+      head[j] = n;
+      lower[j] = own.lower;
+      upper[j] = own.upper;
+      gain[j] = own.gain;
+      perColumn[j]?.push([r, own.coefficient]);
+      j++;
+    });
+  });
+  for (let v = 0; v < n; v++) {
+    tail[artificial + v] = v;
+    head[artificial + v] = n;
+  }
+  // Exact arithmetic: every sum of gains times bounds stays below 2^52 (so potentials, bounds and objectives are exact).
+  let reachable = 0;
+  for (let c = 0; c < columns; c++) reachable += Math.abs(gain[c]!) * Math.max(Math.abs(lower[c]!), Math.abs(upper[c]!));
+  if (reachable > 2 ** 52) return `gains times bounds sum to ${reachable}, above 2^52: objectives could leave exact arithmetic; lower the penalties or the bounds`;
+  const sideStart = new Int32Array(columns + 1);
+  perColumn.forEach((list, c) => {
+    sideStart[c + 1] = (sideStart[c] as number) + list.length;
+  });
+  const nnz = sideStart[columns] as number;
+  const sideRow = new Int32Array(nnz);
+  const sideCoef = new Float64Array(nnz);
+  perColumn.forEach((list, c) => {
+    list.sort((a, b) => a[0] - b[0]);
+    list.forEach(([r, coefficient], i) => {
+      sideRow[(sideStart[c] as number) + i] = r;
+      sideCoef[(sideStart[c] as number) + i] = coefficient;
+    });
+  });
+  return {
+    n,
+    k,
+    columns,
+    m,
+    artificial,
+    tail,
+    head,
+    lower,
+    upper,
+    gain,
+    sideStart,
+    sideRow,
+    sideCoef,
+    rhs: Float64Array.from(rows.map((r) => r.rhs)),
+    slack,
+    rowLabel: rows.map((r) => r.label),
+    network,
+    offset: sideOffset + split.network.reduce((s, p) => s + (p.penalty !== null && p.min !== null && p.min > 0 ? p.penalty * p.min : 0), 0),
+    networkPolicies: split.network,
+    sidePolicies: split.side,
+  };
+};
