@@ -58,8 +58,8 @@ export interface Factor {
   readonly winv: Float64Array;
   readonly mu: Float64Array;
   readonly phi: Float64Array;
-  /** For each basic column, its position: v (0..n-1) for the tree column of node v, n + c for key c; -1 when nonbasic. */
-  readonly where: Int32Array;
+  /** Depth of each node below the root. */
+  readonly depth: Int32Array;
   /** Scratch: adjacency of the tree, a cursor and a stack per node, node values. */
   readonly adjStart: Int32Array;
   readonly adj: Int32Array;
@@ -72,7 +72,7 @@ export interface Factor {
 }
 
 export const newFactor = (p: SideProblem): Factor => {
-  const { n, k, columns } = p;
+  const { n, k } = p;
   return {
     p,
     parent: new Int32Array(n + 1),
@@ -87,7 +87,7 @@ export const newFactor = (p: SideProblem): Factor => {
     winv: new Float64Array(k * k),
     mu: new Float64Array(k),
     phi: new Float64Array(n + 1),
-    where: new Int32Array(columns),
+    depth: new Int32Array(n + 1),
     adjStart: new Int32Array(n + 2),
     adj: new Int32Array(2 * n),
     cursor: new Int32Array(n + 2),
@@ -104,7 +104,7 @@ export const newFactor = (p: SideProblem): Factor => {
  * columns do not span the nodes (a singular basis: a bug upstream).
  */
 const buildTree = (f: Factor, basis: Basis): boolean => {
-  const { p, parent, pred, up, order, pre, size, pi, psi, adjStart, adj, cursor, stack } = f;
+  const { p, parent, pred, up, order, pre, size, pi, psi, adjStart, adj, cursor, stack, depth } = f;
   const { n, k, tail, head, gain, sideStart, sideRow, sideCoef } = p;
   const root = n;
   adjStart.fill(0);
@@ -130,6 +130,7 @@ const buildTree = (f: Factor, basis: Basis): boolean => {
   pi[root] = 0;
   psi.fill(0, root * k, root * k + k);
   pre[root] = 0;
+  depth[root] = 0;
   order[count++] = root;
   // Iterative depth-first search: preorder when a node is first reached.
   for (let v = 0; v <= n; v++) cursor[v] = adjStart[v]!;
@@ -141,6 +142,7 @@ const buildTree = (f: Factor, basis: Basis): boolean => {
       if (u === v || pre[u] !== -1) continue;
       parent[u] = v;
       pred[u] = j;
+      depth[u] = depth[v]! + 1;
       const isUp = tail[j] === u ? 1 : 0;
       up[u] = isUp;
       pi[u] = pi[v]! + (isUp === 1 ? gain[j]! : -gain[j]!);
@@ -226,7 +228,7 @@ const invert = (f: Factor): boolean => {
  * when the basis is singular (numerically, for W).
  */
 export const factorise = (f: Factor, basis: Basis): boolean => {
-  const { p, w, mu, phi, pi, psi, where } = f;
+  const { p, w, mu, phi, pi, psi } = f;
   const { n, k, tail, head, gain } = p;
   if (!buildTree(f, basis)) return false;
   const sigma = new Float64Array(k);
@@ -248,18 +250,28 @@ export const factorise = (f: Factor, basis: Basis): boolean => {
     for (let r = 0; r < k; r++) s -= mu[r]! * psi[v * k + r]!;
     phi[v] = s;
   }
-  where.fill(-1);
-  for (let v = 0; v < n; v++) where[f.pred[v]!] = v;
-  for (let c = 0; c < k; c++) where[basis.keys[c]!] = n + c;
   return true;
 };
 
+/** Where basic column j sits: the node v (0..n-1) whose tree column it is, or n + c for key c; -1 if nonbasic. */
+export const positionOf = (f: Factor, basis: Basis, j: number): number => {
+  if (basis.state[j] !== 0) return -1;
+  const { tail, head, n } = f.p;
+  const t = tail[j]!;
+  const h = head[j]!;
+  if (t !== n && f.pred[t] === j) return t;
+  if (h !== n && f.pred[h] === j) return h;
+  const c = basis.keys.indexOf(j);
+  return c < 0 ? -1 : n + c;
+};
+
 /** Every column's reduced cost into `d` (0 on basic columns). */
-export const reducedCosts = (f: Factor, d: Float64Array): void => {
-  const { p, mu, phi, where } = f;
+export const reducedCosts = (f: Factor, basis: Basis, d: Float64Array): void => {
+  const { p, mu, phi } = f;
   const { columns, tail, head, gain, sideStart, sideRow, sideCoef } = p;
+  const { state } = basis;
   for (let j = 0; j < columns; j++) {
-    if (where[j] !== -1) {
+    if (state[j] === 0) {
       d[j] = 0;
       continue;
     }
@@ -275,15 +287,16 @@ export const reducedCosts = (f: Factor, d: Float64Array): void => {
  * that balance every node and meet every side row.
  */
 export const primalValues = (f: Factor, basis: Basis, lower: Float64Array, upper: Float64Array, x: Float64Array): void => {
-  const { p, where, pred, winv } = f;
+  const { p, pred, winv } = f;
   const { n, k, columns, tail, head, sideStart, sideRow, sideCoef, rhs } = p;
+  const { state } = basis;
   const b = f.nodeValue;
   b.fill(0);
   const q = new Float64Array(k);
   for (let r = 0; r < k; r++) q[r] = rhs[r]!;
   for (let j = 0; j < columns; j++) {
-    if (where[j] !== -1) continue;
-    const v = basis.state[j] === -1 ? upper[j]! : lower[j]!;
+    if (state[j] === 0) continue;
+    const v = state[j] === -1 ? upper[j]! : lower[j]!;
     x[j] = v;
     if (v === 0) continue;
     b[head[j]!]! += v;
@@ -333,9 +346,9 @@ const treeFlows = (f: Factor, b: Float64Array, x: Float64Array): void => {
  * 0 for a key).
  */
 export const inverseRow = (f: Factor, basis: Basis, leaving: number): void => {
-  const { p, where, pre, size, up, winv, psi, chi, tau, delta } = f;
+  const { p, pre, size, up, winv, psi, chi, tau, delta } = f;
   const { n, k, tail, head } = p;
-  const at = where[leaving]!;
+  const at = positionOf(f, basis, leaving);
   tau.fill(0);
   delta.fill(0);
   if (at >= n) {
@@ -381,9 +394,9 @@ export const rowEntry = (f: Factor, j: number): number => {
  * (the pivot element was zero: a bug upstream).
  */
 export const swap = (f: Factor, basis: Basis, leaving: number, entering: number): boolean => {
-  const { p, where, delta } = f;
+  const { p, delta } = f;
   const { n, k, tail, head } = p;
-  const at = where[leaving]!;
+  const at = positionOf(f, basis, leaving);
   if (at >= n) {
     basis.keys[at - n] = entering;
     return true;
@@ -413,4 +426,47 @@ export const swap = (f: Factor, basis: Basis, leaving: number, entering: number)
   basis.tree[treeSlot] = basis.keys[best]!;
   basis.keys[best] = entering;
   return true;
+};
+
+/** Adds `amount` along the tree path from node `from` to node `to` (pushing that much flow from `from` to `to`). */
+const pushAlong = (f: Factor, from: number, to: number, amount: number, x: Float64Array): void => {
+  const { parent, pred, up, depth } = f;
+  let a = from;
+  let b = to;
+  // From `from` up to the meeting point flow goes upwards; from there down to `to`.
+  while (a !== b) {
+    if (depth[a]! >= depth[b]!) {
+      x[pred[a]!]! += up[a] === 1 ? amount : -amount;
+      a = parent[a]!;
+    } else {
+      x[pred[b]!]! += up[b] === 1 ? -amount : amount;
+      b = parent[b]!;
+    }
+  }
+};
+
+/**
+ * Moves nonbasic column `entering` by `amount` and the basic columns with
+ * it, keeping every node balanced and every side row met: the entering
+ * column's flow returns through the tree (from its head to its tail), and
+ * the keys take up its side effect (beta = -W^-1 sigma), each with its own
+ * tree cycle. The incremental form of `primalValues`.
+ */
+export const stepAlong = (f: Factor, basis: Basis, entering: number, amount: number, x: Float64Array): void => {
+  const { p, winv } = f;
+  const { k, tail, head } = p;
+  x[entering]! += amount;
+  pushAlong(f, head[entering]!, tail[entering]!, amount, x);
+  if (k === 0) return;
+  const sigma = new Float64Array(k);
+  sigmaOf(f, entering, sigma);
+  for (let c = 0; c < k; c++) {
+    let beta = 0;
+    for (let r = 0; r < k; r++) beta -= winv[c * k + r]! * sigma[r]!;
+    if (beta === 0) continue;
+    const j = basis.keys[c]!;
+    const move = amount * beta;
+    x[j]! += move;
+    pushAlong(f, head[j]!, tail[j]!, move, x);
+  }
 };

@@ -9,20 +9,23 @@
  * feasible and a few pivots usually finish the child (warm start).
  *
  * One pivot: the basic column furthest outside its bounds leaves (Bland's
- * rule: the lowest-numbered, once the objective has stalled); the row of the
- * basis inverse gives how each nonbasic column moves it; of the columns that
- * move it the right way, the entering one keeps every reduced cost's sign
- * (the ratio test, in Harris's two passes: the smallest ratio with a
- * tolerance, then among those within it the largest pivot element, for
- * stability). No column to enter: the leaving row proves the linear program
- * infeasible (./exact.ts turns that into a certificate in exact arithmetic).
+ * rule, the lowest-numbered, once many pivots in a row have not moved the
+ * prices); the row of the basis inverse gives how each nonbasic column moves
+ * it; of the columns that move it the right way, the entering one keeps
+ * every reduced cost's sign (the ratio test, in Harris's two passes: the
+ * smallest ratio with a tolerance, then among those within it the largest
+ * pivot element, for stability). No column to enter: the leaving row proves
+ * the linear program infeasible (./exact.ts turns that into a certificate in
+ * exact arithmetic). Primal values and reduced costs are updated along the
+ * pivot and recomputed from the basis every `REFRESH` pivots and before an
+ * answer is given.
  *
  * Floating point with tolerances here; nothing decided here is trusted: the
  * branch and bound accepts a bound or an infeasibility only once ./exact.ts
  * has proved it from the final basis, and a plan only once the model checks
  * it. The deadline is read at every pivot.
  */
-import { factorise, inverseRow, primalValues, reducedCosts, swap, type Basis, type Factor } from "./basis.js";
+import { factorise, inverseRow, primalValues, reducedCosts, stepAlong, swap, type Basis, type Factor } from "./basis.js";
 
 export type LpOutcome =
   /** Column `column` has its lower bound above its upper one: no solution, exactly. */
@@ -40,9 +43,17 @@ export type LpOutcome =
 export interface LpWork {
   readonly x: Float64Array;
   readonly d: Float64Array;
+  /** The current row's nonzero entries: columns and values. */
+  readonly rowColumn: Int32Array;
+  readonly rowValue: Float64Array;
 }
 
-export const newWork = (columns: number): LpWork => ({ x: new Float64Array(columns), d: new Float64Array(columns) });
+export const newWork = (columns: number): LpWork => ({
+  x: new Float64Array(columns),
+  d: new Float64Array(columns),
+  rowColumn: new Int32Array(columns),
+  rowValue: new Float64Array(columns),
+});
 
 /** Tolerances, scaled to the problem's numbers. */
 export interface Tolerances {
@@ -60,17 +71,52 @@ export const tolerancesFor = (gain: Float64Array): Tolerances => {
   return { primal: 1e-9, dual: 1e-11 * scale, pivot: 1e-9 };
 };
 
+/** Pivots between recomputing primal values and reduced costs from the basis. */
+const REFRESH = 100;
+
 /** Puts every nonbasic column at the bound its reduced cost points to (fixed columns at their lower bound). */
-const dualFeasible = (f: Factor, basis: Basis, d: Float64Array, lower: Float64Array, upper: Float64Array, tol: number): void => {
-  const { where } = f;
+const dualFeasible = (basis: Basis, d: Float64Array, lower: Float64Array, upper: Float64Array, tol: number): void => {
   const { state } = basis;
   for (let j = 0; j < d.length; j++) {
-    if (where[j] !== -1) continue;
+    if (state[j] === 0) continue;
     if (lower[j] === upper[j]) state[j] = 1;
     else if (d[j]! > tol) state[j] = -1;
     else if (d[j]! < -tol) state[j] = 1;
-    else if (state[j] === 0) state[j] = 1;
   }
+};
+
+/** Recomputes reduced costs and primal values from the factorised basis, nonbasic columns at the bounds their reduced costs point to. */
+const refresh = (f: Factor, basis: Basis, lower: Float64Array, upper: Float64Array, work: LpWork, tol: Tolerances): void => {
+  reducedCosts(f, basis, work.d);
+  dualFeasible(basis, work.d, lower, upper, tol.dual);
+  primalValues(f, basis, lower, upper, work.x);
+};
+
+/** The basic column furthest outside its bounds (the lowest-numbered one under Bland's rule), or -1. */
+const chooseLeaving = (f: Factor, basis: Basis, lower: Float64Array, upper: Float64Array, x: Float64Array, tol: number, bland: boolean): { column: number; below: boolean } => {
+  const { n, k } = f.p;
+  let leaving = -1;
+  let worst = 0;
+  let below = false;
+  for (let slot = 0; slot < n + k; slot++) {
+    const j = slot < n ? f.pred[slot]! : basis.keys[slot - n]!;
+    const v = x[j]!;
+    const lo = lower[j]!;
+    const hi = upper[j]!;
+    let gap: number;
+    let isBelow = false;
+    if (v < lo - tol * (1 + Math.abs(lo))) {
+      gap = lo - v;
+      isBelow = true;
+    } else if (v > hi + tol * (1 + Math.abs(hi))) gap = v - hi;
+    else continue;
+    if (bland ? leaving < 0 || j < leaving : gap > worst) {
+      leaving = j;
+      worst = gap;
+      below = isBelow;
+    }
+  }
+  return { column: leaving, below };
 };
 
 /**
@@ -89,95 +135,91 @@ export const dualSimplex = (
   deadline: number,
   maxPivots: number,
 ): LpOutcome => {
-  const { p, where } = f;
-  const { n, k, columns, gain, tail, head, sideStart, sideRow, sideCoef } = p;
-  const { x, d } = work;
+  const { p, chi, tau } = f;
+  const { columns, tail, head, sideStart, sideRow, sideCoef } = p;
+  const { x, d, rowColumn, rowValue } = work;
   const { state } = basis;
   for (let j = 0; j < columns; j++) if (lower[j]! > upper[j]!) return { status: "empty", column: j, pivots: 0 };
   if (!factorise(f, basis)) return { status: "trouble", pivots: 0, why: "the starting basis is singular" };
-  reducedCosts(f, d);
-  dualFeasible(f, basis, d, lower, upper, tol.dual);
+  refresh(f, basis, lower, upper, work, tol);
   let pivots = 0;
+  let sinceRefresh = 0;
   let bland = false;
-  let best = Infinity;
-  let stalled = 0;
-  const stallLimit = 2 * (n + k) + 100;
-  const { chi, tau } = f;
+  let degenerate = 0;
+  const stallLimit = 2 * (p.n + p.k) + 100;
   for (;;) {
     if (performance.now() >= deadline) return { status: "stopped", pivots };
-    primalValues(f, basis, lower, upper, x);
-    // Leaving: the basic column furthest outside its bounds.
-    let leaving = -1;
-    let worst = 0;
-    let below = false;
-    for (let slot = 0; slot < n + k; slot++) {
-      const j = slot < n ? f.pred[slot]! : basis.keys[slot - n]!;
-      const v = x[j]!;
-      const lo = lower[j]!;
-      const hi = upper[j]!;
-      let gap = 0;
-      let isBelow = false;
-      if (v < lo - tol.primal * (1 + Math.abs(lo))) {
-        gap = lo - v;
-        isBelow = true;
-      } else if (v > hi + tol.primal * (1 + Math.abs(hi))) gap = v - hi;
-      else continue;
-      if (bland ? leaving < 0 || j < leaving : gap > worst) {
-        leaving = j;
-        worst = gap;
-        below = isBelow;
-      }
+    let { column: leaving, below } = chooseLeaving(f, basis, lower, upper, x, tol.primal, bland);
+    if (leaving < 0 && sinceRefresh > 0) {
+      // Believe "feasible" only from values recomputed from the basis.
+      refresh(f, basis, lower, upper, work, tol);
+      sinceRefresh = 0;
+      ({ column: leaving, below } = chooseLeaving(f, basis, lower, upper, x, tol.primal, bland));
     }
     if (leaving < 0) return { status: "optimal", pivots };
     if (pivots >= maxPivots) return { status: "trouble", pivots, why: `no convergence in ${pivots} pivots` };
 
-    // The objective (an upper bound while dual feasible) must fall; when it stalls, Bland's rule prevents cycling.
-    let objective = 0;
-    for (let j = 0; j < columns; j++) objective += gain[j]! * x[j]!;
-    if (objective < best - 1e-12 * Math.max(1, Math.abs(best))) {
-      best = objective;
-      stalled = 0;
-    } else if (++stalled > stallLimit) bland = true;
-
     inverseRow(f, basis, leaving);
     // x_leaving must rise (below) or fall: a column at its lower bound rises, at its upper falls.
     const need = below ? 1 : -1;
+    let entries = 0;
     let bound = Infinity;
     for (let j = 0; j < columns; j++) {
-      if (where[j] !== -1 || lower[j] === upper[j]) continue;
+      if (state[j] === 0) continue;
       let a = chi[head[j]!]! - chi[tail[j]!]!;
       for (let e = sideStart[j]!; e < sideStart[j + 1]!; e++) a -= tau[sideRow[e]!]! * sideCoef[e]!;
-      const dir = state[j] === -1 ? -1 : 1;
-      const moved = a * dir * need;
+      if (a === 0) continue;
+      rowColumn[entries] = j;
+      rowValue[entries++] = a;
+      if (lower[j] === upper[j]) continue;
+      const moved = a * (state[j] === -1 ? -1 : 1) * need;
       if (moved <= tol.pivot) continue;
-      const slack = Math.max(0, -d[j]! * dir);
+      const slack = Math.max(0, -d[j]! * (state[j] === -1 ? -1 : 1));
       const ratio = (slack + (bland ? 0 : tol.dual)) / moved;
       if (ratio < bound) bound = ratio;
     }
     if (bound === Infinity) return { status: "infeasible", leaving, below, pivots };
     let entering = -1;
+    let enteringAlpha = 0;
     let enteringSize = 0;
-    for (let j = 0; j < columns; j++) {
-      if (where[j] !== -1 || lower[j] === upper[j]) continue;
-      let a = chi[head[j]!]! - chi[tail[j]!]!;
-      for (let e = sideStart[j]!; e < sideStart[j + 1]!; e++) a -= tau[sideRow[e]!]! * sideCoef[e]!;
+    for (let i = 0; i < entries; i++) {
+      const j = rowColumn[i]!;
+      if (lower[j] === upper[j]) continue;
+      const a = rowValue[i]!;
       const dir = state[j] === -1 ? -1 : 1;
       const moved = a * dir * need;
       if (moved <= tol.pivot) continue;
       const slack = Math.max(0, -d[j]! * dir);
       if (slack / moved > bound) continue;
-      if (bland ? entering < 0 : moved > enteringSize) {
+      if (bland ? entering < 0 || j < entering : moved > enteringSize) {
         entering = j;
+        enteringAlpha = a;
         enteringSize = moved;
       }
     }
     if (entering < 0) return { status: "infeasible", leaving, below, pivots };
+
+    // Primal step: the leaving column reaches the bound it broke.
+    const target = below ? lower[leaving]! : upper[leaving]!;
+    stepAlong(f, basis, entering, (target - x[leaving]!) / enteringAlpha, x);
+    x[leaving] = target;
+    // Dual step: reduced costs move along the row so that the entering one becomes 0.
+    const theta = d[entering]! / enteringAlpha;
+    if (theta !== 0) {
+      for (let i = 0; i < entries; i++) d[rowColumn[i]!]! -= theta * rowValue[i]!;
+      degenerate = 0;
+    } else if (++degenerate > stallLimit) bland = true;
+    d[entering] = 0;
+    d[leaving] = theta;
+
     if (!swap(f, basis, leaving, entering)) return { status: "trouble", pivots, why: "the entering column does not reconnect the tree" };
     state[leaving] = below ? 1 : -1;
     state[entering] = 0;
     pivots++;
     if (!factorise(f, basis)) return { status: "trouble", pivots, why: "the basis became singular" };
-    reducedCosts(f, d);
-    dualFeasible(f, basis, d, lower, upper, tol.dual);
+    if (++sinceRefresh >= REFRESH) {
+      refresh(f, basis, lower, upper, work, tol);
+      sinceRefresh = 0;
+    }
   }
 };

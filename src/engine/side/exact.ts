@@ -28,7 +28,7 @@
  * row of the basis inverse of the column the dual simplex could not bring
  * back into its bounds (both signs are tried), again exact.
  */
-import { sigmaOf, type Basis, type Factor } from "./basis.js";
+import { positionOf, sigmaOf, type Basis, type Factor } from "./basis.js";
 
 /** num / den, den > 0. */
 export interface Rational {
@@ -221,9 +221,9 @@ export const exactBound = (f: Factor, basis: Basis, lower: Float64Array, upper: 
  */
 export const certifyInfeasible = (f: Factor, basis: Basis, lower: Float64Array, upper: Float64Array, leaving: number): boolean => {
   if (!integral(f)) return false;
-  const { p, where, pre, size, up, order } = f;
+  const { p, pre, size, up, order } = f;
   const { n, k, tail, head } = p;
-  const at = where[leaving]!;
+  const at = positionOf(f, basis, leaving);
   if (at < 0) return false;
   // delta: +-1 on the leaving tree column's subtree (0 everywhere for a key); the keys' crossing of that cut.
   const delta = new Float64Array(n + 1);
