@@ -69,6 +69,8 @@ export interface Factor {
   readonly chi: Float64Array;
   readonly tau: Float64Array;
   readonly delta: Float64Array;
+  /** Scratch, one entry per side row. */
+  readonly sigma: Float64Array;
 }
 
 export const newFactor = (p: SideProblem): Factor => {
@@ -96,6 +98,7 @@ export const newFactor = (p: SideProblem): Factor => {
     chi: new Float64Array(n + 1),
     tau: new Float64Array(k),
     delta: new Float64Array(n + 1),
+    sigma: new Float64Array(k),
   };
 };
 
@@ -265,6 +268,14 @@ export const positionOf = (f: Factor, basis: Basis, j: number): number => {
   return c < 0 ? -1 : n + c;
 };
 
+/** Column j's reduced cost under the factorised basis (not 0 for basic columns unless computed as such: call on nonbasic ones). */
+export const reducedCost = (f: Factor, j: number): number => {
+  const { p, mu, phi } = f;
+  let v = p.gain[j]! + phi[p.head[j]!]! - phi[p.tail[j]!]!;
+  for (let e = p.sideStart[j]!; e < p.sideStart[j + 1]!; e++) v -= mu[p.sideRow[e]!]! * p.sideCoef[e]!;
+  return v;
+};
+
 /** Every column's reduced cost into `d` (0 on basic columns). */
 export const reducedCosts = (f: Factor, basis: Basis, d: Float64Array): void => {
   const { p, mu, phi } = f;
@@ -408,7 +419,7 @@ export const swap = (f: Factor, basis: Basis, leaving: number, entering: number)
     return true;
   }
   // beta = W^-1 sigma_entering: the keys' share of the entering column.
-  const sigma = new Float64Array(k);
+  const sigma = f.sigma;
   sigmaOf(f, entering, sigma);
   let best = -1;
   let bestSize = 0;
@@ -458,7 +469,7 @@ export const stepAlong = (f: Factor, basis: Basis, entering: number, amount: num
   x[entering]! += amount;
   pushAlong(f, head[entering]!, tail[entering]!, amount, x);
   if (k === 0) return;
-  const sigma = new Float64Array(k);
+  const sigma = f.sigma;
   sigmaOf(f, entering, sigma);
   for (let c = 0; c < k; c++) {
     let beta = 0;

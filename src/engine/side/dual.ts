@@ -25,7 +25,9 @@
  * has proved it from the final basis, and a plan only once the model checks
  * it. The deadline is read at every pivot.
  */
-import { factorise, inverseRow, primalValues, reducedCosts, stepAlong, swap, type Basis, type Factor } from "./basis.js";
+import { factorise, inverseRow, primalValues, reducedCost, reducedCosts, stepAlong, swap, type Basis, type Factor } from "./basis.js";
+import type { SideProblem } from "./problem.js";
+import { incidenceOf, sparseRow, type Incidence } from "./row.js";
 
 export type LpOutcome =
   /** Column `column` has its lower bound above its upper one: no solution, exactly. */
@@ -46,13 +48,16 @@ export interface LpWork {
   /** The current row's nonzero entries: columns and values. */
   readonly rowColumn: Int32Array;
   readonly rowValue: Float64Array;
+  /** Columns by node and by side row (./row.ts). */
+  readonly incidence: Incidence;
 }
 
-export const newWork = (columns: number): LpWork => ({
-  x: new Float64Array(columns),
-  d: new Float64Array(columns),
-  rowColumn: new Int32Array(columns),
-  rowValue: new Float64Array(columns),
+export const newWork = (p: SideProblem): LpWork => ({
+  x: new Float64Array(p.columns),
+  d: new Float64Array(p.columns),
+  rowColumn: new Int32Array(p.columns),
+  rowValue: new Float64Array(p.columns),
+  incidence: incidenceOf(p),
 });
 
 /** Tolerances, scaled to the problem's numbers. */
@@ -135,8 +140,8 @@ export const dualSimplex = (
   deadline: number,
   maxPivots: number,
 ): LpOutcome => {
-  const { p, chi, tau } = f;
-  const { columns, tail, head, sideStart, sideRow, sideCoef } = p;
+  const { p } = f;
+  const { columns } = p;
   const { x, d, rowColumn, rowValue } = work;
   const { state } = basis;
   for (let j = 0; j < columns; j++) if (lower[j]! > upper[j]!) return { status: "empty", column: j, pivots: 0 };
@@ -162,19 +167,17 @@ export const dualSimplex = (
     inverseRow(f, basis, leaving);
     // x_leaving must rise (below) or fall: a column at its lower bound rises, at its upper falls.
     const need = below ? 1 : -1;
-    let entries = 0;
+    const entries = sparseRow(f, basis, work.incidence, lower, upper, rowColumn, rowValue);
     let bound = Infinity;
-    for (let j = 0; j < columns; j++) {
-      if (state[j] === 0) continue;
-      let a = chi[head[j]!]! - chi[tail[j]!]!;
-      for (let e = sideStart[j]!; e < sideStart[j + 1]!; e++) a -= tau[sideRow[e]!]! * sideCoef[e]!;
-      if (a === 0) continue;
-      rowColumn[entries] = j;
-      rowValue[entries++] = a;
-      if (lower[j] === upper[j]) continue;
+    for (let i = 0; i < entries; i++) {
+      const j = rowColumn[i]!;
+      const a = rowValue[i]!;
       const moved = a * (state[j] === -1 ? -1 : 1) * need;
       if (moved <= tol.pivot) continue;
-      const slack = Math.max(0, -d[j]! * (state[j] === -1 ? -1 : 1));
+      // The reduced cost from the basis's prices: nothing to update from pivot to pivot.
+      const dj = reducedCost(f, j);
+      d[j] = dj;
+      const slack = Math.max(0, -dj * (state[j] === -1 ? -1 : 1));
       const ratio = (slack + (bland ? 0 : tol.dual)) / moved;
       if (ratio < bound) bound = ratio;
     }
@@ -184,7 +187,6 @@ export const dualSimplex = (
     let enteringSize = 0;
     for (let i = 0; i < entries; i++) {
       const j = rowColumn[i]!;
-      if (lower[j] === upper[j]) continue;
       const a = rowValue[i]!;
       const dir = state[j] === -1 ? -1 : 1;
       const moved = a * dir * need;
@@ -203,14 +205,9 @@ export const dualSimplex = (
     const target = below ? lower[leaving]! : upper[leaving]!;
     stepAlong(f, basis, entering, (target - x[leaving]!) / enteringAlpha, x);
     x[leaving] = target;
-    // Dual step: reduced costs move along the row so that the entering one becomes 0.
-    const theta = d[entering]! / enteringAlpha;
-    if (theta !== 0) {
-      for (let i = 0; i < entries; i++) d[rowColumn[i]!]! -= theta * rowValue[i]!;
-      degenerate = 0;
-    } else if (++degenerate > stallLimit) bland = true;
-    d[entering] = 0;
-    d[leaving] = theta;
+    // The dual step: zero when the entering column's reduced cost is; many in a row call for Bland's rule.
+    if (d[entering] !== 0) degenerate = 0;
+    else if (++degenerate > stallLimit) bland = true;
 
     if (!swap(f, basis, leaving, entering)) return { status: "trouble", pivots, why: "the entering column does not reconnect the tree" };
     state[leaving] = below ? 1 : -1;

@@ -16,7 +16,7 @@
  * bounds and supply).
  */
 import { scopeArcs, type AssignmentModel, type GroupConstraint, type ModelArc } from "../../model/types.js";
-import type { SideProblem } from "./problem.js";
+import type { FamilyColumns, SideProblem } from "./problem.js";
 
 /** A change of one column's bounds. */
 export interface BoundChange {
@@ -36,6 +36,8 @@ export interface GroupView {
   readonly regionOf: Int32Array;
   /** Regions that could take the whole group, in region order. */
   readonly fitting: readonly number[];
+  /** When the group is a family node (./families.ts): its columns. */
+  readonly family: FamilyColumns | null;
 }
 
 const roomIn = (model: AssignmentModel, view: { arcs: readonly number[]; regionOf: Int32Array }, group: GroupConstraint, r: number): number => {
@@ -54,21 +56,33 @@ const roomIn = (model: AssignmentModel, view: { arcs: readonly number[]; regionO
   return Math.min(byClass, slots);
 };
 
-export const groupViews = (model: AssignmentModel): GroupView[] =>
-  (model.groups ?? []).map((group) => {
+export const groupViews = (model: AssignmentModel, p: SideProblem): GroupView[] =>
+  (model.groups ?? []).map((group, g) => {
     const arcs = scopeArcs(model, { kind: "workers", classes: [...new Set(group.workerClasses)] });
     const regionOf = new Int32Array(model.employerClasses.length).fill(-1);
     group.regions.forEach((region, r) => {
       for (const j of region) if (j >= 0 && j < regionOf.length) regionOf[j] = r;
     });
-    const fitting = group.regions.flatMap((_, r) => (roomIn(model, { arcs, regionOf }, group, r) >= group.size ? [r] : []));
-    return { group, arcs, regionOf, fitting };
+    const family = p.families.find((f) => f.plan.group === g) ?? null;
+    const fitting = group.regions.flatMap((_, r) =>
+      (family === null || family.regionColumn.has(r)) && roomIn(model, { arcs, regionOf }, group, r) >= group.size ? [r] : [],
+    );
+    return { group, arcs, regionOf, fitting, family };
   });
 
 /** Flow of the group in each region, and its total, read off the columns' values `x`. */
 export const groupFlows = (model: AssignmentModel, p: SideProblem, view: GroupView, x: Float64Array): { readonly total: number; readonly perRegion: Map<number, number> } => {
   const perRegion = new Map<number, number>();
   let total = 0;
+  if (view.family !== null) {
+    for (const [r, column] of view.family.regionColumn) {
+      const v = x[column] as number;
+      if (Math.abs(v) < 1e-9) continue;
+      total += v;
+      perRegion.set(r, v);
+    }
+    return { total, perRegion };
+  }
   for (const a of view.arcs) {
     const v = x[p.network.modelArc[a] as number] as number;
     if (Math.abs(v) < 1e-9) continue;
@@ -91,6 +105,16 @@ export const together = (model: AssignmentModel, p: SideProblem, view: GroupView
 /** The bound changes a fix makes. */
 export const fixChanges = (model: AssignmentModel, p: SideProblem, view: GroupView, fix: GroupFix): BoundChange[] => {
   if (fix.kind === "split") return [];
+  const family = view.family;
+  if (family !== null) {
+    const size = view.group.size;
+    if (fix.kind === "out") return [{ column: family.inColumn, lower: 0, upper: 0 }];
+    // The whole family into F and all of it on to region r: F's other arcs are then empty by conservation.
+    return [
+      { column: family.inColumn, lower: size, upper: size },
+      { column: family.regionColumn.get(fix.region) as number, lower: size, upper: size },
+    ];
+  }
   const classes = [...new Set(view.group.workerClasses)];
   if (fix.kind === "out") return classes.map((c) => ({ column: p.network.classIn[c] as number, lower: 0, upper: 0 }));
   const changes: BoundChange[] = classes.map((c) => {

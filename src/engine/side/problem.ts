@@ -34,7 +34,19 @@
  */
 import { scopeArcs, type AssignmentModel, type PolicyConstraint } from "../../model/types.js";
 import { networkWith, type PolicyNetwork } from "../policyNetwork.js";
+import { planFamilies, type FamilyPlan } from "./families.js";
 import { splitPolicies } from "./laminar.js";
+
+/** A family taken as a node: its node, the arc into it, and the arc to each region that can take it whole. */
+export interface FamilyColumns {
+  readonly plan: FamilyPlan;
+  readonly node: number;
+  readonly inColumn: number;
+  readonly regionColumn: ReadonlyMap<number, number>;
+}
+
+/** The largest gain scale accepted for families' averages (families whose size would need more keep their members' own arcs). */
+const MAX_SCALE = 60;
 
 export interface SideProblem {
   /** Network nodes 0..n-1; node n is the root where side-only and artificial columns meet. */
@@ -61,8 +73,12 @@ export interface SideProblem {
   readonly rowLabel: readonly string[];
   /** The network part and how the model reads off it. */
   readonly network: PolicyNetwork;
+  /** Every gain is the model's times this (the families' sizes' least common multiple), so that averages stay whole. */
+  readonly scale: number;
+  /** The families taken as nodes (./families.ts). */
+  readonly families: readonly FamilyColumns[];
   /**
-   * What the linear program's objective exceeds the model's by, for the same
+   * What the linear program's objective, divided by `scale`, exceeds the model's by, for the same
    * placements: the network pays a soft minimum's penalty as a gain on the
    * units that meet it (../policyNetwork.ts), so it counts penalty * min more
    * for each soft policy with a minimum that it carries.
@@ -106,14 +122,14 @@ export const toSideProblem = (model: AssignmentModel): SideProblem | string => {
   const network = networkWith(model, split.network);
   if (typeof network === "string") return `the network part does not nest (${network}): a bug in the split of policies`;
   const net = network.problem;
-  const m = net.tail.length;
+  const m0 = net.tail.length;
   // A model arc never carries more than its class's supply or its employer class's capacity.
   const upperOf = net.upper.slice();
   model.arcs.forEach((arc, a) => {
     const j = network.modelArc[a] as number;
     upperOf[j] = Math.min(upperOf[j] as number, model.workerClasses[arc.from]?.supply ?? 0, model.employerClasses[arc.to]?.capacity ?? 0);
   });
-  for (let a = 0; a < m; a++) {
+  for (let a = 0; a < m0; a++) {
     if (!isWhole(net.gain[a] as number)) return `network arc ${a} has gain ${net.gain[a]}, not an integer (soft penalties must be whole objective units)`;
     if (!isWhole(net.lower[a] as number) || !isWhole(upperOf[a] as number)) return `network arc ${a} has bounds [${net.lower[a]}, ${upperOf[a]}], not integers`;
   }
@@ -177,7 +193,28 @@ export const toSideProblem = (model: AssignmentModel): SideProblem | string => {
     rows.push({ label: side.label, terms, rhs: Number.isInteger(rhs) ? rhs : 0, own: [{ ...slack, gain: 0, coefficient: 1 }] });
   }
 
-  const n = net.nodeCount;
+  // Families kept with one employer become nodes of their own (./families.ts); gains are scaled to keep their averages whole.
+  // Side terms by column, for the few columns that have any (a list per column would cost more than the rest together).
+  const perColumn = new Map<number, [number, number][]>();
+  const addTerm = (j: number, r: number, c: number): void => {
+    const list = perColumn.get(j);
+    if (list === undefined) perColumn.set(j, [[r, c]]);
+    else list.push([r, c]);
+  };
+  rows.forEach((row, r) => {
+    for (const [j, c] of row.terms) addTerm(j, r, c);
+  });
+  const families: FamilyPlan[] = [];
+  let scale = 1;
+  for (const plan of planFamilies(model, network, (j) => perColumn.get(j) ?? [], net.gain, upperOf)) {
+    const next = (scale / gcd(scale, plan.size)) * plan.size;
+    if (next > MAX_SCALE) continue;
+    scale = next;
+    families.push(plan);
+  }
+  const n0 = net.nodeCount;
+  const n = n0 + families.length;
+  const m = m0 + families.reduce((s, f) => s + 1 + f.regions.length, 0);
   const k = rows.length;
   const ownCount = rows.reduce((s, r) => s + r.own.length, 0);
   const artificial = m + ownCount;
@@ -191,14 +228,31 @@ export const toSideProblem = (model: AssignmentModel): SideProblem | string => {
   head.set(net.head);
   lower.set(net.lower);
   upper.set(upperOf);
-  gain.set(net.gain);
-  // Side coefficients per column: network arcs from the rows' terms, then each side-only column's own.
-  const perColumn: [number, number][][] = Array.from({ length: columns }, () => []);
-  rows.forEach((row, r) => {
-    for (const [j, c] of row.terms) perColumn[j]?.push([r, c]);
+  for (let a = 0; a < m0; a++) gain[a] = (net.gain[a] as number) * scale;
+  let j = m0;
+  const familyColumns: FamilyColumns[] = families.map((plan, i) => {
+    const node = n0 + i;
+    // The members' own arcs into their classes are closed: the family's placements all go through F.
+    for (const c of plan.classes) upper[network.classIn[c] as number] = 0;
+    const inColumn = j++;
+    tail[inColumn] = plan.from;
+    head[inColumn] = node;
+    upper[inColumn] = plan.size;
+    for (const [r, c] of plan.inSide) addTerm(inColumn, r, c);
+    const regionColumn = new Map<number, number>();
+    for (const region of plan.regions) {
+      const col = j++;
+      tail[col] = node;
+      head[col] = region.head;
+      upper[col] = plan.size;
+      gain[col] = (region.gain * scale) / plan.size;
+      for (const [r, c] of region.side) addTerm(col, r, c);
+      regionColumn.set(region.region, col);
+    }
+    return { plan, node, inColumn, regionColumn };
   });
+  // Side coefficients per column: network arcs from the rows' terms, then each side-only column's own.
   const slack = new Int32Array(k);
-  let j = m;
   rows.forEach((row, r) => {
     row.own.forEach((own, i) => {
       if (i === 0) slack[r] = j;
@@ -206,8 +260,8 @@ export const toSideProblem = (model: AssignmentModel): SideProblem | string => {
       head[j] = n;
       lower[j] = own.lower;
       upper[j] = own.upper;
-      gain[j] = own.gain;
-      perColumn[j]?.push([r, own.coefficient]);
+      gain[j] = own.gain * scale;
+      addTerm(j, r, own.coefficient);
       j++;
     });
   });
@@ -220,19 +274,18 @@ export const toSideProblem = (model: AssignmentModel): SideProblem | string => {
   for (let c = 0; c < columns; c++) reachable += Math.abs(gain[c]!) * Math.max(Math.abs(lower[c]!), Math.abs(upper[c]!));
   if (reachable > 2 ** 52) return `gains times bounds sum to ${reachable}, above 2^52: objectives could leave exact arithmetic; lower the penalties or the bounds`;
   const sideStart = new Int32Array(columns + 1);
-  perColumn.forEach((list, c) => {
-    sideStart[c + 1] = (sideStart[c] as number) + list.length;
-  });
+  for (const [c, list] of perColumn) sideStart[c + 1] = list.length;
+  for (let c = 0; c < columns; c++) sideStart[c + 1]! += sideStart[c]!;
   const nnz = sideStart[columns] as number;
   const sideRow = new Int32Array(nnz);
   const sideCoef = new Float64Array(nnz);
-  perColumn.forEach((list, c) => {
+  for (const [c, list] of perColumn) {
     list.sort((a, b) => a[0] - b[0]);
     list.forEach(([r, coefficient], i) => {
       sideRow[(sideStart[c] as number) + i] = r;
       sideCoef[(sideStart[c] as number) + i] = coefficient;
     });
-  });
+  }
   return {
     n,
     k,
@@ -251,6 +304,8 @@ export const toSideProblem = (model: AssignmentModel): SideProblem | string => {
     slack,
     rowLabel: rows.map((r) => r.label),
     network,
+    scale,
+    families: familyColumns,
     offset: sideOffset + split.network.reduce((s, p) => s + (p.penalty !== null && p.min !== null && p.min > 0 ? p.penalty * p.min : 0), 0),
     networkPolicies: split.network,
     sidePolicies: split.side,

@@ -104,9 +104,9 @@ const mostFractional = (x: Float64Array, tiers: readonly Int32Array[]): number =
 
 export const branchAndBound = (model: AssignmentModel, p: SideProblem, start: Basis, deadline: number): SearchResult => {
   const f = newFactor(p);
-  const work = newWork(p.columns);
+  const work = newWork(p);
   const tol = tolerancesFor(p.gain);
-  const views = groupViews(model);
+  const views = groupViews(model, p);
   const maxPivots = 50 * (p.n + p.k) + 10_000;
   const lower = new Float64Array(p.columns);
   const upper = new Float64Array(p.columns);
@@ -158,7 +158,9 @@ export const branchAndBound = (model: AssignmentModel, p: SideProblem, start: Ba
     }
     const exact = exactBound(f, basis, lower, upper);
     if (exact === null) return result("trouble", "no exact bound from the final basis", Infinity);
-    const ceiling = Math.min(node.ceiling, Number(floorOf({ num: exact.num - BigInt(p.offset + node.splitPenalty) * exact.den, den: exact.den })));
+    // In model units: the linear bound is `scale` times the model's plus `offset`.
+    const scaledDen = exact.den * BigInt(p.scale);
+    const ceiling = Math.min(node.ceiling, Number(floorOf({ num: exact.num - BigInt(p.offset + node.splitPenalty) * scaledDen, den: scaledDen })));
     if (!beats(ceiling)) continue;
     const x = work.x;
 
@@ -197,6 +199,13 @@ export const branchAndBound = (model: AssignmentModel, p: SideProblem, start: Ba
 
     // An integer plan: believed only once the model checks it.
     const flows = model.arcs.map((_, a) => Math.round(x[p.network.modelArc[a] as number] as number));
+    // A family node's flow, all on one arc at the family's size (`together`), is its members' flows there.
+    for (const family of p.families) {
+      for (const region of family.plan.regions) {
+        if (Math.round(x[family.regionColumn.get(region.region) as number] as number) !== family.plan.size) continue;
+        for (const [a, count] of region.memberArcs) flows[a] = (flows[a] as number) + count;
+      }
+    }
     const violation = checkFlows(model, flows);
     if (violation !== null) return result("trouble", `an integral relaxation broke the model (${violation})`, Infinity);
     const objective = objectiveOf(model, flows);
