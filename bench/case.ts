@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as E from "fp-ts/lib/Either.js";
 import { solveModel } from "../src/engine/select.js";
-import type { EngineOutcome } from "../src/engine/types.js";
+import type { EngineChoice, EngineOutcome } from "../src/engine/types.js";
 import { decodeInstance } from "../src/input/decode.js";
 import { buildModel } from "../src/model/build.js";
 import { checkFlows } from "../src/model/check.js";
@@ -34,7 +34,7 @@ const timeLimitMs = 1000 * Number(values["time-limit-s"]);
 const engine: BenchEngine =
   engineName === "highs"
     ? highsEngine(await loadHighs())
-    : { name: engineName, solve: (model, options) => solveModel(model, engineName === "lp-solver" ? "lp-solver" : "auto", options) };
+    : { name: engineName, solve: (model, options) => solveModel(model, (["flow", "side", "lp-solver"].includes(engineName) ? engineName : "auto") as EngineChoice, options) };
 
 const text = readFileSync(file, "utf8");
 

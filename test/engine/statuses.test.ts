@@ -15,10 +15,15 @@
  * solver stopped at its own deadline, up to a millisecond earlier) or
  * "error: variable ... came back non-integral".
  */
+import * as E from "fp-ts/lib/Either.js";
 import type { Highs } from "highs";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { toLP } from "../../src/engine/lpFormat.js";
 import { lpSolverEngine, mayHaveStoppedForTime } from "../../src/engine/lpSolver.js";
+import { sideEngine } from "../../src/engine/side/engine.js";
+import { generateInstance } from "../../src/generate/generate.js";
+import { decodeInstance } from "../../src/input/decode.js";
+import { buildModel } from "../../src/model/build.js";
 import { checkFlows } from "../../src/model/check.js";
 import { objectiveOf } from "../../src/model/objective.js";
 import type { AssignmentModel, ModelArc } from "../../src/model/types.js";
@@ -131,5 +136,54 @@ describe("javascript-lp-solver at a time limit", () => {
     expect(mayHaveStoppedForTime(1000, 1199, 200)).toBe(false); // every reading inside was below the deadline
     expect(mayHaveStoppedForTime(1000, 1200, 200)).toBe(true); // 199.1 ms of real time can read as 200
     expect(mayHaveStoppedForTime(1000, 1500, 200)).toBe(true);
+  });
+});
+
+/** 400 workers, 40 employers over Shikoku: a caregiving minimum crossing prefecture bands, fairness by centre and province, ten families kept with one employer. */
+const crossingModel = (): AssignmentModel => {
+  const base = generateInstance({ seed: 20261127, workers: 400, employers: 40, prefectures: ["36", "37", "38", "39"] });
+  const workers = base.workers.map((w, i) => {
+    if (i % 40 >= 3) return w;
+    const first = base.workers[i - (i % 40)] as typeof w;
+    return { ...w, group: `family-${Math.floor(i / 40)}`, trainingCentre: first.trainingCentre, homeProvince: first.homeProvince };
+  });
+  const decoded = decodeInstance({
+    ...base,
+    workers,
+    policy: {
+      quotas: [
+        { scope: "sector", key: "caregiving", min: 120 },
+        { scope: "prefecture", key: "37", min: 100, max: 180 },
+        { scope: "prefecture", key: "38", min: 30, max: 120 },
+      ],
+      fairness: [
+        { by: "trainingCentre", minShare: 0.5 },
+        { by: "homeProvince", minShare: 0.5 },
+      ],
+      groups: { together: "employer" },
+    },
+  });
+  if (E.isLeft(decoded)) throw new Error(JSON.stringify(decoded.left.slice(0, 3)));
+  return buildModel(decoded.right).model;
+};
+
+describe("the side engine at a deadline", () => {
+  it("stops on time, and what it returns is a plan of the model under a bound no lower than the optimum", () => {
+    const model = crossingModel();
+    const optimum = highsOptimum(model);
+    expect(sideEngine.solve(model, { deadline: performance.now() })).toMatchObject({ termination: "time-limit", solution: null });
+    for (const limit of [20, 60, 150, 300, 5000]) {
+      const started = performance.now();
+      const out = sideEngine.solve(model, { deadline: started + limit });
+      expect(performance.now() - started).toBeLessThan(limit + 1000); // the promise is 200 ms; the margin is for a shared machine
+      expect(["optimal", "time-limit"], out.message ?? "").toContain(out.termination);
+      if (out.termination === "optimal") expect(out.solution?.objective).toBe(optimum);
+      if (out.solution !== null) {
+        expect(checkFlows(model, out.solution.flows)).toBeNull();
+        expect(out.solution.objective).toBe(objectiveOf(model, out.solution.flows));
+        expect(out.solution.objective).toBeLessThanOrEqual(optimum);
+      }
+      if (out.bound !== null) expect(out.bound).toBeGreaterThanOrEqual(optimum);
+    }
   });
 });
