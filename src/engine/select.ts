@@ -1,9 +1,15 @@
 /**
  * Choosing an engine. "auto" takes the fastest engine that is exact for the
- * model: the flow engine when the model is a network (no policy, or policies
- * that nest, groups included), the side engine when policies cross or raw
- * side rows are present, and javascript-lp-solver for what neither takes. A
- * caller may force one. A forced engine that cannot take the model answers
+ * model (measured in bench/RESULTS.md):
+ * - the flow engine when the model is a network (no policy, or policies that
+ *   nest) and no group must go to one employer: exact integer network
+ *   simplex, and its search over groups kept in one prefecture;
+ * - the side engine when policies cross, raw side rows are present, or a
+ *   group must go to one employer (it takes such a family as a node of its
+ *   own: the pilot with 50 families, 0.7 s against the flow engine's search
+ *   not proved in 60 s);
+ * - javascript-lp-solver for what neither takes.
+ * A caller may force one. A forced engine that cannot take the model answers
  * with termination "error" and says why, rather than solving something else.
  */
 import type { AssignmentModel } from "../model/types.js";
@@ -19,15 +25,20 @@ export const ENGINES: Readonly<Record<EngineName, Engine>> = {
   "lp-solver": lpSolverEngine,
 };
 
-/** The engines "auto" tries, in order: the first that accepts the model solves it. */
-const AUTO: readonly Engine[] = [flowEngine, sideEngine, lpSolverEngine];
+/** Whether some group must be placed with one employer (every region one employer class). */
+const hasOneEmployerGroups = (model: AssignmentModel): boolean =>
+  (model.groups ?? []).some((g) => g.regions.length > 0 && g.regions.every((region) => new Set(region).size === 1));
+
+/** The engines "auto" tries for this model, in order: the first that accepts it solves it. */
+const autoOrder = (model: AssignmentModel): readonly Engine[] =>
+  hasOneEmployerGroups(model) ? [sideEngine, flowEngine, lpSolverEngine] : [flowEngine, sideEngine, lpSolverEngine];
 
 export const chooseEngine = (model: AssignmentModel, choice: EngineChoice): Engine =>
-  choice !== "auto" ? ENGINES[choice] : (AUTO.find((engine) => engine.accepts(model).ok) ?? lpSolverEngine);
+  choice !== "auto" ? ENGINES[choice] : (autoOrder(model).find((engine) => engine.accepts(model).ok) ?? lpSolverEngine);
 
 /** Solves with the chosen engine; each engine's `accepts` runs once. */
 export const solveModel = (model: AssignmentModel, choice: EngineChoice, options: EngineOptions): EngineOutcome => {
-  const candidates: readonly Engine[] = choice === "auto" ? AUTO : [ENGINES[choice]];
+  const candidates: readonly Engine[] = choice === "auto" ? autoOrder(model) : [ENGINES[choice]];
   let refusal = "";
   for (const engine of candidates) {
     const accepted = engine.accepts(model);
