@@ -36,6 +36,11 @@ export interface Rational {
   readonly den: bigint;
 }
 
+/** An exact bound and the side prices it was computed with (mu = nu / den): a child's bound can be read off them. */
+export interface ExactBound extends Rational {
+  readonly nu: readonly bigint[];
+}
+
 /** floor(num / den) for den > 0. */
 export const floorOf = (r: Rational): bigint => {
   const q = r.num / r.den;
@@ -199,7 +204,7 @@ const keyColumns = (f: Factor, basis: Basis): number[][] => {
  * singular or the potentials are not integers (the proof is then unavailable,
  * never wrong).
  */
-export const exactBound = (f: Factor, basis: Basis, lower: Float64Array, upper: Float64Array): Rational | null => {
+export const exactBound = (f: Factor, basis: Basis, lower: Float64Array, upper: Float64Array): ExactBound | null => {
   if (!integral(f)) return null;
   const { p, pi } = f;
   const { k, tail, head, gain } = p;
@@ -211,7 +216,44 @@ export const exactBound = (f: Factor, basis: Basis, lower: Float64Array, upper: 
   if (!gamma.every(Number.isSafeInteger)) return null;
   const solved = k === 0 ? { nu: [], det: 1n } : solveTransposed(keyColumns(f, basis), gamma);
   if (solved === null) return null;
-  return { num: scaledSum(f, lower, upper, (j) => gain[j]!, pi, solved.nu, solved.det), den: solved.det };
+  return { num: scaledSum(f, lower, upper, (j) => gain[j]!, pi, solved.nu, solved.det), den: solved.det, nu: solved.nu };
+};
+
+/**
+ * The same bound with some columns' bounds changed (a child of the node
+ * whose basis `f` holds): the prices are kept, so only the changed columns'
+ * terms change. Weak duality holds for any prices, so this bounds the child
+ * without solving it: a child whose region costs the family more than the
+ * gap to the best plan is dropped unsolved. Exact (BigInt).
+ */
+export const boundWithChanges = (
+  f: Factor,
+  parent: ExactBound,
+  lower: Float64Array,
+  upper: Float64Array,
+  changes: readonly { readonly column: number; readonly lower: number; readonly upper: number }[],
+): Rational => {
+  const { p, pi, psi } = f;
+  const { k, tail, head, gain, sideStart, sideRow, sideCoef } = p;
+  const { nu, den } = parent;
+  // The last change of a column wins; each column counted once.
+  const last = new Map<number, { lower: number; upper: number }>();
+  for (const c of changes) last.set(c.column, c);
+  let num = parent.num;
+  for (const [j, box] of last) {
+    const h = head[j]!;
+    const t = tail[j]!;
+    let e = den * (BigInt(gain[j]!) + BigInt(pi[h]!) - BigInt(pi[t]!));
+    for (let r = 0; r < k; r++) e -= (nu[r] as bigint) * (BigInt(psi[h * k + r]!) - BigInt(psi[t * k + r]!));
+    for (let q = sideStart[j]!; q < sideStart[j + 1]!; q++) e -= (nu[sideRow[q]!] as bigint) * BigInt(sideCoef[q]!);
+    const term = (lo: number, hi: number): bigint => {
+      const a = e * BigInt(lo);
+      const b = e * BigInt(hi);
+      return a > b ? a : b;
+    };
+    num += term(box.lower, box.upper) - term(lower[j]!, upper[j]!);
+  }
+  return { num, den };
 };
 
 /**

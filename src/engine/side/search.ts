@@ -31,7 +31,7 @@ import { objectiveOf } from "../../model/objective.js";
 import type { AssignmentModel } from "../../model/types.js";
 import { copyBasis, newFactor, type Basis } from "./basis.js";
 import { dualSimplex, newWork, tolerancesFor } from "./dual.js";
-import { certifyInfeasible, exactBound, floorOf } from "./exact.js";
+import { boundWithChanges, certifyInfeasible, exactBound, floorOf, type Rational } from "./exact.js";
 import { fixChanges, groupFlows, groupViews, together, type BoundChange, type GroupFix, type GroupView } from "./groups.js";
 import type { SideProblem } from "./problem.js";
 
@@ -159,8 +159,14 @@ export const branchAndBound = (model: AssignmentModel, p: SideProblem, start: Ba
     const exact = exactBound(f, basis, lower, upper);
     if (exact === null) return result("trouble", "no exact bound from the final basis", Infinity);
     // In model units: the linear bound is `scale` times the model's plus `offset`.
-    const scaledDen = exact.den * BigInt(p.scale);
-    const ceiling = Math.min(node.ceiling, Number(floorOf({ num: exact.num - BigInt(p.offset + node.splitPenalty) * scaledDen, den: scaledDen })));
+    const modelBound = (r: Rational, splitPenalty: number): number => {
+      const scaledDen = r.den * BigInt(p.scale);
+      return Number(floorOf({ num: r.num - BigInt(p.offset + splitPenalty) * scaledDen, den: scaledDen }));
+    };
+    const ceiling = Math.min(node.ceiling, modelBound(exact, node.splitPenalty));
+    /** A child's ceiling before it is solved: this node's prices on the child's bounds (weak duality). */
+    const childCeiling = (changes: readonly BoundChange[], splitPenalty: number): number =>
+      Math.min(ceiling - (splitPenalty - node.splitPenalty), changes.length === 0 ? Infinity : modelBound(boundWithChanges(f, exact, lower, upper, changes), splitPenalty));
     if (!beats(ceiling)) continue;
     const x = work.x;
 
@@ -172,13 +178,21 @@ export const branchAndBound = (model: AssignmentModel, p: SideProblem, start: Ba
       const regions = [...view.fitting].sort((a, b) => (perRegion.get(b) ?? 0) - (perRegion.get(a) ?? 0) || a - b);
       const children: GroupFix[] = [...regions.map((region): GroupFix => ({ kind: "in", region })), { kind: "out" }];
       if (view.group.penalty !== null) children.push({ kind: "split" });
-      for (let i = children.length - 1; i >= 0; i--) {
-        const fix = children[i] as GroupFix;
+      // Each child's ceiling from this node's prices; the most promising is explored first (ties keep the order above).
+      const made = children.map((fix, order) => {
+        const changes = fixChanges(model, p, view, fix);
+        const splitPenalty = node.splitPenalty + (fix.kind === "split" ? (view.group.penalty as number) : 0);
+        return { fix, changes, splitPenalty, ceiling: childCeiling(changes, splitPenalty), order };
+      });
+      made.sort((a, b) => b.ceiling - a.ceiling || a.order - b.order);
+      for (let i = made.length - 1; i >= 0; i--) {
+        const child = made[i] as (typeof made)[number];
+        if (!beats(child.ceiling)) continue;
         stack.push({
-          changes: [...node.changes, ...fixChanges(model, p, view, fix)],
-          fixes: new Map([...node.fixes, [g, fix]]),
-          splitPenalty: node.splitPenalty + (fix.kind === "split" ? (view.group.penalty as number) : 0),
-          ceiling: fix.kind === "split" ? ceiling - (view.group.penalty as number) : ceiling,
+          changes: [...node.changes, ...child.changes],
+          fixes: new Map([...node.fixes, [g, child.fix]]),
+          splitPenalty: child.splitPenalty,
+          ceiling: child.ceiling,
           start: basis,
         });
       }
@@ -193,7 +207,10 @@ export const branchAndBound = (model: AssignmentModel, p: SideProblem, start: Ba
       const up: BoundChange = { column, lower: Math.ceil(v), upper: upper[column] as number };
       const first = v - Math.floor(v) >= 0.5 ? up : down;
       const second = first === up ? down : up;
-      for (const change of [second, first]) stack.push({ changes: [...node.changes, change], fixes: node.fixes, splitPenalty: node.splitPenalty, ceiling, start: basis });
+      for (const change of [second, first]) {
+        const childBound = childCeiling([change], node.splitPenalty);
+        if (beats(childBound)) stack.push({ changes: [...node.changes, change], fixes: node.fixes, splitPenalty: node.splitPenalty, ceiling: childBound, start: basis });
+      }
       continue;
     }
 
