@@ -14,10 +14,9 @@
  */
 import type { AssignmentModel } from "../../model/types.js";
 import type { Engine, EngineOutcome } from "../types.js";
-import { maxGainCirculation } from "../circulation.js";
-import type { Basis } from "./basis.js";
 import { toSideProblem, type SideProblem } from "./problem.js";
-import { artificialBasis, branchAndBound } from "./search.js";
+import { branchAndBound } from "./search.js";
+import { warmStart } from "./warmStart.js";
 
 const built = new WeakMap<AssignmentModel, SideProblem | string>();
 
@@ -33,36 +32,6 @@ export const sideProblemOf = (model: AssignmentModel): SideProblem | string => {
   }
   built.set(model, problem);
   return problem;
-};
-
-/**
- * The root's starting basis: the network part solved alone by the exact
- * circulation engine (side rows dropped), its optimal tree, and each side
- * row on its slack. Its prices are the network's and the side prices 0, so
- * it is dual feasible; the dual simplex then only has to bring the side
- * rows into their bounds. "infeasible" when the network part alone has no
- * flow (then neither has the model; the circulation engine proves that in
- * integers), "stopped" at the deadline.
- */
-const warmStart = (p: SideProblem, deadline: number): Basis | "infeasible" | "stopped" => {
-  const m = p.m;
-  const solved = maxGainCirculation(
-    { nodeCount: p.n, tail: p.tail.subarray(0, m), head: p.head.subarray(0, m), lower: p.lower.subarray(0, m), upper: p.upper.subarray(0, m), gain: p.gain.subarray(0, m) },
-    { basis: true, ...(deadline === Infinity ? {} : { deadline }) },
-  );
-  if (solved.status === "infeasible") return "infeasible";
-  if (solved.status !== "optimal" || solved.basis === undefined) return solved.status === "time-limit" ? "stopped" : artificialBasis(p);
-  const state = new Int8Array(p.columns).fill(1);
-  const tree = new Int32Array(p.n);
-  for (let v = 0; v < p.n; v++) {
-    const a = solved.basis.treeArc[v] as number;
-    tree[v] = a >= 0 ? a : p.artificial + v;
-    state[tree[v] as number] = 0;
-  }
-  for (let a = 0; a < m; a++) if (solved.basis.atUpper[a] === 1) state[a] = -1;
-  const keys = p.slack.slice();
-  for (const s of keys) state[s] = 0;
-  return { tree, keys, state };
 };
 
 const fail = (message: string): EngineOutcome => ({ engine: "side", termination: "error", solution: null, bound: null, message });
