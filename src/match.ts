@@ -20,7 +20,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { diagnoseInstance } from "./analysis/diagnose.js";
-import { chooseEngine, solveModel } from "./engine/select.js";
+import { firstEngine, solveModel } from "./engine/select.js";
 import { pastDeadline, type EngineChoice } from "./engine/types.js";
 import { oneOf, struct, numberAtLeast } from "./input/combinators.js";
 import { decodeInstance, issuesFromErrors } from "./input/decode.js";
@@ -83,7 +83,7 @@ export const match = (input: unknown, options?: MatchOptions): E.Either<readonly
   const limit = opts.right.timeLimitMs;
   const deadline = limit === undefined ? undefined : started + limit - resultReserveMs(instance, built.model, limit);
   const outcome = pastDeadline(deadline)
-    ? ({ engine: chooseEngine(built.model, engine).name, termination: "time-limit", solution: null, bound: null, message: "the time limit passed while the input was decoded and the model built; nothing was solved" } as const)
+    ? ({ engine: firstEngine(built.model, engine).name, termination: "time-limit", solution: null, bound: null, message: "the time limit passed while the input was decoded and the model built; nothing was solved" } as const)
     : solveModel(built.model, engine, deadline === undefined ? {} : { deadline });
   // An infeasible plan is diagnosed: the smallest relaxation of its hard policies.
   const diagnosis = outcome.termination === "infeasible" ? diagnoseInstance(instance, built, engine, deadline) : null;

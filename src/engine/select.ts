@@ -33,6 +33,9 @@ const hasOneEmployerGroups = (model: AssignmentModel): boolean =>
 const autoOrder = (model: AssignmentModel): readonly Engine[] =>
   hasOneEmployerGroups(model) ? [sideEngine, flowEngine, lpSolverEngine] : [flowEngine, sideEngine, lpSolverEngine];
 
+/** The engine that would be tried first, without asking whether it accepts the model (which can take a while to decide). */
+export const firstEngine = (model: AssignmentModel, choice: EngineChoice): Engine => (choice !== "auto" ? ENGINES[choice] : (autoOrder(model)[0] as Engine));
+
 export const chooseEngine = (model: AssignmentModel, choice: EngineChoice): Engine =>
   choice !== "auto" ? ENGINES[choice] : (autoOrder(model).find((engine) => engine.accepts(model).ok) ?? lpSolverEngine);
 
