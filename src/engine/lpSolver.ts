@@ -127,7 +127,7 @@ export const lpSolverEngine: Engine = {
         ...base,
         termination: "error",
         solution: null,
-        message: `model too large for javascript-lp-solver: the dense tableau would need about ${Math.round(bytes / 1e6)} MB; use the flow engine or aggregate further`,
+        message: `model too large for javascript-lp-solver: the dense tableau would need about ${Math.round(bytes / 1e6)} MB; use the flow or side engine, or aggregate further`,
       };
     }
     const impossible = mip.rows.find((row) => row.terms.length === 0 && !holdsAtZero(row));
