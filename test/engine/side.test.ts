@@ -45,6 +45,17 @@ const crossingOrigins = (workers: number, employers: number): InstanceInput => {
   return { ...base, workers: base.workers.map((w, i) => ({ ...w, trainingCentre: `centre-${i % 3}`, homeProvince: `province-${Math.floor(i / 3) % 4}` })) };
 };
 
+/** "auto" chooses the side engine and proves the optimum HiGHS finds. */
+const expectProvedBySide = (model: AssignmentModel): void => {
+  const expected = highsSolve(model);
+  expect(expected.status).toBe("Optimal");
+  const out = solveModel(model, "auto", {});
+  expect(out.engine).toBe("side");
+  expect(out.termination, out.message ?? "").toBe("optimal");
+  expect(checkFlows(model, out.solution!.flows)).toBeNull();
+  expect(out.solution!.objective).toBe(expected.objective);
+};
+
 const fairness = (minShare: number) => [
   { by: "trainingCentre" as const, minShare },
   { by: "homeProvince" as const, minShare },
@@ -52,14 +63,7 @@ const fairness = (minShare: number) => [
 
 describe("the side engine on the models that never finished", () => {
   it("fairness by training centre and by home province that cross, 59 x 10", () => {
-    const model = modelOf({ ...crossingOrigins(59, 10), policy: { fairness: fairness(0.5) } });
-    const expected = highsSolve(model);
-    expect(expected.status).toBe("Optimal");
-    const out = solveModel(model, "auto", {});
-    expect(out.engine).toBe("side");
-    expect(out.termination, out.message ?? "").toBe("optimal");
-    expect(checkFlows(model, out.solution!.flows)).toBeNull();
-    expect(out.solution!.objective).toBe(expected.objective);
+    expectProvedBySide(modelOf({ ...crossingOrigins(59, 10), policy: { fairness: fairness(0.5) } }));
   });
 
   it("the diagnosis of an infeasible one, 33 x 10: the smallest relaxation HiGHS finds", () => {
@@ -83,13 +87,6 @@ describe("the side engine on the models that never finished", () => {
       const first = base.workers[i - (i % 5)] as (typeof base.workers)[number];
       return { ...w, group: `family-${Math.floor(i / 5)}`, trainingCentre: first.trainingCentre, homeProvince: first.homeProvince };
     });
-    const model = modelOf({ ...base, workers, policy: { groups: { together: "employer" } } });
-    const expected = highsSolve(model);
-    expect(expected.status).toBe("Optimal");
-    const out = solveModel(model, "auto", {});
-    expect(out.engine).toBe("side");
-    expect(out.termination, out.message ?? "").toBe("optimal");
-    expect(checkFlows(model, out.solution!.flows)).toBeNull();
-    expect(out.solution!.objective).toBe(expected.objective);
+    expectProvedBySide(modelOf({ ...base, workers, policy: { groups: { together: "employer" } } }));
   });
 });
