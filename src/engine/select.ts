@@ -39,15 +39,28 @@ export const firstEngine = (model: AssignmentModel, choice: EngineChoice): Engin
 export const chooseEngine = (model: AssignmentModel, choice: EngineChoice): Engine =>
   choice !== "auto" ? ENGINES[choice] : (autoOrder(model).find((engine) => engine.accepts(model).ok) ?? lpSolverEngine);
 
-/** Solves with the chosen engine; each engine's `accepts` runs once. */
+/**
+ * Solves with the chosen engine; each engine's `accepts` runs once. Under
+ * "auto", an engine that accepts the model but fails on it (termination
+ * "error": numerical trouble it could not prove its way through, a bug) hands
+ * it to the next engine that accepts it, within the same deadline; the first
+ * failure is returned if every engine fails.
+ */
 export const solveModel = (model: AssignmentModel, choice: EngineChoice, options: EngineOptions): EngineOutcome => {
   const candidates: readonly Engine[] = choice === "auto" ? autoOrder(model) : [ENGINES[choice]];
   let refusal = "";
+  let failure: EngineOutcome | null = null;
   for (const engine of candidates) {
     const accepted = engine.accepts(model);
-    if (accepted.ok) return engine.solve(model, options);
-    refusal = `${engine.name} cannot take this model: ${accepted.why}`;
+    if (!accepted.ok) {
+      refusal = `${engine.name} cannot take this model: ${accepted.why}`;
+      continue;
+    }
+    const outcome = engine.solve(model, options);
+    if (outcome.termination !== "error" || choice !== "auto") return outcome;
+    failure ??= outcome;
   }
+  if (failure !== null) return failure;
   const last = candidates[candidates.length - 1] as Engine;
   return { engine: last.name, termination: "error", solution: null, bound: null, message: refusal };
 };
