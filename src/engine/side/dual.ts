@@ -25,7 +25,9 @@
  * has proved it from the final basis, and a plan only once the model checks
  * it. The deadline is read at every pivot.
  */
-import { factorise, inverseRow, primalValues, reducedCost, reducedCosts, stepAlong, swap, type Basis, type Factor } from "./basis.js";
+import { factorise, reducedCost, reducedCosts, type Basis, type Factor } from "./basis.js";
+import { inverseRow, swap } from "./pivot.js";
+import { primalValues, stepAlong } from "./primal.js";
 import type { SideProblem } from "./problem.js";
 import { incidenceOf, sparseRow, type Incidence } from "./row.js";
 
