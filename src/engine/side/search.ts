@@ -14,17 +14,22 @@
  * - otherwise, when some group the node has not fixed is not kept together,
  *   branch on the first such group (./groups.ts: each region that can take
  *   it whole, the most of its relaxed flow first; "out"; "split" if soft);
- * - else when some model arc's flow is fractional, branch on the most
- *   fractional one (the lowest-numbered of equals): flow <= floor and
- *   flow >= ceil, the nearer side first;
+ * - else when a side row's slack (its scope's total) is fractional, branch
+ *   on the most fractional one, else on the most fractional model arc (the
+ *   lowest-numbered of equals): value <= floor and value >= ceil, the
+ *   nearer side first;
  * - else the flows are an integer plan: checked against the model
  *   (`checkFlows`) and its objective recomputed exactly (`objectiveOf`)
  *   before it may become the best.
- * Depth first, children in that order: the same model always gives the same
- * search and the same plan. Every bound used to drop a node is a proof, so
- * the best plan is optimal when the search ends. At the deadline it returns
- * the best plan with the largest bound of the nodes left (the proved gap);
- * the dual simplex reads the clock at every pivot.
+ * Each child gets a ceiling before it is solved: this node's exact prices
+ * on the child's bounds (weak duality holds for any prices; only the changed
+ * columns' terms move), so a child that cannot beat the best plan is never
+ * solved, and siblings are explored highest ceiling first (ties in the
+ * order above). Depth first: the same model always gives the same search
+ * and the same plan. Every bound used to drop a node is a proof, so the best
+ * plan is optimal when the search ends. At the deadline it returns the best
+ * plan with the largest ceiling of the nodes left (the proved gap); the dual
+ * simplex reads the clock at every pivot.
  */
 import { checkFlows } from "../../model/check.js";
 import { objectiveOf } from "../../model/objective.js";
