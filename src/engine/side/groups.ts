@@ -40,20 +40,32 @@ export interface GroupView {
   readonly family: FamilyColumns | null;
 }
 
-const roomIn = (model: AssignmentModel, view: { arcs: readonly number[]; regionOf: Int32Array }, group: GroupConstraint, r: number): number => {
-  const perClass = new Map<number, number>();
-  for (const a of view.arcs) {
-    const arc = model.arcs[a] as ModelArc;
-    if (view.regionOf[arc.to] !== r) continue;
-    perClass.set(arc.from, (perClass.get(arc.from) ?? 0) + arc.upper);
-  }
+/**
+ * The regions that could take the whole group: every class of it has arcs
+ * into the region, and the region has room for all of it (slots, and per
+ * class its arcs' bounds and supply). One pass over the group's arcs.
+ */
+const fittingRegions = (model: AssignmentModel, arcs: readonly number[], regionOf: Int32Array, group: GroupConstraint): number[] => {
   const classes = new Set(group.workerClasses);
-  if ([...classes].some((c) => !perClass.has(c))) return 0;
-  let byClass = 0;
-  for (const [c, upper] of perClass) byClass += Math.min(upper, model.workerClasses[c]?.supply ?? 0);
-  let slots = 0;
-  for (const j of new Set(group.regions[r] ?? [])) slots += model.employerClasses[j]?.capacity ?? 0;
-  return Math.min(byClass, slots);
+  const perRegion = new Map<number, Map<number, number>>();
+  for (const a of arcs) {
+    const arc = model.arcs[a] as ModelArc;
+    const r = regionOf[arc.to] as number;
+    if (r < 0) continue;
+    const perClass = perRegion.get(r) ?? new Map<number, number>();
+    perClass.set(arc.from, (perClass.get(arc.from) ?? 0) + arc.upper);
+    perRegion.set(r, perClass);
+  }
+  const out: number[] = [];
+  for (const [r, perClass] of perRegion) {
+    if (perClass.size !== classes.size) continue;
+    let byClass = 0;
+    for (const [c, upper] of perClass) byClass += Math.min(upper, model.workerClasses[c]?.supply ?? 0);
+    let slots = 0;
+    for (const j of new Set(group.regions[r] ?? [])) slots += model.employerClasses[j]?.capacity ?? 0;
+    if (Math.min(byClass, slots) >= group.size) out.push(r);
+  }
+  return out.sort((x, y) => x - y);
 };
 
 export const groupViews = (model: AssignmentModel, p: SideProblem): GroupView[] =>
@@ -64,9 +76,7 @@ export const groupViews = (model: AssignmentModel, p: SideProblem): GroupView[] 
       for (const j of region) if (j >= 0 && j < regionOf.length) regionOf[j] = r;
     });
     const family = p.families.find((f) => f.plan.group === g) ?? null;
-    const fitting = group.regions.flatMap((_, r) =>
-      (family === null || family.regionColumn.has(r)) && roomIn(model, { arcs, regionOf }, group, r) >= group.size ? [r] : [],
-    );
+    const fitting = fittingRegions(model, arcs, regionOf, group).filter((r) => family === null || family.regionColumn.has(r));
     return { group, arcs, regionOf, fitting, family };
   });
 
