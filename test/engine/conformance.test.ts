@@ -20,7 +20,8 @@ import { checkFlows } from "../../src/model/check.js";
 import { objectiveOf, placementWeightFor, policyViolation } from "../../src/model/objective.js";
 import { diagnose } from "../../src/analysis/diagnose.js";
 import { hasCrossing, policyModels } from "../support/policyModels.js";
-import type { AssignmentModel, ModelArc, SideConstraint } from "../../src/model/types.js";
+import type { AssignmentModel, ModelArc, PolicyConstraint, SideConstraint } from "../../src/model/types.js";
+import { solveModel } from "../../src/engine/select.js";
 
 const ENGINES: readonly Engine[] = [lpSolverEngine, flowEngine, sideEngine];
 
@@ -250,11 +251,14 @@ describe("models with side constraints", () => {
   });
 });
 
-/** The relaxation the diagnosis solves: every hard policy soft at a penalty no placement can pay for. */
+/** Hard constraints the diagnosis may relax: the policy's, never a legal limit. */
+const relaxable = (p: PolicyConstraint): boolean => p.penalty === null && p.law !== true;
+
+/** The relaxation the diagnosis solves: every hard policy soft at a penalty no placement can pay for; legal limits stay hard. */
 const relaxedForDiagnosis = (model: AssignmentModel): AssignmentModel => {
   const supply = model.workerClasses.reduce((s, c) => s + c.supply, 0);
   const penalty = model.placementWeight * (supply + 1);
-  return { ...model, policies: (model.policies ?? []).map((p) => (p.penalty === null ? { ...p, penalty } : p)) };
+  return { ...model, policies: (model.policies ?? []).map((p) => (relaxable(p) ? { ...p, penalty } : p)) };
 };
 
 /** Units of hard-policy violation in HiGHS's optimum of the diagnosis's relaxation. */
@@ -263,7 +267,7 @@ const highsRelaxationUnits = (model: AssignmentModel): number => {
   expect(answer.Status).toBe("Optimal");
   const columns = answer.Columns as Record<string, { Primal?: number }>;
   const flows = model.arcs.map((_, a) => Math.round(columns[`x${a}`]?.Primal ?? 0));
-  return (model.policies ?? []).filter((p) => p.penalty === null).reduce((s, p) => s + policyViolation(model, p, flows), 0);
+  return (model.policies ?? []).filter(relaxable).reduce((s, p) => s + policyViolation(model, p, flows), 0);
 };
 
 describe("models with quotas that cross, two fairness families, groups and fractional penalties", () => {
@@ -355,6 +359,89 @@ describe("models with quotas that cross, two fairness families, groups and fract
         }
       }),
       params(60),
+    );
+    expect(infeasible).toBeGreaterThan(10);
+  });
+});
+
+/** Whether a support organisation's set of employer classes crosses another employer set of the model (a sector or prefecture quota, another organisation). */
+const supportCrosses = (model: AssignmentModel): boolean => {
+  const sets = (model.policies ?? []).flatMap((p) => (p.scope.kind === "employers" ? [{ support: p.source === "law.support-capacity", members: new Set(p.scope.classes) }] : []));
+  return sets.some((a) =>
+    a.support
+      ? sets.some((b) => {
+          if (b === a) return false;
+          const inside = [...a.members].filter((m) => b.members.has(m)).length;
+          return inside > 0 && inside < a.members.size && inside < b.members.size;
+        })
+      : false,
+  );
+};
+
+describe("the law's limits with a policy whose quotas cross (per-employer caps, support organisations over several employers)", () => {
+  const shape = { maxWorkers: 6, maxEmployers: 5, maxSupply: 3, groups: true, tightness: 0, law: true };
+
+  it("every engine that accepts one agrees with HiGHS; auto never leaves a crossing support capacity to javascript-lp-solver", () => {
+    let crossing = 0;
+    let law = 0;
+    fc.assert(
+      fc.property(policyModels(shape), (model) => {
+        law += (model.policies ?? []).filter((p) => p.law === true).length;
+        const expected = highsOptimum(model);
+        for (const engine of ENGINES.filter((e) => e.accepts(model).ok)) {
+          const out = engine.solve(model, {});
+          if (expected === null) {
+            expect(out.termination, `${engine.name}: ${out.message}`).toBe("infeasible");
+            continue;
+          }
+          expect(out.termination, `${engine.name}: ${out.message}`).toBe("optimal");
+          expect(checkFlows(model, out.solution!.flows)).toBeNull();
+          expect(out.solution!.objective, engine.name).toBe(expected);
+        }
+        const auto = solveModel(model, "auto", {});
+        expect(auto.engine).not.toBe("lp-solver");
+        if (supportCrosses(model)) {
+          crossing++;
+          expect(auto.engine).toBe("side");
+        }
+      }),
+      params(100),
+    );
+    expect(crossing).toBeGreaterThan(20);
+    expect(law).toBeGreaterThan(100);
+  });
+
+  it("per-employer caps nest: with them and a sector quota alone, auto keeps the flow engine", () => {
+    fc.assert(
+      fc.property(policyModels({ ...shape, groups: false }), (model) => {
+        // Keep the legal caps on single employers and the two sector quotas (a partition): everything nests.
+        const nested = { ...model, policies: (model.policies ?? []).filter((p) => (p.law === true && p.scope.kind === "employers" && p.scope.classes.length === 1) || p.source.startsWith("sector")) };
+        const out = solveModel(nested, "auto", {});
+        expect(out.engine).toBe("flow");
+        const expected = highsOptimum(nested);
+        if (expected === null) expect(out.termination).toBe("infeasible");
+        else expect(out.solution!.objective).toBe(expected);
+      }),
+      params(40),
+    );
+  });
+
+  it("infeasible variants: the diagnosis relaxes the policy only, by the least HiGHS finds with the law kept hard", () => {
+    let infeasible = 0;
+    fc.assert(
+      fc.property(policyModels({ ...shape, tightness: 3 }), (model) => {
+        if (highsOptimum(model) !== null) return;
+        infeasible++;
+        const units = highsRelaxationUnits(model);
+        for (const engine of ENGINES.filter((e) => e.accepts(model).ok)) {
+          const d = diagnose(model, engine.name);
+          expect(d.kind, `${engine.name}: ${d.kind === "unavailable" ? d.message : ""}`).toBe("relaxation");
+          if (d.kind !== "relaxation") continue;
+          expect(d.totalUnits, engine.name).toBe(units);
+          for (const r of d.relaxations) expect(r.source.startsWith("law."), r.label).toBe(false);
+        }
+      }),
+      params(50),
     );
     expect(infeasible).toBeGreaterThan(10);
   });

@@ -31,9 +31,10 @@ const crossing = () => {
     ...instance,
     policy: {
       quotas: [
-        { scope: "sector", key: "caregiving", min: 500 },
-        { scope: "prefecture", key: "37", min: 300, max: 700 },
-        { scope: "prefecture", key: "38", max: 500 },
+        // Under the law's caps at most 347 caregiving and 516 Kagawa placements are possible; both bind here.
+        { scope: "sector", key: "caregiving", min: 340 },
+        { scope: "prefecture", key: "37", min: 510, max: 700 },
+        { scope: "prefecture", key: "38", max: 440 },
       ],
     },
   };

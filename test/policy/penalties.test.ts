@@ -16,12 +16,16 @@ import type { PolicyInput } from "../../src/policy/codecs.js";
 import { lawful } from "../support/lawful.js";
 
 /** One worker, one employer that takes them (score 0: no preferences, wage at the minimum), lawful (../support/lawful.ts), and a policy. */
-const single = (policy: PolicyInput): InstanceInput =>
+const single = (policy: PolicyInput, workers = 1): InstanceInput =>
   lawful({
-    workers: [
-      { id: "W1", language: ["N4"], certifications: [{ field: "construction", via: "skills-test" }], trainingCentre: "Semarang", homeProvince: "Central Java" },
-    ],
-    employers: [{ id: "E1", prefecture: "37", field: "construction", slots: 1, hourlyWage: 1036 }],
+    workers: Array.from({ length: workers }, (_, i) => ({
+      id: `W${i + 1}`,
+      language: ["N4" as const],
+      certifications: [{ field: "construction", via: "skills-test" as const }],
+      trainingCentre: "Semarang",
+      homeProvince: "Central Java",
+    })),
+    employers: [{ id: "E1", prefecture: "37", field: "construction", slots: workers, hourlyWage: 1036 }],
     reference: { asOf: "2026-04-01" },
     policy,
   });
@@ -46,8 +50,7 @@ describe("exact soft penalties", () => {
   it.each(["auto", "lp-solver"] as const)("half a placement per unit costs exactly half the placement weight (%s)", (engine) => {
     // Two workers, two slots: the sector minimum of 4 is missed by 2 units: 2 placements less 2 * 0.5.
     // (Before, W = 49 * 2 + 1 = 99 and each unit cost round(49.5) = 50.)
-    const base = single({ quotas: [{ scope: "sector", key: "construction", min: 4, penalty: 0.5 }] });
-    const input = { ...base, workers: [...base.workers, { ...(base.workers[0] as InstanceInput["workers"][number]), id: "W2" }], employers: [{ ...(base.employers[0] as InstanceInput["employers"][number]), slots: 2 }] };
+    const input = single({ quotas: [{ scope: "sector", key: "construction", min: 4, penalty: 0.5 }] }, 2);
     const r = solved(input, engine);
     expect(r.status).toBe("optimal");
     expect(r.placements).toHaveLength(2);

@@ -8,6 +8,12 @@
  * of a placement (0.5, 0.99, 1.125: objective units penalty * W exactly, W a
  * multiple of their denominators). Built as model data, so every engine and
  * HiGHS read the same numbers.
+ *
+ * With `law`, the legal limits as ../../src/rules/limits.ts compiles them
+ * (hard, marked `law`, listed first): a statutory cap on some single
+ * employer classes (they nest), and two support organisations' capacities,
+ * each over the employer classes it supports, which cross the sector and
+ * prefecture quotas.
  */
 import fc from "fast-check";
 import { placementWeightFor } from "../../src/model/objective.js";
@@ -26,6 +32,8 @@ export interface PolicyModelShape {
   readonly tightness: number;
   /** Every group hard, kept with one employer, its members from one centre and province (the side engine's family node). */
   readonly families?: boolean;
+  /** Add legal limits: per-employer caps and support organisations' capacities over several employers. */
+  readonly law?: boolean;
 }
 
 const bound = fc.option(fc.integer({ min: 0, max: 6 }), { nil: null, freq: 2 });
@@ -56,6 +64,9 @@ export const policyModels = (shape: PolicyModelShape): fc.Arbitrary<AssignmentMo
         centrePolicies: fc.array(policyDraw, { minLength: 2, maxLength: 2 }),
         provincePolicies: fc.array(policyDraw, { minLength: 3, maxLength: 3 }),
         groups: fc.array(fc.record({ on: fc.boolean(), byEmployer: fc.boolean(), alike: fc.boolean(), penalty }), { minLength: shape.groups ? 3 : 0, maxLength: shape.groups ? 3 : 0 }),
+        caps: fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }), { minLength: shape.law === true ? nE : 0, maxLength: shape.law === true ? nE : 0 }),
+        support: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: shape.law === true ? nE : 0, maxLength: shape.law === true ? nE : 0 }),
+        supportMax: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 2, maxLength: 2 }),
       }),
     )
     .map((raw) => (shape.families === true ? { ...raw, groups: raw.groups.map((g) => ({ ...g, on: true, byEmployer: true, alike: true, penalty: null })) } : raw))
@@ -94,6 +105,15 @@ export const policyModels = (shape: PolicyModelShape): fc.Arbitrary<AssignmentMo
         policies.push({ label, source: label, scope: { kind, classes }, min, max, penalty: units(draw.penalty) });
       };
       const members = (of: readonly number[], value: number): number[] => of.flatMap((v, i) => (v === value ? [i] : []));
+      d.caps.forEach((cap, j) => {
+        if (cap !== null && cap < (d.capacities[j] as number)) {
+          policies.push({ label: `legal cap at e${j}`, source: "law.care-staff-cap", scope: { kind: "employers", classes: [j] }, min: null, max: cap, penalty: null, law: true });
+        }
+      });
+      [0, 1].forEach((o) => {
+        const js = members(d.support, o);
+        if (js.length > 0) policies.push({ label: `support capacity of S${o}`, source: "law.support-capacity", scope: { kind: "employers", classes: js }, min: null, max: d.supportMax[o] as number, penalty: null, law: true });
+      });
       d.sectorPolicies.forEach((draw, s) => add(`sector ${s}`, "employers", members(d.sector, s), draw));
       d.prefecturePolicies.forEach((draw, s) => add(`prefecture ${s}`, "employers", members(d.prefecture, s), draw));
       d.centrePolicies.forEach((draw, s) => add(`centre ${s}`, "workers", members(centre, s), draw));
