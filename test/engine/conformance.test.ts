@@ -19,7 +19,7 @@ import type { Engine } from "../../src/engine/types.js";
 import { checkFlows } from "../../src/model/check.js";
 import { objectiveOf, placementWeightFor, policyViolation } from "../../src/model/objective.js";
 import { diagnose } from "../../src/analysis/diagnose.js";
-import { hasCrossing, policyModels } from "../support/policyModels.js";
+import { hasCrossing, policyModels, type PolicyModelShape } from "../support/policyModels.js";
 import type { AssignmentModel, ModelArc, PolicyConstraint, SideConstraint } from "../../src/model/types.js";
 import { solveModel } from "../../src/engine/select.js";
 
@@ -283,6 +283,36 @@ const expectSmallestRelaxation = (model: AssignmentModel): void => {
   }
 };
 
+/** Every engine that accepts the model proves HiGHS's optimum with flows that pass the model and an objective they earn, or says infeasible with HiGHS. */
+const expectEnginesAgreeWithHighs = (model: AssignmentModel): void => {
+  const expected = highsOptimum(model);
+  for (const engine of ENGINES.filter((e) => e.accepts(model).ok)) {
+    const out = engine.solve(model, {});
+    if (expected === null) {
+      expect(out.termination, `${engine.name}: ${out.message}`).toBe("infeasible");
+      continue;
+    }
+    expect(out.termination, `${engine.name}: ${out.message}`).toBe("optimal");
+    expect(checkFlows(model, out.solution!.flows)).toBeNull();
+    expect(out.solution!.objective).toBe(objectiveOf(model, out.solution!.flows));
+    expect(out.solution!.objective, engine.name).toBe(expected);
+  }
+};
+
+/** Over models drawn tighter (minimums 3 higher), the infeasible ones (more than 10) each pass `expectSmallestRelaxation`. */
+const infeasibleVariants = (shape: PolicyModelShape, runs: number): void => {
+  let infeasible = 0;
+  fc.assert(
+    fc.property(policyModels({ ...shape, tightness: 3 }), (model) => {
+      if (highsOptimum(model) !== null) return;
+      infeasible++;
+      expectSmallestRelaxation(model);
+    }),
+    params(runs),
+  );
+  expect(infeasible).toBeGreaterThan(10);
+};
+
 describe("models with quotas that cross, two fairness families, groups and fractional penalties", () => {
   const shape = { maxWorkers: 6, maxEmployers: 5, maxSupply: 3, groups: true, tightness: 0 };
 
@@ -291,18 +321,7 @@ describe("models with quotas that cross, two fairness families, groups and fract
     fc.assert(
       fc.property(policyModels(shape), (model) => {
         if (hasCrossing(model)) crossing++;
-        const expected = highsOptimum(model);
-        for (const engine of ENGINES.filter((e) => e.accepts(model).ok)) {
-          const out = engine.solve(model, {});
-          if (expected === null) {
-            expect(out.termination, `${engine.name}: ${out.message}`).toBe("infeasible");
-            continue;
-          }
-          expect(out.termination, `${engine.name}: ${out.message}`).toBe("optimal");
-          expect(checkFlows(model, out.solution!.flows)).toBeNull();
-          expect(out.solution!.objective).toBe(objectiveOf(model, out.solution!.flows));
-          expect(out.solution!.objective, engine.name).toBe(expected);
-        }
+        expectEnginesAgreeWithHighs(model);
       }),
       params(120),
     );
@@ -358,16 +377,7 @@ describe("models with quotas that cross, two fairness families, groups and fract
   });
 
   it("infeasible variants: every engine says so, and each one's diagnosis finds the smallest relaxation HiGHS finds", () => {
-    let infeasible = 0;
-    fc.assert(
-      fc.property(policyModels({ ...shape, tightness: 3 }), (model) => {
-        if (highsOptimum(model) !== null) return;
-        infeasible++;
-        expectSmallestRelaxation(model);
-      }),
-      params(60),
-    );
-    expect(infeasible).toBeGreaterThan(10);
+    infeasibleVariants(shape, 60);
   });
 });
 
@@ -394,17 +404,7 @@ describe("the law's limits with a policy whose quotas cross (per-employer caps, 
     fc.assert(
       fc.property(policyModels(shape), (model) => {
         law += (model.policies ?? []).filter((p) => p.law === true).length;
-        const expected = highsOptimum(model);
-        for (const engine of ENGINES.filter((e) => e.accepts(model).ok)) {
-          const out = engine.solve(model, {});
-          if (expected === null) {
-            expect(out.termination, `${engine.name}: ${out.message}`).toBe("infeasible");
-            continue;
-          }
-          expect(out.termination, `${engine.name}: ${out.message}`).toBe("optimal");
-          expect(checkFlows(model, out.solution!.flows)).toBeNull();
-          expect(out.solution!.objective, engine.name).toBe(expected);
-        }
+        expectEnginesAgreeWithHighs(model);
         const auto = solveModel(model, "auto", {});
         expect(auto.engine).not.toBe("lp-solver");
         if (supportCrosses(model)) {
@@ -434,16 +434,7 @@ describe("the law's limits with a policy whose quotas cross (per-employer caps, 
   });
 
   it("infeasible variants: the diagnosis relaxes the policy only, by the least HiGHS finds with the law kept hard", () => {
-    let infeasible = 0;
-    fc.assert(
-      fc.property(policyModels({ ...shape, tightness: 3 }), (model) => {
-        if (highsOptimum(model) !== null) return;
-        infeasible++;
-        expectSmallestRelaxation(model);
-      }),
-      params(50),
-    );
-    expect(infeasible).toBeGreaterThan(10);
+    infeasibleVariants(shape, 50);
   });
 });
 
