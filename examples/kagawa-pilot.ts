@@ -17,7 +17,7 @@
  * (examples/data/kagawa-families.json). It shows how each constraint stands,
  * why the families left out were left out, one placement whose better
  * options the law or the policy rules out, and the diagnosis of a plan that
- * cannot be met (at least 450 caregivers, without the families). Last, what
+ * cannot be met (at least 450 caregivers). Last, what
  * stability costs: the optimal plan against the stable plan workers would
  * choose (deferred acceptance), with their blocking pairs and placements at
  * risk, and the employers most at risk of losing workers.
@@ -143,10 +143,9 @@ for (const p of g.placements) {
   }
 }
 
-// A plan that cannot be met: the ministry asks for 450 caregivers. Without
-// the families: with them, the relaxed plan's objective leaves the flow
-// engine's exact range on this cohort, and the diagnosis says it is unavailable.
-const strict = { ...input, policy: { ...(policy as Record<string, unknown>), quotas: [{ scope: "sector", key: "caregiving", min: 450 }] } };
+// A plan that cannot be met: the ministry asks for 450 caregivers (the
+// families kept together as above; the legal limits are never relaxed).
+const strict = { ...withPolicy, policy: { ...(policy as Record<string, unknown>), quotas: [{ scope: "sector", key: "caregiving", min: 450 }] } };
 const impossible = match(strict, { engine });
 if (E.isRight(impossible) && impossible.right.diagnosis !== null) {
   console.log(`\nIf the plan asked for at least 450 caregivers: ${impossible.right.status}.`);

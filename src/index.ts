@@ -84,6 +84,10 @@ export { checkFlows } from "./model/check.js";
 export { objectiveOf, placementWeightFor } from "./model/objective.js";
 export { solveModel, chooseEngine, ENGINES } from "./engine/select.js";
 export { lpSolverEngine } from "./engine/lpSolver.js";
+/** The exact engine for networks with side constraints (crossing quotas, two fairness families, groups kept with one employer). */
+export { sideEngine } from "./engine/side/engine.js";
+/** `deadlineIn(ms)`: the deadline engines take (`EngineOptions.deadline`), ms from now. */
+export { deadlineIn } from "./engine/types.js";
 export type { Engine, EngineName, EngineChoice, EngineOptions, EngineOutcome, Termination } from "./engine/types.js";
 
 // Domain reference data

@@ -50,7 +50,7 @@ export const topChoicePlan = (instance: Instance, built: BuiltModel, engine: Eng
   const m = topChoiceModel(market);
   const buildMs = performance.now() - buildStarted;
   const solveStarted = performance.now();
-  const outcome = solveModel(m.model, engine, { timeLimitMs });
+  const outcome = solveModel(m.model, engine, { deadline: timeLimitMs === undefined ? undefined : started + timeLimitMs });
   const solveMs = performance.now() - solveStarted;
   const timings = { decodeMs: 0, buildMs, solveMs };
   const solution = outcome.solution;
