@@ -14,6 +14,7 @@ import { formatResultMarkdown } from "../report/markdown.js";
 import { duration, int } from "../report/format.js";
 import type { MatchResult } from "../result/types.js";
 import { compareResults } from "../scenario/compare.js";
+import type { StabilityReport } from "../stable/stabilityReport.js";
 import { EXIT, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { instanceInputs, loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
 import type { CliContext } from "./io.js";
@@ -42,20 +43,22 @@ export const reportTargets = (o: { readonly markdown?: string; readonly html?: s
   ...(o.html === undefined ? [] : [{ flag: "--html", path: o.html }]),
 ];
 
-/** Writes the Markdown and HTML reports asked for; `employers` names where placements are in the HTML report's lists. */
+/** Writes the Markdown and HTML reports asked for; `employers` names where placements are in the HTML report's lists; with a full stability report, its detail. */
 export const writeReports = async (
   r: MatchResult,
   o: { readonly markdown?: string; readonly html?: string },
   title: string,
   ctx: CliContext,
   employers: readonly { readonly id: string; readonly name?: string; readonly prefecture: string; readonly field: string }[] = [],
+  stability?: StabilityReport,
 ): Promise<E.Either<Failure, void>> => {
+  const detail = stability === undefined ? {} : { stability };
   if (o.markdown !== undefined) {
-    const w = await writeOutput(formatResultMarkdown(r, { title, name: "result" }), o.markdown, ctx);
+    const w = await writeOutput(formatResultMarkdown(r, { title, name: "result", ...detail }), o.markdown, ctx);
     if (E.isLeft(w)) return w;
   }
   if (o.html !== undefined) {
-    const w = await writeOutput(renderHtmlReport(compareResults([{ name: "result", result: r }]), { title, results: [{ name: "result", result: r, employers }] }), o.html, ctx);
+    const w = await writeOutput(renderHtmlReport(compareResults([{ name: "result", result: r }]), { title, results: [{ name: "result", result: r, employers }], ...detail }), o.html, ctx);
     if (E.isLeft(w)) return w;
   }
   return E.right(undefined);

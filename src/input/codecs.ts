@@ -12,6 +12,7 @@ import { LANGUAGE_ALIASES, LANGUAGE_EVIDENCE, LANGUAGE_REQUIREMENTS, type Langua
 import { PolicyCodec } from "../policy/codecs.js";
 import { amountsByKey, flag, integer, isoDate, listOf, nonEmptyString, numberIn, oneOf, struct } from "./combinators.js";
 import { LIMITS } from "./limits.js";
+import { RankingsCodec } from "../stable/codecs.js";
 import {
   EMPLOYER_LAW_OPTIONAL,
   EMPLOYER_LAW_REQUIRED,
@@ -151,6 +152,7 @@ export const InstanceCodec = struct(
     placement: PlacementCodec,
     supportOrganisations: listOf(SupportOrganisationCodec, "registered support organisations", LIMITS.supportOrganisations),
     policy: PolicyCodec,
+    rankings: RankingsCodec,
   },
 );
 

@@ -25,7 +25,8 @@ import { at, capIssues, issue, MAX_ISSUES, truncatedIssue, type InputIssue } fro
 import { LIMITS, thousands } from "./limits.js";
 import { editDistance } from "./spelling.js";
 import { decodePolicy } from "../policy/decode.js";
-import { byId, compareStrings, type Employer, type Instance, type PlacementPeriod, type SkillRequirement, type Skill, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "./instance.js";
+import { decodeRankings } from "../stable/rankings.js";
+import { byId, compareStrings, type Employer, type Instance, type PlacementPeriod, type Reference, type SkillRequirement, type Skill, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "./instance.js";
 import { checkEmployerLaw, checkOrganisationEmployers, checkWorkerLaw, decodeExpected, decodeOrganisations, decodePlacement, workerAge } from "./lawDecode.js";
 
 // ---------------------------------------------------------------------------
@@ -298,22 +299,25 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
   if (totalSlots > LIMITS.totalSlots) issues.push(issue("inconsistent", "employers", `employers with at most ${thousands(LIMITS.totalSlots)} slots in total`, totalSlots));
   checkOrganisationEmployers(input, organisations, placement, issues);
   const policy = decodePolicy(input.policy, input.employers, catalogue, issues);
+  const reference: Reference = {
+    catalogue,
+    asOf: input.reference?.asOf ?? null,
+    placement,
+    wageFloor: wageFloors,
+    wages,
+    employerBarriers: barriers,
+    supportOrganisations: organisations,
+  };
+  const rankings = decodeRankings(input.rankings, workers, employers, reference, issues);
   if (issues.length > 0) return E.left(issues);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...input.weights };
   return E.right({
     workers: workers.sort(byId),
     employers: employers.sort(byId),
     weights,
-    reference: {
-      catalogue,
-      asOf: input.reference?.asOf ?? null,
-      placement,
-      wageFloor: wageFloors,
-      wages,
-      employerBarriers: barriers,
-      supportOrganisations: organisations,
-    },
+    reference,
     policy,
+    ...(input.rankings === undefined ? {} : { rankings }),
   });
 };
 

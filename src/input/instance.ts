@@ -14,6 +14,7 @@ import type { DepartureItem } from "../domain/law.js";
 import type { DeclarationsInput, Employment, HousingInput, WageHandling } from "./lawCodecs.js";
 import type { Exclusion } from "../rules/ruleIds.js";
 import type { Policy } from "../policy/types.js";
+import type { Rankings } from "../stable/rankings.js";
 
 export interface Skill {
   /** Lower-cased, trimmed. */
@@ -186,6 +187,8 @@ export interface Instance {
   readonly weights: Weights;
   readonly reference: Reference;
   readonly policy: Policy;
+  /** Stated preferences (the `rankings` section); absent or empty where none are stated (../stable/rankings.ts). */
+  readonly rankings?: Rankings;
 }
 
 /** Code-unit order, the same in every locale and runtime. */

@@ -47,6 +47,14 @@ export const LIMITS = {
   officers: 100_000,
   /** Expected minimum wage revisions not yet published (47 prefectures, their industry minimums, several years). */
   expectedMinimumWages: 10_000,
+  /**
+   * Stable matching's rankings: workers and employers that state one, the
+   * entries of one ranking (ids, or ties of ids), the ids of one tie, and an
+   * employer's interview outcomes (each list).
+   */
+  rankings: 1_000_000,
+  rankingEntries: 1_000_000,
+  interviews: 1_000_000,
   /** Policy: quotas, their bounds, fairness floors, penalties, a diversity count. */
   quotas: 10_000,
   quotaBound: 10_000_000,

@@ -168,7 +168,7 @@ export const instanceFromCsv = (workersCsv: string, employersCsv: string, option
 export const locateInCsv = (issues: readonly InputIssue[], csv: SheetOrigin): InputIssue[] => locateIssues(issues, csv).map((c) => c.issue);
 
 /** Rows as CSV text, every cell guarded against running as a spreadsheet formula (./formula.ts). */
-const toCsvText = (fields: readonly string[], rows: readonly (readonly string[])[]): string =>
+export const toCsvText = (fields: readonly string[], rows: readonly (readonly string[])[]): string =>
   `${Papa.unparse({ fields: [...fields], data: rows.map((r) => r.map(guardCell)) }, { newline: "\n" })}\n`;
 
 const unparse = (columns: Columns, rows: readonly Readonly<Record<string, string>>[]): string =>

@@ -18,6 +18,9 @@ import { duration, fieldLabel, int, pct, prefectureLabel, UNPLACED_WORDS } from 
 import { escapeMarkdown } from "./escape.js";
 import { lawMarkdown } from "./law.js";
 import { brokenWords, policyDigest } from "./policy.js";
+import { priceOfStabilityMarkdown, stabilityMarkdown, stabilityRows } from "./stability.js";
+import type { PriceOfStability } from "../stable/price.js";
+import type { StabilityReport } from "../stable/stabilityReport.js";
 
 /** Options of the Markdown reports. */
 export interface MarkdownOptions {
@@ -27,6 +30,8 @@ export interface MarkdownOptions {
   readonly notes?: readonly string[];
   /** Sections at the end, e.g. each scenario's assumptions: a heading and a bulleted list each. */
   readonly appendix?: readonly { readonly heading: string; readonly items: readonly string[] }[];
+  /** A single result's full stability report (../stable/stabilityReport.ts): the employers most exposed, and workers' best options. */
+  readonly stability?: StabilityReport;
 }
 
 /** Every text from the input is escaped (./escape.ts): no raw HTML, links or table breaks pass through. */
@@ -61,6 +66,7 @@ export const summaryRows = (rows: readonly ComparisonRow[]): string[][] => {
     ["Placement rate", ...each((r, i) => pct(r.placementRate) + delta(r.placementRate, base?.placementRate ?? 0, i === 0))],
     ["Fill rate", ...each((r, i) => pct(r.fillRate) + delta(r.fillRate, base?.fillRate ?? 0, i === 0))],
     ["Mean score", ...each((r) => r.meanScore.toFixed(2))],
+    ...stabilityRows(rows),
   ];
   for (const kind of UNPLACED_KINDS) {
     if (kind === "no-solution" && rows.every((r) => r.unplacedByReason[kind] === 0)) continue;
@@ -135,8 +141,10 @@ export const formatResultMarkdown = (result: MatchResult, options: MarkdownOptio
   const limits = policyTable(result, "law");
   const law = lawMarkdown(result);
   const rules = ruleTable(result);
+  const stability = stabilityMarkdown(markdownTable, result.stability, options.stability);
   return [
     body,
+    ...(stability === null ? [] : [stability]),
     ...(result.diagnosis?.kind === "relaxation"
       ? [`## Why infeasible: the smallest relaxation (${int(result.diagnosis.totalUnits)} units)\n\n${result.diagnosis.relaxations.map((r) => `- ${escapeMarkdown(`${r.text} [${r.source}]`)}`).join("\n")}\n`]
       : []),
@@ -146,3 +154,6 @@ export const formatResultMarkdown = (result: MatchResult, options: MarkdownOptio
     ...(rules === null ? [] : [`## Workers with no eligible slot: what stood in the way\n\nA worker counts once under each rule that excluded them somewhere.\n\n${rules}\n`]),
   ].join("\n");
 };
+
+/** The price of stability (../stable/price.ts) as a Markdown table, one column per plan, and what the differences mean. */
+export const formatPriceOfStability = (p: PriceOfStability): string => priceOfStabilityMarkdown(markdownTable, p);

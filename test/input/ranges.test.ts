@@ -68,6 +68,7 @@ const baseInstance = (): Json =>
         skills: [{ name: "cooking", level: 2, years: 1 }],
         preferences: { fields: ["hospitality"], prefectures: ["37"] },
       },
+      { id: "W2", language: ["N4"], trainingCentre: "Semarang", homeProvince: "Central Java", age: 30, sswMonths: 0 },
     ],
     employers: [
       {
@@ -87,6 +88,10 @@ const baseInstance = (): Json =>
         preferredSkills: [{ name: "cooking" }],
       },
     ],
+    rankings: {
+      workers: [{ worker: "W1", employers: ["E1"], others: "after" }],
+      employers: [{ employer: "E1", workers: ["W1"], interviews: { accepted: ["W1"], rejected: ["W2"] }, others: "after" }],
+    },
     policy: {
       quotas: [{ scope: "sector", key: "hospitality", min: 0, max: 5, penalty: 1 }],
       diversity: { maxShare: 0.5, maxCount: 2, penalty: 1 },
