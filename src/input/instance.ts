@@ -14,7 +14,7 @@ import type { DepartureItem } from "../domain/law.js";
 import type { DeclarationsInput, Employment, HousingInput, WageHandling } from "./lawCodecs.js";
 import type { Exclusion } from "../rules/ruleIds.js";
 import type { Policy } from "../policy/types.js";
-import type { Rankings } from "../stable/rankings.js";
+import type { Rankings } from "../stable/rankingTypes.js";
 
 export interface Skill {
   /** Lower-cased, trimmed. */

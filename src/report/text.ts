@@ -50,7 +50,7 @@ export const formatReport = (result: MatchResult): string => {
   lines.push(`Workers: ${s.workers}; placed ${s.placed} (${pct(s.placed, s.workers)}); unplaced ${s.unplaced}`);
   lines.push(`Slots: ${s.slots}; filled ${s.placed} (${pct(s.placed, s.slots)}); unfilled ${s.unfilledSlots}`);
   lines.push(`Score: total ${s.totalScore}, mean ${s.meanScore.toFixed(2)} per placement`);
-  lines.push(...stabilityLines(result.stability));
+  for (const item of stabilityLines(result.stability)) lines.push(item);
   lines.push("");
   for (const item of table("sector", s.bySector)) lines.push(item);
   lines.push("");

@@ -148,9 +148,14 @@ export const topChoiceModel = (market: Market): TopChoiceModel => {
         const h = classes.length + gadgetWorkers.length;
         gadgetWorkers.push({ key: `why full ${i} ${c}`, supply: 1 });
         const first = cells.length + gadgetEmployers.length;
-        gadgetEmployers.push({ key: `cell full ${i} ${c}`, capacity: 1 }, ...held.map((r) => ({ key: `cap ${r} full ${i} ${c}`, capacity: 1 })), { key: `neither ${i} ${c}`, capacity: 1 });
+        // Loops, not spreads into push's arguments (the source test forbids them whatever the size).
+        gadgetEmployers.push({ key: `cell full ${i} ${c}`, capacity: 1 });
+        for (const r of held) gadgetEmployers.push({ key: `cap ${r} full ${i} ${c}`, capacity: 1 });
+        gadgetEmployers.push({ key: `neither ${i} ${c}`, capacity: 1 });
         const base = realArcs + gadgetArcs.length;
-        gadgetArcs.push({ from: h, to: first, score: 0, upper: 1 }, ...held.map((_, x) => ({ from: h, to: first + 1 + x, score: 0, upper: 1 })), { from: h, to: first + 1 + held.length, score: 0, upper: 1 });
+        gadgetArcs.push({ from: h, to: first, score: 0, upper: 1 });
+        for (let x = 0; x < held.length; x++) gadgetArcs.push({ from: h, to: first + 1 + x, score: 0, upper: 1 });
+        gadgetArcs.push({ from: h, to: first + 1 + held.length, score: 0, upper: 1 });
         fullArc = base;
         sideConstraints.push({
           label: `${who}: top choice ${name}'s group or one of its caps full`,

@@ -222,8 +222,14 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   };
   const fieldOfCell = idsOf((e) => e.field);
   const prefectureOfCell = idsOf((e) => e.prefecture);
-  const fieldMemo = new Float64Array((Math.max(0, ...fieldListOf) + 1) * fieldOfCell.size).fill(Number.NaN);
-  const prefectureMemo = new Float64Array((Math.max(0, ...prefectureListOf) + 1) * prefectureOfCell.size).fill(Number.NaN);
+  // One entry per worker class: a loop, not a spread into Math.max's arguments (which throws past ~120,000).
+  const largest = (xs: ArrayLike<number>): number => {
+    let m = 0;
+    for (let i = 0; i < xs.length; i++) m = Math.max(m, xs[i] as number);
+    return m;
+  };
+  const fieldMemo = new Float64Array((largest(fieldListOf) + 1) * fieldOfCell.size).fill(Number.NaN);
+  const prefectureMemo = new Float64Array((largest(prefectureListOf) + 1) * prefectureOfCell.size).fill(Number.NaN);
   const derivedWorker = (k: number, c: number): number => {
     const mc = (classes[k] as WorkerClass).modelClass;
     const f = (fieldListOf[mc] as number) * fieldOfCell.size + (fieldOfCell.of[c] as number);

@@ -56,7 +56,8 @@ export const stabilityReport = (instance: Instance, stability: Stability, option
   const limit = options.limit ?? 1000;
   const pairs: BlockingPair[] = [];
   for (let w = 0; w < workers.length && pairs.length < limit; w++) {
-    if ((audit.options[w] as number) > 0) pairs.push(...audit.pairsOf(w, limit - pairs.length));
+    // A worker may block with every employer: a loop, not a spread into push's arguments (which throws past ~120,000).
+    if ((audit.options[w] as number) > 0) for (const pair of audit.pairsOf(w, limit - pairs.length)) pairs.push(pair);
   }
   const byEmployer: { employerId: string; pairs: number }[] = [];
   const byField = new Map<string, number>();

@@ -128,7 +128,8 @@ export const branchAndBound = (model: AssignmentModel, p: SideProblem, start: Ba
   views.forEach((view, g) => {
     if (view.group.penalty === null && view.fitting.length === 0) {
       rootFixes.set(g, { kind: "out" });
-      rootChanges.push(...fixChanges(model, p, view, { kind: "out" }));
+      // One change per arc of the group: a loop, not a spread into push's arguments (which throws past ~120,000).
+      for (const change of fixChanges(model, p, view, { kind: "out" })) rootChanges.push(change);
     }
   });
   stack.push({ changes: rootChanges, fixes: rootFixes, splitPenalty: 0, ceiling: Infinity, start });
