@@ -14,7 +14,7 @@ import { solveModel } from "../engine/select.js";
 import type { EngineChoice } from "../engine/types.js";
 import { decodeInstance } from "../input/decode.js";
 import type { Instance } from "../input/instance.js";
-import type { InputIssue } from "../input/issues.js";
+import { capIssues, type InputIssue } from "../input/issues.js";
 import { match } from "../match.js";
 import { buildModel, type BuiltModel } from "../model/build.js";
 import { objectiveOf } from "../model/objective.js";
@@ -75,7 +75,7 @@ export const priceOfStability = (input: unknown, options: PriceOptions = {}): E.
   const stableOptions = decodeStableOptions(options.stable);
   const matchOptions = { ...(options.engine === undefined ? {} : { engine: options.engine }), ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }) };
   const optimal = match(input, matchOptions);
-  if (E.isLeft(optimal) || E.isLeft(stableOptions)) return E.left([...(E.isLeft(optimal) ? optimal.left : []), ...(E.isLeft(stableOptions) ? stableOptions.left : [])]);
+  if (E.isLeft(optimal) || E.isLeft(stableOptions)) return E.left(capIssues([...(E.isLeft(optimal) ? optimal.left : []), ...(E.isLeft(stableOptions) ? stableOptions.left : [])]));
   const decoded = decodeInstance(input);
   if (E.isLeft(decoded)) return decoded;
   const instance = decoded.right;

@@ -23,7 +23,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { decodeInstance, issuesFromErrors } from "../input/decode.js";
 import { oneOf, struct } from "../input/combinators.js";
-import type { InputIssue } from "../input/issues.js";
+import { capIssues, type InputIssue } from "../input/issues.js";
 import type { Instance } from "../input/instance.js";
 import { buildModel, type BuiltModel } from "../model/build.js";
 import { objectiveOf } from "../model/objective.js";
@@ -148,7 +148,7 @@ export const stableMatch = (input: unknown, options?: StableOptions): E.Either<r
   const started = performance.now();
   const opts = decodeStableOptions(options);
   const decoded = decodeInstance(input);
-  if (E.isLeft(opts) || E.isLeft(decoded)) return E.left([...(E.isLeft(decoded) ? decoded.left : []), ...(E.isLeft(opts) ? opts.left : [])]);
+  if (E.isLeft(opts) || E.isLeft(decoded)) return E.left(capIssues([...(E.isLeft(decoded) ? decoded.left : []), ...(E.isLeft(opts) ? opts.left : [])]));
   const decodeMs = performance.now() - started;
   const buildStarted = performance.now();
   const built = buildModel(decoded.right);

@@ -8,7 +8,10 @@ import fc from "fast-check";
 import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown } from "../../src/report/escape.js";
-import { formatComparisonMarkdown, formatResultMarkdown } from "../../src/report/markdown.js";
+import { formatComparisonMarkdown, formatPriceOfStability, formatResultMarkdown } from "../../src/report/markdown.js";
+import { priceOfStability } from "../../src/stable/price.js";
+import { stableMatch } from "../../src/stable/stable.js";
+import { auditMatch } from "../../src/stable/stabilityReport.js";
 import * as E from "fp-ts/lib/Either.js";
 import { formatIssues } from "../../src/input/issues.js";
 import { match } from "../../src/match.js";
@@ -93,5 +96,45 @@ describe("Markdown escaping", () => {
       }),
       fcOptions(1000),
     );
+  });
+});
+
+describe("Markdown escaping: stability", () => {
+  it("the stability section, the stable plan's report and the price of stability escape ids from the input", () => {
+    const [script, img, link] = ATTACKS as [string, string, string];
+    const input = lawful({
+      workers: [
+        { id: link, language: ["N4"], trainingCentre: "Semarang", homeProvince: "Bali", certifications: [{ field: "food-service", via: "skills-test" }], preferences: { prefectures: ["13"] } },
+        { id: "W2", language: ["N3"], trainingCentre: "Semarang", homeProvince: "Bali", certifications: [{ field: "food-service", via: "skills-test" }], preferences: { prefectures: ["13"] } },
+      ],
+      employers: [
+        { id: script, prefecture: "37", field: "food-service", slots: 2, hourlyWage: 1_100 },
+        { id: img, prefecture: "13", field: "food-service", slots: 1, hourlyWage: 1_300 },
+      ],
+    });
+    const stable = stableMatch(input);
+    if (E.isLeft(stable)) throw new Error(formatIssues(stable.left));
+    const report = auditMatch(input, stable.right);
+    if (E.isLeft(report)) throw new Error(formatIssues(report.left));
+    const price = priceOfStability(input);
+    if (E.isLeft(price)) throw new Error(formatIssues(price.left));
+    const optimal = match(input);
+    if (E.isLeft(optimal)) throw new Error(formatIssues(optimal.left));
+    const optimalReport = auditMatch(input, optimal.right);
+    if (E.isLeft(optimalReport)) throw new Error(formatIssues(optimalReport.left));
+    const texts = [
+      formatResultMarkdown(stable.right, { title: script, name: img, stability: report.right }),
+      formatResultMarkdown(optimal.right, { title: "optimal", stability: optimalReport.right }),
+      formatPriceOfStability(price.right),
+    ];
+    expect(texts[0]).toContain("## Stability and retention");
+    // Whichever plan has blocking pairs lists employers by id: the ids are there, escaped.
+    expect(texts.join("\n")).toMatch(/&lt;script&gt;|&lt;img/);
+    for (const md of texts) {
+      const html = marked.parse(md, { async: false });
+      const extra = tags(html).filter((t) => !["h1", "h2", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "del"].includes(t));
+      expect(extra).toEqual([]);
+      expect(html).not.toMatch(/<[^>]*\b(onerror|href|src)=/i);
+    }
   });
 });
