@@ -39,7 +39,7 @@ import { policyArb, policyCase } from "../support/policyOracle.js";
 
 /** What a check found wrong, by kind; an empty list when all is well. */
 export type Finding = {
-  readonly kind: "throw" | "slow" | "lost-worker" | "over-capacity" | "engine-refused" | "pollution" | "row-order" | "policy-order" | "scenario-limits" | "csv-round-trip";
+  readonly kind: "throw" | "slow" | "lost-worker" | "over-capacity" | "engine-refused" | "pollution" | "row-order" | "policy-order" | "scenario-limits" | "csv-round-trip" | "stability";
   readonly detail: string;
 };
 
@@ -289,6 +289,14 @@ const accounted = (input: InstanceInput, r: MatchResult): Finding[] => {
   const filled = new Map<string, number>();
   for (const p of r.placements) filled.set(p.employerId, (filled.get(p.employerId) ?? 0) + 1);
   for (const [id, n] of filled) if (n > (slots.get(id) ?? 0)) out.push({ kind: "over-capacity", detail: `${id}: ${n} placed, ${slots.get(id) ?? 0} slots` });
+  // Every plan is audited for stability: a summary whose risk levels count each placement once (no plan, no summary).
+  const s = r.stability;
+  if (s === null) {
+    if (r.hasSolution) out.push({ kind: "stability", detail: "a plan without its stability summary" });
+  }
+  else if (s.risk.high + s.risk.medium + s.risk.low !== r.placements.length || s.blockingPairs < 0) {
+    out.push({ kind: "stability", detail: `risk ${s.risk.high}+${s.risk.medium}+${s.risk.low} for ${r.placements.length} placements, ${s.blockingPairs} blocking pairs` });
+  }
   return out;
 };
 

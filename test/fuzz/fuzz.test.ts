@@ -8,7 +8,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { match } from "../../src/match.js";
 import { fcOptions } from "../support/seed.js";
-import { caseArb, check, checkSentinel, lawArb, mutate, nastyArb, SENTINELS } from "./cases.js";
+import { caseArb, check, checkSentinel, lawArb, mutate, nastyArb, SENTINELS, validArb } from "./cases.js";
 
 describe("fuzz", () => {
   it("no input makes the library throw, hang, lose a worker, pollute a prototype, or answer differently for another order", () => {
@@ -33,6 +33,15 @@ describe("fuzz", () => {
     expect(solved.filter((r) => r.placements.length > 0).length).toBeGreaterThan(25);
     expect(solved.filter((r) => r.policy.some((p) => p.law)).length).toBeGreaterThan(25);
     expect(solved.filter((r) => r.unplaced.some((u) => u.reason.kind === "no-eligible-slot")).length).toBeGreaterThan(25);
+  });
+
+  it("the valid cases' crossing policies reach the side engine under auto, and every plan carries its stability summary", () => {
+    const results = fc.sample(validArb, { seed: 20261127, numRuns: 60 }).map(({ input }) => match(input));
+    const solved = results.flatMap((r) => (E.isRight(r) ? [r.right] : []));
+    expect(solved).toHaveLength(60);
+    expect(solved.filter((r) => r.engine === "side").length).toBeGreaterThan(10);
+    expect(solved.filter((r) => r.hasSolution).length).toBeGreaterThan(30);
+    expect(solved.every((r) => (r.stability !== null) === r.hasSolution)).toBe(true);
   });
 
   it("the checks catch what they look for (the harness itself)", () => {

@@ -78,7 +78,7 @@ fc.assert(
 );
 const seconds = (performance.now() - started) / 1000;
 
-const KINDS: readonly Finding["kind"][] = ["throw", "slow", "lost-worker", "over-capacity", "engine-refused", "pollution", "row-order", "policy-order", "scenario-limits", "csv-round-trip"];
+const KINDS: readonly Finding["kind"][] = ["throw", "slow", "lost-worker", "over-capacity", "engine-refused", "pollution", "row-order", "policy-order", "scenario-limits", "csv-round-trip", "stability"];
 console.log(`fuzz: seed ${seed}, ${done.toLocaleString("en-US")} cases and ${SENTINELS.length} sentinels in ${seconds.toFixed(0)} s (${(done / seconds).toFixed(0)} cases/s); slowest check ${(slowest / 1000).toFixed(2)} s (bound ${HANG_MS / 1000} s)`);
 console.log("| finding | count |");
 console.log("|---|---:|");
