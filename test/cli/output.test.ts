@@ -137,4 +137,31 @@ describe.concurrent("jobmatch output", () => {
     expect(r.stderr).toBe(`error: cannot write ${file("no/such/folder/report.html")}: the folder ${file("no/such/folder")} does not exist (create it first: jobmatch does not create folders)\n`);
     expect(existsSync(file("no"))).toBe(false);
   });
+  it("stable and audit write as solve does: inputs (the instance, --rankings, --plan) never overwritten, closed standard output and a full device exit 4, missing folders not created", async () => {
+    writeFileSync(file("rankings.csv"), "side,id,ranking,others,accepted,rejected\n");
+    writeFileSync(file("plan.json"), JSON.stringify({ placements: [] }));
+    const refused = await Promise.all([
+      jobmatch(["stable", file("instance.json"), "--out", file("instance.json")]),
+      jobmatch(["stable", file("instance.json"), "--rankings", file("rankings.csv"), "--out", file("rankings.csv")]),
+      jobmatch(["stable", file("instance.json"), "--export-top-choice", file("instance.json")]),
+      jobmatch(["audit", file("instance.json"), "--plan", file("plan.json"), "--out", file("plan.json")]),
+      jobmatch(["audit", file("instance.json"), "--markdown", file("instance.json")]),
+    ]);
+    for (const r of refused) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/is an input file: choose another path/);
+    }
+    expect(readFileSync(file("instance.json"), "utf8")).toBe(instance);
+    expect(readFileSync(file("plan.json"), "utf8")).toBe(JSON.stringify({ placements: [] }));
+    for (const command of ["stable", "audit"]) {
+      const closed = await jobmatchInShell([command, file("instance.json")], (c) => `${c} >&-`);
+      expect(closed.code, closed.stderr).toBe(4);
+      expect(closed.stderr).toMatch(/standard output is closed/);
+      const full = await jobmatch([command, file("instance.json"), "--out", "/dev/full"]);
+      expect([full.code, full.stderr]).toEqual([4, "error: cannot write /dev/full: no space left on device\n"]);
+      const missing = await jobmatch([command, file("instance.json"), "--html", file(`no-such-folder/${command}.html`)]);
+      expect(missing.code, missing.stderr).toBe(4);
+      expect(existsSync(file("no-such-folder"))).toBe(false);
+    }
+  });
 });
