@@ -82,6 +82,26 @@ describe("marginal value of slots", () => {
   });
 });
 
+describe("one more slot", () => {
+  it("comes with the room the law asks to fill it: a bed and 7.5 m2, a head in the acceptance plan, a staff member behind a cap", () => {
+    const worker = (id: string) => ({ id, language: ["N4"], certifications: [{ field: "construction", via: "skills-test" }], trainingCentre: "lpk-a", homeProvince: "Bali" });
+    const input = lawful({
+      reference: { asOf: "2026-04-01" },
+      workers: ["W1", "W2", "W3", "W4"].map(worker),
+      employers: [
+        { id: "E1", prefecture: "37", field: "construction", slots: 2, hourlyWage: 1100, housing: { beds: 2, areaM2: 15 } },
+        { id: "E2", prefecture: "38", field: "construction", slots: 1, hourlyWage: 1100 },
+      ],
+    }) as InstanceInput;
+    const v = slotValues(baseOf(input));
+    expect(v.groups.map((g) => [g.prefecture, g.placed, g.gained])).toEqual([
+      ["37", 2, 1],
+      ["38", 1, 1],
+    ]);
+    expect(v.noMarginalValue).toEqual([]);
+  });
+});
+
 describe("marginal value of training", () => {
   it("is the placements a centre's unplaced workers who lack a test would add by passing it (brute force)", () => {
     fc.assert(
