@@ -122,20 +122,45 @@ export const splitSlots = (total: number, count: number, rng: Random): number[] 
   const [low, high] = F.SLOT_RANGE.value;
   const weights = Array.from({ length: count }, () => 1 - rng.next());
   const slots = new Array<number>(count).fill(0);
-  // Priority of employer i's next slot: below the minimum first (by weight), then D'Hondt.
-  const priority = (i: number): number => {
-    const s = slots[i] as number;
-    const w = weights[i] as number;
-    return s < low ? 2 + w : w / (s + 1);
-  };
-  const before = (a: number, b: number): boolean => {
+  if (high <= 0 || count === 0) return slots;
+  // The minimum first, largest weight first (weights are at most 1, so every D'Hondt quotient is below a minimum's).
+  const floor = Math.min(total, count * low);
+  const byWeight = weights.map((w, i) => [w, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let given = 0; given < floor; given++) {
+    const i = (byWeight[given % count] as readonly [number, number])[1];
+    slots[i] = (slots[i] as number) + 1;
+  }
+  let left = total - floor;
+  if (left <= 0) return slots;
+  // The rest are the `left` largest quotients w / (s + 1), s = low .. high - 1. Give at once every quotient
+  // above a threshold that keeps them at most `left` (bisection), then the last few one at a time.
+  const above = (lambda: number): number[] =>
+    weights.map((w) => {
+      let s = Math.min(high, Math.max(low, Math.ceil(w / lambda) - 1));
+      while (s > low && !(w / s > lambda)) s--;
+      while (s < high && w / (s + 1) > lambda) s++;
+      return s;
+    });
+  const given = (list: readonly number[]): number => list.reduce((a, s) => a + s - low, 0);
+  let lo = 0;
+  let hi = 1;
+  for (let round = 0; round < 60 && given(above(hi)) > left; round++) hi *= 2;
+  for (let round = 0; round < 60; round++) {
+    const mid = (lo + hi) / 2;
+    if (given(above(mid)) > left) lo = mid;
+    else hi = mid;
+  }
+  const start = above(hi);
+  start.forEach((s, i) => (slots[i] = s));
+  left -= given(start);
+  const priority = (i: number): number => (weights[i] as number) / ((slots[i] as number) + 1);
+  const heap = new MaxHeap((a, b) => {
     const pa = priority(a);
     const pb = priority(b);
     return pa > pb || (pa === pb && a < b);
-  };
-  const heap = new MaxHeap(before);
-  for (let i = 0; i < count; i++) if (high > 0) heap.push(i);
-  for (let given = 0; given < total && heap.size > 0; given++) {
+  });
+  for (let i = 0; i < count; i++) if ((slots[i] as number) < high) heap.push(i);
+  for (; left > 0 && heap.size > 0; left--) {
     const i = heap.pop();
     slots[i] = (slots[i] as number) + 1;
     if ((slots[i] as number) < high) heap.push(i);

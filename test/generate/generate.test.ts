@@ -225,6 +225,32 @@ describe("generateInstance", () => {
     );
   });
 
+  it("splits slots as handing them out one at a time would: the minimum by weight, then D'Hondt (a naive loop as the oracle)", () => {
+    const naive = (total: number, count: number, seed: number): number[] => {
+      const rng = createRandom(seed);
+      const w = Array.from({ length: count }, () => 1 - rng.next());
+      const s = new Array<number>(count).fill(0);
+      for (let k = 0; k < total; k++) {
+        let best = -1;
+        let bestP = -1;
+        for (let i = 0; i < count; i++) {
+          if ((s[i] as number) >= 30) continue;
+          const p = (s[i] as number) < 1 ? 2 + (w[i] as number) : (w[i] as number) / ((s[i] as number) + 1);
+          if (p > bestP) [best, bestP] = [i, p];
+        }
+        if (best < 0) break;
+        s[best] = (s[best] as number) + 1;
+      }
+      return s;
+    };
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 1000 }), (seed, count, total) => {
+        expect(splitSlots(total, count, createRandom(seed))).toEqual(naive(total, count, seed));
+      }),
+      { ...fcOptions, numRuns: 150 },
+    );
+  });
+
   it("keeps workers independent of the number of employers", () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer({ min: 1, max: 50 }), (s, employers) => {
