@@ -18,6 +18,8 @@ import { exportLpCommand } from "./exportLp.js";
 import type { CliContext } from "./io.js";
 import { scenarioCommand } from "./scenario.js";
 import { solveCommand } from "./solve.js";
+import { auditCommand } from "./audit.js";
+import { stableCommand } from "./stable.js";
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -52,7 +54,16 @@ export const run = async (argv: readonly string[], ctx: CliContext): Promise<Exi
       .version(packageJson.version, "-V, --version")
       .addHelpText("after", EXIT_CODES_HELP),
   );
-  for (const cmd of [solveCommand(ctx, finish), explainCommand(ctx, finish), scenarioCommand(ctx, finish), exportLpCommand(ctx, finish), convertCommand(ctx, finish), appCommand(ctx, finish)]) {
+  for (const cmd of [
+    solveCommand(ctx, finish),
+    explainCommand(ctx, finish),
+    stableCommand(ctx, finish),
+    auditCommand(ctx, finish),
+    scenarioCommand(ctx, finish),
+    exportLpCommand(ctx, finish),
+    convertCommand(ctx, finish),
+    appCommand(ctx, finish),
+  ]) {
     program.addCommand(configure(cmd));
   }
   try {

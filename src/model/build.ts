@@ -27,8 +27,8 @@ import { homeVisitStanding, isEligible } from "../rules/eligibility.js";
 import { compileLimits } from "../rules/limits.js";
 import { workerBarriers } from "../rules/worker.js";
 import { maxScore, score, wagePoints } from "../rules/scoring.js";
-import { placementWeightFor } from "./objective.js";
-import { classSplits, compilePolicy, type ClassSplits } from "../policy/compile.js";
+import { penaltyDenominator, placementWeightFor } from "./objective.js";
+import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
 import type { AssignmentModel, ModelArc } from "./types.js";
 
 export interface BuiltModel {
@@ -150,7 +150,7 @@ export const assembleModel = (instance: Instance, classes: Classes, arcs: readon
   }));
   const totalCapacity = employerClasses.reduce((s, g) => s + g.capacity, 0);
   const best = maxScore(instance.weights);
-  const placementWeight = placementWeightFor(best, Math.min(instance.workers.length, totalCapacity));
+  const placementWeight = placementWeightFor(best, Math.min(instance.workers.length, totalCapacity), penaltyDenominator(policyPenalties(instance.policy)));
   const compiled = compilePolicy(instance, classes, arcs, placementWeight);
   const policies = [...compileLimits(instance, classes), ...compiled.policies];
   const { groups } = compiled;

@@ -270,16 +270,6 @@ describe("generateInstance", () => {
     );
   });
 
-  it("generates 100,000 workers x 10,000 employers in under 2 s (best of two runs)", () => {
-    const times = [0, 1].map((i) => {
-      const started = performance.now();
-      const instance = generateInstance({ seed: seed + i, workers: 100_000, employers: 10_000 });
-      expect(instance.workers.length).toBe(100_000);
-      return performance.now() - started;
-    });
-    expect(Math.min(...times)).toBeLessThan(2_000);
-  });
-
   it("rejects parameters that cannot work, saying which", () => {
     expect(() => generateInstance({ seed: 1, workers: -1, employers: 1 })).toThrow(/workers/);
     expect(() => generateInstance({ seed: 1, workers: 1, employers: 1, fields: ["ship-repair"] })).toThrow(/ship-repair/);
