@@ -86,7 +86,7 @@ export const FieldDemandCodec = struct(
     field: nonEmptyString,
     /** Number of employers. */
     employers: integer(0, LIMITS.demandEmployers),
-    /** Total slots of those employers (spread 1..30 per employer, most small). */
+    /** Total slots of those employers (1..30 per employer, handed out one at a time by random weights; see src/generate/employers.ts). */
     slots: integer(0, LIMITS.demandSlots),
   },
   {},
