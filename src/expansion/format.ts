@@ -7,6 +7,7 @@
  * console.log(formatExpansionMarkdown(report)); // "## Marginal value of slots\n..."
  */
 import { int, fieldLabel, prefectureLabel } from "../report/format.js";
+import { escapeMarkdown } from "../report/escape.js";
 import { markdownTable } from "../report/markdown.js";
 import type { ExpansionPlan } from "./planner.js";
 import type { SlotValues } from "./slots.js";
@@ -57,7 +58,8 @@ const slotSection = (v: SlotValues): string[] => {
 
 const trainingSection = (t: TrainingValues): string[] => {
   const rows = t.rows.map((r) => [r.centre, upgradeName(r.upgrade), int(r.trainees), `+${int(r.gained)}`, r.trainees === 0 ? "-" : per(r.per100)]);
-  const centres = t.centres.map((c) => `${c.centre} (${int(c.unplaced)} of ${int(c.workers)} left out)`).join(", ");
+  // Centre names come from the input: escaped like every text of a report (the table escapes its own cells).
+  const centres = t.centres.map((c) => `${escapeMarkdown(c.centre)} (${int(c.unplaced)} of ${int(c.workers)} left out)`).join(", ");
   return [
     "## Marginal value of training",
     "",

@@ -12,6 +12,8 @@ import { formatComparisonMarkdown, formatPriceOfStability, formatResultMarkdown 
 import { priceOfStability } from "../../src/stable/price.js";
 import { stableMatch } from "../../src/stable/stable.js";
 import { auditMatch } from "../../src/stable/stabilityReport.js";
+import { expansionReport } from "../../src/expansion/run.js";
+import { formatExpansionMarkdown } from "../../src/expansion/format.js";
 import * as E from "fp-ts/lib/Either.js";
 import { formatIssues } from "../../src/input/issues.js";
 import { match } from "../../src/match.js";
@@ -136,5 +138,24 @@ describe("Markdown escaping: stability", () => {
       expect(extra).toEqual([]);
       expect(html).not.toMatch(/<[^>]*\b(onerror|href|src)=/i);
     }
+  });
+});
+
+describe("Markdown escaping: expansion", () => {
+  it("the expansion report escapes training centre names, in its tables and in its prose", () => {
+    const [script, img] = ATTACKS as [string, string];
+    const worker = (id: string, centre: string, language: string) => ({ id, language: [language], trainingCentre: centre, homeProvince: "Bali", certifications: [{ field: "food-service", via: "skills-test" }] });
+    const input = lawful({
+      workers: [worker("W1", script, "N4"), worker("W2", script, "N5"), worker("W3", img, "N5"), worker("W4", img, "N4")],
+      employers: [{ id: "E1", prefecture: "37", field: "food-service", slots: 1, hourlyWage: 1_100 }],
+    });
+    const r = expansionReport(input);
+    if (E.isLeft(r)) throw new Error(formatIssues(r.left));
+    const md = formatExpansionMarkdown(r.right);
+    expect(md).toContain("&lt;script&gt;");
+    const html = marked.parse(md, { async: false });
+    const extra = tags(html).filter((t) => !["h1", "h2", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "del"].includes(t));
+    expect(extra).toEqual([]);
+    expect(html).not.toMatch(/<[^>]*\b(onerror|href|src)=/i);
   });
 });
