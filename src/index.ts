@@ -132,6 +132,21 @@ export { BUNDLED_SCENARIOS, findBundledScenario, KAGAWA_PILOT_SCENARIO, SHIKOKU_
 export { ScenarioCodec, CHANGE_KINDS } from "./scenario/types.js";
 export type { Scenario, CohortInput, OriginInput, FieldDemand, PrefectureDemand, Variation, Change, ChangeKind } from "./scenario/types.js";
 
+// Expansion: marginal values of slots and training, and the expansion planner,
+// each an exact re-solve of the optimiser through `match` (src/expansion).
+export { expansionReport } from "./expansion/run.js";
+export type { ExpansionOptions } from "./expansion/run.js";
+export { baseline } from "./expansion/baseline.js";
+export type { Baseline } from "./expansion/baseline.js";
+export { slotValues, withOneMoreSlot } from "./expansion/slots.js";
+export type { SlotValue, SlotValues, PrefectureSlotValue } from "./expansion/slots.js";
+export { trainingValues, upgradeName } from "./expansion/training.js";
+export type { TrainingValue, TrainingValues, TrainingOptions, Upgrade } from "./expansion/training.js";
+export { planExpansion } from "./expansion/planner.js";
+export type { ExpansionPlan, PlanGroup, PlanTotals } from "./expansion/planner.js";
+export { formatExpansionMarkdown } from "./expansion/format.js";
+export type { ExpansionReport } from "./expansion/format.js";
+
 // Reports
 export { formatReport } from "./report/text.js";
 export { formatComparisonMarkdown, formatResultMarkdown } from "./report/markdown.js";

@@ -152,8 +152,9 @@ const crossingModel = (): AssignmentModel => {
     workers,
     policy: {
       quotas: [
-        { scope: "sector", key: "caregiving", min: 100 }, // the law's caps leave room for 107
-        { scope: "prefecture", key: "37", min: 100, max: 180 },
+        // The law's caps leave room for 98 caregivers, and with 100 of them Kagawa could take only 96 (the match's diagnosis, fair generator).
+        { scope: "sector", key: "caregiving", min: 95 },
+        { scope: "prefecture", key: "37", min: 90, max: 180 },
         { scope: "prefecture", key: "38", min: 30, max: 120 },
       ],
       fairness: [
