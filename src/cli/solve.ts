@@ -19,6 +19,7 @@ import { loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "
 import { writeOutput, type CliContext } from "./io.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { createProgress } from "./progress.js";
+import { writePlan } from "./plan.js";
 
 /** The options of `jobmatch solve`, as commander parses them. */
 export interface SolveOptions extends InstanceOptions {
@@ -26,6 +27,7 @@ export interface SolveOptions extends InstanceOptions {
   readonly out?: string;
   readonly markdown?: string;
   readonly html?: string;
+  readonly plan?: string;
   readonly engine?: string;
   readonly timeLimit?: number;
 }
@@ -72,6 +74,10 @@ export const solveAction = async (file: string | undefined, o: SolveOptions, ctx
   if (E.isLeft(written)) return written;
   const reports = writeReports(r, o, `jobmatch: ${loaded.right.name}`, ctx, employers);
   if (E.isLeft(reports)) return reports;
+  if (o.plan !== undefined) {
+    const saved = writePlan(loaded.right.input, r, matchOptions(o), o.plan, ctx);
+    if (E.isLeft(saved)) return saved;
+  }
   if (o.out !== undefined || r.status !== "optimal") ctx.stderr.write(`${resultLine(r)}\n`);
   return E.right(r.status === "optimal" ? EXIT.ok : EXIT.notOptimal);
 };
@@ -89,6 +95,7 @@ export const solveCommand = (ctx: CliContext, finish: Finish): Command =>
     .option("-o, --out <file>", "write the result to this file instead of standard output")
     .option("--markdown <file>", "also write a Markdown report")
     .option("--html <file>", "also write an HTML report with charts")
+    .option("--plan <file>", "also save the plan (instance, options, result and the instance's hash) for jobmatch explain and jobmatch replan")
     .addHelpText(
       "after",
       "\nThe CSV result has one row per worker: workerId, placed, employerId, prefecture, field, score, reason, detail.\nExit codes: 0 optimal, 1 bad input, 2 usage, 3 not optimal (result still written), 4 cannot write.",
