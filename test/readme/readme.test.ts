@@ -25,6 +25,7 @@ import { instanceFromCsv, instanceToCsv } from "../../src/io/csv.js";
 import { instanceToWorkbook } from "../../src/io/convert.js";
 import { readPolicy } from "../../src/io/policyFile.js";
 import { decodeScenario } from "../../src/scenario/decode.js";
+import { decodeEventShapes } from "../../src/plan/events.js";
 import { run } from "../../src/cli/program.js";
 import { ROOT, tempDir } from "../cli/run.js";
 
@@ -79,7 +80,8 @@ describe("README code blocks", () => {
   it("every JSON block parses and decodes as what it shows", () => {
     for (const b of blocks.filter((x) => x.lang === "json")) {
       const json = JSON.parse(b.code) as Record<string, unknown>;
-      const decoded = "cohort" in json ? decodeScenario(json) : "workers" in json ? decodeInstance(json) : decodeInstance(withPolicy(json));
+      // A list is a list of re-planning events (their shapes: the ids they name are not in any instance here).
+      const decoded = Array.isArray(json) ? decodeEventShapes(json) : "cohort" in json ? decodeScenario(json) : "workers" in json ? decodeInstance(json) : decodeInstance(withPolicy(json));
       expect(E.isLeft(decoded) ? `README line ${b.line}: ${formatIssues(decoded.left)}` : "").toBe("");
     }
   });
