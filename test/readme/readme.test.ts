@@ -113,6 +113,7 @@ describe("README code blocks", () => {
     writeFileSync(join(dir, "e.xlsx"), await instanceToWorkbook(pilot));
     writeFileSync(join(dir, "pilot.xlsx"), await instanceToWorkbook(pilot));
     writeFileSync(join(dir, "quotas.csv"), blocks.find((b) => b.lang === "" && b.code.startsWith("scope,key"))?.code ?? "");
+    writeFileSync(join(dir, "events.csv"), blocks.find((b) => b.lang === "" && b.code.startsWith("date,type"))?.code ?? "");
     writeFileSync(join(dir, "my.json"), blocks.find((b) => b.lang === "json" && b.code.includes('"cohort"'))?.code ?? "");
 
     const commands = blocks
@@ -127,7 +128,7 @@ describe("README code blocks", () => {
       let args = command.split(/\s+/).slice(1);
       const asOf = pilot.reference?.asOf;
       // spreadsheets carry no reference dates: give the pilot's, as its README says
-      if (args.some((a) => /\.(csv|xlsx)$/.test(a)) && !args.includes("--as-of") && asOf !== undefined && args[0] !== "convert") args = [...args, "--as-of", asOf];
+      if (args.some((a) => /\.(csv|xlsx)$/.test(a)) && !args.includes("--as-of") && asOf !== undefined && args[0] !== "convert" && args[0] !== "replan") args = [...args, "--as-of", asOf];
       if (args[0] === "scenario" && !args.includes("--list") && !args.includes("--scale")) args = [...args, "--scale", "0.02"];
       const r = await jobmatch(args);
       if (redirect !== undefined) writeFileSync(join(dir, redirect), r.stdout);
