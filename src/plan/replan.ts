@@ -40,7 +40,8 @@ import type { MatchResult } from "../result/types.js";
 import { applyEvents } from "./apply.js";
 import { planDiff, type PlanDiff } from "./diff.js";
 import { decodeEvents, type PlanEvent } from "./events.js";
-import { planOf, type SavedPlan } from "./file.js";
+import { planOf, staleness, type SavedPlan } from "./file.js";
+import { instanceHash } from "./canonical.js";
 import { replanModel, type MovePolicy } from "./model.js";
 
 export interface ReplanOptions extends MatchOptions {
@@ -54,6 +55,8 @@ export interface ReplanResult {
   readonly result: MatchResult;
   readonly diff: PlanDiff;
   readonly events: readonly PlanEvent[];
+  /** Null when `instance` is the plan's own (or decodes to its hash); else the notice that it is not (its placements are carried over where the worker and the employer are still there). */
+  readonly stale: string | null;
   /** How it was solved: the refined model's size, the engine, and whether the answer is exact. */
   readonly solvedBy: { readonly workerClasses: number; readonly employerClasses: number; readonly arcs: number; readonly exact: boolean; readonly note: string };
 }
@@ -120,7 +123,10 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
   const saved = planOf(applied.right.input, next, result, { ...(engineChoice === undefined ? {} : { engine: engineChoice }), ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }, asOf);
   if (E.isLeft(saved)) return saved;
   const exact = outcome.engine === "flow" && outcome.termination === "optimal";
+  // The plan's own instance object needs no hash; any other is compared by content.
+  const stale = instance === plan.instance ? null : staleness(plan.instanceHash, instanceHash(decoded.right));
   return E.right({
+    stale,
     plan: saved.right,
     result,
     diff: planDiff(plan.result, result, next, list.right, applied.right.barred, moves),

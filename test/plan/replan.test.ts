@@ -203,6 +203,14 @@ describe("replan on the pilot", () => {
     expect(planToJson(r.plan)).toBe(planToJson(plan));
     expect(r.diff.moved).toEqual([]);
     expect(r.solvedBy.exact).toBe(true);
+    expect(r.stale).toBeNull();
+    // The same instance, another object: compared by content.
+    expect(right(replan(JSON.parse(JSON.stringify(pilot)), plan, [])).stale).toBeNull();
+  }, 60_000);
+
+  it("says so when the instance given is not the plan's", () => {
+    const edited = { ...pilot, workers: pilot.workers.map((w, i) => (i === 0 ? { ...w, homeProvince: "Bali" } : w)) };
+    expect(right(replan(edited, plan, [])).stale).toMatch(/no longer matches/);
   }, 60_000);
 
   it("says why each placement ended: the event that forced it, in the diff and in the reports", () => {
