@@ -22,7 +22,7 @@ import { replan } from "../plan/replan.js";
 import { renderHtmlReport } from "../report/html.js";
 import { formatResultMarkdown } from "../report/markdown.js";
 import { compareResults } from "../scenario/compare.js";
-import { EXIT, issuesFailure, type ExitCode, type Failure, type Finish } from "./exit.js";
+import { EXIT, failure, issuesFailure, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { parseJson, readJson, readText, writeOutput, type CliContext } from "./io.js";
 import { addSolveOptions, matchOptions } from "./options.js";
 import { readPlan } from "./plan.js";
@@ -72,6 +72,8 @@ export const replanAction = async (file: string, o: ReplanCliOptions, ctx: CliCo
   const r = replan(plan.instance, plan, events.right.events, { ...matchOptions(o), moves: o.moves });
   if (E.isLeft(r)) return E.left(issuesFailure(`the events cannot be applied to ${file} (nothing was applied):`, events.right.locate(r.left)));
   const x = r.right;
+  // No solution (infeasible, an engine error, a time limit with nothing found): the old plan stands, and no empty plan replaces it.
+  if (!x.result.hasSolution) return E.left(failure(EXIT.notOptimal, `no new plan (${x.result.status}${x.result.message === null ? "" : `: ${x.result.message}`}); ${o.out} was not written`));
   const written = writeOutput(planToJson(x.plan), o.out, ctx);
   if (E.isLeft(written)) return written;
   const diffText = o.format === "json" ? `${JSON.stringify({ diff: x.diff, events: x.events, solvedBy: x.solvedBy }, null, 2)}\n` : `${formatDiff(x.diff)}${x.solvedBy.note}\n`;

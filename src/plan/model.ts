@@ -149,10 +149,15 @@ const weigh = (model: AssignmentModel, stay: readonly boolean[], moves: MovePoli
     weight = (s + bonus) * P + 1;
   }
   const scale = (penalty: number | null): number | null => (penalty === null ? null : weight === W0 ? penalty : Math.round((penalty / W0) * weight));
-  const largest = (weight + s + bonus) * Math.max(P, 1);
-  const tooLarge = Number.isSafeInteger(largest)
-    ? null
-    : `the re-planning objective needs numbers up to ${largest.toExponential(2)}, beyond the exact range of doubles (2^53) at ${P} placements: give moves a penalty (moves: { penalty: k }) instead of "${String(moves)}"`;
+  // The engines work exactly while every arc's gain times its bound, summed, stays under 2^52 (the flow engine's policy solver checks the same).
+  let reach = 0;
+  model.arcs.forEach((a, i) => {
+    reach += (weight + a.score + (stay[i] === true ? bonus : 0)) * a.upper;
+  });
+  const tooLarge =
+    reach <= 2 ** 52
+      ? null
+      : `at ${P.toLocaleString("en-US")} placements the order ${JSON.stringify(moves)} needs numbers (gains times bounds up to ${reach.toExponential(1)}) beyond exact arithmetic in doubles (2^52): give moves a penalty instead (moves: { penalty: k }: placements first, then score less k points per move), which keeps the numbers near those of match`;
   return {
     tooLarge,
     weighted: {
