@@ -28,11 +28,13 @@ import { isEligible } from "../src/rules/eligibility.js";
 import { applyEvents } from "../src/plan/apply.js";
 import { decodeEvents } from "../src/plan/events.js";
 import { savePlan, type SavedPlan } from "../src/plan/file.js";
-import { replanModel } from "../src/plan/model.js";
+import { replanModel, type MovePolicy } from "../src/plan/model.js";
 import { replan, type ReplanResult } from "../src/plan/replan.js";
 import { highsEngine, loadHighs } from "./highsEngine.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, large: { type: "string", default: "true" }, seed: { type: "string", default: "20261127" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, pilot: { type: "string", default: "true" }, large: { type: "string", default: "true" }, seed: { type: "string", default: "20261127" } },
+});
 const runs = Number(values.runs);
 const seed = Number(values.seed);
 
@@ -86,7 +88,7 @@ const drawEvents = (input: InstanceInput, plan: SavedPlan, n: number, start: str
 };
 
 /** The checks of the module comment; throws on the first failure (a benchmark of a wrong answer is worthless). */
-const verify = (input: InstanceInput, plan: SavedPlan, events: readonly Record<string, unknown>[], r: ReplanResult, withHighs: ReturnType<typeof highsEngine> | null): void => {
+const verify = (input: InstanceInput, plan: SavedPlan, events: readonly Record<string, unknown>[], r: ReplanResult, withHighs: ReturnType<typeof highsEngine> | null, moves: MovePolicy): void => {
   const fail = (why: string): never => {
     throw new Error(`re-plan check failed: ${why}`);
   };
@@ -113,14 +115,20 @@ const verify = (input: InstanceInput, plan: SavedPlan, events: readonly Record<s
   if (new Set(ids).size !== ids.length || ids.length !== new Set([...plan.result.placements.map((p) => p.workerId), ...plan.result.unplaced.map((u) => u.workerId), ...instance.workers.map((w) => w.id)]).size) fail("the diff does not name every worker once");
   if (withHighs === null) return;
   const keptAt = new Map([...placedAt].filter(([w]) => !barred.has(w)));
-  const m = replanModel(instance, keptAt, barred, "fewest");
+  const m = replanModel(instance, keptAt, barred, moves);
   const h = withHighs.solve(m.weighted, {});
   if (h.solution === null) return fail(`HiGHS: ${h.termination} ${h.message ?? ""}`);
   const flows = h.solution.flows;
   const key = m.built.model.arcs.reduce((k, a, i) => ({ placed: k.placed + (flows[i] ?? 0), kept: k.kept + (m.stay[i] ? (flows[i] ?? 0) : 0), score: k.score + a.score * (flows[i] ?? 0) }), { placed: 0, kept: 0, score: 0 });
   const ours = { placed: r.result.summary.placed, kept: d.kept.length, score: r.result.summary.totalScore };
-  if (JSON.stringify(key) !== JSON.stringify(ours)) fail(`HiGHS reaches ${JSON.stringify(key)}, replan ${JSON.stringify(ours)}`);
+  // HiGHS solves in floating point: with the orders' large weights it may stop at a slightly worse plan, but never a better one.
+  const order = (k: typeof ours): number[] => (moves === "fewest" ? [k.placed, k.kept, k.score] : moves === "pinned" ? [k.kept, k.placed, k.score] : [k.placed, k.score + moves.penalty * k.kept]);
+  const [a, b] = [order(key), order(ours)];
+  const i = a.findIndex((x, j) => x !== b[j]);
+  if (i >= 0 && (a[i] as number) > (b[i] as number)) fail(`HiGHS reaches ${JSON.stringify(key)}, better than replan's ${JSON.stringify(ours)}`);
+  agreement = i < 0 ? "flow = HiGHS" : `flow better than HiGHS's ${JSON.stringify(key)}`;
 };
+let agreement = "";
 
 /** The instance of the plan, decoded (for checking the events against it). */
 const applied0 = (input: InstanceInput, plan: SavedPlan) => {
@@ -129,31 +137,33 @@ const applied0 = (input: InstanceInput, plan: SavedPlan) => {
   return a.right.instance;
 };
 
-const bench = async (label: string, input: InstanceInput, n: number, withHighs: boolean): Promise<string> => {
+const bench = async (label: string, input: InstanceInput, n: number, withHighs: boolean, moves: MovePolicy): Promise<string> => {
   const first = match(input);
   if (E.isLeft(first)) throw new Error(`${label} does not decode`);
   const saved = savePlan(input, first.right);
   if (E.isLeft(saved)) throw new Error(`${label}: the plan cannot be saved`);
   const plan = saved.right;
   const events = drawEvents(input, plan, n, plan.result.law.placement.start);
-  const once = replan(input, plan, events);
+  const once = replan(input, plan, events, { moves });
   if (E.isLeft(once)) throw new Error(`${label}: ${JSON.stringify(once.left.slice(0, 3))}`);
-  verify(input, plan, events, once.right, withHighs ? highsEngine(await loadHighs()) : null);
+  verify(input, plan, events, once.right, withHighs ? highsEngine(await loadHighs()) : null, moves);
   const solve: number[] = [];
   const total: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = replan(input, plan, events);
+    const r = replan(input, plan, events, { moves });
     total.push(performance.now() - t);
     if (E.isRight(r)) solve.push(r.right.result.timings.solveMs);
   }
   const r = once.right;
-  return `| ${label} | ${n} | ${r.solvedBy.workerClasses} x ${r.solvedBy.employerClasses}, ${r.solvedBy.arcs} | ${r.result.summary.placed} (${r.diff.kept.length} kept, ${r.diff.moved.length} moved, ${r.diff.placed.length} new, ${r.diff.unplaced.length} no longer) | ${median(solve).toFixed(1)} | ${Math.round(median(total))} | ${withHighs ? "flow = HiGHS" : "feasible, flow proved optimal"} |`;
+  return `| ${label} | ${n} | ${JSON.stringify(moves)} | ${r.solvedBy.workerClasses} x ${r.solvedBy.employerClasses}, ${r.solvedBy.arcs} | ${r.result.summary.placed} (${r.diff.kept.length} kept, ${r.diff.moved.length} moved, ${r.diff.placed.length} new, ${r.diff.unplaced.length} no longer) | ${median(solve).toFixed(1)} | ${Math.round(median(total))} | ${withHighs ? agreement : "feasible, flow proved optimal"} |`;
 };
 
 const pilot = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "examples", "data", "kagawa-pilot.json"), "utf8")) as InstanceInput;
-const rows = [await bench("pilot, 2,000 x 150", pilot, 100, true)];
-if (values.large === "true") rows.push(await bench("100,000 x 10,000", generateInstance({ seed, workers: 100_000, employers: 10_000 }), 1000, false));
-console.log("| plan | events | refined classes (w x e, arcs) | placed after | solve ms (median) | replan ms end to end (median) | check |");
-console.log("|---|---|---|---|---|---|---|");
+const rows: string[] = [];
+if (values.pilot === "true") for (const moves of ["fewest", "pinned", { penalty: 5 }] as const) rows.push(await bench("pilot, 2,000 x 150", pilot, 100, true, moves));
+// At 100,000 the lexicographic orders' weights leave exact arithmetic (replan refuses them and says so): a move penalty keeps the numbers near match's.
+if (values.large === "true") rows.push(await bench("100,000 x 10,000", generateInstance({ seed, workers: 100_000, employers: 10_000 }), 1000, false, { penalty: 50 }));
+console.log("| plan | events | moves | refined classes (w x e, arcs) | placed after | solve ms (median) | replan ms end to end (median) | check |");
+console.log("|---|---|---|---|---|---|---|---|");
 for (const r of rows) console.log(r);
