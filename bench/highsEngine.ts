@@ -36,7 +36,7 @@ export const highsEngine = (highs: HighsSolver): BenchEngine => ({
     try {
       answer = highs.solve(toLP(model), {
         mip_rel_gap: 0,
-        ...(options.timeLimitMs === undefined ? {} : { time_limit: options.timeLimitMs / 1000 }),
+        ...(options.deadline === undefined ? {} : { time_limit: Math.max(0.001, (options.deadline - performance.now()) / 1000) }),
       });
     } catch (e) {
       return { ...base, termination: "error", solution: null, message: `HiGHS threw: ${String(e)}` };

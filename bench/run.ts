@@ -7,6 +7,9 @@
  *     npm run bench -- --sizes 2000x150 --json       # one JSON object per engine and size
  *     npm run bench -- --engines auto,highs --runs 3
  *     npm run bench -- --sizes 2000x150 --policy --json   # with sector quotas, legal caps, diversity, fairness
+ *     npm run bench -- --mechanism stable                 # deferred acceptance and the stability audit
+ *     npm run bench -- --mechanism stable --proposing workers,employers --sizes 2000x150
+ *     npm run bench -- --sizes 2000x150 --policy crossing # quotas that cross, two fairness families, families with one employer
  *
  * Each case runs in a child process (bench/case.ts) so that peak memory is
  * its own. Times are medians over --runs runs. An engine that passes
@@ -14,16 +17,19 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir, cpus, totalmem } from "node:os";
+import { tmpdir, cpus, totalmem, loadavg } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateInstance } from "../src/generate/generate.js";
+import { benchInstance, type BenchPolicy } from "./policies.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_SIZES = "2000x150,10000x1000,50000x5000,100000x10000";
 
+// `--policy crossing` names a policy; `--policy` alone is the nested one.
+const argv = process.argv.slice(2).flatMap((a, i, all) => (a === "--policy" && all[i + 1] === "crossing" ? ["--crossing"] : a === "crossing" && all[i - 1] === "--policy" ? [] : a === "--policy=crossing" ? ["--crossing"] : [a]));
 const { values } = parseArgs({
+  args: argv,
   options: {
     sizes: { type: "string", default: DEFAULT_SIZES },
     engines: { type: "string", default: "auto,lp-solver,highs" },
@@ -31,9 +37,18 @@ const { values } = parseArgs({
     seed: { type: "string", default: "20261127" },
     json: { type: "boolean", default: false },
     policy: { type: "boolean", default: false },
+    crossing: { type: "boolean", default: false },
     "skip-after-s": { type: "string", default: "60" },
+    mechanism: { type: "string", default: "optimal" },
+    proposing: { type: "string", default: "workers" },
   },
 });
+
+if (values.mechanism !== "optimal" && values.mechanism !== "stable") {
+  console.error(`--mechanism: expected optimal or stable, got "${values.mechanism}"`);
+  process.exit(2);
+}
+const stable = values.mechanism === "stable";
 
 const sizes = (values.sizes ?? DEFAULT_SIZES).split(",").map((s) => {
   const [w, e] = s.trim().split("x").map(Number);
@@ -43,7 +58,8 @@ const sizes = (values.sizes ?? DEFAULT_SIZES).split(",").map((s) => {
   }
   return { workers: w as number, employers: e as number };
 });
-const engines = (values.engines ?? "").split(",").map((s) => s.trim());
+// With --mechanism stable, the "engines" are the proposing sides of deferred acceptance.
+const engines = (stable ? (values.proposing ?? "workers") : (values.engines ?? "")).split(",").map((s) => s.trim());
 const skipAfterMs = 1000 * Number(values["skip-after-s"]);
 
 interface CaseResult {
@@ -53,6 +69,7 @@ interface CaseResult {
   decodeMs: number;
   buildMs: number;
   solveMs: number;
+  solveCpuMs?: number;
   resultMs: number;
   totalMs: number;
   peakMB: number;
@@ -65,29 +82,15 @@ interface CaseResult {
   arcs?: number;
   placed?: number;
   solvedBy?: string;
+  /** --mechanism stable: the audit of the optimal plan (ms), and blocking pairs of the stable and the optimal plan. */
+  auditMs?: number;
+  blockingPairs?: number;
+  optimalBlockingPairs?: number;
+  cells?: number;
+  proposals?: number;
 }
 
-/**
- * The --policy benchmark's policy: a caregiving minimum and a construction
- * maximum, at most half of an employer's slots from one training centre, and
- * every centre at least half placed where possible. The legal care and
- * construction caps are law, on in every run. (Groups are not in it yet:
- * they still go to javascript-lp-solver's branch and bound.)
- */
-const benchPolicy = (workers: number): object => ({
-  quotas: [
-    { scope: "sector", key: "caregiving", min: Math.floor(0.15 * workers) },
-    { scope: "sector", key: "construction", max: Math.floor(0.12 * workers) },
-  ],
-  diversity: { maxShare: 0.5 },
-  fairness: [{ by: "trainingCentre", minShare: 0.5 }],
-  groups: { together: "prefecture" },
-});
-
-const withGroups = <T extends { workers: readonly object[] }>(instance: T): T => ({
-  ...instance,
-  workers: instance.workers.map((w, i) => (i % 40 < 3 ? { ...w, group: `family-${Math.floor(i / 40)}` } : w)),
-});
+const policy: BenchPolicy = values.crossing ? "crossing" : values.policy ? "nested" : "none";
 
 const dir = mkdtempSync(join(tmpdir(), "jobmatch-bench-"));
 const results: CaseResult[] = [];
@@ -96,8 +99,7 @@ let failed = false;
 
 for (const size of sizes) {
   const file = join(dir, `${size.workers}x${size.employers}.json`);
-  const instance = generateInstance({ seed: values.seed ?? "20261127", workers: size.workers, employers: size.employers });
-  writeFileSync(file, JSON.stringify(values.policy ? withGroups({ ...instance, policy: benchPolicy(size.workers) }) : instance));
+  writeFileSync(file, JSON.stringify(benchInstance(values.seed ?? "20261127", size.workers, size.employers, policy)));
   const row: CaseResult[] = [];
   for (const engine of engines) {
     const reason = skipped.get(engine);
@@ -108,7 +110,19 @@ for (const size of sizes) {
     if (!values.json) console.error(`run ${engine} at ${size.workers}x${size.employers} ...`);
     const child = spawnSync(
       process.execPath,
-      ["--max-old-space-size=8192", "--import", "tsx", join(here, "case.ts"), "--file", file, "--engine", engine, "--runs", values.runs ?? "5", "--time-limit-s", String(skipAfterMs / 1000)],
+      [
+        "--max-old-space-size=8192",
+        "--import",
+        "tsx",
+        join(here, "case.ts"),
+        "--file",
+        file,
+        ...(stable ? ["--mechanism", "stable", "--proposing", engine] : ["--engine", engine]),
+        "--runs",
+        values.runs ?? "5",
+        "--time-limit-s",
+        String(skipAfterMs / 1000),
+      ],
       { encoding: "utf8", timeout: 4 * skipAfterMs + 60_000, maxBuffer: 1 << 26 },
     );
     const line = child.stdout.trim().split("\n").pop() ?? "";
@@ -120,7 +134,7 @@ for (const size of sizes) {
       r = { engine, workers: size.workers, employers: size.employers, decodeMs: NaN, buildMs: NaN, solveMs: NaN, resultMs: NaN, totalMs: NaN, peakMB: NaN, objective: null, status: "failed", problem: why, runs: 0 };
     }
     row.push(r);
-    if (r.status !== "optimal" || r.solveMs > skipAfterMs) {
+    if ((r.status !== "optimal" && r.status !== "stable") || r.solveMs > skipAfterMs) {
       skipped.set(engine, r.status === "optimal" ? `its solve took ${(r.solveMs / 1000).toFixed(0)} s at ${size.workers}x${size.employers}` : `${r.status} at ${size.workers}x${size.employers}`);
     }
   }
@@ -132,24 +146,35 @@ for (const size of sizes) {
     console.error(`objectives differ at ${size.workers}x${size.employers}: ${proved.map((r) => `${r.engine} ${r.objective}`).join(", ")}`);
   }
   for (const r of row) {
-    if (r.problem !== null && r.status === "optimal") failed = true;
+    if (r.problem !== null && (r.status === "optimal" || r.status === "stable")) failed = true;
     if (values.json) console.log(JSON.stringify(r));
   }
   results.push(...row);
 }
 rmSync(dir, { recursive: true, force: true });
 
-if (!values.json) {
-  const ms = (x: number): string => (Number.isNaN(x) ? "-" : x < 10 ? x.toFixed(2) : x.toFixed(0));
+if (!values.json && stable) {
+  const ms = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? "-" : x < 10 ? x.toFixed(2) : x.toFixed(0));
   console.log(`Machine: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of up to ${values.runs} runs\n`);
-  console.log("| workers x employers | engine | classes (w x e, arcs) | decode ms | build ms | solve ms | result ms | total ms | peak MB | objective | status |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("| workers x employers | mechanism | worker classes x cells | decode ms | build ms | DA ms | result ms | audit of optimal plan ms | peak MB | placed | blocking pairs: stable / optimal | status |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    const status = r.problem === null ? r.status : `${r.status}: ${r.problem}`;
+    console.log(
+      `| ${r.workers.toLocaleString("en")} x ${r.employers.toLocaleString("en")} | ${r.solvedBy ?? r.engine} | ${r.workerClasses ?? "-"} x ${r.cells ?? "-"} | ${ms(r.decodeMs)} | ${ms(r.buildMs)} | ${ms(r.solveMs)} | ${ms(r.resultMs)} | ${ms(r.auditMs)} | ${r.peakMB} | ${r.placed?.toLocaleString("en") ?? "-"} | ${r.blockingPairs?.toLocaleString("en") ?? "-"} / ${r.optimalBlockingPairs?.toLocaleString("en") ?? "-"} | ${status}${r.runs === 1 ? " (1 run)" : ""} |`,
+    );
+  }
+} else if (!values.json) {
+  const ms = (x: number): string => (Number.isNaN(x) ? "-" : x < 10 ? x.toFixed(2) : x.toFixed(0));
+  console.log(`Machine: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of up to ${values.runs} runs; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(", ")}\n`);
+  console.log("| workers x employers | engine | classes (w x e, arcs) | decode ms | build ms | solve ms | solve CPU ms | result ms | total ms | peak MB | objective | status |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of results) {
     const classes = r.arcs === undefined ? "-" : `${r.workerClasses} x ${r.employerClasses}, ${r.arcs}`;
     const engine = r.solvedBy !== undefined && r.engine === "auto" ? `auto (${r.solvedBy})` : r.engine;
     const status = r.problem === null ? r.status : `${r.status}: ${r.problem}`;
     console.log(
-      `| ${r.workers.toLocaleString("en")} x ${r.employers.toLocaleString("en")} | ${engine} | ${classes} | ${ms(r.decodeMs)} | ${ms(r.buildMs)} | ${ms(r.solveMs)} | ${ms(r.resultMs)} | ${ms(r.totalMs)} | ${r.peakMB} | ${r.objective ?? "-"} | ${status}${r.runs === 1 ? " (1 run)" : ""} |`,
+      `| ${r.workers.toLocaleString("en")} x ${r.employers.toLocaleString("en")} | ${engine} | ${classes} | ${ms(r.decodeMs)} | ${ms(r.buildMs)} | ${ms(r.solveMs)} | ${ms(r.solveCpuMs ?? NaN)} | ${ms(r.resultMs)} | ${ms(r.totalMs)} | ${r.peakMB} | ${r.objective ?? "-"} | ${status}${r.runs === 1 ? " (1 run)" : ""} |`,
     );
   }
 }

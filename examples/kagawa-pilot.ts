@@ -17,14 +17,20 @@
  * (examples/data/kagawa-families.json). It shows how each constraint stands,
  * why the families left out were left out, one placement whose better
  * options the law or the policy rules out, and the diagnosis of a plan that
- * cannot be met (at least 450 caregivers, without the families).
+ * cannot be met (at least 450 caregivers). Last, what
+ * stability costs: the optimal plan against the stable plan workers would
+ * choose (deferred acceptance), with their blocking pairs and placements at
+ * risk, and the employers most at risk of losing workers.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as E from "fp-ts/lib/Either.js";
 import {
+  auditMatch,
   decodeInstance,
+  formatPriceOfStability,
+  priceOfStability,
   explainGroup,
   explainWorker,
   formatGroupExplanation,
@@ -137,10 +143,9 @@ for (const p of g.placements) {
   }
 }
 
-// A plan that cannot be met: the ministry asks for 450 caregivers. Without
-// the families: with them, the relaxed plan's objective leaves the flow
-// engine's exact range on this cohort, and the diagnosis says it is unavailable.
-const strict = { ...input, policy: { ...(policy as Record<string, unknown>), quotas: [{ scope: "sector", key: "caregiving", min: 450 }] } };
+// A plan that cannot be met: the ministry asks for 450 caregivers (the
+// families kept together as above; the legal limits are never relaxed).
+const strict = { ...withPolicy, policy: { ...(policy as Record<string, unknown>), quotas: [{ scope: "sector", key: "caregiving", min: 450 }] } };
 const impossible = match(strict, { engine });
 if (E.isRight(impossible) && impossible.right.diagnosis !== null) {
   console.log(`\nIf the plan asked for at least 450 caregivers: ${impossible.right.status}.`);
@@ -149,4 +154,21 @@ if (E.isRight(impossible) && impossible.right.diagnosis !== null) {
     console.log("The smallest relaxation:");
     for (const r of d.relaxations) console.log(`  ${r.text}`);
   } else console.log(`  No diagnosis: ${d.message}`);
+}
+
+// What stability costs: the optimal plan against the plan workers would choose (worker-proposing deferred
+// acceptance on the preferences derived from the data), with blocking pairs and placements at risk.
+const price = priceOfStability(JSON.parse(readFileSync(file, "utf8")) as unknown, { engine });
+if (E.isRight(price)) {
+  console.log("\nWhat stability costs: the optimal plan against the stable plan (deferred acceptance, workers proposing)\n");
+  console.log(formatPriceOfStability(price.right).trimEnd());
+  const audit = auditMatch(JSON.parse(readFileSync(file, "utf8")) as unknown, price.right.optimal);
+  if (E.isRight(audit)) {
+    const atRisk = audit.right.retention.employers.filter((e) => e.high > 0).sort((a, b) => b.high - a.high || (a.employerId < b.employerId ? -1 : 1));
+    console.log(`\nIn the optimal plan, ${atRisk.length} employers hold workers with a better offer in the plan; the three with the most:`);
+    for (const e of atRisk.slice(0, 3)) {
+      const wage = e.retainingWage === null ? "no wage would answer those offers" : `paying ${e.retainingWage} yen an hour (now ${e.hourlyWage}) would answer them`;
+      console.log(`  ${e.employerId}: ${e.high} of its ${e.placed} workers have one; ${wage}`);
+    }
+  }
 }

@@ -3,13 +3,13 @@
  * (examples/data/kagawa-pilot.json, placements from 2026-10-01 for twelve
  * months) arrives in three waves, loses 5% of its workers to withdrawals,
  * sees two employers close and the October minimum wage revised, and is
- * re-planned after each month's events with `replan` (moves: "fewest":
- * placements first, then fewest moves, then score). After each month it
+ * re-planned after each month's events with `replan` (moves: "pinned", the
+ * default: a placed worker moves only when an event forces it). After each month it
  * prints the plan (placed, kept, moved, no longer placed) and every move
  * with the event that forced it.
  *
  *     npm run example:year
- *     npx tsx examples/pilot-year.ts --moves pinned     # or penalty:5
+ *     npx tsx examples/pilot-year.ts --moves fewest     # or penalty:5
  *
  * The events are synthetic and chosen by a fixed rule (every worker id's
  * place in a seeded order), so the run is the same every time. The October
@@ -26,7 +26,7 @@ import { formatIssues, match, replan, savePlan, type MovePolicy, type SavedPlan 
 import type { InstanceInput, WorkerInput } from "../src/input/codecs.js";
 
 const arg = process.argv[process.argv.indexOf("--moves") + 1];
-const moves: MovePolicy = process.argv.includes("--moves") && arg !== undefined ? (arg.startsWith("penalty:") ? { penalty: Number(arg.slice(8)) } : (arg as MovePolicy)) : "fewest";
+const moves: MovePolicy = process.argv.includes("--moves") && arg !== undefined ? (arg.startsWith("penalty:") ? { penalty: Number(arg.slice(8)) } : (arg as MovePolicy)) : "pinned";
 
 const pilot = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "data", "kagawa-pilot.json"), "utf8")) as InstanceInput;
 

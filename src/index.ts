@@ -29,6 +29,8 @@ export type {
   WageRaise,
   WageReliance,
   SupportLoad,
+  PlanStatus,
+  PlanMaker,
 } from "./result/types.js";
 
 // Input
@@ -82,6 +84,10 @@ export { checkFlows } from "./model/check.js";
 export { objectiveOf, placementWeightFor } from "./model/objective.js";
 export { solveModel, chooseEngine, ENGINES } from "./engine/select.js";
 export { lpSolverEngine } from "./engine/lpSolver.js";
+/** The exact engine for networks with side constraints (crossing quotas, two fairness families, groups kept with one employer). */
+export { sideEngine } from "./engine/side/engine.js";
+/** `deadlineIn(ms)`: the deadline engines take (`EngineOptions.deadline`), ms from now. */
+export { deadlineIn } from "./engine/types.js";
 export type { Engine, EngineName, EngineChoice, EngineOptions, EngineOutcome, Termination } from "./engine/types.js";
 
 // Domain reference data
@@ -125,6 +131,21 @@ export type { ReportNote } from "./scenario/notes.js";
 export { BUNDLED_SCENARIOS, findBundledScenario, KAGAWA_PILOT_SCENARIO, SHIKOKU_SCENARIO, NATIONWIDE_SCENARIO } from "./scenario/bundled.js";
 export { ScenarioCodec, CHANGE_KINDS } from "./scenario/types.js";
 export type { Scenario, CohortInput, OriginInput, FieldDemand, PrefectureDemand, Variation, Change, ChangeKind } from "./scenario/types.js";
+
+// Expansion: marginal values of slots and training, and the expansion planner,
+// each an exact re-solve of the optimiser through `match` (src/expansion).
+export { expansionReport } from "./expansion/run.js";
+export type { ExpansionOptions } from "./expansion/run.js";
+export { baseline } from "./expansion/baseline.js";
+export type { Baseline } from "./expansion/baseline.js";
+export { slotValues, withOneMoreSlot } from "./expansion/slots.js";
+export type { SlotValue, SlotValues, PrefectureSlotValue } from "./expansion/slots.js";
+export { trainingValues, upgradeName } from "./expansion/training.js";
+export type { TrainingValue, TrainingValues, TrainingOptions, Upgrade } from "./expansion/training.js";
+export { planExpansion } from "./expansion/planner.js";
+export type { ExpansionPlan, PlanGroup, PlanTotals } from "./expansion/planner.js";
+export { formatExpansionMarkdown } from "./expansion/format.js";
+export type { ExpansionReport } from "./expansion/format.js";
 
 // Reports
 export { formatReport } from "./report/text.js";
@@ -211,3 +232,23 @@ export type { PolicyInput, QuotaInput, QuotaScope, FairnessBy, Together } from "
 export type { Policy, Quota, Diversity, Fairness } from "./policy/types.js";
 export type { PolicyOutcome } from "./result/types.js";
 export type { PolicyConstraint, PolicyScope, GroupConstraint } from "./model/types.js";
+
+// Stability: two-sided preferences, stable plans, blocking pairs, retention risk
+export { stableMatch } from "./stable/stable.js";
+export type { StableOptions, StableResult, Mechanism } from "./stable/stable.js";
+export { auditMatch, stabilityReport } from "./stable/stabilityReport.js";
+export type { StabilityReport, StabilityReportOptions } from "./stable/stabilityReport.js";
+export { priceOfStability } from "./stable/price.js";
+export type { PriceOfStability, PriceOptions } from "./stable/price.js";
+export { formatPriceOfStability } from "./report/markdown.js";
+export type { StabilitySummary } from "./stable/types.js";
+export type { BlockingPair, BlockingKind } from "./stable/audit.js";
+export type { Retention, RetentionOptions, PlacementRisk, EmployerRisk, RiskLevel } from "./stable/retention.js";
+export type { CapHandling } from "./stable/caps.js";
+export type { TieBreak } from "./stable/tieBreak.js";
+export type { BetterOffers } from "./stable/offers.js";
+export { derivedWorkerValue, derivedEmployerValue, startingWage, YEN_PER_POINT } from "./stable/preferences.js";
+export type { RankingsInput, WorkerRankingInput, EmployerRankingInput, Others, RankEntry } from "./stable/codecs.js";
+export type { Rankings, WorkerRanking, EmployerRanking } from "./stable/rankings.js";
+export { rankingsFromCsv, locateRankings, planFromCsv, RANKING_COLUMNS } from "./io/rankings.js";
+export type { CsvRankings } from "./io/rankings.js";

@@ -9,22 +9,37 @@
  * Synchronous and total: bad input (or bad options) is a Left with every
  * located issue; infeasible and time-limited solves are a Right whose status
  * says so.
+ *
+ * One clock for the whole call: `timeLimitMs` counts from the moment `match`
+ * is called, and covers decoding, building the model, solving, the diagnosis
+ * of an infeasible plan, assembling the result and its stability audit. The
+ * engines get a deadline that leaves room for the result
+ * (`resultReserveMs`); building the model stops at that deadline too
+ * (while grouping workers into classes and checking eligibility), and then nothing is
+ * solved and the status is "time-limit", with every worker accounted for as
+ * unplaced for want of a solution. Decoding is not interrupted: a limit
+ * shorter than decoding is overrun by the rest of decoding. Past decoding,
+ * the call returns within max(10%, 200 ms) of the limit (bench/RESULTS.md,
+ * "A time limit for the whole call", measures it).
  */
 import * as E from "fp-ts/lib/Either.js";
 import { diagnoseInstance } from "./analysis/diagnose.js";
-import { solveModel } from "./engine/select.js";
-import type { EngineChoice } from "./engine/types.js";
+import { firstEngine, solveModel } from "./engine/select.js";
+import { pastDeadline, type EngineChoice } from "./engine/types.js";
 import { oneOf, struct, numberAtLeast } from "./input/combinators.js";
 import { decodeInstance, issuesFromErrors } from "./input/decode.js";
+import type { Instance } from "./input/instance.js";
 import type { InputIssue } from "./input/issues.js";
-import { buildModel } from "./model/build.js";
+import type { AssignmentModel } from "./model/types.js";
+import { buildModelUntil } from "./model/build.js";
 import { assemble } from "./result/assemble.js";
 import type { MatchResult } from "./result/types.js";
+import { withStability } from "./stable/summary.js";
 
 export interface MatchOptions {
   /** "auto" (default): the flow engine for pure network models, javascript-lp-solver otherwise. */
   readonly engine?: EngineChoice;
-  /** Wall-clock budget for the solve, in milliseconds. */
+  /** Wall-clock budget for the whole call (decode, build, solve, diagnose, result), in milliseconds. */
   readonly timeLimitMs?: number;
 }
 
@@ -32,7 +47,7 @@ const OptionsCodec = struct(
   "match options",
   {},
   {
-    engine: oneOf<EngineChoice>("one of auto, flow, lp-solver", ["auto", "flow", "lp-solver"]),
+    engine: oneOf<EngineChoice>("one of auto, flow, side, lp-solver", ["auto", "flow", "side", "lp-solver"]),
     timeLimitMs: numberAtLeast(1),
   },
 );
@@ -43,6 +58,23 @@ const decodeOptions = (options: unknown): E.Either<readonly InputIssue[], MatchO
     ? E.left(issuesFromErrors(decoded.left).map((i) => ({ ...i, path: i.path === "" ? "options" : `options.${i.path}` })))
     : E.right(decoded.right);
 };
+
+/**
+ * The time kept back from the engines for assembling the result and its
+ * stability audit, in ms: about 5 microseconds per worker and employer and
+ * 20 per policy constraint or group for the result (measured: 0.4 s for
+ * 100,000 workers, 0.16 s for 10,000 workers with 9,868 constraints), and
+ * about 15 microseconds per worker for the audit (80 ms for the pilot's
+ * 2,000, 0.7 s for the nationwide scenario's 50,000), at most a quarter of
+ * the limit.
+ */
+export const resultReserveMs = (instance: Instance, model: AssignmentModel | null, limit: number): number =>
+  Math.min(
+    limit / 4,
+    0.005 * (instance.workers.length + instance.employers.length) +
+      0.015 * instance.workers.length +
+      (model === null ? 0 : 0.02 * ((model.policies ?? []).length + (model.groups ?? []).length)),
+  );
 
 /** Places the instance's workers; see the module comment. */
 export const match = (input: unknown, options?: MatchOptions): E.Either<readonly InputIssue[], MatchResult> => {
@@ -55,16 +87,30 @@ export const match = (input: unknown, options?: MatchOptions): E.Either<readonly
   const instance = decoded.right;
   const decodeMs = performance.now() - started;
 
+  const limit = opts.right.timeLimitMs;
   const buildStarted = performance.now();
-  const built = buildModel(instance);
+  const { built, interrupted } = buildModelUntil(instance, limit === undefined ? undefined : started + limit - resultReserveMs(instance, null, limit));
   const buildMs = performance.now() - buildStarted;
 
   const solveStarted = performance.now();
   const engine = opts.right.engine ?? "auto";
-  const outcome = solveModel(built.model, engine, { timeLimitMs: opts.right.timeLimitMs });
+  const deadline = limit === undefined ? undefined : started + limit - resultReserveMs(instance, built.model, limit);
+  const outcome =
+    interrupted !== null
+      ? ({
+          engine: firstEngine(built.model, engine).name,
+          termination: "time-limit",
+          solution: null,
+          bound: null,
+          message: `the time limit passed ${interrupted}, building the model; nothing was solved`,
+        } as const)
+      : pastDeadline(deadline)
+        ? ({ engine: firstEngine(built.model, engine).name, termination: "time-limit", solution: null, bound: null, message: "the time limit passed while the input was decoded and the model built; nothing was solved" } as const)
+        : solveModel(built.model, engine, deadline === undefined ? {} : { deadline });
   // An infeasible plan is diagnosed: the smallest relaxation of its hard policies.
-  const diagnosis = outcome.termination === "infeasible" ? diagnoseInstance(instance, built, engine, opts.right.timeLimitMs) : null;
+  const diagnosis = outcome.termination === "infeasible" ? diagnoseInstance(instance, built, engine, deadline) : null;
   const solveMs = performance.now() - solveStarted;
 
-  return E.right(assemble(instance, built, outcome, { decodeMs, buildMs, solveMs }, started, diagnosis));
+  // Every plan is audited for stability; the summary costs a pass over groups of workers, not pairs.
+  return E.right(withStability(instance, built, assemble(instance, built, outcome, { decodeMs, buildMs, solveMs }, started, diagnosis)));
 };

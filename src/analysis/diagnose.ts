@@ -78,8 +78,8 @@ const relaxation = (model: AssignmentModel, p: PolicyConstraint, flows: readonly
 };
 
 /** The smallest relaxation of the hard policies that makes the built model feasible, each with its reason in the cohort's terms. */
-export const diagnoseInstance = (instance: Instance, built: BuiltModel, engine: EngineChoice = "auto", timeLimitMs?: number): Diagnosis => {
-  const { diagnosis: d, flows } = relaxedPlan(built.model, engine, timeLimitMs);
+export const diagnoseInstance = (instance: Instance, built: BuiltModel, engine: EngineChoice = "auto", deadline?: number): Diagnosis => {
+  const { diagnosis: d, flows } = relaxedPlan(built.model, engine, deadline);
   if (d.kind !== "relaxation") return d;
   return {
     ...d,
@@ -91,11 +91,11 @@ export const diagnoseInstance = (instance: Instance, built: BuiltModel, engine: 
 };
 
 /** The smallest relaxation of the hard policies that makes `model` feasible. */
-export const diagnose = (model: AssignmentModel, engine: EngineChoice = "auto", timeLimitMs?: number): Diagnosis =>
-  relaxedPlan(model, engine, timeLimitMs).diagnosis;
+export const diagnose = (model: AssignmentModel, engine: EngineChoice = "auto", deadline?: number): Diagnosis =>
+  relaxedPlan(model, engine, deadline).diagnosis;
 
 /** The diagnosis, and the flows of the relaxed plan it was read from (none when unavailable). */
-const relaxedPlan = (model: AssignmentModel, engine: EngineChoice, timeLimitMs?: number): { readonly diagnosis: Diagnosis; readonly flows: readonly number[] } => {
+const relaxedPlan = (model: AssignmentModel, engine: EngineChoice, deadline?: number): { readonly diagnosis: Diagnosis; readonly flows: readonly number[] } => {
   const unavailable = (message: string) => ({ diagnosis: { kind: "unavailable", message } as const, flows: [] });
   const hard = (model.policies ?? []).filter(relaxable);
   if (hard.length === 0) return unavailable("no hard policy constraint to relax (legal limits are never relaxed)");
@@ -105,7 +105,7 @@ const relaxedPlan = (model: AssignmentModel, engine: EngineChoice, timeLimitMs?:
   if (!Number.isSafeInteger(penalty * (totalSupply + 1) * hard.length)) {
     return unavailable("the model is too large to diagnose exactly (penalties would leave exact arithmetic)");
   }
-  const outcome = solveModel(relaxed(model, penalty), engine, timeLimitMs === undefined ? {} : { timeLimitMs });
+  const outcome = solveModel(relaxed(model, penalty), engine, deadline === undefined ? {} : { deadline });
   if (outcome.solution === null || outcome.termination !== "optimal") {
     return unavailable(`the relaxed plan was not solved to optimality (${outcome.termination}${outcome.message === null ? "" : `: ${outcome.message}`})`);
   }

@@ -26,6 +26,7 @@ import { CRITERIA, score } from "../rules/scoring.js";
 import { analysisContext, eligibleEmployers, freeSlots, scoreOf, type AnalysisContext } from "./context.js";
 import { breaksHard, compareExchanges, exchange, type Exchange } from "./exchange.js";
 import { groupFit } from "./groupFit.js";
+import { betterOffers } from "../stable/offers.js";
 import { smallestChangeFor } from "./whatIf.js";
 import type { Alternative, EmployerExplanation, EmptySlots, GroupLeftOut, RuleTally, WorkerExplanation } from "./types.js";
 import { criterionWords, employerLabel, exclusionWords, particulars, requirementWords, RULE_WORDS } from "./words.js";
@@ -86,6 +87,7 @@ const explainPlaced = (ctx: AnalysisContext, worker: Worker, employerId: string,
     exchange: better.best,
     blocked: better.blocked,
     others: better.others,
+    betterOffers: betterOffers(ctx.instance, ctx.result, worker.id),
     caveat: ctx.caveat,
   });
 };
@@ -135,6 +137,7 @@ const explainUnplaced = (ctx: AnalysisContext, worker: Worker): WorkerExplanatio
       eligible: eligible.map((x) => alternative(ctx, x.employer, x.score)),
       exchange: exchanges.best,
       blocked: exchanges.blocked,
+      betterOffers: betterOffers(ctx.instance, ctx.result, worker.id),
       smallestChange: whatIf,
       caveat: ctx.caveat,
     };

@@ -11,6 +11,7 @@ import type { Diagnosis } from "../result/types.js";
 import type { Exchange } from "./exchange.js";
 import type { Alternative, EmployerExplanation, EmptySlots, GroupLeftOut, RuleTally, WorkerExplanation } from "./types.js";
 import type { WhatIf } from "./whatIf.js";
+import type { BetterOffers } from "../stable/offers.js";
 import { andList, count, someOf } from "./words.js";
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -130,6 +131,14 @@ const whatIfLine = (w: WhatIf | null): string =>
 
 const caveatLines = (caveat: string | null): string[] => (caveat === null ? [] : [`  Note: ${caveat}.`]);
 
+/** Her better offers in the plan (blocking pairs): each employer she prefers that would take her now, and why it would. */
+const offerLines = (workerId: string, o: BetterOffers | null): string[] => {
+  if (o === null || o.count === 0) return [];
+  const each = o.shown.map((p) => `${p.employerId} (${p.kind === "free-slot" ? "a free slot" : `would take ${workerId} over ${p.displaces ?? "a worker it values less"}`})`);
+  const more = o.count > o.shown.length ? `, and ${o.count - o.shown.length} more` : "";
+  return [`  Better offers in the plan (${workerId} prefers them, and they would take ${workerId} now): ${each.join(", ")}${more}.`];
+};
+
 /** A worker's explanation as a few lines of text. */
 export const formatWorkerExplanation = (x: WorkerExplanation): string => {
   const lines: string[] = [];
@@ -145,6 +154,7 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
       }
       lines.push(...blockedLines(x.workerId, true, x.blocked, x.alternatives));
       lines.push(...otherLines(x.workerId, x.others ?? [], x.alternatives));
+      lines.push(...offerLines(x.workerId, x.betterOffers));
       const told = new Set([x.exchange?.employerId, ...x.blocked.map((b) => b.employerId), ...(x.others ?? []).map((o) => o.employerId)]);
       const rest = x.alternatives.filter((a) => !told.has(a.employerId));
       if (rest.length > 0) lines.push(`  Also accept them, scoring no higher: ${firstOf(rest.map((a) => `${a.employerId} (score ${a.score}, ${freeWords(a)})`), 4)}.`);
@@ -170,6 +180,7 @@ export const formatWorkerExplanation = (x: WorkerExplanation): string => {
       lines.push(...groupLines(x.workerId, x.group));
       if (x.exchange !== null) lines.push(`  ${capitalise(exchangeWords(x.workerId, x.exchange, false))}`);
       lines.push(...blockedLines(x.workerId, false, x.blocked, x.eligible, 3));
+      lines.push(...offerLines(x.workerId, x.betterOffers));
       lines.push(whatIfLine(x.smallestChange));
       break;
     }

@@ -3,7 +3,8 @@
  * them). Every string field is already in domain words, so the JSON form of an
  * explanation reads as well as its text.
  */
-import type { Termination } from "../engine/types.js";
+import type { PlanStatus } from "../result/types.js";
+import type { BetterOffers } from "../stable/offers.js";
 import type { RuleId } from "../rules/eligibility.js";
 import type { Criterion } from "../rules/scoring.js";
 import type { Exchange } from "./exchange.js";
@@ -75,6 +76,8 @@ export type WorkerExplanation =
       readonly blocked: readonly Exchange[];
       /** Every other higher-scoring alternative (neither the best exchange nor blocked), with its exchange: why it was not taken. Best score first. */
       readonly others: readonly Exchange[];
+      /** Her blocking pairs in the plan: employers she prefers that would take her now (../stable/offers.ts); null without a solution. */
+      readonly betterOffers: BetterOffers | null;
       readonly caveat: string | null;
     }
   | {
@@ -102,10 +105,12 @@ export type WorkerExplanation =
       readonly exchange: Exchange | null;
       /** The other employers that accept them, where the exchange would break a hard policy constraint, best score first. */
       readonly blocked: readonly Exchange[];
+      /** Her blocking pairs in the plan: employers she prefers that would take her now; null without a solution. */
+      readonly betterOffers: BetterOffers | null;
       readonly smallestChange: WhatIf | null;
       readonly caveat: string | null;
     }
-  | { readonly kind: "no-solution"; readonly workerId: string; readonly status: Termination; readonly caveat: string | null };
+  | { readonly kind: "no-solution"; readonly workerId: string; readonly status: PlanStatus; readonly caveat: string | null };
 
 /** A group left out whole: who kept it out (./groupFit.ts), and, when it fits in free slots, what placing it there would break. */
 export interface GroupLeftOut {
@@ -152,7 +157,7 @@ export type EmptySlots =
       /** The hard maximums counting this employer's placements that the result has reached (a legal cap, a quota), in model order. */
       readonly reached: readonly { readonly label: string; readonly source: string; readonly value: number }[];
     }
-  | { readonly kind: "no-solution"; readonly status: Termination };
+  | { readonly kind: "no-solution"; readonly status: PlanStatus };
 
 export interface EmployerExplanation {
   readonly employerId: string;

@@ -43,8 +43,10 @@ const JSON_HELP = `
 JSON (--format json):
   --worker    the worker's explanation (explainWorker): "kind" is placed, no-eligible-slot,
               eligible-slots-taken or no-solution, with "workerId", the fields of that kind
-              and "caveat"; plus "worker", the worker's profile as decoded (language,
-              certifications, skills, preferences, ...).
+              and "caveat"; "betterOffers" (her blocking pairs: employers she prefers that
+              would take her now, "count" and the first "shown");
+              plus "worker", the worker's profile as decoded (language, certifications,
+              skills, preferences, ...).
   --employer  the employer's explanation (explainEmployer): "employerId", "label", "slots",
               "filled", "placed" (workerId, score), "empty" (why slots stayed empty, or null)
               and "caveat".

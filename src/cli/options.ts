@@ -30,7 +30,7 @@ export const positiveNumber = (name: string) => (value: string): number => {
 /** --engine and --time-limit. */
 export const addSolveOptions = (cmd: Command): Command =>
   cmd
-    .addOption(new Option("--engine <engine>", "solver engine").choices(["auto", "flow", "lp-solver"]).default("auto"))
+    .addOption(new Option("--engine <engine>", "solver engine").choices(["auto", "flow", "side", "lp-solver"]).default("auto"))
     .option("--time-limit <ms>", "wall-clock budget for each solve, in milliseconds", positiveInteger("--time-limit"));
 
 /** --workers, --employers, the other sheets, --as-of, --field-catalogue and --policy. */

@@ -19,6 +19,8 @@ import type { CliContext } from "./io.js";
 import { replanCommand } from "./replan.js";
 import { scenarioCommand } from "./scenario.js";
 import { solveCommand } from "./solve.js";
+import { auditCommand } from "./audit.js";
+import { stableCommand } from "./stable.js";
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -53,7 +55,17 @@ export const run = async (argv: readonly string[], ctx: CliContext): Promise<Exi
       .version(packageJson.version, "-V, --version")
       .addHelpText("after", EXIT_CODES_HELP),
   );
-  for (const cmd of [solveCommand(ctx, finish), explainCommand(ctx, finish), scenarioCommand(ctx, finish), exportLpCommand(ctx, finish), convertCommand(ctx, finish), appCommand(ctx, finish), replanCommand(ctx, finish)]) {
+  for (const cmd of [
+    solveCommand(ctx, finish),
+    explainCommand(ctx, finish),
+    stableCommand(ctx, finish),
+    auditCommand(ctx, finish),
+    scenarioCommand(ctx, finish),
+    exportLpCommand(ctx, finish),
+    convertCommand(ctx, finish),
+    appCommand(ctx, finish),
+    replanCommand(ctx, finish),
+  ]) {
     program.addCommand(configure(cmd));
   }
   try {

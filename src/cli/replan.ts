@@ -103,7 +103,7 @@ export const replanCommand = (ctx: CliContext, finish: Finish): Command =>
   )
     .requiredOption("--events <file>", "the events: JSON (a list) or CSV (date,type,worker,employer,count,...)")
     .requiredOption("-o, --out <file>", "write the new plan to this file")
-    .addOption(new Option("--moves <order>", "fewest (placements, then fewest moves, then score), pinned (fewest moves first), or penalty:K (K score points per move)").argParser(parseMoves).default("fewest"))
+    .addOption(new Option("--moves <order>", "pinned (fewest moves first: a placed worker moves only when an event forces it; the default), fewest (placements, then fewest moves, then score), or penalty:K (K score points per move)").argParser(parseMoves).default("pinned"))
     .addOption(new Option("--format <format>", "format of the diff").choices(["text", "json"]).default("text"))
     .option("--diff <file>", "write the diff to this file instead of standard output")
     .option("--markdown <file>", "also write a Markdown report of the new plan, the diff at its end")

@@ -14,6 +14,7 @@ import { formatResultMarkdown } from "../report/markdown.js";
 import { duration, int } from "../report/format.js";
 import type { MatchResult } from "../result/types.js";
 import { compareResults } from "../scenario/compare.js";
+import type { StabilityReport } from "../stable/stabilityReport.js";
 import { EXIT, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
 import { writeOutput, type CliContext } from "./io.js";
@@ -36,20 +37,22 @@ export interface SolveOptions extends InstanceOptions {
 export const resultLine = (r: MatchResult): string =>
   `placed ${int(r.summary.placed)} of ${int(r.summary.workers)} workers (${r.status}, ${r.engine}, ${duration(r.timings.totalMs)})${r.message === null ? "" : `: ${r.message}`}`;
 
-/** Writes the Markdown and HTML reports asked for; `employers` names where placements are in the HTML report's lists. */
+/** Writes the Markdown and HTML reports asked for; `employers` names where placements are in the HTML report's lists; with a full stability report, its detail. */
 export const writeReports = (
   r: MatchResult,
   o: { readonly markdown?: string; readonly html?: string },
   title: string,
   ctx: CliContext,
   employers: readonly { readonly id: string; readonly name?: string; readonly prefecture: string; readonly field: string }[] = [],
+  stability?: StabilityReport,
 ): E.Either<Failure, void> => {
+  const detail = stability === undefined ? {} : { stability };
   if (o.markdown !== undefined) {
-    const w = writeOutput(formatResultMarkdown(r, { title, name: "result" }), o.markdown, ctx);
+    const w = writeOutput(formatResultMarkdown(r, { title, name: "result", ...detail }), o.markdown, ctx);
     if (E.isLeft(w)) return w;
   }
   if (o.html !== undefined) {
-    const w = writeOutput(renderHtmlReport(compareResults([{ name: "result", result: r }]), { title, results: [{ name: "result", result: r, employers }] }), o.html, ctx);
+    const w = writeOutput(renderHtmlReport(compareResults([{ name: "result", result: r }]), { title, results: [{ name: "result", result: r, employers }], ...detail }), o.html, ctx);
     if (E.isLeft(w)) return w;
   }
   return E.right(undefined);

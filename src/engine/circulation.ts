@@ -88,6 +88,20 @@ export interface CirculationProblem {
 export interface CirculationOptions {
   readonly deadline?: number;
   readonly now?: () => number;
+  /** Also return the optimal spanning tree (`basis`), for a solver that starts from it. */
+  readonly basis?: boolean;
+}
+
+/**
+ * The optimal spanning tree, in the input's terms: for each node v, the
+ * input arc joining it to its parent, or -1 when it hangs from the root by
+ * its artificial arc (carrying 0); and the arcs at their upper bound (the
+ * others not in the tree are at their lower bound). Its potentials price
+ * every arc out: a starting basis for ./side/, which adds side rows.
+ */
+export interface CirculationBasis {
+  readonly treeArc: Int32Array;
+  readonly atUpper: Uint8Array;
 }
 
 /**
@@ -100,7 +114,7 @@ export interface CirculationOptions {
  *   arithmetic; `message` says which number and what to change.
  */
 export type CirculationResult =
-  | { readonly status: "optimal"; readonly flow: Float64Array; readonly objective: number; readonly pivots: number }
+  | { readonly status: "optimal"; readonly flow: Float64Array; readonly objective: number; readonly pivots: number; readonly basis?: CirculationBasis }
   | { readonly status: "time-limit"; readonly flow: Float64Array | null; readonly objective: number; readonly pivots: number }
   | { readonly status: "infeasible"; readonly flow: null; readonly objective: 0; readonly pivots: number }
   | { readonly status: "refused"; readonly flow: null; readonly objective: 0; readonly pivots: 0; readonly message: string };
@@ -633,7 +647,22 @@ export const maxGainCirculation = (problem: CirculationProblem, options: Circula
     pivots++;
   }
   if (!artificialEmpty(net)) return { status: "infeasible", flow: null, objective: 0, pivots };
-  return { status: "optimal", ...circulationOf(problem, net, s.lowerGain), pivots };
+  const optimal = { status: "optimal" as const, ...circulationOf(problem, net, s.lowerGain), pivots };
+  return options.basis === true ? { ...optimal, basis: basisOf(problem, net) } : optimal;
+};
+
+/** The final tree and the arcs at their upper bound, as input arc indices. */
+const basisOf = (p: CirculationProblem, net: Network): CirculationBasis => {
+  const { n, m, order, pred, state } = net;
+  const input = (k: number): number => (order === null ? k : order[k]!);
+  const treeArc = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    const k = pred[v]!;
+    treeArc[v] = k >= m ? -1 : input(k);
+  }
+  const atUpper = new Uint8Array(p.tail.length);
+  for (let k = 0; k < m; k++) if (state[k] === -1) atUpper[input(k)] = 1;
+  return { treeArc, atUpper };
 };
 
 /**

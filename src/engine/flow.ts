@@ -118,12 +118,10 @@ export const toTransportProblem = (model: AssignmentModel): { readonly problem: 
 const fail = (message: string): EngineOutcome => ({ engine: "flow", termination: "error", solution: null, bound: null, message });
 
 const solveFlow = (model: AssignmentModel, options: EngineOptions): EngineOutcome => {
-  const started = performance.now();
   const refusal = flowRefusal(model);
   if (refusal !== null) return fail(refusal);
   const { problem, order } = toTransportProblem(model);
-  const deadline = options.timeLimitMs === undefined ? undefined : started + options.timeLimitMs;
-  const result = maxWeightTransport(problem, deadline === undefined ? {} : { deadline });
+  const result = maxWeightTransport(problem, options.deadline === undefined ? {} : { deadline: options.deadline });
   const flows = new Array<number>(model.arcs.length);
   for (let k = 0; k < flows.length; k++) flows[order === null ? k : order[k]!] = result.flows[k]!;
   const violation = checkFlows(model, flows);
@@ -137,7 +135,7 @@ const solveFlow = (model: AssignmentModel, options: EngineOptions): EngineOutcom
     termination: "time-limit",
     solution,
     bound: null,
-    message: `stopped at the time limit of ${options.timeLimitMs} ms after ${result.pivots} pivots; the flows are feasible, not proved optimal`,
+    message: `stopped at the time limit after ${result.pivots} pivots; the flows are feasible, not proved optimal`,
   };
 };
 
@@ -150,7 +148,7 @@ const solveFlow = (model: AssignmentModel, options: EngineOptions): EngineOutcom
  * model into arrays before the first pivot is not interruptible.
  *
  * @example
- * const outcome = flowEngine.solve(model, { timeLimitMs: 5_000 });
+ * const outcome = flowEngine.solve(model, { deadline: deadlineIn(5_000) });
  * if (outcome.termination === "optimal") console.log(outcome.solution?.objective);
  */
 export const flowEngine: Engine = {

@@ -257,8 +257,7 @@ export const solveWithGroups = (
   solveNetwork: (node: AssignmentModel, options: EngineOptions) => EngineOutcome,
 ): EngineOutcome => {
   const groups = model.groups ?? [];
-  const started = performance.now();
-  const deadline = options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs;
+  const deadline = options.deadline ?? Infinity;
   const totalSupply = model.workerClasses.reduce((s, c) => s + c.supply, 0);
   const softPenalties = (model.policies ?? []).reduce((s, p) => s + (p.penalty ?? 0), 0);
   // A favoured placement outweighs every placement, score and policy penalty together.
@@ -304,9 +303,8 @@ export const solveWithGroups = (
     let outcome: EngineOutcome;
     if (parent !== null) outcome = parent;
     else {
-      const remaining = deadline === Infinity ? undefined : Math.max(1, deadline - performance.now());
       const { node, patched } = nodeModel(model, groups, index, fixes, bonus);
-      const nodeOptions = remaining === undefined ? {} : { timeLimitMs: remaining };
+      const nodeOptions = deadline === Infinity ? {} : { deadline };
       outcome = network === null ? solveNetwork(node, nodeOptions) : solvePolicyNode(network, node, patched, nodeOptions);
     }
     if (outcome.termination === "infeasible") return;
@@ -365,7 +363,7 @@ export const solveWithGroups = (
       termination: "time-limit",
       solution: found === null ? null : { flows: found.flows, objective: found.objective },
       bound: null,
-      message: `stopped at the time limit of ${options.timeLimitMs} ms while keeping groups together; ${found === null ? "no plan found yet" : "the best plan found is not proved optimal"}`,
+      message: `stopped at the time limit while keeping groups together; ${found === null ? "no plan found yet" : "the best plan found is not proved optimal"}`,
     };
   }
   if (found === null) return { engine: "flow", termination: "infeasible", solution: null, bound: null, message: null };

@@ -13,9 +13,11 @@
  * - size: the tableau is dense, about 8 * rows * columns bytes; a model past
  *   `MAX_TABLEAU_BYTES` is refused with termination "error" rather than
  *   exhausting memory;
- * - time: the solver checks its timeout only between branch-and-bound nodes
- *   and then still claims integrality, so a solve that reached the limit is
- *   reported as "time-limit" (unproven), never as optimal.
+ * - time: the solver checks its timeout only between branch-and-bound nodes,
+ *   on its own clock, and then still claims integrality; whether it may have
+ *   stopped for time is decided on that same clock (`mayHaveStoppedForTime`),
+ *   and such a solve is "time-limit" (unproven), never "optimal", and its
+ *   last point, integral or not, is never an "error".
  */
 import solverModule from "javascript-lp-solver";
 import type { JsLpConstraintBound, JsLpModel, JsLpResult, JsLpSolver } from "./jsLpSolver.js";
@@ -23,7 +25,8 @@ import type { AssignmentModel } from "../model/types.js";
 import { objectiveOf } from "../model/objective.js";
 import { checkFlows } from "../model/check.js";
 import { holdsAtZero, toMip, type Mip } from "../model/mip.js";
-import type { Engine, EngineOptions, EngineOutcome } from "./types.js";
+import type { Engine, EngineOutcome } from "./types.js";
+import { solveInWorker } from "./lpWorker.js";
 
 const solver = solverModule as unknown as JsLpSolver;
 
@@ -38,7 +41,7 @@ const OBJECTIVE = "z";
  * upper bound becomes a row where it is finite and tighter than its rows
  * imply. Rows with no terms are left out (the caller checks they hold).
  */
-export const toJsLpModel = (model: AssignmentModel, options: EngineOptions = {}, mip: Mip = toMip(model)): JsLpModel => {
+export const toJsLpModel = (model: AssignmentModel, timeoutMs?: number, mip: Mip = toMip(model)): JsLpModel => {
   const constraints: Record<string, JsLpConstraintBound> = {};
   const variables: Record<string, Record<string, number>> = {};
   const ints: Record<string, 1> = {};
@@ -65,7 +68,7 @@ export const toJsLpModel = (model: AssignmentModel, options: EngineOptions = {},
     constraints,
     variables,
     ints,
-    ...(options.timeLimitMs !== undefined ? { options: { timeout: options.timeLimitMs } } : {}),
+    ...(timeoutMs !== undefined ? { options: { timeout: timeoutMs } } : {}),
   };
 };
 
@@ -114,60 +117,103 @@ export const lpSolverEngine: Engine = {
   },
   solve: (model, options): EngineOutcome => {
     const base = { engine: "lp-solver" as const, bound: null };
+    const { deadline } = options;
     const mip = toMip(model);
-    const jsModel = toJsLpModel(model, options, mip);
+    const timeout = deadline === undefined ? undefined : Math.floor(deadline - performance.now());
+    const jsModel = toJsLpModel(model, timeout, mip);
     const bytes = estimateTableauBytes(jsModel);
     if (bytes > MAX_TABLEAU_BYTES) {
       return {
         ...base,
         termination: "error",
         solution: null,
-        message: `model too large for javascript-lp-solver: the dense tableau would need about ${Math.round(bytes / 1e6)} MB; use the flow engine or aggregate further`,
+        message: `model too large for javascript-lp-solver: the dense tableau would need about ${Math.round(bytes / 1e6)} MB; use the flow or side engine, or aggregate further`,
       };
     }
     const impossible = mip.rows.find((row) => row.terms.length === 0 && !holdsAtZero(row));
     if (impossible !== undefined) {
       return { ...base, termination: "infeasible", solution: null, message: `${impossible.label ?? impossible.name} cannot hold: it counts no placement` };
     }
-    const started = performance.now();
-    let answer: JsLpResult;
-    try {
-      answer = solver.Solve(jsModel);
-    } catch (e) {
-      return { ...base, termination: "error", solution: null, message: `javascript-lp-solver threw: ${String(e)}` };
+    if (deadline === undefined || timeout === undefined) return solveHere(model, jsModel, undefined);
+    if (timeout < 1) return { ...base, termination: "time-limit", solution: null, message: "the time limit passed before javascript-lp-solver could start" };
+    // In a worker, the limit holds even through the solver's linear solves, which never look at the clock.
+    const answer = solveInWorker(jsModel, deadline);
+    switch (answer.kind) {
+      case "answer":
+        return readAnswer(model, answer.answer, mayHaveStoppedForTime(answer.startedMs, answer.endedMs, timeout));
+      case "threw":
+        return { ...base, termination: "error", solution: null, message: `javascript-lp-solver threw: ${answer.message}` };
+      case "terminated":
+        return { ...base, termination: "time-limit", solution: null, message: "javascript-lp-solver had not answered at the time limit; its worker thread was stopped" };
+      case "unavailable":
+        return solveHere(model, jsModel, timeout);
     }
-    const elapsed = performance.now() - started;
-    const limited = options.timeLimitMs !== undefined && elapsed >= options.timeLimitMs;
-    if (!answer.feasible) {
-      return limited
-        ? { ...base, termination: "time-limit", solution: null, message: `no solution found within ${options.timeLimitMs} ms` }
-        : { ...base, termination: "infeasible", solution: null, message: null };
-    }
-    if (answer.bounded === false) {
-      return { ...base, termination: "error", solution: null, message: "javascript-lp-solver reported the model unbounded" };
-    }
-    const flows = readFlows(model, answer);
-    if (typeof flows === "string") return { ...base, termination: "error", solution: null, message: flows };
-    const violation = checkFlows(model, flows);
-    if (violation !== null && limited) {
-      // At its time limit the solver can hand back a point that breaks the model: no solution, honestly.
-      return { ...base, termination: "time-limit", solution: null, message: `stopped at the time limit of ${options.timeLimitMs} ms without a feasible solution (its last point broke: ${violation})` };
-    }
-    if (violation !== null) {
-      return { ...base, termination: "error", solution: null, message: `javascript-lp-solver returned an infeasible point: ${violation}` };
-    }
-    const solution = { flows, objective: objectiveOf(model, flows) };
-    if (!limited && answer.isIntegral === false) {
-      return { ...base, termination: "error", solution: null, message: "javascript-lp-solver returned a non-integral solution without reaching a time limit" };
-    }
-    if (limited) {
-      return {
-        ...base,
-        termination: "time-limit",
-        solution,
-        message: `stopped at the time limit of ${options.timeLimitMs} ms; the solution is the best found, not proved optimal`,
-      };
-    }
-    return { ...base, termination: "optimal", solution, message: null };
   },
+};
+
+/**
+ * Solves in the calling thread (no deadline, or no worker threads here):
+ * with a `timeout`, the solver's own limit is the only one, and it is not
+ * looked at during a linear solve.
+ */
+const solveHere = (model: AssignmentModel, jsModel: JsLpModel, timeout: number | undefined): EngineOutcome => {
+  // The solver's own clock (see `mayHaveStoppedForTime`): read just before and after the call.
+  const startedMs = Date.now();
+  let answer: JsLpResult;
+  try {
+    answer = solver.Solve(jsModel);
+  } catch (e) {
+    return { engine: "lp-solver", termination: "error", solution: null, bound: null, message: `javascript-lp-solver threw: ${String(e)}` };
+  }
+  return readAnswer(model, answer, timeout !== undefined && mayHaveStoppedForTime(startedMs, Date.now(), timeout));
+};
+
+/**
+ * Whether javascript-lp-solver may have stopped at its time limit, from
+ * `Date.now()` read just before (`startedMs`) and just after (`endedMs`) the
+ * call. The solver computes its deadline as `Date.now() + timeout` when its
+ * branch and bound starts (after the call began, so at or after
+ * `startedMs + timeout`) and stops searching once `Date.now()` reaches it,
+ * without saying whether it stopped for time or because the search ended.
+ * If `endedMs - startedMs < timeout`, every clock reading inside the call was
+ * below that deadline, so the search ended on its own: proved. Otherwise it
+ * may have been cut short, and nothing it returns is proved. Both readings
+ * come from the same integer-millisecond clock the solver uses; a search
+ * that ends on its own within the last millisecond is reported as limited,
+ * which costs a proof, never a wrong status.
+ */
+export const mayHaveStoppedForTime = (startedMs: number, endedMs: number, timeout: number): boolean => endedMs - startedMs >= timeout;
+
+/**
+ * The answer mapped to an outcome. `limited`: the solver may have stopped at
+ * its time limit (then nothing is proved: no "optimal", no "infeasible", and
+ * a point that is not an integer plan of the model is no plan rather than an
+ * error); false when its search ended on its own.
+ */
+const readAnswer = (model: AssignmentModel, answer: JsLpResult, limited: boolean): EngineOutcome => {
+  const base = { engine: "lp-solver" as const, bound: null };
+  const stopped = (why: string): EngineOutcome => ({ ...base, termination: "time-limit", solution: null, message: `stopped at the time limit ${why}` });
+  if (!answer.feasible) return limited ? stopped("without a feasible solution") : { ...base, termination: "infeasible", solution: null, message: null };
+  if (answer.bounded === false) {
+    return { ...base, termination: "error", solution: null, message: "javascript-lp-solver reported the model unbounded" };
+  }
+  const flows = readFlows(model, answer);
+  if (typeof flows === "string") {
+    // At its limit the solver hands back its last relaxation, which need not be integral.
+    return limited ? stopped(`without an integer solution (${flows})`) : { ...base, termination: "error", solution: null, message: flows };
+  }
+  const violation = checkFlows(model, flows);
+  if (violation !== null) {
+    return limited
+      ? stopped(`without a feasible solution (its last point broke: ${violation})`)
+      : { ...base, termination: "error", solution: null, message: `javascript-lp-solver returned an infeasible point: ${violation}` };
+  }
+  const solution = { flows, objective: objectiveOf(model, flows) };
+  if (limited) {
+    return { ...base, termination: "time-limit", solution, message: "stopped at the time limit; the solution is the best found, not proved optimal" };
+  }
+  if (answer.isIntegral === false) {
+    return { ...base, termination: "error", solution: null, message: "javascript-lp-solver returned a non-integral solution without reaching a time limit" };
+  }
+  return { ...base, termination: "optimal", solution, message: null };
 };

@@ -30,12 +30,11 @@ export const solvePolicyFlow = (model: AssignmentModel, options: EngineOptions):
  * model's arcs and checks them against `model` before they are believed.
  */
 export const solveCirculation = (model: AssignmentModel, network: PolicyNetwork, problem: PolicyNetwork["problem"], options: EngineOptions): EngineOutcome => {
-  const started = performance.now();
-  const result = maxGainCirculation(problem, options.timeLimitMs === undefined ? {} : { deadline: started + options.timeLimitMs });
+  const result = maxGainCirculation(problem, options.deadline === undefined ? {} : { deadline: options.deadline });
   if (result.status === "refused") return fail(`the circulation solver refused the model: ${result.message}`);
   if (result.status === "infeasible") return { engine: "flow", termination: "infeasible", solution: null, bound: null, message: null };
   if (result.flow === null) {
-    return { engine: "flow", termination: "time-limit", solution: null, bound: null, message: `no feasible flow found within ${options.timeLimitMs} ms` };
+    return { engine: "flow", termination: "time-limit", solution: null, bound: null, message: "no feasible flow found within the time limit" };
   }
   const flow = result.flow;
   const flows = Array.from(network.modelArc, (a) => flow[a] ?? 0);
@@ -49,6 +48,6 @@ export const solveCirculation = (model: AssignmentModel, network: PolicyNetwork,
         termination: "time-limit",
         solution,
         bound: null,
-        message: `stopped at the time limit of ${options.timeLimitMs} ms; the flows are feasible, not proved optimal`,
+        message: "stopped at the time limit; the flows are feasible, not proved optimal",
       };
 };

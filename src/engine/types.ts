@@ -8,7 +8,7 @@
  */
 import type { AssignmentModel, ModelSolution } from "../model/types.js";
 
-export type EngineName = "flow" | "lp-solver";
+export type EngineName = "flow" | "side" | "lp-solver";
 
 /** The engine the caller asks for; "auto" takes the flow engine for pure network models. */
 export type EngineChoice = EngineName | "auto";
@@ -24,9 +24,24 @@ export type Termination =
   | "error";
 
 export interface EngineOptions {
-  /** Wall-clock budget in milliseconds for the solve; undefined means none. */
-  readonly timeLimitMs?: number;
+  /**
+   * When to stop: a reading of `performance.now()`; undefined means no limit.
+   * A deadline rather than a duration, so that one clock covers a whole call
+   * (decoding, building, solving, diagnosing): the caller fixes it once and
+   * every step reads the same one. An engine that reaches it returns within
+   * `DEADLINE_GRACE_MS` with what it has ("time-limit").
+   */
+  readonly deadline?: number;
 }
+
+/** How far past its deadline an engine may return: the time one check of the clock may take to come round, and the answer to be read back. */
+export const DEADLINE_GRACE_MS = 100;
+
+/** The deadline `ms` milliseconds from now, or undefined for none. */
+export const deadlineIn = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : performance.now() + ms);
+
+/** Whether the deadline has passed. */
+export const pastDeadline = (deadline: number | undefined): boolean => deadline !== undefined && performance.now() >= deadline;
 
 export interface EngineOutcome {
   readonly engine: EngineName;

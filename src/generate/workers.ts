@@ -83,7 +83,12 @@ interface Batch {
   readonly trainingCentre: string;
 }
 
-const drawProfile = (s: Setup, rng: Random, languageShift: number): Profile => {
+/**
+ * A profile. `prefRng` draws the second preferred prefecture, once per
+ * profile whatever the prefectures: a scenario with another list of
+ * prefectures then draws the same people (only that preference may differ).
+ */
+const drawProfile = (s: Setup, rng: Random, languageShift: number, prefRng: Random): Profile => {
   const main = rng.weighted(s.fieldChoices);
   const via = rng.weighted(main === "nursing-care" ? CARE_ROUTES : OTHER_ROUTES);
 
@@ -132,7 +137,7 @@ const drawProfile = (s: Setup, rng: Random, languageShift: number): Profile => {
     certifications,
     skills,
     fields: preferredFields(rng.weighted(FIELD_PATTERNS), main, s.group.get(main) as string, crossGroup, s),
-    prefectures: preferredPrefectures(rng.weighted(PREFECTURE_PATTERNS), s, rng),
+    prefectures: preferredPrefectures(rng.weighted(PREFECTURE_PATTERNS), s, prefRng.next()),
     care: main === "nursing-care" ? drawCareExperience(via, skills.some((x) => x.name === "care-initial-training"), rng) : {},
   };
 };
@@ -212,7 +217,8 @@ const rake = (
  * cohort's marginals then do not depend on the luck of a small catalogue.
  */
 const batchCatalogue = (s: Setup, rng: Random, count: number, languageShift: number): Weighted<Batch> => {
-  const batches = Array.from({ length: count }, (): Batch => ({ profile: drawProfile(s, rng, languageShift), ...drawOrigin(rng) }));
+  const prefRng = rng.fork("preferences");
+  const batches = Array.from({ length: count }, (): Batch => ({ profile: drawProfile(s, rng, languageShift, prefRng), ...drawOrigin(rng) }));
   const weights = rake(
     batches.map(() => -Math.log(1 - rng.next())),
     [
@@ -238,12 +244,13 @@ export const makeWorkers = (
   const catalogueRng = rng.fork("profiles");
   // Age, time in SSW and the departure checklist are each worker's own, from a stream of their own.
   const lawRng = rng.fork("law");
+  const prefRng = rng.fork("preferences");
   const start = monthIndex(o.start);
   const batches = o.profiles === 0 ? null : table(batchCatalogue(s, catalogueRng, o.profiles, o.languageShift));
   return ids.map((id) => {
     if (batches === null || rng.chance(o.individualShare)) {
       const origin = drawOrigin(rng);
-      return workerRow(id, drawProfile(s, rng, o.languageShift), origin.trainingCentre, origin.homeProvince, drawWorkerLaw(lawRng, start));
+      return workerRow(id, drawProfile(s, rng, o.languageShift, prefRng), origin.trainingCentre, origin.homeProvince, drawWorkerLaw(lawRng, start));
     }
     const batch = rng.draw(batches);
     const origin = rng.chance(F.BATCH_ELSEWHERE_SHARE.value) ? drawOrigin(rng) : batch;
@@ -265,9 +272,10 @@ const preferredFields = (
   return [mainGroup, ...(crossGroup === null ? [] : [crossGroup]), ...others].slice(0, length);
 };
 
-const preferredPrefectures = (pattern: keyof typeof F.PREFECTURE_PREFERENCE_PATTERNS.value, s: Setup, rng: Random): string[] => {
+/** The preferred prefectures of a pattern; `u` (uniform in [0, 1)) picks the second. */
+const preferredPrefectures = (pattern: keyof typeof F.PREFECTURE_PREFERENCE_PATTERNS.value, s: Setup, u: number): string[] => {
   const home = (s.prefectures[0] as Prefecture).code;
   if (pattern === "none") return [];
   const others = s.prefectures.map((p) => p.code).filter((c) => c !== home);
-  return pattern === "home+1" && others.length > 0 ? [home, rng.pick(others)] : [home];
+  return pattern === "home+1" && others.length > 0 ? [home, others[Math.floor(u * others.length)] as string] : [home];
 };

@@ -10,6 +10,7 @@
 import * as t from "io-ts";
 import { LANGUAGE_ALIASES, LANGUAGE_EVIDENCE, LANGUAGE_REQUIREMENTS, type LanguageEvidence, type LanguageRequirement } from "../domain/language.js";
 import { PolicyCodec } from "../policy/codecs.js";
+import { RankingsCodec } from "../stable/codecs.js";
 import { amountsByKey, flag, integer, isoDate, listOf, nonEmptyString, numberAtLeast, oneOf, struct } from "./combinators.js";
 import {
   EMPLOYER_LAW_OPTIONAL,
@@ -150,6 +151,7 @@ export const InstanceCodec = struct(
     placement: PlacementCodec,
     supportOrganisations: listOf(SupportOrganisationCodec, "registered support organisations"),
     policy: PolicyCodec,
+    rankings: RankingsCodec,
   },
 );
 

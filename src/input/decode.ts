@@ -24,7 +24,8 @@ import { MISSING, UNKNOWN_PROPERTY } from "./combinators.js";
 import { at, issue, type InputIssue } from "./issues.js";
 import { editDistance } from "./spelling.js";
 import { decodePolicy } from "../policy/decode.js";
-import { byId, compareStrings, type Employer, type Instance, type PlacementPeriod, type SkillRequirement, type Skill, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "./instance.js";
+import { decodeRankings } from "../stable/rankings.js";
+import { byId, compareStrings, type Employer, type Instance, type PlacementPeriod, type Reference, type SkillRequirement, type Skill, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "./instance.js";
 import { checkEmployerLaw, checkOrganisationEmployers, checkWorkerLaw, decodeExpected, decodeOrganisations, decodePlacement, workerAge } from "./lawDecode.js";
 
 // ---------------------------------------------------------------------------
@@ -282,22 +283,25 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
   });
   checkOrganisationEmployers(input, organisations, placement, issues);
   const policy = decodePolicy(input.policy, input.employers, catalogue, issues);
+  const reference: Reference = {
+    catalogue,
+    asOf: input.reference?.asOf ?? null,
+    placement,
+    wageFloor: wageFloors,
+    wages,
+    employerBarriers: barriers,
+    supportOrganisations: organisations,
+  };
+  const rankings = decodeRankings(input.rankings, workers, employers, reference, issues);
   if (issues.length > 0) return E.left(issues);
   const weights: Weights = { ...DEFAULT_WEIGHTS, ...input.weights };
   return E.right({
     workers: workers.sort(byId),
     employers: employers.sort(byId),
     weights,
-    reference: {
-      catalogue,
-      asOf: input.reference?.asOf ?? null,
-      placement,
-      wageFloor: wageFloors,
-      wages,
-      employerBarriers: barriers,
-      supportOrganisations: organisations,
-    },
+    reference,
     policy,
+    ...(input.rankings === undefined ? {} : { rankings }),
   });
 };
 

@@ -15,6 +15,7 @@ import type { DeclarationsInput, Employment, HousingInput, WageHandling } from "
 import type { Exclusion } from "../rules/ruleIds.js";
 import type { Weights } from "../rules/scoring.js";
 import type { Policy } from "../policy/types.js";
+import type { Rankings } from "../stable/rankings.js";
 
 export interface Skill {
   /** Lower-cased, trimmed. */
@@ -176,6 +177,8 @@ export interface Instance {
   readonly weights: Weights;
   readonly reference: Reference;
   readonly policy: Policy;
+  /** Stated preferences (the `rankings` section); absent or empty where none are stated (../stable/rankings.ts). */
+  readonly rankings?: Rankings;
 }
 
 /** Code-unit order, the same in every locale and runtime. */

@@ -17,6 +17,8 @@ export type IssueCode =
   | "unknown-property"
   /** Two rows share an id. */
   | "duplicate-id"
+  /** A reference to a worker or employer id the instance does not have. */
+  | "unknown-id"
   /** A field id not in the chosen SSW field catalogue. */
   | "unknown-field"
   /** A prefecture code or name that is not one of the 47. */

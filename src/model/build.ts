@@ -27,8 +27,8 @@ import { homeVisitStanding, isEligible } from "../rules/eligibility.js";
 import { compileLimits } from "../rules/limits.js";
 import { workerBarriers } from "../rules/worker.js";
 import { maxScore, score, wagePoints } from "../rules/scoring.js";
-import { placementWeightFor } from "./objective.js";
-import { classSplits, compilePolicy, type ClassSplits } from "../policy/compile.js";
+import { penaltyDenominator, placementWeightFor } from "./objective.js";
+import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
 import type { AssignmentModel, ModelArc } from "./types.js";
 
 export interface BuiltModel {
@@ -79,14 +79,16 @@ export const employerClassKey = (e: Employer, wagePoints: number, reference: Ref
 const NO_SPLITS: ClassSplits = { byCentre: false, byProvince: false, byGroup: false, ownClass: () => false, bySupport: false, byFormerIntern: false };
 
 /** Groups item indices by key; groups sorted by key, members in index order. */
-const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string): { key: string; members: number[] }[] => {
+/** Items grouped by key, groups in key order; null when the deadline (checked every 256 items) came first. */
+const groupByUntil = <T>(items: readonly T[], keyOf: (item: T) => string, deadline: number | undefined): { key: string; members: number[] }[] | null => {
   const groups = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    const key = keyOf(item);
+  for (let i = 0; i < items.length; i++) {
+    if (deadline !== undefined && i % 256 === 0 && performance.now() >= deadline) return null;
+    const key = keyOf(items[i] as T);
     const members = groups.get(key);
     if (members === undefined) groups.set(key, [i]);
     else members.push(i);
-  });
+  }
   return [...groups.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([key, members]) => ({ key, members }));
 };
 
@@ -99,16 +101,31 @@ export interface Classes {
   readonly employers: readonly { readonly key: string; readonly members: readonly number[] }[];
 }
 
-export const aggregate = (instance: Instance): Classes => {
+export const aggregate = (instance: Instance): Classes => aggregateUntil(instance, undefined) as Classes;
+
+/** `aggregate`, or null when the deadline came first. */
+const aggregateUntil = (instance: Instance, deadline: number | undefined): Classes | null => {
   const splits = classSplits(instance);
-  return {
-    workers: groupBy(instance.workers, (w) => workerClassKey(w, instance.reference, splits)),
-    employers: groupBy(instance.employers, (e) => employerClassKey(e, wagePoints(e, instance.reference), instance.reference, splits)),
-  };
+  const workers = groupByUntil(instance.workers, (w) => workerClassKey(w, instance.reference, splits), deadline);
+  if (workers === null) return null;
+  const employers = groupByUntil(instance.employers, (e) => employerClassKey(e, wagePoints(e, instance.reference), instance.reference, splits), deadline);
+  return employers === null ? null : { workers, employers };
 };
 
 /** One arc per eligible (worker class, employer class) pair with its score (the eligibility step). */
-export const eligibleArcs = (instance: Instance, classes: Classes): ModelArc[] => {
+export const eligibleArcs = (instance: Instance, classes: Classes): ModelArc[] => eligibleArcsUntil(instance, classes, undefined).arcs;
+
+/**
+ * The eligibility step, stopping at a deadline (a `performance.now()`
+ * reading; undefined for none), checked before each worker class: the arcs of
+ * the classes checked so far, and how many those were. A model built from an
+ * interrupted step is incomplete and must not be solved.
+ */
+export const eligibleArcsUntil = (
+  instance: Instance,
+  classes: Classes,
+  deadline: number | undefined,
+): { readonly arcs: ModelArc[]; readonly checkedClasses: number } => {
   const { workers, employers, reference, weights } = instance;
   const supplyOf = (c: number): number => classes.workers[c]?.members.length ?? 0;
   const capacityOf = (j: number): number => (classes.employers[j]?.members ?? []).reduce((s, i) => s + (employers[i] as Employer).slots, 0);
@@ -127,18 +144,19 @@ export const eligibleArcs = (instance: Instance, classes: Classes): ModelArc[] =
   });
 
   const arcs: ModelArc[] = [];
-  classes.workers.forEach((g, c) => {
-    const worker = workers[g.members[0] as number] as Worker;
+  for (let c = 0; c < classes.workers.length; c++) {
+    if (deadline !== undefined && performance.now() >= deadline) return { arcs, checkedClasses: c };
+    const worker = workers[classes.workers[c]?.members[0] as number] as Worker;
     // Nor does a worker a rule excludes whatever the employer (../rules/worker.ts).
-    if (workerBarriers(worker, reference.placement).length > 0) return;
+    if (workerBarriers(worker, reference.placement).length > 0) continue;
     const candidates = [...certifiedFields(worker)].flatMap((f) => classesByField.get(f) ?? []).sort((a, b) => a - b);
     for (const j of candidates) {
       const employer = employers[classes.employers[j]?.members[0] as number] as Employer;
       if (!isEligible(worker, employer, reference)) continue;
       arcs.push({ from: c, to: j, score: score(worker, employer, reference, weights).total, upper: Math.min(supplyOf(c), capacities[j] ?? 0) });
     }
-  });
-  return arcs;
+  }
+  return { arcs, checkedClasses: classes.workers.length };
 };
 
 /** The pure transportation model from classes and arcs. */
@@ -150,7 +168,7 @@ export const assembleModel = (instance: Instance, classes: Classes, arcs: readon
   }));
   const totalCapacity = employerClasses.reduce((s, g) => s + g.capacity, 0);
   const best = maxScore(instance.weights);
-  const placementWeight = placementWeightFor(best, Math.min(instance.workers.length, totalCapacity));
+  const placementWeight = placementWeightFor(best, Math.min(instance.workers.length, totalCapacity), penaltyDenominator(policyPenalties(instance.policy)));
   const compiled = compilePolicy(instance, classes, arcs, placementWeight);
   const policies = [...compileLimits(instance, classes), ...compiled.policies];
   const { groups } = compiled;
@@ -173,4 +191,32 @@ export const assembleModel = (instance: Instance, classes: Classes, arcs: readon
 export const buildModel = (instance: Instance): BuiltModel => {
   const classes = aggregate(instance);
   return assembleModel(instance, classes, eligibleArcs(instance, classes));
+};
+
+/** A model built against a deadline: `interrupted` names the step the deadline stopped, and the model is then empty (no classes, nothing to solve). */
+export interface BuiltUntil {
+  readonly built: BuiltModel;
+  readonly interrupted: string | null;
+}
+
+/**
+ * `buildModel`, stopping at a deadline (a `performance.now()` reading;
+ * undefined for none) while workers and employers are grouped into classes
+ * and while eligibility is checked, the steps whose time grows with the
+ * input. Compiling the legal limits and the policy is not interrupted.
+ */
+export const buildModelUntil = (instance: Instance, deadline: number | undefined): BuiltUntil => {
+  const stopped = (step: string): BuiltUntil => ({
+    built: {
+      model: { workerClasses: [], employerClasses: [], arcs: [], placementWeight: 1, maxScore: maxScore(instance.weights), sideConstraints: [] },
+      workerMembers: [],
+      employerMembers: [],
+    },
+    interrupted: step,
+  });
+  const classes = aggregateUntil(instance, deadline);
+  if (classes === null) return stopped("while workers and employers were grouped into classes");
+  const { arcs, checkedClasses } = eligibleArcsUntil(instance, classes, deadline);
+  if (checkedClasses < classes.workers.length) return stopped(`while eligibility was checked (${checkedClasses} of ${classes.workers.length} worker classes)`);
+  return { built: assembleModel(instance, classes, arcs), interrupted: null };
 };

@@ -14,8 +14,49 @@
  */
 import { scopeArcs, type AssignmentModel, type GroupConstraint, type PolicyConstraint } from "./types.js";
 
-export const placementWeightFor = (maxScore: number, maxPlacements: number): number =>
-  maxScore * maxPlacements + 1;
+export const placementWeightFor = (maxScore: number, maxPlacements: number, denominator = 1): number => {
+  const least = maxScore * maxPlacements + 1;
+  return Math.ceil(least / denominator) * denominator;
+};
+
+/**
+ * Soft penalties are given in placements with at most `PENALTY_DECIMALS`
+ * decimals, so each is n / d with d dividing 10^3; `penaltyDenominator` is
+ * the least common multiple of their d. A placement weight W that is a
+ * multiple of it (placementWeightFor's third argument; W still exceeds
+ * maxScore * P, so the proof above holds) makes every penalty * W an exact
+ * integer: `penaltyUnits`. The objective, its bound and the LP export then
+ * hold no rounding at all.
+ */
+export const PENALTY_DECIMALS = 3;
+const SCALE = 10 ** PENALTY_DECIMALS;
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** The penalty as a reduced fraction n / d of placements (d divides 10^3); null when it has more decimals. */
+export const penaltyFraction = (penalty: number): { readonly n: number; readonly d: number } | null => {
+  const scaled = Math.round(penalty * SCALE);
+  if (!Number.isSafeInteger(scaled) || scaled / SCALE !== penalty) return null;
+  const g = gcd(Math.abs(scaled), SCALE);
+  return { n: scaled / g, d: SCALE / g };
+};
+
+/** The least common multiple of the penalties' denominators (1 for none, or whole numbers). */
+export const penaltyDenominator = (penalties: readonly number[]): number =>
+  penalties.reduce((lcm, p) => {
+    const d = penaltyFraction(p)?.d ?? 1;
+    return (lcm / gcd(lcm, d)) * d;
+  }, 1);
+
+/**
+ * One unit of violation at `penalty` placements, in objective units: exactly
+ * penalty * placementWeight, an integer when the weight is a multiple of the
+ * penalty's denominator (else rounded, and the caller broke the contract).
+ */
+export const penaltyUnits = (penalty: number, placementWeight: number): number => {
+  const f = penaltyFraction(penalty);
+  return f !== null && placementWeight % f.d === 0 ? f.n * (placementWeight / f.d) : Math.round(penalty * placementWeight);
+};
 
 /** Units by which the flows break a policy: below its min plus above its max. */
 export const policyViolation = (model: AssignmentModel, policy: PolicyConstraint, flows: readonly number[]): number =>

@@ -3,10 +3,11 @@
  * instance, keep every placement of the plan that is still lawful and
  * wanted, and find the best plan in the order the options give (./model.ts):
  *
- * - moves "fewest" (the default): most placements, then fewest moves of
- *   workers placed in the plan, then the highest score;
- * - moves "pinned": fewest moves first (a kept placement is worth more than
- *   any number of new ones), then placements, then score;
+ * - moves "pinned" (the default): fewest moves first (a kept placement is
+ *   worth more than any number of new ones), then placements, then score:
+ *   a started worker moves only when an event forces it;
+ * - moves "fewest": most placements, then fewest moves of workers placed in
+ *   the plan, then the highest score (a move may let more workers be placed);
  * - moves { penalty: k }: most placements, then score less k points per move.
  *
  * Every worker placed in the plan counts as started: the issue's "workers
@@ -14,8 +15,8 @@
  * The answer is a new saved plan, its result, and the diff (./diff.ts).
  * It is exact where the flow engine solves it (a network: the kept
  * placements are arc bonuses, which keep it one; the law's caps and
- * policies as the flow engine takes them); `exact` and `solvedBy` say how it
- * was solved.
+ * policies as the flow engine takes them) or the side engine (side
+ * constraints on that network); `exact` and `solvedBy` say how it was solved.
  *
  * Bad input (the instance, the events, the options) is a Left with every
  * located issue; nothing is applied from an event list with an issue in it.
@@ -36,6 +37,7 @@ import { at, type InputIssue } from "../input/issues.js";
 import type { MatchOptions } from "../match.js";
 import { objectiveOf } from "../model/objective.js";
 import { assemble } from "../result/assemble.js";
+import { withStability } from "../stable/summary.js";
 import type { MatchResult } from "../result/types.js";
 import { applyEvents } from "./apply.js";
 import { planDiff, type PlanDiff } from "./diff.js";
@@ -45,7 +47,7 @@ import { instanceHash } from "./canonical.js";
 import { replanModel, type MovePolicy } from "./model.js";
 
 export interface ReplanOptions extends MatchOptions {
-  /** How moves of placed workers weigh: "fewest" (default), "pinned", or { penalty: k } score points per move. */
+  /** How moves of placed workers weigh: "pinned" (default), "fewest", or { penalty: k } score points per move. */
   readonly moves?: MovePolicy;
 }
 
@@ -83,11 +85,15 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
   const decoded = decodeInstance(instance);
   const issues = [...(E.isLeft(decoded) ? prefixed("instance", decoded.left) : []), ...(E.isLeft(opts) ? prefixed("options", issuesFromErrors(opts.left)) : [])];
   if (E.isLeft(decoded) || E.isLeft(opts)) return E.left(issues);
-  const moves = opts.right.moves ?? "fewest";
+  // Until the model has dates every placed worker counts as started, and the issue's rule moves a started
+  // worker only when an event forces it: "pinned" is that rule, so it is the default.
+  const moves = opts.right.moves ?? "pinned";
   // The plan's own options where these do not say otherwise.
   const engineChoice = opts.right.engine ?? plan.options.engine;
   const engine = engineChoice ?? "auto";
   const timeLimitMs = opts.right.timeLimitMs ?? plan.options.timeLimitMs;
+  // One clock for the whole call, as in match.
+  const deadline = timeLimitMs === undefined ? undefined : started + timeLimitMs;
 
   const list = decodeEvents(events, { instance: decoded.right, plan: plan.result, asOf: plan.asOf });
   if (E.isLeft(list)) return list;
@@ -105,7 +111,7 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
   const solveStarted = performance.now();
   const raw: EngineOutcome =
     m.tooLarge === null
-      ? solveModel(m.weighted, engine, { timeLimitMs })
+      ? solveModel(m.weighted, engine, deadline === undefined ? {} : { deadline })
       : { engine: engine === "lp-solver" ? "lp-solver" : "flow", termination: "error", solution: null, bound: null, message: m.tooLarge };
   // The flows answer the weighted model; the result reads them against the instance's own scores.
   const value = raw.solution === null ? null : objectiveOf(m.built.model, raw.solution.flows);
@@ -114,15 +120,16 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
     solution: raw.solution === null || value === null ? null : { flows: raw.solution.flows, objective: value },
     bound: raw.termination === "optimal" ? value : null,
   };
-  const diagnosis = outcome.termination === "infeasible" ? diagnoseInstance(next, m.built, engine, timeLimitMs) : null;
+  const diagnosis = outcome.termination === "infeasible" ? diagnoseInstance(next, m.built, engine, deadline) : null;
   const solveMs = performance.now() - solveStarted;
 
   const assembled = assemble(next, m.built, outcome, { decodeMs, buildMs, solveMs }, started, diagnosis);
-  const result: MatchResult = { ...assembled, model: m.plain };
+  // Every plan is audited for stability, as match's are (the refined classes are finer than match's, which the audit allows).
+  const result: MatchResult = withStability(next, m.built, { ...assembled, model: m.plain });
   const asOf = list.right.length === 0 ? plan.asOf : (list.right[list.right.length - 1] as PlanEvent).date;
   const saved = planOf(applied.right.input, next, result, { ...(engineChoice === undefined ? {} : { engine: engineChoice }), ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }, asOf);
   if (E.isLeft(saved)) return saved;
-  const exact = outcome.engine === "flow" && outcome.termination === "optimal";
+  const exact = (outcome.engine === "flow" || outcome.engine === "side") && outcome.termination === "optimal";
   // The plan's own instance object needs no hash; any other is compared by content.
   const stale = instance === plan.instance ? null : staleness(plan.instanceHash, instanceHash(decoded.right));
   return E.right({
@@ -137,7 +144,9 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
       arcs: m.built.model.arcs.length,
       exact,
       note: exact
-        ? "exact: the flow engine on integer data (kept placements as arc bonuses keep the model a network)"
+        ? outcome.engine === "flow"
+          ? "exact: the flow engine on integer data (kept placements as arc bonuses keep the model a network)"
+          : "exact: the side engine on integer data (the network with the policy's side constraints; kept placements as arc bonuses)"
         : outcome.engine === "lp-solver"
           ? "javascript-lp-solver (the model has side constraints the flow engine does not take): floating point, optimal up to its tolerances"
           : `not solved to optimality: ${outcome.termination}${outcome.message === null ? "" : ` (${outcome.message})`}`,

@@ -3,7 +3,7 @@
  *
  * Every constraint is hard unless it has a `penalty`: then it is soft, and
  * each unit of violation costs `penalty` placements (1 = as bad as leaving
- * one more worker unplaced; 0.5 = half that). A planner asks "meet the
+ * one more worker unplaced; 0.5 = half that), at most 3 decimals and 1000. A planner asks "meet the
  * caregiving minimum if you can" with `{ scope: "sector", key: "caregiving",
  * min: 500, penalty: 1 }`.
  *
@@ -16,7 +16,8 @@
  * }
  */
 import * as t from "io-ts";
-import { integer, listOf, nonEmptyString, numberAtLeast, oneOf, struct } from "../input/combinators.js";
+import { integer, listOf, nonEmptyString, oneOf, struct } from "../input/combinators.js";
+import { PENALTY_DECIMALS, penaltyFraction } from "../model/objective.js";
 
 export type QuotaScope = "sector" | "field" | "prefecture" | "employer";
 export const QUOTA_SCOPES: readonly QuotaScope[] = ["sector", "field", "prefecture", "employer"];
@@ -32,8 +33,23 @@ const share: t.Type<number, number, unknown> = new t.Type<number, number, unknow
   t.identity,
 );
 
-/** Placements one unit of violation costs; present means the constraint is soft. */
-const penalty = numberAtLeast(0);
+/** The largest penalty accepted, in placements: far past any that is not in effect hard, and small enough that every objective stays exact. */
+export const MAX_PENALTY = 1000;
+
+const isPenalty = (u: unknown): u is number => typeof u === "number" && u >= 0 && u <= MAX_PENALTY && penaltyFraction(u) !== null;
+
+/**
+ * Placements one unit of violation costs; present means the constraint is
+ * soft. At most three decimals (0.5, 0.99, 1.125), so that the objective is
+ * exact: the placement weight is made a multiple of the penalties' common
+ * denominator (../model/objective.ts).
+ */
+const penalty: t.Type<number, number, unknown> = new t.Type<number, number, unknown>(
+  `a number of placements from 0 to ${MAX_PENALTY} with at most ${PENALTY_DECIMALS} decimals`,
+  isPenalty,
+  (u, c) => (isPenalty(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
 
 export const QuotaCodec = struct(
   "a quota",

@@ -16,16 +16,19 @@
  *   solve then says infeasible (or pays the penalty when soft);
  * - group: the classes of its members, and the regions (one per prefecture,
  *   or one per employer) its placed members must share.
- * Penalties are converted from placements to objective units (times the
- * placement weight, rounded). The legal headcount caps are not policy: they
- * are law, always on (../rules/limits.ts).
+ * Penalties are converted from placements to objective units: times the
+ * placement weight, exactly (the weight is a multiple of their common
+ * denominator: `policyPenalties` and ../model/objective.ts). The legal
+ * headcount caps are not policy: they are law, always on and hard
+ * (../rules/limits.ts), so they carry no penalty.
  */
-import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
+import { penaltyUnits } from "../model/objective.js";
 import type { GroupConstraint, ModelArc, PolicyConstraint } from "../model/types.js";
 import { limitSplits } from "../rules/limits.js";
-import type { Quota } from "./types.js";
+import { quotaCovers } from "./scope.js";
+import type { Policy, Quota } from "./types.js";
 
 export interface ClassTables {
   readonly workers: readonly { readonly members: readonly number[] }[];
@@ -66,6 +69,15 @@ const quotaLabel = (q: Quota): string => {
   return `${what}: ${bound} placed`;
 };
 
+/** Every penalty the policy sets, in placements (the placement weight is made a multiple of their common denominator). */
+export const policyPenalties = (policy: Policy): number[] =>
+  [
+    ...policy.quotas.map((q) => q.penalty),
+    policy.diversity?.penalty ?? null,
+    ...policy.fairness.map((f) => f.penalty),
+    policy.groups.penalty,
+  ].filter((p): p is number => p !== null);
+
 export const compilePolicy = (
   instance: Instance,
   classes: ClassTables,
@@ -73,7 +85,7 @@ export const compilePolicy = (
   placementWeight: number,
 ): { readonly policies: PolicyConstraint[]; readonly groups: GroupConstraint[] } => {
   const { policy, workers, employers, reference } = instance;
-  const units = (p: number | null): number | null => (p === null ? null : Math.round(p * placementWeight));
+  const units = (p: number | null): number | null => (p === null ? null : penaltyUnits(p, placementWeight));
   const repEmployer = (j: number): Employer => employers[classes.employers[j]?.members[0] as number] as Employer;
   const repWorker = (c: number): Worker => workers[classes.workers[c]?.members[0] as number] as Worker;
   const employerClassOf = new Map<string, number>();
@@ -81,15 +93,7 @@ export const compilePolicy = (
   const policies: PolicyConstraint[] = [];
 
   for (const q of policy.quotas) {
-    const matches = (e: Employer): boolean =>
-      q.scope === "employer"
-        ? e.id === q.key
-        : q.scope === "field"
-          ? e.field === q.key
-          : q.scope === "prefecture"
-            ? e.prefecture === q.key
-            : findField(reference.catalogue, e.field)?.sector === q.key;
-    const matching = classes.employers.flatMap((_, j) => (matches(repEmployer(j)) ? [j] : []));
+    const matching = classes.employers.flatMap((_, j) => (quotaCovers(reference.catalogue, q, repEmployer(j)) ? [j] : []));
     policies.push({ label: quotaLabel(q), source: q.source, scope: { kind: "employers", classes: matching }, min: q.min, max: q.max, penalty: units(q.penalty) });
   }
 

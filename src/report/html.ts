@@ -28,6 +28,8 @@ import { mainObstacles } from "./obstacles.js";
 import { policyDigest } from "./policy.js";
 import { reasonWords } from "./reasons.js";
 import { byRegion } from "./regions.js";
+import { stabilityHtml } from "./stability.js";
+import type { StabilityReport } from "../stable/stabilityReport.js";
 
 /** Options of `renderHtmlReport`. */
 export interface HtmlReportOptions {
@@ -47,6 +49,8 @@ export interface HtmlReportOptions {
     readonly result: MatchResult;
     readonly employers?: readonly { readonly id: string; readonly name?: string | null; readonly prefecture: string; readonly field: string }[];
   }[];
+  /** A single result's full stability report: its section lists the employers most exposed. */
+  readonly stability?: StabilityReport;
 }
 
 /** More prefectures than this draw as regions, each region's prefectures in a drill-down. */
@@ -252,6 +256,7 @@ export const renderHtmlReport = (c: Comparison, options: HtmlReportOptions = {})
     legend(names),
     charts[2],
     ...keptOut(options.results ?? []),
+    options.stability === undefined ? "" : stabilityHtml(table, (t) => `<p class="sub">${escapeXml(t)}</p>`, options.stability),
     "<h2>Tables</h2>",
     "<details><summary>Fill by field (placed / slots)</summary>",
     table(["field", ...names], c.fields.map((f) => [fieldLabel(f), ...c.rows.map((r) => fillCell(r.byField[f]))])),

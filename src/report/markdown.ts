@@ -16,6 +16,9 @@ import { compareResults, fillOf, UNPLACED_KINDS, type Comparison, type Compariso
 import { duration, fieldLabel, int, pct, prefectureLabel, UNPLACED_WORDS } from "./format.js";
 import { lawMarkdown } from "./law.js";
 import { brokenWords, policyDigest } from "./policy.js";
+import { priceOfStabilityMarkdown, stabilityMarkdown, stabilityRows } from "./stability.js";
+import type { PriceOfStability } from "../stable/price.js";
+import type { StabilityReport } from "../stable/stabilityReport.js";
 
 /** Options of the Markdown reports. */
 export interface MarkdownOptions {
@@ -25,6 +28,8 @@ export interface MarkdownOptions {
   readonly notes?: readonly string[];
   /** Sections at the end, e.g. each scenario's assumptions: a heading and a bulleted list each. */
   readonly appendix?: readonly { readonly heading: string; readonly items: readonly string[] }[];
+  /** A single result's full stability report (../stable/stabilityReport.ts): the employers most exposed, and workers' best options. */
+  readonly stability?: StabilityReport;
 }
 
 const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
@@ -58,6 +63,7 @@ export const summaryRows = (rows: readonly ComparisonRow[]): string[][] => {
     ["Placement rate", ...each((r, i) => pct(r.placementRate) + delta(r.placementRate, base?.placementRate ?? 0, i === 0))],
     ["Fill rate", ...each((r, i) => pct(r.fillRate) + delta(r.fillRate, base?.fillRate ?? 0, i === 0))],
     ["Mean score", ...each((r) => r.meanScore.toFixed(2))],
+    ...stabilityRows(rows),
   ];
   for (const kind of UNPLACED_KINDS) {
     if (kind === "no-solution" && rows.every((r) => r.unplacedByReason[kind] === 0)) continue;
@@ -132,8 +138,10 @@ export const formatResultMarkdown = (result: MatchResult, options: MarkdownOptio
   const limits = policyTable(result, "law");
   const law = lawMarkdown(result);
   const rules = ruleTable(result);
+  const stability = stabilityMarkdown(markdownTable, result.stability, options.stability);
   return [
     body,
+    ...(stability === null ? [] : [stability]),
     ...(result.diagnosis?.kind === "relaxation"
       ? [`## Why infeasible: the smallest relaxation (${int(result.diagnosis.totalUnits)} units)\n\n${result.diagnosis.relaxations.map((r) => `- ${r.text} [${r.source}]`).join("\n")}\n`]
       : []),
@@ -143,3 +151,6 @@ export const formatResultMarkdown = (result: MatchResult, options: MarkdownOptio
     ...(rules === null ? [] : [`## Workers with no eligible slot: what stood in the way\n\nA worker counts once under each rule that excluded them somewhere.\n\n${rules}\n`]),
   ].join("\n");
 };
+
+/** The price of stability (../stable/price.ts) as a Markdown table, one column per plan, and what the differences mean. */
+export const formatPriceOfStability = (p: PriceOfStability): string => priceOfStabilityMarkdown(markdownTable, p);

@@ -7,6 +7,7 @@ import { RULES, type RuleId } from "../rules/eligibility.js";
 import { RULE_WORDS } from "../rules/ruleIds.js";
 import { lawLines } from "./law.js";
 import { brokenWords, policyDigest } from "./policy.js";
+import { stabilityLines } from "./stability.js";
 
 const pct = (part: number, whole: number): string => (whole === 0 ? "-" : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -49,6 +50,7 @@ export const formatReport = (result: MatchResult): string => {
   lines.push(`Workers: ${s.workers}; placed ${s.placed} (${pct(s.placed, s.workers)}); unplaced ${s.unplaced}`);
   lines.push(`Slots: ${s.slots}; filled ${s.placed} (${pct(s.placed, s.slots)}); unfilled ${s.unfilledSlots}`);
   lines.push(`Score: total ${s.totalScore}, mean ${s.meanScore.toFixed(2)} per placement`);
+  lines.push(...stabilityLines(result.stability));
   lines.push("");
   lines.push(...table("sector", s.bySector));
   lines.push("");

@@ -44,6 +44,26 @@ const policyOutcomes = (model: AssignmentModel, flows: readonly number[]): Polic
   ];
 };
 
+/**
+ * A plan in the form every result is assembled from: why it stopped, who made
+ * it, and (where it has a solution) the worker-to-employer placements with
+ * the model's class flows they add up to.
+ */
+export interface PlanOutcome {
+  readonly status: MatchResult["status"];
+  readonly engine: MatchResult["engine"];
+  readonly message: string | null;
+  /** null without a solution. */
+  readonly solution: {
+    /** For each worker index, the employer index she is placed with, or -1. */
+    readonly placedAt: Int32Array;
+    /** The class-to-class flows of those placements, by arc index. */
+    readonly flows: readonly number[];
+    readonly objective: number;
+  } | null;
+  readonly bound: number | null;
+}
+
 export const assemble = (
   instance: Instance,
   built: BuiltModel,
@@ -53,9 +73,32 @@ export const assemble = (
   diagnosis: Diagnosis | null = null,
 ): MatchResult => {
   const resultStarted = performance.now();
+  const { workers, employers } = instance;
+  const solution = outcome.solution;
+  const placedAt = solution === null ? null : disaggregate(built, solution.flows, workers.length, (e) => employers[e]?.slots ?? 0);
+  const plan: PlanOutcome = {
+    status: outcome.termination,
+    engine: outcome.engine,
+    message: outcome.message,
+    solution: solution === null || placedAt === null ? null : { placedAt, flows: solution.flows, objective: solution.objective },
+    bound: outcome.bound,
+  };
+  return assemblePlan(instance, built, plan, timings, started, diagnosis, resultStarted);
+};
+
+/** A MatchResult from a plan given as placements (./assemble.ts `assemble` gives it from an engine's flows). */
+export const assemblePlan = (
+  instance: Instance,
+  built: BuiltModel,
+  outcome: PlanOutcome,
+  timings: Omit<Timings, "resultMs" | "totalMs">,
+  started: number,
+  diagnosis: Diagnosis | null = null,
+  resultStarted: number = performance.now(),
+): MatchResult => {
   const { workers, employers, reference, weights } = instance;
   const solution = outcome.solution;
-  const placedAt = solution === null ? new Int32Array(workers.length).fill(-1) : disaggregate(built, solution.flows, workers.length, (e) => employers[e]?.slots ?? 0);
+  const placedAt = solution === null ? new Int32Array(workers.length).fill(-1) : solution.placedAt;
 
   const workerClassOf = new Int32Array(workers.length);
   built.workerMembers.forEach((members, c) => members.forEach((w) => (workerClassOf[w] = c)));
@@ -105,7 +148,7 @@ export const assemble = (
   const law = lawReport(instance, placements);
   const resultMs = performance.now() - resultStarted;
   return {
-    status: outcome.termination,
+    status: outcome.status,
     hasSolution: solution !== null,
     message: outcome.message,
     engine: outcome.engine,
@@ -121,6 +164,7 @@ export const assemble = (
     policy: solution === null ? [] : policyOutcomes(built.model, solution.flows),
     diagnosis,
     law,
+    stability: null,
     timings: { ...timings, resultMs, totalMs: performance.now() - started },
   };
 };

@@ -5,6 +5,7 @@
 import type { EngineName, Termination } from "../engine/types.js";
 import type { RuleId } from "../rules/eligibility.js";
 import type { Criterion } from "../rules/scoring.js";
+import type { StabilitySummary } from "../stable/types.js";
 
 export interface Placement {
   readonly workerId: string;
@@ -177,16 +178,24 @@ export interface Timings {
   readonly buildMs: number;
   readonly solveMs: number;
   readonly resultMs: number;
+  /** The stability audit and retention summary (`stability`), where computed. */
+  readonly stabilityMs?: number;
   readonly totalMs: number;
 }
 
+/** Why a plan stopped: an engine's termination, or "stable" for a plan made by deferred acceptance (../stable/stable.ts). */
+export type PlanStatus = Termination | "stable";
+
+/** Who made a plan: an engine, or deferred acceptance. */
+export type PlanMaker = EngineName | "deferred-acceptance";
+
 export interface MatchResult {
-  /** Why the engine stopped: optimal, infeasible, time-limit or error. */
-  readonly status: Termination;
+  /** Why the engine stopped: optimal, infeasible, time-limit or error; "stable" for a plan made by deferred acceptance (../stable/stable.ts). */
+  readonly status: PlanStatus;
   /** Whether placements come from a solution (false for infeasible, error, or a time limit with nothing found). */
   readonly hasSolution: boolean;
   readonly message: string | null;
-  readonly engine: EngineName;
+  readonly engine: PlanMaker;
   /** Sorted by worker id. */
   readonly placements: readonly Placement[];
   /** Sorted by worker id. Every input worker is in exactly one of placements and unplaced. */
@@ -210,6 +219,12 @@ export interface MatchResult {
   readonly diagnosis: Diagnosis | null;
   /** The law over the placement period: raises employers must make, reliance on expected wages, support organisations' load. */
   readonly law: LawReport;
+  /**
+   * How stable the plan is: its blocking pairs (a worker and an employer who
+   * would both rather be together) and its placements at retention risk
+   * (../stable/summary.ts); null without a solution.
+   */
+  readonly stability: StabilitySummary | null;
   /** Milliseconds; the only part of a result that differs between runs. */
   readonly timings: Timings;
 }

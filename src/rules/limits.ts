@@ -29,7 +29,7 @@ export interface LimitClasses {
 }
 
 /** A per-employer limit before it becomes a constraint. */
-interface EmployerLimit {
+export interface EmployerLimit {
   readonly source: string;
   readonly max: number;
   readonly label: string;
@@ -85,8 +85,15 @@ export interface LimitSplits {
   readonly byFormerIntern: boolean;
 }
 
+/** A support organisation's legal capacity over all its employers (`law.support-capacity`). */
+export interface SupportCapacity {
+  readonly id: string;
+  readonly max: number;
+  readonly label: string;
+}
+
 /** The support organisations whose capacity is a constraint: the period reaches the date, and the capacity is below their employers' slots. */
-const supportCapacities = (instance: Instance): { id: string; max: number; label: string }[] => {
+export const supportCapacities = (instance: Instance): SupportCapacity[] => {
   const { placement, supportOrganisations } = instance.reference;
   if (!supportLimitsApply(placement)) return [];
   const { workersPerOfficer, from } = SUPPORT_LIMITS.value;

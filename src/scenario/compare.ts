@@ -11,6 +11,7 @@
  * c.rows[1].placementRate - c.rows[0].placementRate; // what the variation changed
  */
 import type { GroupSummary, MatchResult, UnplacedReason } from "../result/types.js";
+import type { StabilitySummary } from "../stable/types.js";
 import type { ScenarioRun } from "./run.js";
 
 /** A result with the name it is shown under. */
@@ -48,6 +49,9 @@ export interface ComparisonRow {
   readonly solveMs: number;
   readonly totalMs: number;
   readonly generateMs: number | null;
+  readonly totalScore: number;
+  /** Blocking pairs and retention risk (../stable/types.ts); null without a solution. */
+  readonly stability: StabilitySummary | null;
 }
 
 /** Results side by side: one row each, and the fields and prefectures any of them has. */
@@ -104,6 +108,8 @@ export const compareResults = (results: readonly LabelledResult[]): Comparison =
       solveMs: r.timings.solveMs,
       totalMs: r.timings.totalMs,
       generateMs: generateMs ?? null,
+      totalScore: s.totalScore,
+      stability: r.stability ?? null,
     };
   });
   return { rows, fields, prefectures };

@@ -85,7 +85,7 @@ export const FieldDemandCodec = struct(
     field: nonEmptyString,
     /** Number of employers. */
     employers: integer(0, 100_000),
-    /** Total slots of those employers (spread 1..30 per employer, most small). */
+    /** Total slots of those employers (1..30 per employer, handed out one at a time by random weights; see src/generate/employers.ts). */
     slots: integer(0, 10_000_000),
   },
   {},

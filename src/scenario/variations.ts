@@ -3,6 +3,12 @@
  * functions from scenario to scenario. "What if half the cohort reached N3?"
  * is `{ name: "N3", changes: [{ kind: "language-shift", by: 1 }] }`.
  *
+ * A variation changes only what it names (common random numbers): the same
+ * workers, and the same employers outside the groups (prefecture and field)
+ * it changes. `add-prefecture` keeps the prefectures workers name (it pins
+ * `cohort.preferredPrefectures` to the scenario's list), so the new
+ * prefecture is no one's stated preference.
+ *
  * Slots are whole numbers, so scaling rounds (a cap is shared out by largest
  * remainders); employers follow their slots: never more employers than slots
  * in a field, and enough that no employer needs more than SLOT_RANGE slots.
@@ -88,7 +94,10 @@ const addPrefecture = (s: Scenario, c: Extract<Change, { kind: "add-prefecture" 
     const source = s.prefectures.find((p) => p.prefecture === like.right) as PrefectureDemand;
     demand = source.demand.map((d) => withSlots({ ...d, employers: Math.round(d.employers * factor) }, Math.round(d.slots * factor)));
   }
-  return E.right({ ...s, prefectures: [...s.prefectures, { prefecture: code.value, demand }] });
+  // The same people: workers keep naming the prefectures they named before (the cohort is drawn
+  // from that list), so the variation adds employers and nothing else.
+  const cohort = s.cohort.preferredPrefectures === undefined ? { ...s.cohort, preferredPrefectures: s.prefectures.map((p) => p.prefecture) } : s.cohort;
+  return E.right({ ...s, cohort, prefectures: [...s.prefectures, { prefecture: code.value, demand }] });
 };
 
 /** One change applied; issues are located under `path` (e.g. `variations[1].changes[0]`). */

@@ -53,6 +53,7 @@ describe("formatWorkerExplanation", () => {
     expect(worker("W02")).toMatchInlineSnapshot(`
       "W02 is placed at E02 Takamatsu Kaigo (Kagawa, Nursing care), score 29: field 1st choice 20, prefecture 2nd choice 8, Japanese 1 level above the requirement 1.
         E01 Sanuki Care (Kagawa, Nursing care) would score 32, but its slot went to W01; moving W02 to E01 would push out W01 (score 33 there), who could move to E02 (score 30). That would place as many workers with the same total score: a tie, which the plan settles by its fixed tie rule.
+        Better offers in the plan (W02 prefers them, and they would take W02 now): E01 (would take W02 over W01).
       "
     `);
   });

@@ -15,15 +15,14 @@ import type { InstanceInput } from "../../src/input/codecs.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import type { PolicyInput } from "../../src/policy/codecs.js";
 import type { MatchResult } from "../../src/result/types.js";
-import { assignmentOf, legalViolations, MAX_SCORE, policyCase, solve, violations, type Assignment } from "../support/policyOracle.js";
+import { assignmentOf, legalViolations, placementWeight, policyCase, solve, violations, type Assignment } from "../support/policyOracle.js";
 import { fcOptions } from "../support/seed.js";
 import { lawful } from "../support/lawful.js";
 import { contested, oracleEligible, oracleScore, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
 
 /** The oracle's view of an assignment: objective (placements, score, soft penalties) and each constraint's units. */
 const judge = (input: InstanceInput, policy: PolicyInput, x: Assignment): { objective: number; units: number[]; hard: boolean[] } => {
-  const slots = input.employers.reduce((s, e) => s + e.slots, 0);
-  const W = MAX_SCORE * Math.min(input.workers.length, slots) + 1;
+  const W = placementWeight(input, policy);
   let objective = 0;
   x.forEach((j, i) => {
     if (j >= 0) objective += W + oracleScore(input.workers[i] as TinyWorker, input.employers[j] as TinyEmployer);

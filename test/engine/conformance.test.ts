@@ -14,12 +14,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { flowEngine } from "../../src/engine/flow.js";
 import { toLP } from "../../src/engine/lpFormat.js";
 import { lpSolverEngine } from "../../src/engine/lpSolver.js";
+import { sideEngine, sideProblemOf } from "../../src/engine/side/engine.js";
 import type { Engine } from "../../src/engine/types.js";
 import { checkFlows } from "../../src/model/check.js";
-import { objectiveOf, placementWeightFor } from "../../src/model/objective.js";
-import type { AssignmentModel, ModelArc, SideConstraint } from "../../src/model/types.js";
+import { objectiveOf, placementWeightFor, policyViolation } from "../../src/model/objective.js";
+import { diagnose } from "../../src/analysis/diagnose.js";
+import { hasCrossing, policyModels, type PolicyModelShape } from "../support/policyModels.js";
+import type { AssignmentModel, ModelArc, PolicyConstraint, SideConstraint } from "../../src/model/types.js";
+import { solveModel } from "../../src/engine/select.js";
 
-const ENGINES: readonly Engine[] = [lpSolverEngine, flowEngine];
+const ENGINES: readonly Engine[] = [lpSolverEngine, flowEngine, sideEngine];
 
 const seed = Number(process.env.FC_SEED ?? 20261127);
 const params = (numRuns: number) => ({ seed, numRuns, verbose: true });
@@ -247,6 +251,193 @@ describe("models with side constraints", () => {
   });
 });
 
+/** Hard constraints the diagnosis may relax: the policy's, never a legal limit. */
+const relaxable = (p: PolicyConstraint): boolean => p.penalty === null && p.law !== true;
+
+/** The relaxation the diagnosis solves: every hard policy soft at a penalty no placement can pay for; legal limits stay hard. */
+const relaxedForDiagnosis = (model: AssignmentModel): AssignmentModel => {
+  const supply = model.workerClasses.reduce((s, c) => s + c.supply, 0);
+  const penalty = model.placementWeight * (supply + 1);
+  return { ...model, policies: (model.policies ?? []).map((p) => (relaxable(p) ? { ...p, penalty } : p)) };
+};
+
+/** Units of hard-policy violation in HiGHS's optimum of the diagnosis's relaxation. */
+const highsRelaxationUnits = (model: AssignmentModel): number => {
+  const answer = highs.solve(toLP(relaxedForDiagnosis(model)), { mip_rel_gap: 0 });
+  expect(answer.Status).toBe("Optimal");
+  const columns = answer.Columns as Record<string, { Primal?: number }>;
+  const flows = model.arcs.map((_, a) => Math.round(columns[`x${a}`]?.Primal ?? 0));
+  return (model.policies ?? []).filter(relaxable).reduce((s, p) => s + policyViolation(model, p, flows), 0);
+};
+
+/** An infeasible model: every engine that accepts it says so, and each one's diagnosis relaxes the policy only (never a legal limit), by the least HiGHS finds. */
+const expectSmallestRelaxation = (model: AssignmentModel): void => {
+  const units = highsRelaxationUnits(model);
+  for (const engine of ENGINES.filter((e) => e.accepts(model).ok)) {
+    expect(engine.solve(model, {}).termination, engine.name).toBe("infeasible");
+    const d = diagnose(model, engine.name);
+    expect(d.kind, `${engine.name}: ${d.kind === "unavailable" ? d.message : ""}`).toBe("relaxation");
+    if (d.kind !== "relaxation") continue;
+    expect(d.totalUnits, engine.name).toBe(units);
+    for (const r of d.relaxations) expect(r.source.startsWith("law."), r.label).toBe(false);
+  }
+};
+
+/** Every engine that accepts the model proves HiGHS's optimum with flows that pass the model and an objective they earn, or says infeasible with HiGHS. */
+const expectEnginesAgreeWithHighs = (model: AssignmentModel): void => {
+  const expected = highsOptimum(model);
+  for (const engine of ENGINES.filter((e) => e.accepts(model).ok)) {
+    const out = engine.solve(model, {});
+    if (expected === null) {
+      expect(out.termination, `${engine.name}: ${out.message}`).toBe("infeasible");
+      continue;
+    }
+    expect(out.termination, `${engine.name}: ${out.message}`).toBe("optimal");
+    expect(checkFlows(model, out.solution!.flows)).toBeNull();
+    expect(out.solution!.objective).toBe(objectiveOf(model, out.solution!.flows));
+    expect(out.solution!.objective, engine.name).toBe(expected);
+  }
+};
+
+/** Over models drawn tighter (minimums 3 higher), the infeasible ones (more than 10) each pass `expectSmallestRelaxation`. */
+const infeasibleVariants = (shape: PolicyModelShape, runs: number): void => {
+  let infeasible = 0;
+  fc.assert(
+    fc.property(policyModels({ ...shape, tightness: 3 }), (model) => {
+      if (highsOptimum(model) !== null) return;
+      infeasible++;
+      expectSmallestRelaxation(model);
+    }),
+    params(runs),
+  );
+  expect(infeasible).toBeGreaterThan(10);
+};
+
+describe("models with quotas that cross, two fairness families, groups and fractional penalties", () => {
+  const shape = { maxWorkers: 6, maxEmployers: 5, maxSupply: 3, groups: true, tightness: 0 };
+
+  it("every engine that accepts one agrees with HiGHS, or all say infeasible", () => {
+    let crossing = 0;
+    fc.assert(
+      fc.property(policyModels(shape), (model) => {
+        if (hasCrossing(model)) crossing++;
+        expectEnginesAgreeWithHighs(model);
+      }),
+      params(120),
+    );
+    expect(crossing).toBeGreaterThan(30);
+  });
+
+  it("the side engine takes every one, and proves what exhaustive enumeration finds on tiny ones", () => {
+    fc.assert(
+      fc.property(policyModels({ ...shape, maxWorkers: 4, maxEmployers: 3, maxSupply: 2 }), (model) => {
+        expect(sideEngine.accepts(model)).toEqual({ ok: true });
+        const best = bruteForce(model);
+        const out = sideEngine.solve(model, {});
+        if (best === null) expect(out.termination).toBe("infeasible");
+        else {
+          expect(out.termination, out.message ?? "").toBe("optimal");
+          expect(out.solution!.objective).toBe(best);
+        }
+      }),
+      params(150),
+    );
+  });
+
+  it("families kept with one employer, as the side engine's family nodes, agree with HiGHS", () => {
+    let nodes = 0;
+    fc.assert(
+      fc.property(policyModels({ ...shape, families: true }), (model) => {
+        const problem = sideProblemOf(model);
+        if (typeof problem !== "string") nodes += problem.families.length;
+        const expected = highsOptimum(model);
+        const out = sideEngine.solve(model, {});
+        if (expected === null) expect(out.termination).toBe("infeasible");
+        else {
+          expect(out.termination, out.message ?? "").toBe("optimal");
+          expect(checkFlows(model, out.solution!.flows)).toBeNull();
+          expect(out.solution!.objective).toBe(expected);
+        }
+      }),
+      params(80),
+    );
+    expect(nodes).toBeGreaterThan(40);
+  });
+
+  it("the flow engine refuses those whose quotas cross, and says why", () => {
+    fc.assert(
+      fc.property(policyModels(shape), (model) => {
+        fc.pre(hasCrossing(model));
+        const verdict = flowEngine.accepts(model);
+        expect(verdict.ok).toBe(false);
+        if (!verdict.ok) expect(verdict.why).toMatch(/overlap without nesting/);
+      }),
+      params(20),
+    );
+  });
+
+  it("infeasible variants: every engine says so, and each one's diagnosis finds the smallest relaxation HiGHS finds", () => {
+    infeasibleVariants(shape, 60);
+  });
+});
+
+/** Whether a support organisation's set of employer classes crosses another employer set of the model (a sector or prefecture quota, another organisation). */
+const supportCrosses = (model: AssignmentModel): boolean => {
+  const sets = (model.policies ?? []).flatMap((p) => (p.scope.kind === "employers" ? [{ support: p.source === "law.support-capacity", members: new Set(p.scope.classes) }] : []));
+  return sets.some((a) =>
+    a.support
+      ? sets.some((b) => {
+          if (b === a) return false;
+          const inside = [...a.members].filter((m) => b.members.has(m)).length;
+          return inside > 0 && inside < a.members.size && inside < b.members.size;
+        })
+      : false,
+  );
+};
+
+describe("the law's limits with a policy whose quotas cross (per-employer caps, support organisations over several employers)", () => {
+  const shape = { maxWorkers: 6, maxEmployers: 5, maxSupply: 3, groups: true, tightness: 0, law: true };
+
+  it("every engine that accepts one agrees with HiGHS; auto never leaves a crossing support capacity to javascript-lp-solver", () => {
+    let crossing = 0;
+    let law = 0;
+    fc.assert(
+      fc.property(policyModels(shape), (model) => {
+        law += (model.policies ?? []).filter((p) => p.law === true).length;
+        expectEnginesAgreeWithHighs(model);
+        const auto = solveModel(model, "auto", {});
+        expect(auto.engine).not.toBe("lp-solver");
+        if (supportCrosses(model)) {
+          crossing++;
+          expect(auto.engine).toBe("side");
+        }
+      }),
+      params(100),
+    );
+    expect(crossing).toBeGreaterThan(20);
+    expect(law).toBeGreaterThan(100);
+  });
+
+  it("per-employer caps nest: with them and a sector quota alone, auto keeps the flow engine", () => {
+    fc.assert(
+      fc.property(policyModels({ ...shape, groups: false }), (model) => {
+        // Keep the legal caps on single employers and the two sector quotas (a partition): everything nests.
+        const nested = { ...model, policies: (model.policies ?? []).filter((p) => (p.law === true && p.scope.kind === "employers" && p.scope.classes.length === 1) || p.source.startsWith("sector")) };
+        const out = solveModel(nested, "auto", {});
+        expect(out.engine).toBe("flow");
+        const expected = highsOptimum(nested);
+        if (expected === null) expect(out.termination).toBe("infeasible");
+        else expect(out.solution!.objective).toBe(expected);
+      }),
+      params(40),
+    );
+  });
+
+  it("infeasible variants: the diagnosis relaxes the policy only, by the least HiGHS finds with the law kept hard", () => {
+    infeasibleVariants(shape, 50);
+  });
+});
+
 describe("the LP text HiGHS reads", () => {
   it("keeps every line short, names generated, and a label on one comment line", () => {
     const arcs: ModelArc[] = [];
@@ -292,7 +483,7 @@ describe("the flow engine's own promises", () => {
   it("stops at a time limit of 0 with feasible flows, not claiming optimality", () => {
     fc.assert(
       fc.property(models(8, 6, 5), (model) => {
-        const out = flowEngine.solve(model, { timeLimitMs: 0 });
+        const out = flowEngine.solve(model, { deadline: performance.now() });
         expect(out.termination).toBe("time-limit");
         expect(out.bound).toBeNull();
         expect(checkFlows(model, out.solution!.flows)).toBeNull();

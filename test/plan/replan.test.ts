@@ -230,8 +230,11 @@ describe("replan on the pilot", () => {
     expect(r.plan.asOf).toBe("2026-11-02");
     expect(r.result.employers.find((e) => e.employerId === closing)).toMatchObject({ slots: 0, filled: 0 });
     const text = formatDiff(r.diff);
-    expect(text).toContain(`because 2026-11-01 ${closing} closed`);
-    expect(formatResultMarkdown(r.result, { appendix: diffSections(r.diff) })).toContain(`## Moved (${r.diff.moved.length})`);
+    // Moved ("because ...") or no longer placed (the pilot's other care employers are at their legal caps): the event is named either way.
+    expect(text).toContain(`2026-11-01 ${closing} closed`);
+    const markdown = formatResultMarkdown(r.result, { appendix: diffSections(r.diff) });
+    expect(markdown).toContain(`No longer placed (${r.diff.unplaced.length})`);
+    expect(markdown).toContain(`2026-11-01 ${closing} closed`);
   }, 60_000);
 
   it("refuses a list with any issue, naming them all at once, and applies none of it", () => {

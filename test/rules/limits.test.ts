@@ -21,29 +21,8 @@ import type { PolicyInput } from "../../src/policy/codecs.js";
 import type { MatchResult } from "../../src/result/types.js";
 import { instanceArbitrary } from "../support/input-arbitraries.js";
 import { lawful, type WorkerDraft } from "../support/lawful.js";
+import { legalMost, reachesSupportLimits, supportCapacity } from "../support/lawOracle.js";
 import { fcOptions } from "../support/seed.js";
-
-/** The most SSW workers the law lets this employer take from the cohort, written out from the sources. */
-const legalMost = (e: EmployerInput): number => {
-  const already = e.sswEmployed ?? 0;
-  const limits = [e.slots];
-  if (e.field === "nursing-care") limits.push((e.japaneseCareStaff ?? 0) - already);
-  if (e.field === "construction") limits.push((e.fullTimeStaff ?? 0) - already);
-  const plan = e.declarations.acceptancePlan;
-  if (e.field === "construction" && plan?.approved === true) limits.push(plan.headcount);
-  if (e.housing !== "private") limits.push(Math.min(e.housing.beds, Math.floor(e.housing.areaM2 / 7.5)));
-  return Math.max(0, Math.min(...limits));
-};
-
-/** Whether the period reaches 2027-04-01, from which support officers carry at most 50 workers each. */
-const reachesSupportLimits = (input: InstanceInput): boolean => {
-  const start = input.placement?.start ?? input.reference?.asOf ?? "";
-  const months = input.placement?.months ?? 12;
-  const [y, m] = start.split("-").map(Number) as [number, number];
-  const endIndex = y * 12 + (m - 1) + months;
-  const end = `${Math.floor(endIndex / 12)}-${String((endIndex % 12) + 1).padStart(2, "0")}-${start.slice(8, 10)}`;
-  return end > "2027-04-01";
-};
 
 const solved = (input: unknown, engine: "auto" | "lp-solver" = "auto"): MatchResult => {
   const r = match(input, { engine });
@@ -64,7 +43,7 @@ const withinTheLaw = (input: InstanceInput, r: MatchResult): number => {
   if (reachesSupportLimits(input)) {
     for (const o of input.supportOrganisations ?? []) {
       const n = input.employers.filter((e) => e.support === o.id).reduce((s, e) => s + (placed.get(e.id) ?? 0), 0);
-      expect(n, o.id).toBeLessThanOrEqual(Math.max(0, 50 * o.officers - (o.workers ?? 0)));
+      expect(n, o.id).toBeLessThanOrEqual(supportCapacity(o));
     }
   }
   return atLimit;

@@ -37,7 +37,7 @@ export const policyCase = (maxWorkers: number, maxEmployers: number): fc.Arbitra
       })),
   );
 
-export const penalty = fc.option(fc.constantFrom(0.5, 1, 2), { nil: undefined });
+export const penalty = fc.option(fc.constantFrom(0.5, 0.99, 1, 2), { nil: undefined });
 export const withPenalty = <T extends object>(x: T, p: number | undefined): T => (p === undefined ? x : { ...x, penalty: p });
 
 export const policyArb = (base: InstanceInput): fc.Arbitrary<PolicyInput> =>
@@ -129,11 +129,34 @@ export const violations = (input: InstanceInput, policy: PolicyInput, x: Assignm
 export const legalViolations = (input: InstanceInput, x: Assignment): { units: number; penalty: undefined }[] =>
   input.employers.map((e, j) => ({ units: Math.max(0, x.filter((k) => k === j).length - legalCapacity(e)), penalty: undefined }));
 
+/** Every penalty the policy sets. */
+const penaltiesOf = (policy: PolicyInput): number[] =>
+  [...(policy.quotas ?? []).map((q) => q.penalty), policy.diversity?.penalty, ...(policy.fairness ?? []).map((f) => f.penalty), policy.groups?.penalty].filter(
+    (p): p is number => p !== undefined,
+  );
+
+/**
+ * The placement weight as the README defines it: W = maxScore * P + 1 (P the
+ * most placements possible), rounded up to a multiple of every penalty's
+ * denominator, so that each penalty * W is a whole number of objective units.
+ */
+export const placementWeight = (input: InstanceInput, policy: PolicyInput): number => {
+  const slots = input.employers.reduce((s, e) => s + e.slots, 0);
+  const least = MAX_SCORE * Math.min(input.workers.length, slots) + 1;
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let lcm = 1;
+  for (const p of penaltiesOf(policy)) {
+    let d = 1;
+    while (Math.abs(p * d - Math.round(p * d)) > 1e-9) d++;
+    lcm = (lcm / gcd(lcm, d)) * d;
+  }
+  return Math.ceil(least / lcm) * lcm;
+};
+
 /** The best objective over all assignments, in the library's units; null when no assignment meets the hard policies. */
 export const bruteForce = (input: InstanceInput, policy: PolicyInput): number | null => {
   const { workers, employers } = input;
-  const slots = employers.reduce((s, e) => s + e.slots, 0);
-  const W = MAX_SCORE * Math.min(workers.length, slots) + 1;
+  const W = placementWeight(input, policy);
   let best: number | null = null;
   const x: number[] = workers.map(() => -1);
   const left = employers.map(legalCapacity);
@@ -143,7 +166,7 @@ export const bruteForce = (input: InstanceInput, policy: PolicyInput): number | 
       for (const v of violations(input, policy, x)) {
         if (v.units === 0) continue;
         if (v.penalty === undefined) return;
-        total -= Math.round(v.penalty * W) * v.units;
+        total -= Math.round(v.penalty * W) * v.units; // a whole number: W is a multiple of the penalty's denominator
       }
       if (best === null || total > best) best = total;
       return;
@@ -166,7 +189,7 @@ export const bruteForce = (input: InstanceInput, policy: PolicyInput): number | 
 };
 
 /** Solves the instance (made lawful where a test left declarations out: ./lawful.ts) under the policy. */
-export const solve = (input: InstanceDraft, policy: PolicyInput, engine: "auto" | "lp-solver" | "flow" = "auto"): MatchResult => {
+export const solve = (input: InstanceDraft, policy: PolicyInput, engine: "auto" | "lp-solver" | "flow" | "side" = "auto"): MatchResult => {
   const r = match({ ...lawful(input), policy }, { engine });
   if (E.isLeft(r)) throw new Error(`rejected: ${JSON.stringify(r.left)}`);
   return r.right;
