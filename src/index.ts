@@ -219,6 +219,19 @@ export type {
   NearMiss,
 } from "./analysis/types.js";
 
+// Saved plans (a result with its instance, options and the instance's content hash) and re-planning
+export { savePlan, loadPlan, planToJson, isPlanFile, checkPlanInstance, PLAN_FORMAT, PLAN_VERSION } from "./plan/file.js";
+export type { SavedPlan, LoadedPlan, PlanResult } from "./plan/file.js";
+export { instanceHash, canonicalJson } from "./plan/canonical.js";
+export { sha256 } from "./plan/sha256.js";
+export { replan } from "./plan/replan.js";
+export type { ReplanOptions, ReplanResult } from "./plan/replan.js";
+export type { MovePolicy } from "./plan/model.js";
+export { decodeEvents, decodeEventShapes, eventWords, EVENT_TYPES } from "./plan/events.js";
+export type { PlanEvent, EventType, LeaveReason, EventContext } from "./plan/events.js";
+export type { PlanDiff, Why } from "./plan/diff.js";
+export { formatDiff, diffSections, diffSummary } from "./plan/format.js";
+
 // Policy
 export type { PolicyInput, QuotaInput, QuotaScope, FairnessBy, Together } from "./policy/codecs.js";
 export type { Policy, Quota, Diversity, Fairness } from "./policy/types.js";

@@ -21,11 +21,13 @@ import type { Instance, Worker } from "../input/instance.js";
 import { issue } from "../input/issues.js";
 import type { MatchResult } from "../result/types.js";
 import { EXIT, failure, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { instanceInputs, loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
+import { instanceInputs, loadInstance, reportNotices, solveLoaded, type InstanceOptions, type LoadedInstance } from "./instance.js";
 import type { CliContext } from "./io.js";
 import { checkOutputs, writeOutput } from "./write.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { createProgress } from "./progress.js";
+import { isPlanFile } from "../plan/file.js";
+import { readPlan } from "./plan.js";
 
 /** The options of `jobmatch explain`, as commander parses them. */
 export interface ExplainOptions extends InstanceOptions {
@@ -103,6 +105,22 @@ const render = (instance: Instance, result: MatchResult, o: ExplainOptions): E.E
   return E.right(o.format === "json" ? json(x.right) : formatEmployerExplanation(x.right));
 };
 
+/** `jobmatch explain` on a saved plan. */
+const explainSavedPlan = async (loaded: LoadedInstance, o: ExplainOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
+  const plan = readPlan(loaded.input, loaded.name, ctx);
+  if (E.isLeft(plan)) return plan;
+  const { instance, result, stale } = plan.right;
+  const unknown = unknownId(instance, o, loaded.name);
+  if (unknown !== null) return E.left(unknown);
+  const text = render(instance, result, o);
+  // With a stale plan the explanation can disagree with the instance as it now decodes: that is the input's state, not a bug.
+  if (E.isLeft(text)) return stale === null ? text : E.left(failure(EXIT.badInput, `${text.left.message} (${stale})`));
+  const diagnosis = o.format === "text" && result.diagnosis !== null ? `\n${formatDiagnosis(result.diagnosis)}` : "";
+  const written = await writeOutput(text.right + diagnosis, o.out, ctx);
+  if (E.isLeft(written)) return written;
+  return E.right(result.status === "optimal" ? EXIT.ok : EXIT.notOptimal);
+};
+
 /** Runs `jobmatch explain`; the exit code, or a failure to report. */
 export const explainAction = async (file: string | undefined, o: ExplainOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
   if ([o.worker, o.employer, o.group].filter((x) => x !== undefined).length !== 1) return E.left(usage("give exactly one of --worker ID, --employer ID and --group ID"));
@@ -110,6 +128,8 @@ export const explainAction = async (file: string | undefined, o: ExplainOptions,
   if (E.isLeft(outputs)) return outputs;
   const loaded = await loadInstance(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
+  // A saved plan (jobmatch solve --plan, jobmatch replan) is explained as it stands, without solving again.
+  if (isPlanFile(loaded.right.input)) return await explainSavedPlan(loaded.right, o, ctx);
   reportNotices(loaded.right, ctx);
   // An unknown id fails before the solve; bad input is left to solveLoaded, which reports every issue.
   const decoded = decodeInstance(loaded.right.input);
@@ -138,7 +158,7 @@ export const explainCommand = (ctx: CliContext, finish: Finish): Command =>
     addInstanceOptions(
       new Command("explain")
         .description("solve, then explain where one worker went (and why), or why not, how one employer's slots were filled, or why a group was left out")
-        .argument("[instance]", "instance JSON file (or - for standard input), .xlsx workbook, or folder of CSV sheets"),
+        .argument("[instance]", "instance JSON file (or - for standard input), .xlsx workbook, folder of CSV sheets, or a saved plan (explained without solving again)"),
     ),
   )
     .option("--worker <id>", "the worker to explain")

@@ -16,6 +16,7 @@ import { EXIT, type ExitCode, type Finish } from "./exit.js";
 import { explainCommand } from "./explain.js";
 import { exportLpCommand } from "./exportLp.js";
 import type { CliContext } from "./io.js";
+import { replanCommand } from "./replan.js";
 import { scenarioCommand } from "./scenario.js";
 import { solveCommand } from "./solve.js";
 import { auditCommand } from "./audit.js";
@@ -64,6 +65,7 @@ export const run = async (argv: readonly string[], ctx: CliContext): Promise<Exi
     exportLpCommand(ctx, finish),
     convertCommand(ctx, finish),
     appCommand(ctx, finish),
+    replanCommand(ctx, finish),
   ]) {
     program.addCommand(configure(cmd));
   }

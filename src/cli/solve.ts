@@ -22,6 +22,7 @@ import { prettyJsonPieces } from "./json.js";
 import { checkOutputs, writeOutput, type OutputTarget } from "./write.js";
 import { addInstanceOptions, addSolveOptions, matchOptions } from "./options.js";
 import { createProgress } from "./progress.js";
+import { writePlan } from "./plan.js";
 
 /** The options of `jobmatch solve`, as commander parses them. */
 export interface SolveOptions extends InstanceOptions {
@@ -29,6 +30,7 @@ export interface SolveOptions extends InstanceOptions {
   readonly out?: string;
   readonly markdown?: string;
   readonly html?: string;
+  readonly plan?: string;
   readonly engine?: string;
   readonly timeLimit?: number;
 }
@@ -66,7 +68,7 @@ export const writeReports = async (
 
 /** Runs `jobmatch solve`; the exit code, or a failure to report. */
 export const solveAction = async (file: string | undefined, o: SolveOptions, ctx: CliContext): Promise<E.Either<Failure, ExitCode>> => {
-  const outputs = checkOutputs([{ flag: "--out", path: o.out }, ...reportTargets(o)], instanceInputs(file, o), ctx);
+  const outputs = checkOutputs([{ flag: "--out", path: o.out }, ...reportTargets(o), ...(o.plan === undefined ? [] : [{ flag: "--plan", path: o.plan }])], instanceInputs(file, o), ctx);
   if (E.isLeft(outputs)) return outputs;
   const progress = createProgress(ctx.stderr, 3);
   progress.update(0, "reading");
@@ -86,6 +88,10 @@ export const solveAction = async (file: string | undefined, o: SolveOptions, ctx
   if (E.isLeft(written)) return written;
   const reports = await writeReports(r, o, `jobmatch: ${loaded.right.name}`, ctx, employers);
   if (E.isLeft(reports)) return reports;
+  if (o.plan !== undefined) {
+    const saved = await writePlan(loaded.right.input, r, matchOptions(o), o.plan, ctx);
+    if (E.isLeft(saved)) return saved;
+  }
   if (o.out !== undefined || r.status !== "optimal") ctx.stderr.write(`${resultLine(r)}\n`);
   return E.right(r.status === "optimal" ? EXIT.ok : EXIT.notOptimal);
 };
@@ -103,6 +109,7 @@ export const solveCommand = (ctx: CliContext, finish: Finish): Command =>
     .option("-o, --out <file>", "write the result to this file instead of standard output")
     .option("--markdown <file>", "also write a Markdown report")
     .option("--html <file>", "also write an HTML report with charts")
+    .option("--plan <file>", "also save the plan (instance, options, result and the instance's hash) for jobmatch explain and jobmatch replan")
     .addHelpText(
       "after",
       "\nThe CSV result has one row per worker: workerId, placed, employerId, prefecture, field, score, reason, detail.\nExit codes: 0 optimal, 1 bad input, 2 usage, 3 not optimal (result still written), 4 cannot write, 6 not enough memory.",

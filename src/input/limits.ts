@@ -55,6 +55,8 @@ export const LIMITS = {
   rankings: 1_000_000,
   rankingEntries: 1_000_000,
   interviews: 1_000_000,
+  /** Re-planning: events in one events file. */
+  events: 1_000_000,
   /** Policy: quotas, their bounds, fairness floors, penalties, a diversity count. */
   quotas: 10_000,
   quotaBound: 10_000_000,

@@ -25,6 +25,7 @@ import { instanceFromCsv, instanceToCsv } from "../../src/io/csv.js";
 import { instanceToWorkbook } from "../../src/io/convert.js";
 import { readPolicy } from "../../src/io/policyFile.js";
 import { decodeScenario } from "../../src/scenario/decode.js";
+import { decodeEventShapes } from "../../src/plan/events.js";
 import { run } from "../../src/cli/program.js";
 import { ROOT, tempDir } from "../cli/run.js";
 
@@ -79,7 +80,8 @@ describe("README code blocks", () => {
   it("every JSON block parses and decodes as what it shows", () => {
     for (const b of blocks.filter((x) => x.lang === "json")) {
       const json = JSON.parse(b.code) as Record<string, unknown>;
-      const decoded = "cohort" in json ? decodeScenario(json) : "workers" in json ? decodeInstance(json) : decodeInstance(withPolicy(json));
+      // A list is a list of re-planning events (their shapes: the ids they name are not in any instance here).
+      const decoded = Array.isArray(json) ? decodeEventShapes(json) : "cohort" in json ? decodeScenario(json) : "workers" in json ? decodeInstance(json) : decodeInstance(withPolicy(json));
       expect(E.isLeft(decoded) ? `README line ${b.line}: ${formatIssues(decoded.left)}` : "").toBe("");
     }
   });
@@ -111,6 +113,7 @@ describe("README code blocks", () => {
     writeFileSync(join(dir, "e.xlsx"), await instanceToWorkbook(pilot));
     writeFileSync(join(dir, "pilot.xlsx"), await instanceToWorkbook(pilot));
     writeFileSync(join(dir, "quotas.csv"), blocks.find((b) => b.lang === "" && b.code.startsWith("scope,key"))?.code ?? "");
+    writeFileSync(join(dir, "events.csv"), blocks.find((b) => b.lang === "" && b.code.startsWith("date,type"))?.code ?? "");
     writeFileSync(join(dir, "my.json"), blocks.find((b) => b.lang === "json" && b.code.includes('"cohort"'))?.code ?? "");
     // jobmatch creates no folders: the README says to make out/ first
     mkdirSync(join(dir, "out"), { recursive: true });
@@ -127,7 +130,7 @@ describe("README code blocks", () => {
       let args = command.split(/\s+/).slice(1);
       const asOf = pilot.reference?.asOf;
       // spreadsheets carry no reference dates: give the pilot's, as its README says
-      if (args.some((a) => /\.(csv|xlsx)$/.test(a)) && !args.includes("--as-of") && asOf !== undefined && args[0] !== "convert") args = [...args, "--as-of", asOf];
+      if (args.some((a) => /\.(csv|xlsx)$/.test(a)) && !args.includes("--as-of") && asOf !== undefined && args[0] !== "convert" && args[0] !== "replan") args = [...args, "--as-of", asOf];
       if (args[0] === "scenario" && !args.includes("--list") && !args.includes("--scale")) args = [...args, "--scale", "0.02"];
       const r = await jobmatch(args);
       if (redirect !== undefined) writeFileSync(join(dir, redirect), r.stdout);

@@ -1,0 +1,128 @@
+/**
+ * Applying decoded events (./events.ts) to an instance input: a new input,
+ * as the officials would now write it, plus what the input format cannot
+ * say (a worker who changed jobs may not be placed back with the employer
+ * they left). Pure: the input given is not changed.
+ *
+ * - worker-withdrawn, worker-left (return-home): the worker leaves the cohort;
+ * - worker-left (job-change): the worker stays, barred from that employer;
+ * - test-result: the worker's language list (and care test) replaced;
+ * - worker-arrived: the worker joins the cohort;
+ * - employer-closed: its slots become 0 (it stays in the instance, so that
+ *   references to it, such as a former intern's dormitory, still resolve);
+ * - slots-added, slots-removed, staff-changed: the employer's figures;
+ * - minimum-wage-revised: an entry of reference.expectedMinimumWages from
+ *   its date, replacing an expected figure of the same series and fiscal
+ *   year (the format keeps revisions there; the law report then counts the
+ *   placements that rest on it);
+ * - policy-changed: the policy section replaced.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import { fiscalYearOf } from "../domain/dates.js";
+import { findPrefecture } from "../domain/prefectures.js";
+import type { EmployerInput, InstanceInput, WorkerInput } from "../input/codecs.js";
+import type { ExpectedMinimumWageInput } from "../input/lawCodecs.js";
+import { decodeInstance } from "../input/decode.js";
+import type { Instance } from "../input/instance.js";
+import type { InputIssue } from "../input/issues.js";
+import { eventWords, type PlanEvent } from "./events.js";
+
+export interface AppliedEvents {
+  /** The instance input after the events. */
+  readonly input: InstanceInput;
+  readonly instance: Instance;
+  /** Workers who changed jobs, with the employer they left (they are not placed back there). */
+  readonly barred: ReadonlyMap<string, string>;
+}
+
+const sameSeries = (a: ExpectedMinimumWageInput, prefecture: string, industry: string | null, from: string): boolean =>
+  findPrefecture(a.prefecture)?.code === prefecture && (a.industry ?? null) === industry && fiscalYearOf(a.from) === fiscalYearOf(from);
+
+/** The input after the events (in their order), decoded; issues of the result are located at the events that caused them where they can be. */
+export const applyEvents = (
+  input: InstanceInput,
+  events: readonly PlanEvent[],
+  placedAt: ReadonlyMap<string, string>,
+): E.Either<readonly InputIssue[], AppliedEvents> => {
+  const workers = new Map<string, WorkerInput>(input.workers.map((w) => [w.id, w]));
+  const employers = new Map<string, EmployerInput>(input.employers.map((e) => [e.id, e]));
+  let expected = [...(input.reference?.expectedMinimumWages ?? [])];
+  let policy: unknown = input.policy;
+  let policyEvent: number | null = null;
+  let wagesRevised = false;
+  const arrivedAt = new Map<string, number>();
+  const barred = new Map<string, string>();
+  const employer = (id: string, change: (e: EmployerInput) => EmployerInput): void => {
+    const e = employers.get(id);
+    if (e !== undefined) employers.set(id, change(e));
+  };
+  events.forEach((e, i) => {
+    switch (e.type) {
+      case "worker-withdrawn":
+        workers.delete(e.worker);
+        break;
+      case "worker-left": {
+        if (e.reason === "return-home") workers.delete(e.worker);
+        const from = placedAt.get(e.worker);
+        if (e.reason === "job-change" && from !== undefined) barred.set(e.worker, from);
+        break;
+      }
+      case "test-result": {
+        const w = workers.get(e.worker);
+        if (w !== undefined) workers.set(e.worker, { ...w, language: [...e.language], ...(e.careJapaneseTest === undefined ? {} : { careJapaneseTest: e.careJapaneseTest }) });
+        break;
+      }
+      case "worker-arrived":
+        workers.set(e.worker.id, e.worker);
+        arrivedAt.set(e.worker.id, i);
+        break;
+      case "employer-closed":
+        employer(e.employer, (x) => ({ ...x, slots: 0 }));
+        break;
+      case "slots-added":
+        employer(e.employer, (x) => ({ ...x, slots: x.slots + e.count }));
+        break;
+      case "slots-removed":
+        employer(e.employer, (x) => ({ ...x, slots: Math.max(0, x.slots - e.count) }));
+        break;
+      case "staff-changed":
+        employer(e.employer, (x) => ({
+          ...x,
+          ...(e.fullTimeStaff === undefined ? {} : { fullTimeStaff: e.fullTimeStaff }),
+          ...(e.japaneseCareStaff === undefined ? {} : { japaneseCareStaff: e.japaneseCareStaff }),
+        }));
+        break;
+      case "minimum-wage-revised": {
+        const code = findPrefecture(e.prefecture)?.code ?? e.prefecture;
+        const from = e.from ?? e.date;
+        expected = expected.filter((x) => !sameSeries(x, code, e.industry ?? null, from));
+        wagesRevised = true;
+        expected.push({ prefecture: code, amount: e.amount, from, ...(e.industry === undefined ? {} : { industry: e.industry }), note: `revised: ${eventWords(e)} (events[${i}])` });
+        break;
+      }
+      case "policy-changed":
+        policy = e.policy;
+        policyEvent = i;
+        break;
+    }
+  });
+  const next: InstanceInput = {
+    ...input,
+    workers: [...workers.values()],
+    employers: input.employers.map((e) => employers.get(e.id) as EmployerInput),
+    ...(wagesRevised ? { reference: { ...input.reference, expectedMinimumWages: expected } } : {}),
+    ...(policyEvent === null ? {} : { policy: policy as InstanceInput["policy"] }),
+  };
+  const decoded = decodeInstance(next);
+  if (E.isRight(decoded)) return E.right({ input: next, instance: decoded.right, barred });
+  return E.left(decoded.left.map((x) => ({ ...x, path: locate(x.path, next, arrivedAt, policyEvent) })));
+};
+
+/** Where an issue of the input after the events points: into the event that brought it, or at the input after the events. */
+const locate = (path: string, next: InstanceInput, arrivedAt: ReadonlyMap<string, number>, policyEvent: number | null): string => {
+  const worker = /^workers\[(\d+)\](.*)$/.exec(path);
+  const arrived = worker === null ? undefined : arrivedAt.get(next.workers[Number(worker[1])]?.id ?? "");
+  if (worker !== null && arrived !== undefined) return `events[${arrived}].worker${worker[2]}`;
+  if (policyEvent !== null && (path === "policy" || path.startsWith("policy."))) return `events[${policyEvent}].${path}`;
+  return `(the instance after the events) ${path}`;
+};

@@ -1,0 +1,196 @@
+/**
+ * A saved plan: a result of `match` (or `replan`) written as a versioned JSON
+ * file with the instance it was solved from, the options, and the content
+ * hash of the decoded instance (./canonical.ts), so that explanations,
+ * reports and re-planning run from the file without solving again, and say
+ * so when the instance no longer matches.
+ *
+ *     {
+ *       "format": "jobmatch-plan", "version": 1,
+ *       "instanceHash": "sha256:...",
+ *       "options": { "engine": "auto" },
+ *       "asOf": null,
+ *       "instance": { "workers": [...], "employers": [...], ... },
+ *       "result": { "status": "optimal", "placements": [...], ... }
+ *     }
+ *
+ * `result` is the MatchResult without `timings` (they measure one run, and a
+ * plan is the same plan however long it took). `asOf` is the date of the
+ * last event `replan` applied (null for a plan straight from `match`).
+ *
+ * @example
+ * const saved = savePlan(input, result);             // Either<issues, SavedPlan>
+ * writeFileSync("plan.json", planToJson(saved.right));
+ * const loaded = loadPlan(JSON.parse(readFileSync("plan.json", "utf8")));
+ * if (E.isRight(loaded)) explainWorker(loaded.right.instance, loaded.right.result, "W0006");
+ */
+import * as E from "fp-ts/lib/Either.js";
+import * as t from "io-ts";
+import { analysisContext } from "../analysis/context.js";
+import { isoDate, nonEmptyString, oneOf, struct } from "../input/combinators.js";
+import { decodeInstance, issuesFromErrors } from "../input/decode.js";
+import type { Instance } from "../input/instance.js";
+import { at, issue, type InputIssue } from "../input/issues.js";
+import type { MatchOptions } from "../match.js";
+import type { MatchResult, Timings } from "../result/types.js";
+import { instanceHash } from "./canonical.js";
+
+export const PLAN_FORMAT = "jobmatch-plan";
+export const PLAN_VERSION = 1;
+
+/** A result as a plan keeps it: everything but the run's timings. */
+export type PlanResult = Omit<MatchResult, "timings">;
+
+export interface SavedPlan {
+  readonly format: typeof PLAN_FORMAT;
+  readonly version: typeof PLAN_VERSION;
+  /** "sha256:" and the digest of the decoded instance's canonical JSON. */
+  readonly instanceHash: string;
+  /** The options the plan was solved with. */
+  readonly options: MatchOptions;
+  /** The date of the last event applied (by `replan`); null for a plan from `match`. */
+  readonly asOf: string | null;
+  /** The instance input, as given (it decodes to the instance the hash names). */
+  readonly instance: unknown;
+  readonly result: PlanResult;
+}
+
+/** A saved plan read back: the plan, its instance decoded, and whether the hash still matches. */
+export interface LoadedPlan {
+  readonly plan: SavedPlan;
+  readonly instance: Instance;
+  /** The plan's result with zero timings (nothing was solved), ready for explainWorker and the reports. */
+  readonly result: MatchResult;
+  /** The hash of the instance as it decodes now. */
+  readonly hash: string;
+  /** Null when the hash matches; otherwise what changed, in words, to show before any explanation. */
+  readonly stale: string | null;
+}
+
+const NO_TIMINGS: Timings = { decodeMs: 0, buildMs: 0, solveMs: 0, resultMs: 0, totalMs: 0 };
+
+const withoutTimings = (result: MatchResult): PlanResult => {
+  const { timings: _timings, ...rest } = result;
+  return rest;
+};
+
+/**
+ * The plan of `result`, solved from `input` with `options`: a Left with the
+ * input's issues when it does not decode, or one issue when the result does
+ * not belong to it.
+ */
+export const savePlan = (input: unknown, result: MatchResult, options: MatchOptions = {}, asOf: string | null = null): E.Either<readonly InputIssue[], SavedPlan> => {
+  const decoded = decodeInstance(input);
+  if (E.isLeft(decoded)) return decoded;
+  return planOf(input, decoded.right, result, options, asOf);
+};
+
+/** As savePlan, with the instance already decoded from `input`. */
+export const planOf = (input: unknown, instance: Instance, result: MatchResult, options: MatchOptions, asOf: string | null): E.Either<readonly InputIssue[], SavedPlan> => {
+  const fits = analysisContext(instance, result);
+  if (E.isLeft(fits)) return E.left([issue("inconsistent", "result", `the result of match on this instance, but ${fits.left}`, "placements that do not fit it")]);
+  return E.right({
+    format: PLAN_FORMAT,
+    version: PLAN_VERSION,
+    instanceHash: instanceHash(instance),
+    options: { ...(options.engine === undefined ? {} : { engine: options.engine }), ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }) },
+    asOf,
+    instance: input,
+    result: withoutTimings(result),
+  });
+};
+
+/** The plan as the text of its file: JSON, two-space indented, with a final newline. The same plan gives the same bytes. */
+export const planToJson = (plan: SavedPlan): string => `${JSON.stringify(plan, null, 2)}\n`;
+
+// ---------------------------------------------------------------------------
+// Reading a plan file back
+
+const named = <P extends t.Props>(name: string, props: P) => t.type(props, name);
+
+/** What explanations and re-planning read from a saved result; the rest is checked to be there. */
+const ResultShape = named("a result of match", {
+  status: oneOf("one of optimal, infeasible, time-limit, error", ["optimal", "infeasible", "time-limit", "error"]),
+  hasSolution: t.boolean,
+  message: t.union([t.string, t.null], "a message or null"),
+  engine: nonEmptyString,
+  placements: t.array(named("a placement", { workerId: t.string, employerId: t.string, score: t.number, points: t.UnknownRecord }), "a list of placements"),
+  unplaced: t.array(named("an unplaced worker", { workerId: t.string, reason: named("a reason", { kind: t.string }) }), "a list of unplaced workers"),
+  employers: t.array(named("an employer outcome", { employerId: t.string, slots: t.number, filled: t.number }), "a list of employer outcomes"),
+  summary: t.UnknownRecord,
+  objective: t.union([t.null, t.UnknownRecord], "the objective or null"),
+  model: t.UnknownRecord,
+  policy: t.UnknownArray,
+  diagnosis: t.unknown,
+  law: t.UnknownRecord,
+});
+
+const OptionsShape = struct(
+  "match options",
+  {},
+  { engine: oneOf("one of auto, flow, lp-solver", ["auto", "flow", "lp-solver"]), timeLimitMs: t.number },
+);
+
+const PlanShape = struct(
+  "a jobmatch plan file",
+  {
+    format: oneOf(`"${PLAN_FORMAT}"`, [PLAN_FORMAT]),
+    version: new t.Type<number, number, unknown>(
+      `version ${PLAN_VERSION} (this jobmatch reads plan files of version ${PLAN_VERSION})`,
+      (u): u is number => u === PLAN_VERSION,
+      (u, c) => (u === PLAN_VERSION ? t.success(u) : t.failure(u, c)),
+      t.identity,
+    ),
+    instanceHash: nonEmptyString,
+    options: OptionsShape,
+    instance: t.unknown,
+    result: ResultShape,
+  },
+  { asOf: isoDate },
+);
+
+/** Whether `json` says it is a plan file (its "format"), whatever else is wrong with it. */
+export const isPlanFile = (json: unknown): boolean =>
+  typeof json === "object" && json !== null && (json as { readonly format?: unknown }).format === PLAN_FORMAT;
+
+/**
+ * A plan file read back: every issue with the file's shape, located
+ * (`result.placements[3].workerId: expected string, got 7`); then the
+ * instance's own issues under `instance`; then whether the result belongs
+ * to the instance. A plan whose instance now decodes to another hash loads,
+ * with `stale` saying so.
+ */
+export const loadPlan = (json: unknown): E.Either<readonly InputIssue[], LoadedPlan> => {
+  const shape = PlanShape.decode(json);
+  if (E.isLeft(shape)) return E.left(issuesFromErrors(shape.left));
+  const raw = shape.right;
+  const decoded = decodeInstance(raw.instance);
+  if (E.isLeft(decoded)) return E.left(decoded.left.map((i) => ({ ...i, path: i.path === "" ? "instance" : at("instance", i.path) })));
+  const result: MatchResult = { ...(raw.result as unknown as PlanResult), timings: NO_TIMINGS };
+  const hash = instanceHash(decoded.right);
+  const stale = staleness(raw.instanceHash, hash);
+  const fits = analysisContext(decoded.right, result);
+  if (E.isLeft(fits)) return E.left([issue("inconsistent", "result", `the result of the plan's instance, but ${stale === null ? fits.left : `${fits.left}; ${stale}`}`, "placements that do not fit it")]);
+  const plan: SavedPlan = {
+    format: PLAN_FORMAT,
+    version: PLAN_VERSION,
+    instanceHash: raw.instanceHash,
+    options: raw.options as MatchOptions,
+    asOf: raw.asOf ?? null,
+    instance: raw.instance,
+    result: raw.result as unknown as PlanResult,
+  };
+  return E.right({ plan, instance: decoded.right, result, hash, stale });
+};
+
+/** Null when the hashes agree; else the notice a reader of the plan must see first. */
+export const staleness = (recorded: string, now: string): string | null =>
+  recorded === now
+    ? null
+    : `the instance no longer matches this plan (recorded ${recorded.slice(0, 19)}..., it decodes now to ${now.slice(0, 19)}...): the file was edited, or this jobmatch reads it differently (reference data, law). What follows is the plan as it was solved; solve again, or replan, for a plan of the instance as it is now.`;
+
+/** Whether `input` (an instance as it is now) is the instance the plan was solved from: null when it is, else the notice. */
+export const checkPlanInstance = (plan: SavedPlan, input: unknown): E.Either<readonly InputIssue[], string | null> => {
+  const decoded = decodeInstance(input);
+  return E.isLeft(decoded) ? decoded : E.right(staleness(plan.instanceHash, instanceHash(decoded.right)));
+};

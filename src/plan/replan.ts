@@ -1,0 +1,155 @@
+/**
+ * `replan(instance, plan, events, options)`: apply the events to the
+ * instance, keep every placement of the plan that is still lawful and
+ * wanted, and find the best plan in the order the options give (./model.ts):
+ *
+ * - moves "pinned" (the default): fewest moves first (a kept placement is
+ *   worth more than any number of new ones), then placements, then score:
+ *   a started worker moves only when an event forces it;
+ * - moves "fewest": most placements, then fewest moves of workers placed in
+ *   the plan, then the highest score (a move may let more workers be placed);
+ * - moves { penalty: k }: most placements, then score less k points per move.
+ *
+ * Every worker placed in the plan counts as started: the issue's "workers
+ * already started" are, until the model has dates (not yet), all of them.
+ * The answer is a new saved plan, its result, and the diff (./diff.ts).
+ * It is exact where the flow engine solves it (a network: the kept
+ * placements are arc bonuses, which keep it one; the law's caps and
+ * policies as the flow engine takes them) or the side engine (side
+ * constraints on that network); `exact` and `solvedBy` say how it was solved.
+ *
+ * Bad input (the instance, the events, the options) is a Left with every
+ * located issue; nothing is applied from an event list with an issue in it.
+ *
+ * @example
+ * const r = replan(plan.instance, plan, [{ date: "2026-11-02", type: "worker-withdrawn", worker: "W0012" }]);
+ * if (isRight(r)) console.log(formatDiff(r.right.diff));
+ */
+import * as E from "fp-ts/lib/Either.js";
+import * as t from "io-ts";
+import { diagnoseInstance } from "../analysis/diagnose.js";
+import { solveModel } from "../engine/select.js";
+import type { EngineChoice, EngineOutcome } from "../engine/types.js";
+import { integer, numberAtLeast, oneOf, struct } from "../input/combinators.js";
+import type { InstanceInput } from "../input/codecs.js";
+import { decodeInstance, issuesFromErrors } from "../input/decode.js";
+import { at, type InputIssue } from "../input/issues.js";
+import type { MatchOptions } from "../match.js";
+import { objectiveOf } from "../model/objective.js";
+import { assemble } from "../result/assemble.js";
+import { withStability } from "../stable/summary.js";
+import type { MatchResult } from "../result/types.js";
+import { applyEvents } from "./apply.js";
+import { planDiff, type PlanDiff } from "./diff.js";
+import { decodeEvents, type PlanEvent } from "./events.js";
+import { planOf, staleness, type SavedPlan } from "./file.js";
+import { instanceHash } from "./canonical.js";
+import { replanModel, type MovePolicy } from "./model.js";
+
+export interface ReplanOptions extends MatchOptions {
+  /** How moves of placed workers weigh: "pinned" (default), "fewest", or { penalty: k } score points per move. */
+  readonly moves?: MovePolicy;
+}
+
+export interface ReplanResult {
+  /** The new plan: the instance after the events, and the result; `asOf` the last event's date. */
+  readonly plan: SavedPlan;
+  readonly result: MatchResult;
+  readonly diff: PlanDiff;
+  readonly events: readonly PlanEvent[];
+  /** Null when `instance` is the plan's own (or decodes to its hash); else the notice that it is not (its placements are carried over where the worker and the employer are still there). */
+  readonly stale: string | null;
+  /** How it was solved: the refined model's size, the engine, and whether the answer is exact. */
+  readonly solvedBy: { readonly workerClasses: number; readonly employerClasses: number; readonly arcs: number; readonly exact: boolean; readonly note: string };
+}
+
+const MovesCodec = new t.Type<MovePolicy, MovePolicy, unknown>(
+  'one of "fewest", "pinned" or { "penalty": k } (k a whole number of score points >= 0)',
+  (u): u is MovePolicy => u === "fewest" || u === "pinned" || (typeof u === "object" && u !== null && integer(0).is((u as { penalty?: unknown }).penalty) && Object.keys(u).length === 1),
+  (u, c) => (u === "fewest" || u === "pinned" || (typeof u === "object" && u !== null && integer(0).is((u as { penalty?: unknown }).penalty) && Object.keys(u).length === 1) ? t.success(u as MovePolicy) : t.failure(u, c)),
+  t.identity,
+);
+
+const OptionsCodec = struct(
+  "replan options",
+  {},
+  { engine: oneOf<EngineChoice>("one of auto, flow, lp-solver", ["auto", "flow", "lp-solver"]), timeLimitMs: numberAtLeast(1), moves: MovesCodec },
+);
+
+const prefixed = (prefix: string, issues: readonly InputIssue[]): InputIssue[] => issues.map((i) => ({ ...i, path: i.path === "" ? prefix : at(prefix, i.path) }));
+
+/** See the module comment. */
+export const replan = (instance: unknown, plan: SavedPlan, events: unknown, options: ReplanOptions = {}): E.Either<readonly InputIssue[], ReplanResult> => {
+  const started = performance.now();
+  const opts = OptionsCodec.decode(options ?? {});
+  const decoded = decodeInstance(instance);
+  const issues = [...(E.isLeft(decoded) ? prefixed("instance", decoded.left) : []), ...(E.isLeft(opts) ? prefixed("options", issuesFromErrors(opts.left)) : [])];
+  if (E.isLeft(decoded) || E.isLeft(opts)) return E.left(issues);
+  // Until the model has dates every placed worker counts as started, and the issue's rule moves a started
+  // worker only when an event forces it: "pinned" is that rule, so it is the default.
+  const moves = opts.right.moves ?? "pinned";
+  // The plan's own options where these do not say otherwise.
+  const engineChoice = opts.right.engine ?? plan.options.engine;
+  const engine = engineChoice ?? "auto";
+  const timeLimitMs = opts.right.timeLimitMs ?? plan.options.timeLimitMs;
+  // One clock for the whole call, as in match.
+  const deadline = timeLimitMs === undefined ? undefined : started + timeLimitMs;
+
+  const list = decodeEvents(events, { instance: decoded.right, plan: plan.result, asOf: plan.asOf });
+  if (E.isLeft(list)) return list;
+  const placedAt = new Map(plan.result.placements.map((p) => [p.workerId, p.employerId]));
+  const applied = applyEvents(instance as InstanceInput, list.right, placedAt);
+  if (E.isLeft(applied)) return applied;
+  const next = applied.right.instance;
+  const decodeMs = performance.now() - started;
+
+  const buildStarted = performance.now();
+  const keptAt = new Map([...placedAt].filter(([w]) => !applied.right.barred.has(w)));
+  const m = replanModel(next, keptAt, applied.right.barred, moves);
+  const buildMs = performance.now() - buildStarted;
+
+  const solveStarted = performance.now();
+  const raw: EngineOutcome =
+    m.tooLarge === null
+      ? solveModel(m.weighted, engine, deadline === undefined ? {} : { deadline })
+      : { engine: engine === "lp-solver" ? "lp-solver" : "flow", termination: "error", solution: null, bound: null, message: m.tooLarge };
+  // The flows answer the weighted model; the result reads them against the instance's own scores.
+  const value = raw.solution === null ? null : objectiveOf(m.built.model, raw.solution.flows);
+  const outcome: EngineOutcome = {
+    ...raw,
+    solution: raw.solution === null || value === null ? null : { flows: raw.solution.flows, objective: value },
+    bound: raw.termination === "optimal" ? value : null,
+  };
+  const diagnosis = outcome.termination === "infeasible" ? diagnoseInstance(next, m.built, engine, deadline) : null;
+  const solveMs = performance.now() - solveStarted;
+
+  const assembled = assemble(next, m.built, outcome, { decodeMs, buildMs, solveMs }, started, diagnosis);
+  // Every plan is audited for stability, as match's are (the refined classes are finer than match's, which the audit allows).
+  const result: MatchResult = withStability(next, m.built, { ...assembled, model: m.plain });
+  const asOf = list.right.length === 0 ? plan.asOf : (list.right[list.right.length - 1] as PlanEvent).date;
+  const saved = planOf(applied.right.input, next, result, { ...(engineChoice === undefined ? {} : { engine: engineChoice }), ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }, asOf);
+  if (E.isLeft(saved)) return saved;
+  const exact = (outcome.engine === "flow" || outcome.engine === "side") && outcome.termination === "optimal";
+  // The plan's own instance object needs no hash; any other is compared by content.
+  const stale = instance === plan.instance ? null : staleness(plan.instanceHash, instanceHash(decoded.right));
+  return E.right({
+    stale,
+    plan: saved.right,
+    result,
+    diff: planDiff(plan.result, result, next, list.right, applied.right.barred, moves),
+    events: list.right,
+    solvedBy: {
+      workerClasses: m.built.model.workerClasses.length,
+      employerClasses: m.built.model.employerClasses.length,
+      arcs: m.built.model.arcs.length,
+      exact,
+      note: exact
+        ? outcome.engine === "flow"
+          ? "exact: the flow engine on integer data (kept placements as arc bonuses keep the model a network)"
+          : "exact: the side engine on integer data (the network with the policy's side constraints; kept placements as arc bonuses)"
+        : outcome.engine === "lp-solver"
+          ? "javascript-lp-solver (the model has side constraints the flow engine does not take): floating point, optimal up to its tolerances"
+          : `not solved to optimality: ${outcome.termination}${outcome.message === null ? "" : ` (${outcome.message})`}`,
+    },
+  });
+};
