@@ -164,4 +164,21 @@ describe.concurrent("jobmatch output", () => {
       expect(existsSync(file("no-such-folder"))).toBe(false);
     }
   });
+  it("replan and solve --plan write as solve does: the plan and the events read are never overwritten, a full device exits 4", async () => {
+    const plan = file("saved-plan.json");
+    const saved = await jobmatch(["solve", file("instance.json"), "--out", file("solved.json"), "--plan", plan]);
+    expect(saved.code, saved.stderr).toBe(0);
+    const overInput = await jobmatch(["solve", file("instance.json"), "--plan", file("instance.json")]);
+    expect(overInput.code, overInput.stderr).toBe(2);
+    writeFileSync(file("events.json"), "[]");
+    const before = readFileSync(plan, "utf8");
+    for (const out of [plan, file("events.json")]) {
+      const r = await jobmatch(["replan", plan, "--events", file("events.json"), "--out", out]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/is an input file: choose another path/);
+    }
+    expect(readFileSync(plan, "utf8")).toBe(before);
+    const full = await jobmatch(["replan", plan, "--events", file("events.json"), "--out", "/dev/full"]);
+    expect(full.code, full.stderr).toBe(4);
+  });
 });
