@@ -26,14 +26,12 @@ import type { Employer, Instance, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import { penaltyUnits } from "../model/objective.js";
 import type { GroupConstraint, ModelArc, PolicyConstraint } from "../model/types.js";
-import { limitSplits } from "../rules/limits.js";
+import { limitSplits, type LimitClasses } from "../rules/limits.js";
 import { quotaCovers } from "./scope.js";
 import type { Policy, Quota } from "./types.js";
 
-export interface ClassTables {
-  readonly workers: readonly { readonly members: readonly number[] }[];
-  readonly employers: readonly { readonly members: readonly number[] }[];
-}
+/** The classes a compiled constraint refers to: the same tables the legal limits read. */
+export type ClassTables = LimitClasses;
 
 /** What the policy needs the classes to keep apart. */
 export interface ClassSplits {
