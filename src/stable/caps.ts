@@ -44,6 +44,7 @@ import type { Employer } from "../input/instance.js";
 import { employerLimits } from "../rules/limits.js";
 import { inScope, legalRegions, quotaMaxLabel } from "./limits.js";
 import type { Cell, Market } from "./market.js";
+import { apportion } from "../scenario/apportion.js";
 
 /** How the stable mechanism treats one limit of the policy. */
 export interface CapHandling {
@@ -86,24 +87,13 @@ export interface CapPlan {
   readonly handling: readonly CapHandling[];
 }
 
-/** `total` shared out over `weights` in proportion, by largest remainder (ties to the earlier); each share at most its weight. */
-export const shareOut = (total: number, weights: readonly number[]): number[] => {
-  const sum = weights.reduce((s, w) => s + w, 0);
-  if (sum <= 0 || total <= 0) return weights.map(() => 0);
-  if (total >= sum) return [...weights];
-  const exact = weights.map((w) => (total * w) / sum);
-  const shares = exact.map(Math.floor);
-  let left = total - shares.reduce((s, x) => s + x, 0);
-  const order = exact.map((x, i) => i).sort((a, b) => (exact[b] as number) - (shares[b] as number) - ((exact[a] as number) - (shares[a] as number)) || a - b);
-  for (const i of order) {
-    if (left <= 0) break;
-    if ((shares[i] as number) < (weights[i] as number)) {
-      shares[i] = (shares[i] as number) + 1;
-      left--;
-    }
-  }
-  return shares;
-};
+/**
+ * `total` shared out over `weights` in proportion, by largest remainder (ties to the earlier); each share at
+ * most its weight. Below the weights' sum that is `apportion` (a proportional share is then below its weight,
+ * so the remainder's unit never lifts it past); at or above it, every weight in full.
+ */
+export const shareOut = (total: number, weights: readonly number[]): number[] =>
+  total >= weights.reduce((s, w) => s + w, 0) && total > 0 ? [...weights] : apportion(total, weights);
 
 /** The round table of a set of employers' excesses over their targets: the round of the k-th worker beyond, k = 1..length. */
 const roundTable = (excess: readonly number[], length: number): Int32Array => {
