@@ -96,17 +96,13 @@ export const match = (input: unknown, options?: MatchOptions): E.Either<readonly
   const solveStarted = performance.now();
   const engine = opts.right.engine ?? "auto";
   const deadline = limit === undefined ? undefined : started + limit - resultReserveMs(instance, built.model, limit);
+  const nothingSolved = (when: string) =>
+    ({ engine: firstEngine(built.model, engine).name, termination: "time-limit", solution: null, bound: null, message: `the time limit passed ${when}; nothing was solved` }) as const;
   const outcome =
     interrupted !== null
-      ? ({
-          engine: firstEngine(built.model, engine).name,
-          termination: "time-limit",
-          solution: null,
-          bound: null,
-          message: `the time limit passed ${interrupted}, building the model; nothing was solved`,
-        } as const)
+      ? nothingSolved(`${interrupted}, building the model`)
       : pastDeadline(deadline)
-        ? ({ engine: firstEngine(built.model, engine).name, termination: "time-limit", solution: null, bound: null, message: "the time limit passed while the input was decoded and the model built; nothing was solved" } as const)
+        ? nothingSolved("while the input was decoded and the model built")
         : solveModel(built.model, engine, deadline === undefined ? {} : { deadline });
   // An infeasible plan is diagnosed: the smallest relaxation of its hard policies.
   const diagnosis = outcome.termination === "infeasible" ? diagnoseInstance(instance, built, engine, deadline) : null;

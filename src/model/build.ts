@@ -188,10 +188,7 @@ export const assembleModel = (instance: Instance, classes: Classes, arcs: readon
   };
 };
 
-export const buildModel = (instance: Instance): BuiltModel => {
-  const classes = aggregate(instance);
-  return assembleModel(instance, classes, eligibleArcs(instance, classes));
-};
+export const buildModel = (instance: Instance): BuiltModel => buildModelUntil(instance, undefined).built;
 
 /** A model built against a deadline: `interrupted` names the step the deadline stopped, and the model is then empty (no classes, nothing to solve). */
 export interface BuiltUntil {
