@@ -12,6 +12,7 @@ import { decodeInstance } from "../src/input/decode.js";
 import { aggregate, assembleModel, eligibleArcs } from "../src/model/build.js";
 import { assemble } from "../src/result/assemble.js";
 import { disaggregate } from "../src/result/disaggregate.js";
+import { legalCapacities } from "../src/rules/limits.js";
 
 const { values } = parseArgs({
   options: { sizes: { type: "string", default: "2000x150,100000x10000" }, runs: { type: "string", default: "5" }, seed: { type: "string", default: "20261127" } },
@@ -47,7 +48,7 @@ for (const size of (values.sizes ?? "").split(",")) {
     const built = time("model", () => assembleModel(instance, classes, arcs));
     const outcome = time("solve", () => flowEngine.solve(built.model, {}));
     const flows = outcome.solution?.flows ?? [];
-    time("disaggregation", () => disaggregate(built, flows, instance.workers.length, (i) => instance.employers[i]?.slots ?? 0));
+    time("disaggregation", () => disaggregate(built, flows, instance.workers.length, (i) => legalCapacities(instance)[i] ?? 0));
     // assemble disaggregates again; the result step is the rest of it
     const t = performance.now();
     assemble(instance, built, outcome, { decodeMs: 0, buildMs: 0, solveMs: 0 }, t);

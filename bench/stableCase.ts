@@ -23,6 +23,7 @@ import { UNACCEPTABLE } from "../src/stable/preferences.js";
 import { stablePlan } from "../src/stable/stable.js";
 import { decodeAndBuild } from "./load.js";
 import { stabilityOf } from "../src/stable/summary.js";
+import { legalCapacities } from "../src/rules/limits.js";
 
 export interface StableRun {
   decodeMs: number;
@@ -88,7 +89,7 @@ export const stableRun = (text: string, proposing: "workers" | "employers", veri
 
   // The optimal plan (not timed), then its audit from scratch, as match() does it.
   const optimal = solveModel(built.model, "auto", {});
-  const optimalPlacedAt = optimal.solution === null ? new Int32Array(instance.workers.length).fill(-1) : disaggregate(built, optimal.solution.flows, instance.workers.length, (e) => instance.employers[e]?.slots ?? 0);
+  const optimalPlacedAt = optimal.solution === null ? new Int32Array(instance.workers.length).fill(-1) : disaggregate(built, optimal.solution.flows, instance.workers.length, (e) => legalCapacities(instance)[e] ?? 0);
   const a0 = performance.now();
   const audited = stabilityOf(instance, built, optimalPlacedAt);
   const auditMs = performance.now() - a0;

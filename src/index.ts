@@ -74,7 +74,8 @@ export { RULE_WORDS, RULE_REASON, EMPLOYER_RULES } from "./rules/ruleIds.js";
 export { workerBarriers } from "./rules/worker.js";
 export { employerBarriers, prerequisiteMet } from "./rules/employer.js";
 export { wageSchedule, minimumWageFloor, revisionsDue } from "./rules/wages.js";
-export { employerLimits, compileLimits } from "./rules/limits.js";
+export { employerLimits, compileLimits, legalCapacities, lawLimits, lawOutcomes } from "./rules/limits.js";
+export type { EmployerLimit, LawLimit, LawOutcome } from "./rules/limits.js";
 export { score, maxScore, DEFAULT_WEIGHTS, CRITERIA, MAX_POINTS, WAGE_STEP_YEN } from "./rules/scoring.js";
 export type { Weights, Criterion, ScoreBreakdown } from "./rules/scoring.js";
 

@@ -39,6 +39,8 @@ import type { Diagnosis, Relaxation } from "../result/types.js";
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
 import { exclusions, RULES, type RuleId } from "../rules/eligibility.js";
+import { lawLimits, lawOutcomes, legalCapacities } from "../rules/limits.js";
+import { disaggregate } from "../result/disaggregate.js";
 import { RULE_REASON } from "../rules/ruleIds.js";
 
 /** Hard constraints the diagnosis may relax: the policy's, never the law's. */
@@ -139,7 +141,7 @@ export const relaxationReason = (instance: Instance, built: BuiltModel, flows: r
 const quotaReason = (instance: Instance, built: BuiltModel, classes: readonly number[], r: Relaxation): string => {
   const { model } = built;
   const targets = new Set(classes);
-  const slots = classes.reduce((s, j) => s + (model.employerClasses[j]?.capacity ?? 0), 0);
+  const slots = classes.reduce((s, j) => s + (built.employerMembers[j] ?? []).reduce((t, i) => t + (instance.employers[i]?.slots ?? 0), 0), 0);
   const eligibleClasses = new Set(model.arcs.filter((a) => targets.has(a.to)).map((a) => a.from));
   const eligible = [...eligibleClasses].reduce((s, c) => s + (model.workerClasses[c]?.supply ?? 0), 0);
   if (slots < r.from && slots <= eligible) return `its employers have only ${slots} slots`;
@@ -172,19 +174,12 @@ const quotaReason = (instance: Instance, built: BuiltModel, classes: readonly nu
 
 /**
  * What the legal limits on single employers (../rules/limits.ts) let these
- * employer classes take: each class's capacity, or its lowest legal limit
- * where that is lower. A limit over several employers (a support
- * organisation) or over some of their workers (housing, former interns
- * aside) is left out, so this is an upper bound.
+ * employer classes take: their capacities, which are their employers' legal
+ * capacities. A limit over several employers (a support organisation) or
+ * over some of their workers (housing, former interns aside) is left out, so
+ * this is an upper bound.
  */
-const legalRoom = (model: AssignmentModel, classes: readonly number[]): number =>
-  classes.reduce((total, j) => {
-    const room = (model.policies ?? []).reduce(
-      (least, p) => (p.law === true && p.max !== null && p.scope.kind === "employers" && p.scope.classes.length === 1 && p.scope.classes[0] === j ? Math.min(least, p.max) : least),
-      model.employerClasses[j]?.capacity ?? 0,
-    );
-    return total + room;
-  }, 0);
+const legalRoom = (model: AssignmentModel, classes: readonly number[]): number => classes.reduce((total, j) => total + (model.employerClasses[j]?.capacity ?? 0), 0);
 
 /**
  * A fairness floor over the worker classes `classes` (one centre's or
@@ -204,15 +199,30 @@ const floorReason = (instance: Instance, built: BuiltModel, flows: readonly numb
   const eligibleClasses = new Set(own.map((a) => model.arcs[a]?.from ?? -1));
   const targets = new Set(own.map((a) => model.arcs[a]?.to ?? -1));
   const eligible = [...eligibleClasses].reduce((s, c) => s + (model.workerClasses[c]?.supply ?? 0), 0);
-  const slots = [...targets].reduce((s, j) => s + (model.employerClasses[j]?.capacity ?? 0), 0);
-  const employers = [...targets].reduce((s, j) => s + (built.employerMembers[j] ?? []).filter((i) => (instance.employers[i]?.slots ?? 0) > 0).length, 0);
+  const members = [...targets].flatMap((j) => built.employerMembers[j] ?? []);
+  const slots = members.reduce((s, i) => s + (instance.employers[i]?.slots ?? 0), 0);
+  const employers = members.filter((i) => (instance.employers[i]?.slots ?? 0) > 0).length;
   const into = model.arcs.flatMap((arc, a) => (targets.has(arc.to) ? [a] : []));
   const placedHere = flow(own);
   const othersHere = flow(into.filter((a) => !fromMine(a)));
 
-  const hard = (model.policies ?? []).filter((p) => p.penalty === null && p !== floor);
-  const limits = hard.filter((p) => p.max !== null && flow(scopeArcs(model, p.scope)) >= p.max && scopeArcs(model, p.scope).some(fromMine));
-  const there = new Set([...into, ...limits.flatMap((p) => scopeArcs(model, p.scope))]);
+  // The law's limits reached at these employers (most are capacities in the
+  // model: read them off the relaxed plan's placements), then the policy's.
+  const classOf = new Int32Array(instance.employers.length).fill(-1);
+  built.employerMembers.forEach((m, j) => m.forEach((i) => (classOf[i] = j)));
+  const legal = legalCapacities(instance);
+  const law = lawOutcomes(instance, disaggregate(built, flows, instance.workers.length, (i) => legal[i] ?? 0));
+  const lawReached = lawLimits(instance).flatMap((l, k) =>
+    (law[k]?.value ?? 0) >= l.max && l.employers.some((i) => targets.has(classOf[i] ?? -1)) ? [{ label: l.label, classes: l.employers.map((i) => classOf[i] ?? -1) }] : [],
+  );
+  const hard = (model.policies ?? []).filter((p) => p.penalty === null && p !== floor && p.law !== true);
+  const policyReached = hard.filter((p) => p.max !== null && flow(scopeArcs(model, p.scope)) >= p.max && scopeArcs(model, p.scope).some(fromMine));
+  const limits = [...lawReached, ...policyReached];
+  const there = new Set([
+    ...into,
+    ...lawReached.flatMap((l) => scopeArcs(model, { kind: "employers", classes: l.classes })),
+    ...policyReached.flatMap((p) => scopeArcs(model, p.scope)),
+  ]);
   const needs = hard.flatMap((p) => {
     const arcs = scopeArcs(model, p.scope);
     if (p.min === null || flow(arcs) > p.min) return [];

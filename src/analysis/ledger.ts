@@ -5,14 +5,16 @@
  * names the constraint that decided a case ("the legal cap at E017 is
  * reached: 3 of 3") instead of a general caveat.
  *
- * The constraints are the ones `match` solved with: the ledger compiles the
- * instance's policy again (model building is deterministic), and reads each
- * constraint's value from the result's placements. A constraint's scope is
- * matched by class: a worker's class for fairness floors and groups, an
- * employer's class for quotas and caps, and for a diversity limit the
- * employer's class and the worker's training centre, for housing the
- * employer's class unless the worker interned there (so a worker changed by
- * a what-if, whose class the model never saw, is still counted right).
+ * The constraints are the ones `match` solved with: the law's limits
+ * (../rules/limits.ts `lawLimits`, most of which the model holds as
+ * employers' capacities), then the policy's, which the ledger compiles again
+ * (model building is deterministic); each constraint's value is read from
+ * the result's placements. A legal limit is matched by employer (housing's
+ * unless the worker interned there); a policy's scope by class: a worker's
+ * class for fairness floors and groups, an employer's class for quotas, and
+ * for a diversity limit the employer's class and the worker's training
+ * centre (so a worker changed by a what-if, whose class the model never saw,
+ * is still counted right).
  *
  * Units: a soft constraint's penalty is in objective units (placement weight
  * per placement, ../model/objective.ts), so a move's `objectiveChange` is
@@ -28,6 +30,7 @@ import type { Instance } from "../input/instance.js";
 import { buildModel } from "../model/build.js";
 import { violationAt } from "../model/objective.js";
 import type { AssignmentModel, GroupConstraint, PolicyConstraint } from "../model/types.js";
+import { lawCounts, lawLimits, type LawLimit } from "../rules/limits.js";
 import type { MatchResult } from "../result/types.js";
 
 /** One worker to a new place: an employer id, or null for unplaced. */
@@ -104,7 +107,12 @@ export const policyLedger = (instance: Instance, result: MatchResult): PolicyLed
 const buildLedger = (instance: Instance, result: MatchResult): PolicyLedger | null => {
   const built = buildModel(instance);
   const { model } = built;
-  const policies = model.policies ?? [];
+  const law = lawLimits(instance);
+  // The law's limits first (as a constraint each, counted by employer), then the policy's.
+  const policies: PolicyConstraint[] = [
+    ...law.map((l): PolicyConstraint => ({ label: l.label, source: l.source, scope: { kind: "employers", classes: [] }, min: null, max: l.max, penalty: null, law: true })),
+    ...(model.policies ?? []).filter((p) => p.law !== true),
+  ];
   const groups = model.groups ?? [];
   if (policies.length === 0 && groups.length === 0) return null;
 
@@ -116,30 +124,29 @@ const buildLedger = (instance: Instance, result: MatchResult): PolicyLedger | nu
   built.employerMembers.forEach((members, j) => members.forEach((e) => (employerClass[e] = j)));
   const centreOfClass = (c: number): string => instance.workers[built.workerMembers[c]?.[0] as number]?.trainingCentre ?? "";
 
-  // Which constraints a (worker, employer) pair counts towards, indexed by class.
+  // Which constraints a (worker, employer) pair counts towards: the law's by
+  // employer index, the policy's by class.
+  const byEmployerIndex = instance.employers.map((): number[] => []);
+  law.forEach((l, k) => l.employers.forEach((e) => byEmployerIndex[e]?.push(k)));
   const byEmployer = model.employerClasses.map((): number[] => []);
   const byWorker = model.workerClasses.map((): number[] => []);
-  // A pair scope counts some of an employer's workers: by training centre (a
-  // diversity limit), or all but its former interns (housing, the law).
-  const pairCounts = new Map<number, (w: number, e: number) => boolean>();
+  // A pair scope counts some of an employer's workers: by training centre (a diversity limit).
+  const pairCounts = new Map<number, (w: number) => boolean>();
   policies.forEach((p, k) => {
+    if (k < law.length) return;
     const s = p.scope;
     if (s.kind === "employers") s.classes.forEach((j) => byEmployer[j]?.push(k));
     else if (s.kind === "workers") s.classes.forEach((c) => byWorker[c]?.push(k));
     else {
       byEmployer[s.employer]?.push(k);
       const centre = centreOfClass(s.workers[0] ?? -1);
-      pairCounts.set(
-        k,
-        p.source === "law.housing"
-          ? (w, e) => instance.workers[w]?.formerInternAt !== instance.employers[e]?.id
-          : (w) => instance.workers[w]?.trainingCentre === centre,
-      );
+      pairCounts.set(k, (w) => instance.workers[w]?.trainingCentre === centre);
     }
   });
   const counting = (w: number, e: number): number[] => {
-    const viaEmployer = (byEmployer[employerClass[e] ?? -1] ?? []).filter((k) => pairCounts.get(k)?.(w, e) ?? true);
-    return [...viaEmployer, ...(byWorker[workerClass[w] ?? -1] ?? [])];
+    const viaLaw = (byEmployerIndex[e] ?? []).filter((k) => lawCounts(instance, law[k] as LawLimit, w, e));
+    const viaEmployer = (byEmployer[employerClass[e] ?? -1] ?? []).filter((k) => pairCounts.get(k)?.(w) ?? true);
+    return [...viaLaw, ...viaEmployer, ...(byWorker[workerClass[w] ?? -1] ?? [])];
   };
 
   const groupOfClass = new Map<number, number>();
@@ -222,7 +229,7 @@ const buildLedger = (instance: Instance, result: MatchResult): PolicyLedger | nu
   const reachedAt = (employerId: string): { label: string; source: string; value: number }[] => {
     const e = employerIndex.get(employerId);
     if (e === undefined) return [];
-    return [...new Set((byEmployer[employerClass[e] ?? -1] ?? []))]
+    return [...new Set([...(byEmployerIndex[e] ?? []), ...(byEmployer[employerClass[e] ?? -1] ?? [])])]
       .sort((a, b) => a - b)
       .flatMap((k) => {
         const p = policies[k] as PolicyConstraint;

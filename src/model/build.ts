@@ -14,7 +14,9 @@
  *   same prefecture, field, job category, language requirement, required and
  *   preferred skills, wage points (wage above the minimum in 50-yen steps),
  *   home-visit care, and the employer rules that exclude them. Its capacity
- *   is the sum of their slots.
+ *   is the sum of their legal capacities (../rules/limits.ts: slots, lowered
+ *   by the legal limits that count every worker), so a legal limit does not
+ *   set an employer apart.
  * The legal limits (../rules/limits.ts) come first among the model's
  * constraints, then the policy's (../policy/compile.ts).
  * Classes are ordered by key and members by id, so the model is the same
@@ -23,8 +25,8 @@
 import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
-import { homeVisitStanding, isEligible } from "../rules/eligibility.js";
-import { compileLimits } from "../rules/limits.js";
+import { eligibilityMemo, homeVisitStanding } from "../rules/eligibility.js";
+import { compileLimits, legalCapacities } from "../rules/limits.js";
 import { workerBarriers } from "../rules/worker.js";
 import { maxScore, score, wagePoints } from "../rules/scoring.js";
 import { penaltyDenominator, placementWeightFor } from "./objective.js";
@@ -128,8 +130,9 @@ export const eligibleArcsUntil = (
 ): { readonly arcs: ModelArc[]; readonly checkedClasses: number } => {
   const { workers, employers, reference, weights } = instance;
   const supplyOf = (c: number): number => classes.workers[c]?.members.length ?? 0;
-  const capacityOf = (j: number): number => (classes.employers[j]?.members ?? []).reduce((s, i) => s + (employers[i] as Employer).slots, 0);
-  const capacities = classes.employers.map((_, j) => capacityOf(j));
+  const legal = legalCapacities(instance);
+  const capacities = classes.employers.map((g) => g.members.reduce((s, i) => s + (legal[i] as number), 0));
+  const slotsOf = (j: number): number => (classes.employers[j]?.members ?? []).reduce((s, i) => s + (employers[i] as Employer).slots, 0);
 
   // Index employer classes by field, so a worker class is tested only against
   // the fields it is certified in.
@@ -137,12 +140,13 @@ export const eligibleArcsUntil = (
   classes.employers.forEach((g, j) => {
     const rep = employers[g.members[0] as number] as Employer;
     // An employer a rule excludes whoever the worker (./rules/employer.ts) gets no arc.
-    if ((capacities[j] ?? 0) === 0 || findField(reference.catalogue, rep.field) === undefined || reference.employerBarriers.has(rep.id)) return;
+    if (slotsOf(j) === 0 || findField(reference.catalogue, rep.field) === undefined || reference.employerBarriers.has(rep.id)) return;
     const list = classesByField.get(rep.field);
     if (list === undefined) classesByField.set(rep.field, [j]);
     else list.push(j);
   });
 
+  const eligible = eligibilityMemo(reference);
   const arcs: ModelArc[] = [];
   for (let c = 0; c < classes.workers.length; c++) {
     if (deadline !== undefined && performance.now() >= deadline) return { arcs, checkedClasses: c };
@@ -152,7 +156,7 @@ export const eligibleArcsUntil = (
     const candidates = [...certifiedFields(worker)].flatMap((f) => classesByField.get(f) ?? []).sort((a, b) => a - b);
     for (const j of candidates) {
       const employer = employers[classes.employers[j]?.members[0] as number] as Employer;
-      if (!isEligible(worker, employer, reference)) continue;
+      if (!eligible(worker, employer)) continue;
       arcs.push({ from: c, to: j, score: score(worker, employer, reference, weights).total, upper: Math.min(supplyOf(c), capacities[j] ?? 0) });
     }
   }
@@ -162,11 +166,12 @@ export const eligibleArcsUntil = (
 /** The pure transportation model from classes and arcs. */
 export const assembleModel = (instance: Instance, classes: Classes, arcs: readonly ModelArc[]): BuiltModel => {
   const workerClasses = classes.workers.map((g) => ({ key: g.key, supply: g.members.length }));
-  const employerClasses = classes.employers.map((g) => ({
-    key: g.key,
-    capacity: g.members.reduce((s, i) => s + (instance.employers[i] as Employer).slots, 0),
-  }));
-  const totalCapacity = employerClasses.reduce((s, g) => s + g.capacity, 0);
+  const legal = legalCapacities(instance);
+  const employerClasses = classes.employers.map((g) => ({ key: g.key, capacity: g.members.reduce((s, i) => s + (legal[i] as number), 0) }));
+  // The placement weight is set from the slots, not the legal capacities: a
+  // bound the input states, so objective values do not move with the law's
+  // arithmetic (any bound on the placements keeps the order exact).
+  const totalCapacity = classes.employers.reduce((s, g) => s + g.members.reduce((t, i) => t + (instance.employers[i] as Employer).slots, 0), 0);
   const best = maxScore(instance.weights);
   const placementWeight = placementWeightFor(best, Math.min(instance.workers.length, totalCapacity), penaltyDenominator(policyPenalties(instance.policy)));
   const compiled = compilePolicy(instance, classes, arcs, placementWeight);

@@ -30,7 +30,7 @@ export interface ModelWorkerClass {
 
 export interface ModelEmployerClass {
   readonly key: string;
-  /** Total slots of the employers in the class. */
+  /** Total legal capacity of the employers in the class: their slots, lowered by the legal limits that count every worker (../rules/limits.ts). */
   readonly capacity: number;
 }
 

@@ -8,6 +8,7 @@ import type { Instance } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
 import { groupSplit, splitObjective, violationAt } from "../model/objective.js";
 import { scopeArcs, scopeFlows, type AssignmentModel } from "../model/types.js";
+import { lawOutcomes, legalCapacities } from "../rules/limits.js";
 import { score } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
 import { lawReport } from "./law.js";
@@ -16,15 +17,18 @@ import { summarise } from "./summary.js";
 import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced } from "./types.js";
 
 /**
- * How the flows stand against each policy and group. Each reads only its own
- * classes and arcs, never the whole arc list: a policy instance has thousands
- * of diversity limits and hundreds of groups, and the model hundreds of
+ * How the plan stands against each legal limit (read from the placements:
+ * most are employers' capacities in the model, ../rules/limits.ts), then
+ * against each policy and group. Each policy reads only its own classes and
+ * arcs, never the whole arc list: a policy instance has thousands of
+ * diversity limits and hundreds of groups, and the model hundreds of
  * thousands of arcs.
  */
-const policyOutcomes = (model: AssignmentModel, flows: readonly number[]): PolicyOutcome[] => {
-  const policies = model.policies ?? [];
+const policyOutcomes = (instance: Instance, model: AssignmentModel, flows: readonly number[], placedAt: Int32Array): PolicyOutcome[] => {
+  const policies = (model.policies ?? []).filter((p) => p.law !== true);
   const values = scopeFlows(model, policies.map((p) => p.scope), flows);
   return [
+    ...lawOutcomes(instance, placedAt).map((l) => ({ label: l.label, source: l.source, hard: true, law: true, value: l.value, violation: Math.max(0, l.value - l.max) })),
     ...policies.map((p, k) => ({
       label: p.label,
       source: p.source,
@@ -75,7 +79,7 @@ export const assemble = (
   const resultStarted = performance.now();
   const { workers, employers } = instance;
   const solution = outcome.solution;
-  const placedAt = solution === null ? null : disaggregate(built, solution.flows, workers.length, (e) => employers[e]?.slots ?? 0);
+  const placedAt = solution === null ? null : disaggregate(built, solution.flows, workers.length, (e) => legalCapacities(instance)[e] ?? 0);
   const plan: PlanOutcome = {
     status: outcome.termination,
     engine: outcome.engine,
@@ -161,7 +165,7 @@ export const assemblePlan = (
         ? null
         : { value: solution.objective, placementWeight: built.model.placementWeight, placed: split.placed, totalScore: split.totalScore, bound: outcome.bound },
     model: { workerClasses: built.model.workerClasses.length, employerClasses: built.model.employerClasses.length, arcs: built.model.arcs.length },
-    policy: solution === null ? [] : policyOutcomes(built.model, solution.flows),
+    policy: solution === null ? [] : policyOutcomes(instance, built.model, solution.flows, placedAt),
     diagnosis,
     law,
     stability: null,

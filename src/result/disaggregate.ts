@@ -5,12 +5,12 @@
  * uses one fixed rule so the answer is reproducible: arcs are taken in model
  * order (worker class, then employer class); within a worker class, workers
  * go in id order; within an employer class, employers fill in id order, each
- * up to its slots.
+ * up to its capacity (its legal capacity: ../rules/limits.ts).
  */
 import type { BuiltModel } from "../model/build.js";
 
 /** For each worker index, the employer index it is placed with, or -1. */
-export const disaggregate = (built: BuiltModel, flows: readonly number[], workerCount: number, slotsOf: (employer: number) => number): Int32Array => {
+export const disaggregate = (built: BuiltModel, flows: readonly number[], workerCount: number, capacityOf: (employer: number) => number): Int32Array => {
   const placedAt = new Int32Array(workerCount).fill(-1);
   const workerCursor = new Int32Array(built.workerMembers.length);
   const employerCursor = new Int32Array(built.employerMembers.length);
@@ -27,7 +27,7 @@ export const disaggregate = (built: BuiltModel, flows: readonly number[], worker
       const e = employers[employerCursor[arc.to] ?? 0];
       if (w === undefined || e === undefined) throw new Error(`disaggregation ran out of members on arc ${a}: the flows break the model`);
       const taken = used[e] ?? 0;
-      if (taken >= slotsOf(e)) {
+      if (taken >= capacityOf(e)) {
         employerCursor[arc.to] = (employerCursor[arc.to] ?? 0) + 1;
         continue;
       }

@@ -5,25 +5,37 @@
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
 import { scopeArcs, type ModelArc } from "../model/types.js";
-import { employerRuleKey, exclusions, RULES, workerRuleKey, type RuleId } from "../rules/eligibility.js";
+import { employerPairKey, pairExclusions, RULES, workerPairKey, type Exclusion, type RuleId } from "../rules/eligibility.js";
+import { workerBarriers } from "../rules/worker.js";
 import type { RuleCount, UnfilledReason, UnplacedReason } from "./types.js";
 
-/** Counts, over `others` (weighted), which rules exclude the pair; rules in RULES order. */
-const countRules = <T>(
-  others: readonly { readonly item: T; readonly weight: number }[],
-  excluded: (other: T) => readonly { readonly rule: RuleId; readonly detail: string }[],
-): RuleCount[] => {
-  const counts = new Map<RuleId, { count: number; example: string }>();
-  for (const { item, weight } of others) {
-    for (const x of excluded(item)) {
-      const had = counts.get(x.rule);
-      counts.set(x.rule, { count: (had?.count ?? 0) + weight, example: had?.example ?? x.detail });
-    }
-  }
-  return RULES.flatMap((rule) => {
-    const c = counts.get(rule);
+/** Rule tallies: per rule, the weight it excludes and the first detail met. */
+type Tally = Map<RuleId, { count: number; example: string }>;
+
+const add = (tally: Tally, rule: RuleId, weight: number, detail: string): void => {
+  const had = tally.get(rule);
+  tally.set(rule, { count: (had?.count ?? 0) + weight, example: had?.example ?? detail });
+};
+
+/** The tallies in RULES order. */
+const inOrder = (...tallies: readonly Tally[]): RuleCount[] =>
+  RULES.flatMap((rule) => {
+    const c = tallies.find((t) => t.has(rule))?.get(rule);
     return c === undefined ? [] : [{ rule, count: c.count, example: c.example }];
   });
+
+/** Tallies, over `others` (weighted), which rules exclude each; in the order of `others`. */
+const tallyOver = <T>(others: readonly { readonly item: T; readonly weight: number }[], excluded: (other: T) => readonly Exclusion[]): Tally => {
+  const tally: Tally = new Map();
+  for (const { item, weight } of others) for (const x of excluded(item)) add(tally, x.rule, weight, x.detail);
+  return tally;
+};
+
+/** Every one of `own` (one side's own rules, which exclude it whatever the other side), counted `weight` times. */
+const tallyOwn = (own: readonly Exclusion[], weight: number): Tally => {
+  const tally: Tally = new Map();
+  for (const x of own) add(tally, x.rule, weight, x.detail);
+  return tally;
 };
 
 /**
@@ -43,21 +55,25 @@ const merged = <T>(items: readonly { readonly item: T; readonly weight: number }
   return [...byKey.values()];
 };
 
-// Classes split workers and employers by more than eligibility reads
-// (preferences, wages, prefectures; under a policy, training centres,
-// groups, employers), but workers or employers with one rule key
-// (../rules/eligibility.ts) are excluded by the same rules. So the rule
-// counts are computed once per rule key, over the other side merged by rule
-// key: the same counts, and the same first example, as one by one.
-const plainWorkerKey = (instance: Instance) => (w: Worker): string => workerRuleKey(w, instance.reference);
-const plainEmployerKey = (instance: Instance) => (e: Employer): string => employerRuleKey(e, instance.reference);
+// The rules that exclude a worker at every employer (the worker rules,
+// ../rules/worker.ts), or every worker at an employer (the employer rules),
+// are counted apart from the rules that read the pair: those are counted
+// once per pair key (../rules/eligibility.ts `workerPairKey`,
+// `employerPairKey`), over the other side merged by its pair key. Classes
+// split by more than these keys (preferences, wages, prefectures, the worker
+// and employer rules; under a policy, training centres, groups, employers),
+// so the counts and their first examples are the same as one by one, and
+// computed far fewer times. The three kinds of rule have distinct ids.
 
 /** Reasons per worker class for a class that is (partly) unplaced. */
 export const unplacedReasons = (instance: Instance, built: BuiltModel): ((workerClass: number) => UnplacedReason) => {
   const { model, employerMembers, workerMembers } = built;
+  const { reference } = instance;
   const memo = new Map<number, UnplacedReason>();
-  const excludedMemo = new Map<string, readonly RuleCount[]>();
+  const pairMemo = new Map<string, Tally>();
   let employers: readonly { readonly item: Employer; readonly weight: number }[] | null = null;
+  let employerRules: Tally | null = null;
+  let employerWeight = 0;
   return (c) => {
     const known = memo.get(c);
     if (known !== undefined) return known;
@@ -65,17 +81,19 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
     let reason: UnplacedReason;
     if (targets.length === 0) {
       const worker = instance.workers[workerMembers[c]?.[0] as number] as Worker;
-      const key = plainWorkerKey(instance)(worker);
-      let excludedBy = excludedMemo.get(key);
-      if (excludedBy === undefined) {
-        employers ??= merged(
-          employerMembers.map((m) => ({ item: instance.employers[m[0] as number] as Employer, weight: m.length })),
-          plainEmployerKey(instance),
-        );
-        excludedBy = countRules(employers, (e) => exclusions(worker, e, instance.reference));
-        excludedMemo.set(key, excludedBy);
+      if (employers === null) {
+        const reps = employerMembers.map((m) => ({ item: instance.employers[m[0] as number] as Employer, weight: m.length }));
+        employerWeight = reps.reduce((s, r) => s + r.weight, 0);
+        employerRules = tallyOver(reps, (e) => reference.employerBarriers.get(e.id) ?? []);
+        employers = merged(reps, employerPairKey);
       }
-      reason = { kind: "no-eligible-slot", excludedBy };
+      const key = workerPairKey(worker, reference);
+      let pairs = pairMemo.get(key);
+      if (pairs === undefined) {
+        pairs = tallyOver(employers, (e) => pairExclusions(worker, e, reference));
+        pairMemo.set(key, pairs);
+      }
+      reason = { kind: "no-eligible-slot", excludedBy: inOrder(pairs, tallyOwn(workerBarriers(worker, reference.placement), employerWeight), employerRules ?? new Map()) };
     } else {
       reason = {
         kind: "eligible-slots-taken",
@@ -92,9 +110,12 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
 /** Reasons per employer class for a class whose slots are not all filled. */
 export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employerClass: number) => UnfilledReason) => {
   const { model, employerMembers, workerMembers } = built;
+  const { reference } = instance;
   const memo = new Map<number, UnfilledReason>();
-  const excludedMemo = new Map<string, readonly RuleCount[]>();
+  const pairMemo = new Map<string, Tally>();
   let workers: readonly { readonly item: Worker; readonly weight: number }[] | null = null;
+  let workerRules: Tally | null = null;
+  let workerWeight = 0;
   return (j) => {
     const known = memo.get(j);
     if (known !== undefined) return known;
@@ -105,17 +126,19 @@ export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employ
     let reason: UnfilledReason;
     if (eligibleWorkers === 0) {
       const employer = instance.employers[employerMembers[j]?.[0] as number] as Employer;
-      const key = plainEmployerKey(instance)(employer);
-      let excludedBy = excludedMemo.get(key);
-      if (excludedBy === undefined) {
-        workers ??= merged(
-          workerMembers.map((m) => ({ item: instance.workers[m[0] as number] as Worker, weight: m.length })),
-          plainWorkerKey(instance),
-        );
-        excludedBy = countRules(workers, (w) => exclusions(w, employer, instance.reference));
-        excludedMemo.set(key, excludedBy);
+      if (workers === null) {
+        const reps = workerMembers.map((m) => ({ item: instance.workers[m[0] as number] as Worker, weight: m.length }));
+        workerWeight = reps.reduce((s, r) => s + r.weight, 0);
+        workerRules = tallyOver(reps, (w) => workerBarriers(w, reference.placement));
+        workers = merged(reps, (w) => workerPairKey(w, reference));
       }
-      reason = { kind: "no-eligible-worker", excludedBy };
+      const key = employerPairKey(employer);
+      let pairs = pairMemo.get(key);
+      if (pairs === undefined) {
+        pairs = tallyOver(workers, (w) => pairExclusions(w, employer, reference));
+        pairMemo.set(key, pairs);
+      }
+      reason = { kind: "no-eligible-worker", excludedBy: inOrder(pairs, workerRules ?? new Map(), tallyOwn(reference.employerBarriers.get(employer.id) ?? [], workerWeight)) };
     } else {
       reason = { kind: "eligible-workers-placed-elsewhere", eligibleWorkers };
     }

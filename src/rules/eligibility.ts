@@ -127,7 +127,15 @@ const describeSkill = (s: SkillRequirement): string =>
   [s.name, s.level === null ? "" : `level ${s.level}`, s.years === null ? "" : `${s.years} years`].filter((x) => x !== "").join(" ");
 
 /** Every rule that excludes the pair, in RULES order; empty when the worker is eligible. */
-export const exclusions = (worker: Worker, employer: Employer, reference: Reference): readonly Exclusion[] => {
+export const exclusions = (worker: Worker, employer: Employer, reference: Reference): readonly Exclusion[] =>
+  pairExclusions(worker, employer, reference).concat(workerBarriers(worker, reference.placement), reference.employerBarriers.get(employer.id) ?? []);
+
+/**
+ * The rules of `exclusions` that read both sides (not the worker rules of
+ * ./worker.ts nor the employer rules of ./employer.ts), in RULES order. They
+ * read only what `workerPairKey` and `employerPairKey` hold.
+ */
+export const pairExclusions = (worker: Worker, employer: Employer, reference: Reference): Exclusion[] => {
   const out: Exclusion[] = [];
   const field = findField(reference.catalogue, employer.field);
   const category = field === undefined ? undefined : findJobCategory(field, employer.jobCategory ?? undefined);
@@ -166,7 +174,7 @@ export const exclusions = (worker: Worker, employer: Employer, reference: Refere
       detail: `home-visit care needs ${months} months of care work and the initial care training; has ${worker.careExperienceMonths} months${worker.careInitialTraining ? " and the training" : " and no initial training"}`,
     });
   }
-  return out.concat(workerBarriers(worker, reference.placement), reference.employerBarriers.get(employer.id) ?? []);
+  return out;
 };
 
 /**
@@ -189,6 +197,46 @@ export const workerRuleKey = (w: Worker, reference: Reference): string =>
 export const employerRuleKey = (e: Employer, reference: Reference): string =>
   JSON.stringify([e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare, reference.employerBarriers.get(e.id) ?? []]);
 
+/** What `pairExclusions` reads of a worker: `workerRuleKey` without the worker rules. */
+export const workerPairKey = (w: Worker, reference: Reference): string =>
+  JSON.stringify([w.language, w.careJapaneseTest, w.certifications, w.skills, homeVisitStanding(w, reference)]);
+
+/** What `pairExclusions` reads of an employer: `employerRuleKey` without the employer rules. */
+export const employerPairKey = (e: Employer): string => JSON.stringify([e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare]);
+
 /** Whether no rule excludes the pair; the employer's own barriers are checked first, as they need no worker. */
 export const isEligible = (worker: Worker, employer: Employer, reference: Reference): boolean =>
   (reference.employerBarriers.get(employer.id) ?? []).length === 0 && exclusions(worker, employer, reference).length === 0;
+
+/**
+ * `isEligible` for checking many pairs of few kinds (model building): the
+ * answer for a pair is remembered by the two sides' rule keys
+ * (`workerRuleKey`, `employerRuleKey`), which hold all that `exclusions`
+ * reads, so a pair of kinds seen before costs two lookups. Workers and
+ * employers are remembered by identity: use it on one decoded instance.
+ */
+export const eligibilityMemo = (reference: Reference): ((worker: Worker, employer: Employer) => boolean) => {
+  const workerKinds = new Map<string, number>();
+  const employerKinds = new Map<string, number>();
+  const workerKind = new WeakMap<Worker, number>();
+  const employerKind = new WeakMap<Employer, number>();
+  const kindOf = <T extends object>(item: T, memo: WeakMap<T, number>, kinds: Map<string, number>, key: (item: T) => string): number => {
+    const known = memo.get(item);
+    if (known !== undefined) return known;
+    const k = key(item);
+    let id = kinds.get(k);
+    if (id === undefined) kinds.set(k, (id = kinds.size));
+    memo.set(item, id);
+    return id;
+  };
+  const answers = new Map<number, boolean>();
+  return (worker, employer) => {
+    const w = kindOf(worker, workerKind, workerKinds, (x) => workerRuleKey(x, reference));
+    const e = kindOf(employer, employerKind, employerKinds, (x) => employerRuleKey(x, reference));
+    // Kinds number far fewer than 2^26 each, so the pair's number is exact.
+    const pair = w * 67_108_864 + e;
+    let answer = answers.get(pair);
+    if (answer === undefined) answers.set(pair, (answer = isEligible(worker, employer, reference)));
+    return answer;
+  };
+};

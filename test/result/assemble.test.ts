@@ -14,6 +14,7 @@ import { decodeInstance } from "../../src/input/decode.js";
 import type { Employer, Instance, Worker } from "../../src/input/instance.js";
 import { buildModel } from "../../src/model/build.js";
 import { exclusions, RULES } from "../../src/rules/eligibility.js";
+import { employerLimits, supportCapacities } from "../../src/rules/limits.js";
 import type { MatchResult, RuleCount } from "../../src/result/types.js";
 
 const WORKERS = 600;
@@ -63,8 +64,14 @@ describe("a policy instance's result, recomputed from its placements", () => {
   const matched = match(input);
   if (E.isLeft(matched)) throw new Error("match rejected the instance");
   const result: MatchResult = matched.right;
-  const policies = built.model.policies ?? [];
+  // The policy's constraints; the law's limits are reported from the placements (most are capacities in the model).
+  const policies = (built.model.policies ?? []).filter((p) => p.law !== true);
   const groups = built.model.groups ?? [];
+  // Every legal limit, from the rules' own list of them: employers in order, then support organisations.
+  const law = [
+    ...instance.employers.flatMap((e) => employerLimits(e, instance).map((l) => ({ ...l, employers: new Set([e.id]) }))),
+    ...supportCapacities(instance).map((o) => ({ label: o.label, source: "law.support-capacity", max: o.max, exceptFormerInterns: false, employers: new Set(instance.employers.filter((e) => e.support === o.id).map((e) => e.id)) })),
+  ];
 
   const workerIds = (classes: readonly number[]): Set<string> =>
     new Set(classes.flatMap((c) => (built.workerMembers[c] ?? []).map((w) => (instance.workers[w] as Worker).id)));
@@ -76,7 +83,19 @@ describe("a policy instance's result, recomputed from its placements", () => {
     const kinds = new Set(policies.map((p) => p.scope.kind));
     expect([...kinds].sort()).toEqual(["employers", "pairs", "workers"]);
     expect(groups.length).toBeGreaterThan(5);
-    expect(result.policy.map((p) => p.label)).toEqual([...policies.map((p) => p.label), ...groups.map((g) => g.label)]);
+    expect(law.length).toBeGreaterThan(0);
+    expect(result.policy.map((p) => p.label)).toEqual([...law.map((l) => l.label), ...policies.map((p) => p.label), ...groups.map((g) => g.label)]);
+  });
+
+  it("each legal limit counts the placements at its employers (housing: not their former interns), first, hard, never broken", () => {
+    const workerById = new Map(instance.workers.map((w) => [w.id, w]));
+    law.forEach((l, k) => {
+      const value = result.placements.filter((x) => l.employers.has(x.employerId) && !(l.exceptFormerInterns && workerById.get(x.workerId)?.formerInternAt === x.employerId)).length;
+      expect(value).toBeLessThanOrEqual(l.max);
+      expect(result.policy[k]).toEqual({ label: l.label, source: l.source, hard: true, law: true, value, violation: 0 });
+    });
+    // not vacuous: some limit is reached
+    expect(law.some((l, k) => result.policy[k]?.value === l.max && l.max > 0)).toBe(true);
   });
 
   it("each policy counts the placements in its scope, and its violation is the units outside its bounds", () => {
@@ -89,16 +108,12 @@ describe("a policy instance's result, recomputed from its placements", () => {
             : ((ws: Set<string>, es: Set<string>) => (w: string, e: string) => ws.has(w) && es.has(e))(workerIds(p.scope.workers), employerIds([p.scope.employer]));
       const value = result.placements.filter((x) => inScope(x.workerId, x.employerId)).length;
       const violation = Math.max(0, (p.min ?? 0) - value) + Math.max(0, value - (p.max ?? Infinity));
-      return { expected: { label: p.label, source: p.source, hard: p.penalty === null, law: p.law === true, value, violation }, actual: result.policy[k] };
+      return { expected: { label: p.label, source: p.source, hard: p.penalty === null, law: false, value, violation }, actual: result.policy[law.length + k] };
     });
     for (const { expected, actual } of outcomes) expect(actual).toEqual(expected);
     // not vacuous: some diversity limits and the fairness floors count placements
     expect(outcomes.filter((o) => o.expected.source === "policy.diversity" && o.expected.value > 0).length).toBeGreaterThan(10);
     expect(outcomes.filter((o) => o.expected.source.startsWith("policy.fairness") && o.expected.value > 0).length).toBeGreaterThan(1);
-    // the legal limits come first, always hard
-    const law = outcomes.filter((o) => o.expected.law);
-    expect(law.length).toBeGreaterThan(0);
-    expect(outcomes.slice(0, law.length).every((o) => o.expected.law && o.expected.hard && o.expected.source.startsWith("law."))).toBe(true);
   });
 
   it("each group counts its placed members, and is split when they are some but not all, or in two prefectures", () => {
@@ -108,9 +123,9 @@ describe("a policy instance's result, recomputed from its placements", () => {
       const members = [...workerIds(g.workerClasses)];
       const placed = members.flatMap((w) => (at.has(w) ? [at.get(w) as Employer] : []));
       const split = placed.length > 0 && (placed.length < members.length || new Set(placed.map((e) => e.prefecture)).size > 1);
-      expect(result.policy[policies.length + k]).toEqual({ label: g.label, source: g.source, hard: g.penalty === null, law: false, value: placed.length, violation: split ? 1 : 0 });
+      expect(result.policy[law.length + policies.length + k]).toEqual({ label: g.label, source: g.source, hard: g.penalty === null, law: false, value: placed.length, violation: split ? 1 : 0 });
     });
-    expect(result.policy.slice(policies.length).some((o) => o.value > 0)).toBe(true);
+    expect(result.policy.slice(law.length + policies.length).some((o) => o.value > 0)).toBe(true);
   });
 
   it("an unplaced worker no employer accepts gets the rules counted over every employer, in class order", () => {

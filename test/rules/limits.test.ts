@@ -118,6 +118,18 @@ describe("the legal limits", () => {
     );
   });
 
+  it("a capped employer shares a class with its look-alikes, and the class fills each member only up to its own cap", () => {
+    const w = (id: string): WorkerDraft => ({ id, language: ["N4"], careJapaneseTest: true, certifications: [{ field: "nursing-care", via: "skills-test" }], trainingCentre: "Semarang", homeProvince: "Central Java" });
+    const e = (id: string, japaneseCareStaff: number) => ({ id, prefecture: "37", field: "nursing-care", slots: 3, hourlyWage: 1300, japaneseCareStaff });
+    // E1 is capped at 1 (one Japanese care staff); E2 at 3 (its slots); six workers want the four places.
+    const input = lawful({ workers: ["w1", "w2", "w3", "w4", "w5", "w6"].map(w), employers: [e("E1", 1), e("E2", 5)] });
+    const r = solved(input);
+    expect(r.model.employerClasses).toBe(1);
+    expect(r.summary.placed).toBe(4);
+    expect(r.employers.map((o) => [o.employerId, o.filled])).toEqual([["E1", 1], ["E2", 3]]);
+    expect(r.policy.filter((p) => p.law).map((p) => [p.label, p.value, p.violation])).toEqual([["legal cap at E1: at most 1 SSW worker (Japanese etc. full-time care staff 1)", 1, 0]]);
+  });
+
   it("a support organisation's capacity is hard across its employers from 2027-04-01, and only reported before", () => {
     const w = (id: string): WorkerDraft => ({ id, language: ["N4"], certifications: [{ field: "food-service", via: "skills-test" }], trainingCentre: "Semarang", homeProvince: "Central Java" });
     const e = (id: string, prefecture: string) => ({ id, prefecture, field: "food-service", slots: 3, hourlyWage: 1300, support: "RSO-1" });

@@ -14,7 +14,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeInstance } from "../../src/input/decode.js";
 import type { EmployerInput, InstanceInput, WorkerInput } from "../../src/input/codecs.js";
-import { employerRuleKey, exclusions, workerRuleKey } from "../../src/rules/eligibility.js";
+import { eligibilityMemo, employerPairKey, employerRuleKey, exclusions, isEligible, pairExclusions, workerPairKey, workerRuleKey } from "../../src/rules/eligibility.js";
+import { workerBarriers } from "../../src/rules/worker.js";
 import { instanceArbitrary } from "../support/input-arbitraries.js";
 import { fcOptions } from "../support/seed.js";
 
@@ -73,5 +74,47 @@ describe("rule keys", () => {
     // not vacuous: many twins keep their original's key
     expect(compared.workers).toBeGreaterThan(30);
     expect(compared.employers).toBeGreaterThan(100);
+  });
+
+  it("pair keys hold what the pair rules read, and the rules of one side alone are the rest of the exclusions", () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(instanceArbitrary({ minWorkers: 2, maxWorkers: 6, minEmployers: 2, maxEmployers: 5 }), (input) => {
+        const decoded = decodeInstance(withTwins(input));
+        if (E.isLeft(decoded)) return true;
+        const { workers, employers, reference } = decoded.right;
+        for (const w of workers) {
+          for (const e of employers) {
+            expect(exclusions(w, e, reference)).toEqual([...pairExclusions(w, e, reference), ...workerBarriers(w, reference.placement), ...(reference.employerBarriers.get(e.id) ?? [])]);
+          }
+        }
+        for (const [a, b] of equalKeyPairs(workers, (w) => workerPairKey(w, reference))) {
+          compared++;
+          for (const e of employers) expect(pairExclusions(b, e, reference)).toEqual(pairExclusions(a, e, reference));
+        }
+        for (const [a, b] of equalKeyPairs(employers, employerPairKey)) {
+          compared++;
+          for (const w of workers) expect(pairExclusions(w, b, reference)).toEqual(pairExclusions(w, a, reference));
+        }
+        return true;
+      }),
+      fcOptions(100),
+    );
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it("the remembered eligibility answers as isEligible does, pair after pair, in any order", () => {
+    fc.assert(
+      fc.property(instanceArbitrary({ minWorkers: 2, maxWorkers: 6, minEmployers: 2, maxEmployers: 5 }), fc.boolean(), (input, reversed) => {
+        const decoded = decodeInstance(withTwins(input));
+        if (E.isLeft(decoded)) return true;
+        const { workers, employers, reference } = decoded.right;
+        const eligible = eligibilityMemo(reference);
+        const ws = reversed ? [...workers].reverse() : workers;
+        for (let round = 0; round < 2; round++) for (const w of ws) for (const e of employers) expect(eligible(w, e)).toBe(isEligible(w, e, reference));
+        return true;
+      }),
+      fcOptions(100),
+    );
   });
 });
