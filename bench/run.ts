@@ -10,6 +10,7 @@
  *     npm run bench -- --mechanism stable                 # deferred acceptance and the stability audit
  *     npm run bench -- --mechanism stable --proposing workers,employers --sizes 2000x150
  *     npm run bench -- --sizes 2000x150 --policy crossing # quotas that cross, two fairness families, families with one employer
+ *     npm run bench -- --scenario nationwide --workers 333000 --engines auto --runs 1  # a bundled scenario, scaled
  *
  * Each case runs in a child process (bench/case.ts) so that peak memory is
  * its own. Times are medians over --runs runs. An engine that passes
@@ -22,6 +23,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { benchInstance, type BenchPolicy } from "./policies.js";
+import { scaledScenario } from "./scenario.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_SIZES = "2000x150,10000x1000,50000x5000,100000x10000";
@@ -41,6 +43,8 @@ const { values } = parseArgs({
     "skip-after-s": { type: "string", default: "60" },
     mechanism: { type: "string", default: "optimal" },
     proposing: { type: "string", default: "workers" },
+    scenario: { type: "string" },
+    workers: { type: "string", default: "0" },
   },
 });
 
@@ -50,7 +54,8 @@ if (values.mechanism !== "optimal" && values.mechanism !== "stable") {
 }
 const stable = values.mechanism === "stable";
 
-const sizes = (values.sizes ?? DEFAULT_SIZES).split(",").map((s) => {
+// With --scenario, one size: the scenario's cohort scaled to --workers (its employers as drawn).
+const sizes = (values.scenario !== undefined ? `${values.workers}x0` : (values.sizes ?? DEFAULT_SIZES)).split(",").map((s) => {
   const [w, e] = s.trim().split("x").map(Number);
   if (!Number.isInteger(w) || !Number.isInteger(e)) {
     console.error(`--sizes: expected WORKERSxEMPLOYERS, got "${s}"`);
@@ -97,9 +102,11 @@ const results: CaseResult[] = [];
 const skipped = new Map<string, string>();
 let failed = false;
 
-for (const size of sizes) {
+for (const planned of sizes) {
+  const input = values.scenario !== undefined ? scaledScenario(values.scenario, planned.workers) : benchInstance(values.seed ?? "20261127", planned.workers, planned.employers, policy);
+  const size = { workers: input.workers.length, employers: input.employers.length };
   const file = join(dir, `${size.workers}x${size.employers}.json`);
-  writeFileSync(file, JSON.stringify(benchInstance(values.seed ?? "20261127", size.workers, size.employers, policy)));
+  writeFileSync(file, JSON.stringify(input));
   const row: CaseResult[] = [];
   for (const engine of engines) {
     const reason = skipped.get(engine);
