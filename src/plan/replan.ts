@@ -42,7 +42,7 @@ import type { MatchResult } from "../result/types.js";
 import { applyEvents } from "./apply.js";
 import { planDiff, type PlanDiff } from "./diff.js";
 import { decodeEvents, type PlanEvent } from "./events.js";
-import { planOf, staleness, type SavedPlan } from "./file.js";
+import { knownInstance, planOf, staleness, type SavedPlan } from "./file.js";
 import { instanceHash } from "./canonical.js";
 import { disaggregateKeeping } from "./keep.js";
 import { builtFlows, replanModel, type MovePolicy } from "./model.js";
@@ -83,7 +83,9 @@ const prefixed = (prefix: string, issues: readonly InputIssue[]): InputIssue[] =
 export const replan = (instance: unknown, plan: SavedPlan, events: unknown, options: ReplanOptions = {}): E.Either<readonly InputIssue[], ReplanResult> => {
   const started = performance.now();
   const opts = OptionsCodec.decode(options ?? {});
-  const decoded = decodeInstance(instance);
+  // The plan's instance, as savePlan or loadPlan decoded it, is not decoded again.
+  const known = knownInstance(instance);
+  const decoded = known === undefined ? decodeInstance(instance) : E.right(known);
   const issues = [...(E.isLeft(decoded) ? prefixed("instance", decoded.left) : []), ...(E.isLeft(opts) ? prefixed("options", issuesFromErrors(opts.left)) : [])];
   if (E.isLeft(decoded) || E.isLeft(opts)) return E.left(issues);
   // Until the model has dates every placed worker counts as started, and the issue's rule moves a started
