@@ -6,15 +6,17 @@
  * 1. on each arc (worker class c, employer class j) with flow x, the first
  *    min(x, k) of the k workers of c who hold a place at an employer of j
  *    (in id order) stay there;
- * 2. the rest of each arc's flow as `match` splits it: arcs in model order,
- *    the workers of the class not yet placed in id order, the employers of
- *    the class in id order, each up to its slots less those kept in step 1.
+ * 2. the rest of each arc's flow as `match` splits it (its own
+ *    disaggregation): arcs in model order, the workers of the class not yet
+ *    placed in id order, the employers of the class in id order, each up to
+ *    its slots less those kept in step 1.
  *
  * ./model.ts argues why this always fits (each employer's holders fit its
  * slots, or it is a class of its own) and so attains the model's optimum.
  * With no holders it is `match`'s split exactly.
  */
 import type { BuiltModel } from "../model/build.js";
+import { disaggregate } from "../result/disaggregate.js";
 
 /** For each worker index, the employer index they are placed with, or -1. `holds` gives each worker's employer to keep, or -1. */
 export const disaggregateKeeping = (
@@ -54,31 +56,11 @@ export const disaggregateKeeping = (
     }
   }
 
-  // 2. The rest as match splits it.
-  const workerCursor = new Int32Array(workerMembers.length);
-  const employerCursor = new Int32Array(employerMembers.length);
-  model.arcs.forEach((arc, a) => {
-    let f = rest[a] ?? 0;
-    const workers = workerMembers[arc.from] ?? [];
-    const employers = employerMembers[arc.to] ?? [];
-    while (f > 0) {
-      const w = workers[workerCursor[arc.from] ?? 0];
-      const e = employers[employerCursor[arc.to] ?? 0];
-      if (w === undefined || e === undefined) throw new Error(`disaggregation ran out of members on arc ${a}: the flows break the model`);
-      if ((placedAt[w] ?? -1) >= 0) {
-        workerCursor[arc.from] = (workerCursor[arc.from] ?? 0) + 1;
-        continue;
-      }
-      const taken = used[e] ?? 0;
-      if (taken >= slotsOf(e)) {
-        employerCursor[arc.to] = (employerCursor[arc.to] ?? 0) + 1;
-        continue;
-      }
-      placedAt[w] = e;
-      used[e] = taken + 1;
-      workerCursor[arc.from] = (workerCursor[arc.from] ?? 0) + 1;
-      f--;
-    }
+  // 2. The rest as match splits it, among the workers not yet placed and the slots the holders left.
+  const rested: BuiltModel = { ...built, workerMembers: workerMembers.map((members) => members.filter((w) => (placedAt[w] ?? -1) < 0)) };
+  const others = disaggregate(rested, rest, holds.length, (e) => slotsOf(e) - (used[e] ?? 0));
+  others.forEach((e, w) => {
+    if (e >= 0) placedAt[w] = e;
   });
   return placedAt;
 };
