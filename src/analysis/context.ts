@@ -48,6 +48,21 @@ const caveatOf = (result: MatchResult): string | null =>
 
 /** The lookups, or a Left when the result does not match the instance. */
 export const analysisContext = (instance: Instance, result: MatchResult): E.Either<string, AnalysisContext> => {
+  const fits = lookups(instance, result);
+  if (E.isLeft(fits)) return fits;
+  return E.right({ ...fits.right, ledger: policyLedger(instance, result), placementWeight: result.objective?.placementWeight ?? 0, caveat: caveatOf(result) });
+};
+
+/** Null when the result belongs to the instance (the check of analysisContext, without its policy ledger, which builds the model); else why not. */
+export const resultMismatch = (instance: Instance, result: Pick<MatchResult, "placements" | "unplaced">): string | null => {
+  const fits = lookups(instance, result);
+  return E.isLeft(fits) ? fits.left : null;
+};
+
+const lookups = (
+  instance: Instance,
+  result: Pick<MatchResult, "placements" | "unplaced">,
+): E.Either<string, Omit<AnalysisContext, "ledger" | "placementWeight" | "caveat" | "result"> & { readonly result: MatchResult }> => {
   const workerById = new Map(instance.workers.map((w) => [w.id, w]));
   const employerById = new Map(instance.employers.map((e) => [e.id, e]));
   const placementOf = new Map<string, Placement>();
@@ -66,18 +81,7 @@ export const analysisContext = (instance: Instance, result: MatchResult): E.Eith
     return E.left(`${MISMATCH}: the workers differ`);
   }
   for (const list of placedAt.values()) list.sort((a, b) => compareStrings(a.workerId, b.workerId));
-  return E.right({
-    instance,
-    result,
-    workerById,
-    employerById,
-    placementOf,
-    placedAt,
-    unplacedReason,
-    ledger: policyLedger(instance, result),
-    placementWeight: result.objective?.placementWeight ?? 0,
-    caveat: caveatOf(result),
-  });
+  return E.right({ instance, result: result as MatchResult, workerById, employerById, placementOf, placedAt, unplacedReason });
 };
 
 /** Slots the result left empty at this employer. */

@@ -6,6 +6,8 @@
  *
  *     jobmatch audit instance.json                          # audits the optimal plan (solved first)
  *     jobmatch audit instance.json --plan result.json       # a result of solve or stable, or { placements: [...] }
+ *     jobmatch audit plan.json                              # a saved plan (solve --plan, replan), with its own instance: nothing solved
+ *     jobmatch audit instance.json --plan plan.json         # a saved plan against the instance as it is now (a notice if it is not the plan's)
  *     jobmatch audit --workers w.csv --employers e.csv --plan result.csv --format csv --out pairs.csv
  *     jobmatch audit instance.json --format text --limit 20
  */
@@ -23,14 +25,17 @@ import { atRiskEmployers, stabilityLines } from "../report/stability.js";
 import { readPlan } from "../stable/plan.js";
 import { stabilityReport, type StabilityReport } from "../stable/stabilityReport.js";
 import { stabilityOf } from "../stable/summary.js";
-import { EXIT, issuesFailure, type ExitCode, type Failure, type Finish } from "./exit.js";
+import { EXIT, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { LIMITS } from "../input/limits.js";
 import { readJson, readText, type CliContext } from "./io.js";
+import { isPlanFile, staleness } from "../plan/file.js";
+import { instanceHash } from "../plan/canonical.js";
+import { readPlan as readSavedPlan } from "./plan.js";
 import { prettyJsonPieces } from "./json.js";
 import { addInstanceOptions, addSolveOptions, matchOptions, positiveInteger } from "./options.js";
 import { loadWithRankings } from "./stable.js";
 import { reportTargets, writeReports } from "./solve.js";
-import { instanceInputs, reportNotices, type InstanceOptions } from "./instance.js";
+import { instanceInputs, reportNotices, type InstanceOptions, type LoadedInstance } from "./instance.js";
 import { checkOutputs, writeOutput } from "./write.js";
 
 /** The options of `jobmatch audit`. */
@@ -76,7 +81,7 @@ const asText = (r: StabilityReport, limit: number): string => {
 const asCsv = (r: StabilityReport): string =>
   toCsvText(["workerId", "placedAt", "employerId", "kind", "displaces"], r.pairs.map((p) => [p.workerId, p.placedAt ?? "", p.employerId, p.kind, p.displaces ?? ""]));
 
-/** The plan to audit: from --plan (result JSON or result CSV), or the optimal plan of the instance. */
+/** The plan to audit: from --plan (result JSON or result CSV, or a saved plan), or the optimal plan of the instance. */
 const planOf = async (o: AuditOptions, input: unknown, ctx: CliContext): Promise<E.Either<Failure, { plan: unknown; rowPath: (i: number) => string; name: string }>> => {
   if (o.plan === undefined) {
     const solved = match(input, matchOptions(o));
@@ -91,7 +96,33 @@ const planOf = async (o: AuditOptions, input: unknown, ctx: CliContext): Promise
     return E.right({ plan: { placements }, rowPath: (i) => `${o.plan} row ${rows[i] ?? "?"}`, name: o.plan });
   }
   const json = await readJson(o.plan, ctx);
-  return E.isLeft(json) ? json : E.right({ plan: json.right, rowPath: (i) => at(`${o.plan}: placements`, i), name: o.plan });
+  if (E.isLeft(json)) return json;
+  if (!isPlanFile(json.right)) return E.right({ plan: json.right, rowPath: (i) => at(`${o.plan}: placements`, i), name: o.plan });
+  // A saved plan: its result is audited against the instance given, with a notice when that is not the plan's own.
+  const saved = readSavedPlan(json.right, o.plan, ctx);
+  if (E.isLeft(saved)) return saved;
+  const decoded = decodeInstance(input);
+  if (E.isRight(decoded)) {
+    const stale = staleness(saved.right.plan.instanceHash, instanceHash(decoded.right));
+    if (stale !== null) ctx.stderr.write(`notice: ${o.plan} against the instance given: ${stale}\n`);
+  }
+  return E.right({ plan: saved.right.result, rowPath: (i) => at(`${o.plan}: result.placements`, i), name: o.plan });
+};
+
+/**
+ * The saved plan given as the instance (`jobmatch audit plan.json`): its
+ * placements against its own instance (with --rankings, that instance's
+ * rankings replaced), nothing solved; a notice when the instance no longer
+ * decodes to the plan's hash.
+ */
+const fromSavedPlan = (loaded: LoadedInstance, o: AuditOptions, ctx: CliContext): E.Either<Failure, { input: unknown; plan: unknown; rowPath: (i: number) => string; name: string }> => {
+  if (o.plan !== undefined) return E.left(usage(`${loaded.name} is a saved plan: give it alone, or give the instance and --plan ${loaded.name}`));
+  // loadWithRankings put --rankings beside the plan's fields: they go into the plan's instance.
+  const { rankings, ...json } = loaded.input as { readonly rankings?: unknown };
+  const saved = readSavedPlan(o.rankings === undefined ? loaded.input : json, loaded.name, ctx);
+  if (E.isLeft(saved)) return saved;
+  const own = saved.right.plan.instance;
+  return E.right({ input: o.rankings === undefined ? own : { ...(own as object), rankings }, plan: saved.right.result, rowPath: (i) => at("result.placements", i), name: loaded.name });
 };
 
 /** Runs `jobmatch audit`; the exit code, or a failure to report. */
@@ -100,11 +131,16 @@ export const auditAction = async (file: string | undefined, o: AuditOptions, ctx
   if (E.isLeft(outputs)) return outputs;
   const loaded = await loadWithRankings(file, o, ctx);
   if (E.isLeft(loaded)) return loaded;
-  reportNotices(loaded.right, ctx);
-  const { input, name, locate } = loaded.right;
+  // A saved plan (jobmatch solve --plan, jobmatch replan) is audited as it stands, without solving again.
+  const saved = isPlanFile(loaded.right.input) ? fromSavedPlan(loaded.right, o, ctx) : null;
+  if (saved !== null && E.isLeft(saved)) return saved;
+  if (saved === null) reportNotices(loaded.right, ctx);
+  const input = saved === null ? loaded.right.input : saved.right.input;
+  const name = saved === null ? loaded.right.name : `the instance of ${loaded.right.name}`;
+  const locate = saved === null ? loaded.right.locate : (issues: readonly InputIssue[]) => loaded.right.locate(issues.map((i) => ({ ...i, path: i.path === "" ? "instance" : at("instance", i.path) })));
   const decoded = decodeInstance(input);
   if (E.isLeft(decoded)) return E.left(issuesFailure(`${name} has problems:`, locate(decoded.left)));
-  const plan = await planOf(o, input, ctx);
+  const plan = saved === null ? await planOf(o, input, ctx) : saved;
   if (E.isLeft(plan)) return plan;
   const instance = decoded.right;
   const placedAt = readPlan(instance, plan.right.plan, plan.right.rowPath);
@@ -132,11 +168,11 @@ export const auditCommand = (ctx: CliContext, finish: Finish): Command =>
     addInstanceOptions(
       new Command("audit")
         .description("how stable a plan is: blocking pairs by employer, field and prefecture, each worker's best option, and retention risk")
-        .argument("[instance]", "instance JSON file, or - for standard input"),
+        .argument("[instance]", "instance JSON file, or - for standard input, or a saved plan (audited against its own instance without solving again)"),
     ),
   )
     .option("--rankings <file>", "rankings.csv, the stated preferences (replaces the instance's own rankings section)")
-    .option("--plan <file>", "the plan: a result of solve or stable (JSON), a result CSV, or { placements: [...] }; default: the optimal plan")
+    .option("--plan <file>", "the plan: a result of solve or stable (JSON), a result CSV, { placements: [...] }, or a saved plan (a notice if the instance given is not its own); default: the optimal plan")
     .addOption(new Option("--format <format>", "output format").choices(["json", "text", "csv"]).default("json"))
     .option("--limit <n>", "with --format text: how many employers and pairs to list", positiveInteger("--limit", LIMITS.workers), 20)
     .option("-o, --out <file>", "write the audit to this file instead of standard output")

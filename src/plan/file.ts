@@ -26,7 +26,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
-import { analysisContext } from "../analysis/context.js";
+import { resultMismatch } from "../analysis/context.js";
 import { isoDate, nonEmptyString, oneOf, struct } from "../input/combinators.js";
 import { decodeInstance, issuesFromErrors } from "../input/decode.js";
 import type { Instance } from "../input/instance.js";
@@ -85,10 +85,27 @@ export const savePlan = (input: unknown, result: MatchResult, options: MatchOpti
   return planOf(input, decoded.right, result, options, asOf);
 };
 
+/**
+ * The decoded instances of plans made (savePlan, planOf) or read (loadPlan)
+ * in this process, by their instance input object, so that re-planning
+ * decodes a plan's instance once, not again. A plan's instance is data: an
+ * instance changed after the plan is given as a new object (which is decoded,
+ * and compared with the plan by its hash).
+ */
+const decodedInputs = new WeakMap<object, Instance>();
+
+const remember = (input: unknown, instance: Instance): void => {
+  if (typeof input === "object" && input !== null) decodedInputs.set(input, instance);
+};
+
+/** The decoded instance of a plan's instance input, when this process made or read that plan; else undefined. */
+export const knownInstance = (input: unknown): Instance | undefined => (typeof input === "object" && input !== null ? decodedInputs.get(input) : undefined);
+
 /** As savePlan, with the instance already decoded from `input`. */
 export const planOf = (input: unknown, instance: Instance, result: MatchResult, options: MatchOptions, asOf: string | null): E.Either<readonly InputIssue[], SavedPlan> => {
-  const fits = analysisContext(instance, result);
-  if (E.isLeft(fits)) return E.left([issue("inconsistent", "result", `the result of match on this instance, but ${fits.left}`, "placements that do not fit it")]);
+  const mismatch = resultMismatch(instance, result);
+  if (mismatch !== null) return E.left([issue("inconsistent", "result", `the result of match on this instance, but ${mismatch}`, "placements that do not fit it")]);
+  remember(input, instance);
   return E.right({
     format: PLAN_FORMAT,
     version: PLAN_VERSION,
@@ -169,8 +186,9 @@ export const loadPlan = (json: unknown): E.Either<readonly InputIssue[], LoadedP
   const result: MatchResult = { ...(raw.result as unknown as PlanResult), timings: NO_TIMINGS };
   const hash = instanceHash(decoded.right);
   const stale = staleness(raw.instanceHash, hash);
-  const fits = analysisContext(decoded.right, result);
-  if (E.isLeft(fits)) return E.left([issue("inconsistent", "result", `the result of the plan's instance, but ${stale === null ? fits.left : `${fits.left}; ${stale}`}`, "placements that do not fit it")]);
+  const mismatch = resultMismatch(decoded.right, result);
+  if (mismatch !== null) return E.left([issue("inconsistent", "result", `the result of the plan's instance, but ${stale === null ? mismatch : `${mismatch}; ${stale}`}`, "placements that do not fit it")]);
+  remember(raw.instance, decoded.right);
   const plan: SavedPlan = {
     format: PLAN_FORMAT,
     version: PLAN_VERSION,

@@ -1,21 +1,35 @@
 /**
- * The re-planning model: the instance's own model (../model/build.ts) with
- * its classes refined so that keeping a placement is one arc, and the
- * objective weighted so that the order the user chose comes out of one
- * solve. The model builder and the engines are used as they are; only the
- * classes given to them are finer, and the arc scores and weights of the
- * built model are raised here.
+ * The re-planning model: the instance's own model (../model/build.ts), with
+ * `match`'s classes, and a kept placement as a bonus on the first units of
+ * an arc; the objective weighted so that the order the user chose comes out
+ * of one solve. The model builder and the engines are used as they are.
  *
- * Refinement: a worker placed in the plan (and still in it, at an employer
- * still in it) goes into a class of their own kind *and* employer; that
- * employer into a class of its own. The arc between the two is the
- * placement kept ("stay arc"); a worker who changed jobs is split out the
- * same way and the arc back to the employer they left is removed. Members of
- * a refined class are still interchangeable, so the answer stays exact and
- * reproducible. Eligibility decides the arcs as always: a placement that
- * became unlawful (a test result, a wage under the new minimum, a closed
- * employer) has no stay arc, and a capacity that fell (slots removed, a cap
- * on a smaller staff) keeps only as many as fit.
+ * Kept placements. For an arc from worker class c to employer class j, let
+ * k be how many workers of c hold a place (in the plan, still lawful) at an
+ * employer of j. Keeping placements on the arc is worth `bonus * min(x, k)`
+ * for a flow x: a concave gain, written as two parallel arcs, a "stay" arc
+ * of bound min(k, u) and gain score + bonus before the plain arc of bound
+ * u - min(k, u) (u the arc's own bound). Every constraint counts both alike
+ * (policies and groups read classes, not arcs), so an optimum fills the
+ * stay arc first and the two together are exactly the concave gain.
+ *
+ * Why that is exact. Members of an employer class are interchangeable for
+ * every worker (same eligibility, same score, every constraint reads the
+ * class); so any flows are met by any split of each arc's units among the
+ * class's employers within their slots. Given x units on (c, j), put
+ * min(x, k) of the k holders back where they are, and the rest anywhere in
+ * j: that fits when each employer's holders fit its slots (then the holders
+ * kept take at most their own employer's slots, and the class's remaining
+ * slots cover its remaining units, since the flow into j is within the
+ * class's capacity). So the model's best is the best plan, and ./keep.ts's
+ * disaggregation (holders first) attains it. Two cases break "each
+ * employer's holders fit", and get an employer class of their own (and only
+ * they, so the model stays `match`'s size):
+ * - an employer with more holders than slots now (slots removed, closed):
+ *   in a class of its own, keeping min(x, k) per worker class is exact
+ *   whatever the slots, as every unit on the arc is then at that employer;
+ * - an employer a worker left (job change, and barred from going back):
+ *   the worker's class is split by that tag, and the arc back removed.
  *
  * Weights (every number an integer; P = most placements possible, s = the
  * highest score of one placement, S = placements that could be kept):
@@ -33,19 +47,23 @@
  */
 import { compareStrings, type Instance } from "../input/instance.js";
 import { aggregate, assembleModel, eligibleArcs, type BuiltModel, type Classes } from "../model/build.js";
-import type { AssignmentModel } from "../model/types.js";
+import type { AssignmentModel, ModelArc } from "../model/types.js";
 
 /** How moves of placed workers weigh against placements and score. */
 export type MovePolicy = "fewest" | "pinned" | { readonly penalty: number };
 
 export interface ReplanModel {
-  /** The refined model with the instance's scores and weights: what the result is assembled from. */
+  /** The model with the instance's scores and weights, one arc per class pair: what the result is assembled from. */
   readonly built: BuiltModel;
-  /** The same model with stay arcs raised and weights set for the move policy: what is solved. */
+  /** The same model with a stay arc before each arc with holders, and weights set for the move policy: what is solved. */
   readonly weighted: AssignmentModel;
-  /** Per arc of the model: whether it keeps a placement. */
+  /** Per arc of `weighted`: whether it is a stay arc (its units keep placements). */
   readonly stay: readonly boolean[];
-  /** The instance's own (unrefined) model size, as `match` would report it. */
+  /** Per arc of `weighted`: the arc of `built` it is part of. */
+  readonly toBuilt: Int32Array;
+  /** Per worker index: the employer index they hold and may keep (the plan's, still lawful), or -1. */
+  readonly holds: Int32Array;
+  /** The instance's own model size, as `match` would report it (the classes before any employer or worker is split apart). */
   readonly plain: { readonly workerClasses: number; readonly employerClasses: number; readonly arcs: number };
   /** Null when every number fits the exact integer range of doubles; else why not. */
   readonly tooLarge: string | null;
@@ -86,54 +104,92 @@ export const replanModel = (
 ): ReplanModel => {
   const base = aggregate(instance);
   const employerIndex = new Map(instance.employers.map((e, i) => [e.id, i]));
-  const own = new Set<string>([...keptAt.values(), ...barred.values()].filter((id) => employerIndex.has(id)));
-  const workers = refine(base.workers, (w) => {
-    const id = (instance.workers[w] as { readonly id: string }).id;
-    const left = barred.get(id);
-    if (left !== undefined && own.has(left)) return `!${left}`;
-    const at = keptAt.get(id);
-    return at !== undefined && own.has(at) ? `@${at}` : null;
-  });
-  const employers = refine(base.employers, (e) => {
-    const id = (instance.employers[e] as { readonly id: string }).id;
-    return own.has(id) ? `@${id}` : null;
-  });
+  const workerIndex = new Map(instance.workers.map((w, i) => [w.id, i]));
+  // Holders per employer, to find the employers whose holders no longer fit their slots.
+  const holders = new Map<string, number>();
+  for (const [w, e] of keptAt) if (workerIndex.has(w) && employerIndex.has(e)) holders.set(e, (holders.get(e) ?? 0) + 1);
+  const apart = new Set<string>([...barred.values()].filter((id) => employerIndex.has(id)));
+  for (const [id, n] of holders) if (n > (instance.employers[employerIndex.get(id) as number]?.slots ?? 0)) apart.add(id);
+
+  const split = apart.size > 0;
+  const workers = split
+    ? refine(base.workers, (w) => {
+        const left = barred.get((instance.workers[w] as { readonly id: string }).id);
+        return left !== undefined && apart.has(left) ? `!${left}` : null;
+      })
+    : { classes: base.workers, parent: base.workers.map((_, c) => c) };
+  const employers = split
+    ? refine(base.employers, (e) => {
+        const id = (instance.employers[e] as { readonly id: string }).id;
+        return apart.has(id) ? `@${id}` : null;
+      })
+    : { classes: base.employers, parent: base.employers.map((_, j) => j) };
   const classes: Classes = { workers: workers.classes, employers: employers.classes };
-  const ownClass = new Map<string, number>();
-  employers.classes.forEach((g, j) => {
-    const tag = g.key.split(SEP).pop() ?? "";
-    if (g.key.includes(SEP) && tag.startsWith("@")) ownClass.set(tag.slice(1), j);
-  });
-  const tagOfClass = workers.classes.map((g) => (g.key.includes(SEP) ? (g.key.split(SEP).pop() ?? "") : ""));
   const all = eligibleArcs(instance, classes);
-  const plainArcs = new Set(all.map((a) => `${workers.parent[a.from]},${employers.parent[a.to]}`)).size;
-  const arcs = all.filter((a) => {
-    const tag = tagOfClass[a.from] ?? "";
-    return !(tag.startsWith("!") && ownClass.get(tag.slice(1)) === a.to);
-  });
+  let arcs: readonly ModelArc[] = all;
+  let plainArcs = all.length;
+  if (split) {
+    // The arc from a class of workers who left an employer back to that employer's own class is removed.
+    const ownClass = new Map<string, number>();
+    employers.classes.forEach((g, j) => {
+      const tag = g.key.split(SEP).pop() ?? "";
+      if (g.key.includes(SEP) && tag.startsWith("@")) ownClass.set(tag.slice(1), j);
+    });
+    const backTo = workers.classes.map((g) => {
+      const tag = g.key.includes(SEP) ? (g.key.split(SEP).pop() ?? "") : "";
+      return tag.startsWith("!") ? (ownClass.get(tag.slice(1)) ?? -1) : -1;
+    });
+    arcs = all.filter((a) => backTo[a.from] !== a.to);
+    const span = base.employers.length;
+    plainArcs = new Set(all.map((a) => (workers.parent[a.from] as number) * span + (employers.parent[a.to] as number))).size;
+  }
   const built = assembleModel(instance, classes, arcs);
-  const stay = built.model.arcs.map((a) => {
-    const tag = tagOfClass[a.from] ?? "";
-    return tag.startsWith("@") && ownClass.get(tag.slice(1)) === a.to;
-  });
-  const { weighted, tooLarge } = weigh(built.model, stay, moves);
-  return { built, weighted, stay, plain: { workerClasses: base.workers.length, employerClasses: base.employers.length, arcs: plainArcs }, tooLarge };
+
+  // Holders per arc: k of the module comment. A holder whose pair has no arc (no longer eligible) holds nothing.
+  const workerClassOf = new Int32Array(instance.workers.length);
+  built.workerMembers.forEach((members, c) => members.forEach((w) => (workerClassOf[w] = c)));
+  const employerClassOf = new Int32Array(instance.employers.length);
+  built.employerMembers.forEach((members, j) => members.forEach((e) => (employerClassOf[e] = j)));
+  const span = built.model.employerClasses.length;
+  const arcOf = new Map<number, number>();
+  built.model.arcs.forEach((a, i) => arcOf.set(a.from * span + a.to, i));
+  const holds = new Int32Array(instance.workers.length).fill(-1);
+  const kept = new Int32Array(built.model.arcs.length);
+  for (const [wId, eId] of keptAt) {
+    const w = workerIndex.get(wId);
+    const e = employerIndex.get(eId);
+    if (w === undefined || e === undefined || barred.get(wId) === eId) continue;
+    const a = arcOf.get((workerClassOf[w] as number) * span + (employerClassOf[e] as number));
+    if (a === undefined) continue;
+    holds[w] = e;
+    kept[a] = (kept[a] as number) + 1;
+  }
+  const { weighted, stay, toBuilt, tooLarge } = weigh(built.model, kept, moves);
+  return {
+    built,
+    weighted,
+    stay,
+    toBuilt,
+    holds,
+    plain: { workerClasses: base.workers.length, employerClasses: base.employers.length, arcs: plainArcs },
+    tooLarge,
+  };
 };
 
-/** The model with stay arcs raised for the move policy; see the module comment. */
-const weigh = (model: AssignmentModel, stay: readonly boolean[], moves: MovePolicy): { readonly weighted: AssignmentModel; readonly tooLarge: string | null } => {
+/** The model with a stay arc before each arc with holders, and weights for the move policy; see the module comment. */
+const weigh = (
+  model: AssignmentModel,
+  kept: Int32Array,
+  moves: MovePolicy,
+): { readonly weighted: AssignmentModel; readonly stay: boolean[]; readonly toBuilt: Int32Array; readonly tooLarge: string | null } => {
   const supply = model.workerClasses.reduce((s, c) => s + c.supply, 0);
   const capacity = model.employerClasses.reduce((s, g) => s + g.capacity, 0);
   const P = Math.min(supply, capacity);
   const s = model.maxScore;
   const W0 = model.placementWeight;
   let keptSupply = 0;
-  const counted = new Set<number>();
   model.arcs.forEach((a, i) => {
-    if (stay[i] === true && !counted.has(a.from)) {
-      counted.add(a.from);
-      keptSupply += model.workerClasses[a.from]?.supply ?? 0;
-    }
+    keptSupply += Math.min(kept[i] as number, a.upper);
   });
   const S = Math.min(keptSupply, P);
   let bonus: number;
@@ -149,24 +205,51 @@ const weigh = (model: AssignmentModel, stay: readonly boolean[], moves: MovePoli
     weight = (s + bonus) * P + 1;
   }
   const scale = (penalty: number | null): number | null => (penalty === null ? null : weight === W0 ? penalty : Math.round((penalty / W0) * weight));
+  const arcs: ModelArc[] = [];
+  const stay: boolean[] = [];
+  const toBuilt: number[] = [];
+  model.arcs.forEach((a, i) => {
+    const k = bonus > 0 ? Math.min(kept[i] as number, a.upper) : 0;
+    if (k > 0) {
+      arcs.push({ from: a.from, to: a.to, score: a.score + bonus, upper: k });
+      stay.push(true);
+      toBuilt.push(i);
+    }
+    // An arc whose holders take its whole bound keeps no plain part (a zero bound would be an arc for nothing).
+    if (a.upper - k > 0 || k === 0) {
+      arcs.push(k === 0 ? a : { ...a, upper: a.upper - k });
+      stay.push(false);
+      toBuilt.push(i);
+    }
+  });
   // The engines work exactly while every arc's gain times its bound, summed, stays under 2^52 (the flow engine's policy solver checks the same).
   let reach = 0;
-  model.arcs.forEach((a, i) => {
-    reach += (weight + a.score + (stay[i] === true ? bonus : 0)) * a.upper;
-  });
+  for (const a of arcs) reach += (weight + a.score) * a.upper;
   const tooLarge =
     reach <= 2 ** 52
       ? null
       : `at ${P.toLocaleString("en-US")} placements the order ${JSON.stringify(moves)} needs numbers (gains times bounds up to ${reach.toExponential(1)}) beyond exact arithmetic in doubles (2^52): give moves a penalty instead (moves: { penalty: k }: placements first, then score less k points per move), which keeps the numbers near those of match`;
   return {
     tooLarge,
+    stay,
+    toBuilt: Int32Array.from(toBuilt),
     weighted: {
       ...model,
-      arcs: model.arcs.map((a, i) => (stay[i] === true ? { ...a, score: a.score + bonus } : a)),
+      arcs,
       placementWeight: weight,
       maxScore: s + bonus,
       ...(model.policies === undefined ? {} : { policies: model.policies.map((p) => ({ ...p, penalty: scale(p.penalty) })) }),
       ...(model.groups === undefined ? {} : { groups: model.groups.map((g) => ({ ...g, penalty: scale(g.penalty) })) }),
     },
   };
+};
+
+/** The flows of `built` (one per class pair) from the flows of `weighted` (stay and plain parts added). */
+export const builtFlows = (m: ReplanModel, flows: readonly number[]): number[] => {
+  const out = new Array<number>(m.built.model.arcs.length).fill(0);
+  flows.forEach((f, i) => {
+    const a = m.toBuilt[i] as number;
+    out[a] = (out[a] as number) + f;
+  });
+  return out;
 };

@@ -36,15 +36,16 @@ import { decodeInstance, issuesFromErrors } from "../input/decode.js";
 import { at, type InputIssue } from "../input/issues.js";
 import type { MatchOptions } from "../match.js";
 import { objectiveOf } from "../model/objective.js";
-import { assemble } from "../result/assemble.js";
+import { assemblePlan, type PlanOutcome } from "../result/assemble.js";
 import { withStability } from "../stable/summary.js";
 import type { MatchResult } from "../result/types.js";
 import { applyEvents } from "./apply.js";
 import { planDiff, type PlanDiff } from "./diff.js";
 import { decodeEvents, type PlanEvent } from "./events.js";
-import { planOf, staleness, type SavedPlan } from "./file.js";
+import { knownInstance, planOf, staleness, type SavedPlan } from "./file.js";
 import { instanceHash } from "./canonical.js";
-import { replanModel, type MovePolicy } from "./model.js";
+import { disaggregateKeeping } from "./keep.js";
+import { builtFlows, replanModel, type MovePolicy } from "./model.js";
 
 export interface ReplanOptions extends MatchOptions {
   /** How moves of placed workers weigh: "pinned" (default), "fewest", or { penalty: k } score points per move. */
@@ -59,7 +60,7 @@ export interface ReplanResult {
   readonly events: readonly PlanEvent[];
   /** Null when `instance` is the plan's own (or decodes to its hash); else the notice that it is not (its placements are carried over where the worker and the employer are still there). */
   readonly stale: string | null;
-  /** How it was solved: the refined model's size, the engine, and whether the answer is exact. */
+  /** How it was solved: the size of the model solved (classes, and arcs with the stay arcs), the engine, and whether the answer is exact. */
   readonly solvedBy: { readonly workerClasses: number; readonly employerClasses: number; readonly arcs: number; readonly exact: boolean; readonly note: string };
 }
 
@@ -82,7 +83,9 @@ const prefixed = (prefix: string, issues: readonly InputIssue[]): InputIssue[] =
 export const replan = (instance: unknown, plan: SavedPlan, events: unknown, options: ReplanOptions = {}): E.Either<readonly InputIssue[], ReplanResult> => {
   const started = performance.now();
   const opts = OptionsCodec.decode(options ?? {});
-  const decoded = decodeInstance(instance);
+  // The plan's instance, as savePlan or loadPlan decoded it, is not decoded again.
+  const known = knownInstance(instance);
+  const decoded = known === undefined ? decodeInstance(instance) : E.right(known);
   const issues = [...(E.isLeft(decoded) ? prefixed("instance", decoded.left) : []), ...(E.isLeft(opts) ? prefixed("options", issuesFromErrors(opts.left)) : [])];
   if (E.isLeft(decoded) || E.isLeft(opts)) return E.left(issues);
   // Until the model has dates every placed worker counts as started, and the issue's rule moves a started
@@ -113,23 +116,30 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
     m.tooLarge === null
       ? solveModel(m.weighted, engine, deadline === undefined ? {} : { deadline })
       : { engine: engine === "lp-solver" ? "lp-solver" : "flow", termination: "error", solution: null, bound: null, message: m.tooLarge };
-  // The flows answer the weighted model; the result reads them against the instance's own scores.
-  const value = raw.solution === null ? null : objectiveOf(m.built.model, raw.solution.flows);
-  const outcome: EngineOutcome = {
-    ...raw,
-    solution: raw.solution === null || value === null ? null : { flows: raw.solution.flows, objective: value },
-    bound: raw.termination === "optimal" ? value : null,
-  };
-  const diagnosis = outcome.termination === "infeasible" ? diagnoseInstance(next, m.built, engine, deadline) : null;
+  // The flows answer the weighted model; the result reads them, stay and plain parts added, against the instance's own scores.
+  const flows = raw.solution === null ? null : builtFlows(m, raw.solution.flows);
+  const value = flows === null ? null : objectiveOf(m.built.model, flows);
+  const diagnosis = raw.termination === "infeasible" ? diagnoseInstance(next, m.built, engine, deadline) : null;
   const solveMs = performance.now() - solveStarted;
 
-  const assembled = assemble(next, m.built, outcome, { decodeMs, buildMs, solveMs }, started, diagnosis);
-  // Every plan is audited for stability, as match's are (the refined classes are finer than match's, which the audit allows).
+  const resultStarted = performance.now();
+  const planned: PlanOutcome = {
+    status: raw.termination,
+    engine: raw.engine,
+    message: raw.message,
+    solution:
+      flows === null || value === null
+        ? null
+        : { placedAt: disaggregateKeeping(m.built, flows, m.holds, (e) => next.employers[e]?.slots ?? 0), flows, objective: value },
+    bound: raw.termination === "optimal" ? value : null,
+  };
+  const assembled = assemblePlan(next, m.built, planned, { decodeMs, buildMs, solveMs }, started, diagnosis, resultStarted);
+  // Every plan is audited for stability, as match's are (a class split apart is finer than match's, which the audit allows).
   const result: MatchResult = withStability(next, m.built, { ...assembled, model: m.plain });
   const asOf = list.right.length === 0 ? plan.asOf : (list.right[list.right.length - 1] as PlanEvent).date;
   const saved = planOf(applied.right.input, next, result, { ...(engineChoice === undefined ? {} : { engine: engineChoice }), ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }, asOf);
   if (E.isLeft(saved)) return saved;
-  const exact = (outcome.engine === "flow" || outcome.engine === "side") && outcome.termination === "optimal";
+  const exact = (raw.engine === "flow" || raw.engine === "side") && raw.termination === "optimal";
   // The plan's own instance object needs no hash; any other is compared by content.
   const stale = instance === plan.instance ? null : staleness(plan.instanceHash, instanceHash(decoded.right));
   return E.right({
@@ -141,15 +151,15 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
     solvedBy: {
       workerClasses: m.built.model.workerClasses.length,
       employerClasses: m.built.model.employerClasses.length,
-      arcs: m.built.model.arcs.length,
+      arcs: m.weighted.arcs.length,
       exact,
       note: exact
-        ? outcome.engine === "flow"
-          ? "exact: the flow engine on integer data (kept placements as arc bonuses keep the model a network)"
-          : "exact: the side engine on integer data (the network with the policy's side constraints; kept placements as arc bonuses)"
-        : outcome.engine === "lp-solver"
+        ? raw.engine === "flow"
+          ? "exact: the flow engine on integer data (kept placements as bonus arcs beside their class arcs keep the model a network)"
+          : "exact: the side engine on integer data (the network with the policy's side constraints; kept placements as bonus arcs)"
+        : raw.engine === "lp-solver"
           ? "javascript-lp-solver (the model has side constraints the flow engine does not take): floating point, optimal up to its tolerances"
-          : `not solved to optimality: ${outcome.termination}${outcome.message === null ? "" : ` (${outcome.message})`}`,
+          : `not solved to optimality: ${raw.termination}${raw.message === null ? "" : ` (${raw.message})`}`,
     },
   });
 };

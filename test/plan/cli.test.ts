@@ -1,13 +1,14 @@
 /**
  * The command line of saved plans: solve --plan, replan with CSV events
  * (issues located at rows and columns, nothing written), the new plan
- * explained without solving again.
+ * explained and audited without solving again.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/program.js";
+import { generateInstance } from "../../src/generate/generate.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jobmatch-replan-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,5 +50,55 @@ describe("jobmatch replan", () => {
     const explained = await jobmatch("explain", at("plan-2.json"), "--employer", first.employerId);
     expect(explained.code).toBe(0);
     expect(explained.stdout).toContain("0 slots");
+  }, 120_000);
+});
+
+describe("jobmatch audit of a saved plan", () => {
+  it("audits the plan against its own instance without solving, as the same placements given as a result; and says so when an instance is not the plan's", async () => {
+    const at = (f: string): string => join(dir, f);
+    const instance = generateInstance({ seed: 12, workers: 80, employers: 8 });
+    writeFileSync(at("small.json"), JSON.stringify(instance));
+    expect((await jobmatch("solve", at("small.json"), "--plan", at("small-plan.json"), "--out", at("small-result.json"))).code).toBe(0);
+
+    const fromPlan = await jobmatch("audit", at("small-plan.json"));
+    const fromResult = await jobmatch("audit", at("small.json"), "--plan", at("small-result.json"));
+    const fromBoth = await jobmatch("audit", at("small.json"), "--plan", at("small-plan.json"));
+    expect([fromPlan.code, fromResult.code, fromBoth.code]).toEqual([0, 0, 0]);
+    expect(fromPlan.stdout).toBe(fromResult.stdout);
+    expect(fromBoth.stdout).toBe(fromResult.stdout);
+    expect(fromPlan.stderr + fromBoth.stderr).not.toContain("no longer matches");
+    const report = JSON.parse(fromPlan.stdout) as { summary: { blockingPairs: number } };
+    expect(report.summary.blockingPairs).toBeGreaterThanOrEqual(0);
+
+    // Rankings given on the command line replace the plan's instance's, as they replace an instance's.
+    const worker = instance.workers[0]!.id;
+    writeFileSync(at("small-rankings.csv"), `side,id,ranking,others\nworker,${worker},${instance.employers[0]!.id},after\n`);
+    const ranked = await jobmatch("audit", at("small-plan.json"), "--rankings", at("small-rankings.csv"));
+    const rankedResult = await jobmatch("audit", at("small.json"), "--plan", at("small-result.json"), "--rankings", at("small-rankings.csv"));
+    expect(ranked.code).toBe(0);
+    expect(ranked.stdout).toBe(rankedResult.stdout);
+
+    // Another instance (one worker's home province edited): audited, with the notice first.
+    writeFileSync(at("small-edited.json"), JSON.stringify({ ...instance, workers: instance.workers.map((w, i) => (i === 0 ? { ...w, homeProvince: "Bali" } : w)) }));
+    const edited = await jobmatch("audit", at("small-edited.json"), "--plan", at("small-plan.json"));
+    expect(edited.code).toBe(0);
+    expect(edited.stderr).toContain("no longer matches");
+    // The plan file's own instance edited: the same notice.
+    const plan = JSON.parse(readFileSync(at("small-plan.json"), "utf8")) as { instance: typeof instance };
+    writeFileSync(at("small-plan-edited.json"), JSON.stringify({ ...plan, instance: { ...plan.instance, workers: plan.instance.workers.map((w, i) => (i === 0 ? { ...w, homeProvince: "Bali" } : w)) } }));
+    const editedPlan = await jobmatch("audit", at("small-plan-edited.json"), "--format", "text", "--markdown", at("small-audit.md"));
+    expect(editedPlan.code).toBe(0);
+    expect(editedPlan.stderr).toContain("no longer matches");
+    expect(editedPlan.stdout).toMatch(/^Stability \(derived preferences\)/);
+    expect(readFileSync(at("small-audit.md"), "utf8")).toMatch(/blocking pair/i);
+
+    // A saved plan with --plan as well is a usage error; a plan whose placements do not fit the instance given, located issues.
+    expect((await jobmatch("audit", at("small-plan.json"), "--plan", at("small-result.json"))).code).toBe(2);
+    const placed = JSON.parse(readFileSync(at("small-result.json"), "utf8")) as { placements: { employerId: string }[] };
+    writeFileSync(at("small-closed.json"), JSON.stringify({ ...instance, employers: instance.employers.map((e) => (e.id === placed.placements[0]!.employerId ? { ...e, slots: 0 } : e)) }));
+    const misfit = await jobmatch("audit", at("small-closed.json"), "--plan", at("small-plan.json"));
+    expect(misfit.code).toBe(1);
+    expect(misfit.stderr).toContain("no longer matches");
+    expect(misfit.stderr).toMatch(/small-plan\.json: result\.placements\[\d+\]: expected at most 0 workers at/);
   }, 120_000);
 });

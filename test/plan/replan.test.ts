@@ -18,10 +18,27 @@ import { replan, type ReplanResult } from "../../src/plan/replan.js";
 import { fcOptions } from "../support/seed.js";
 import { contested, legalCapacity, oracleEligible, oracleScore, tinyInstanceArb, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
 
-/** Tiny instances, half of them with every worker eligible nearly everywhere (so that keeping a placement competes with score). */
+/**
+ * Employers made to look alike (the first one's attributes, each its own id
+ * and slots): one class, unless the law sets them apart, so that which
+ * employer of the class a worker holds decides what can be kept.
+ */
+const lookAlike = (input: InstanceInput): InstanceInput => {
+  const first = input.employers[0];
+  return first === undefined ? input : { ...input, employers: input.employers.map((e) => ({ ...first, id: e.id, slots: e.slots })) };
+};
+
+/**
+ * Tiny instances, half of them with every worker eligible nearly everywhere
+ * (so that keeping a placement competes with score), half with look-alike
+ * employers.
+ */
 const instanceArb = fc
-  .tuple(tinyInstanceArb(6, 3), fc.boolean())
-  .map(([input, tight]): InstanceInput => (tight ? { ...input, workers: input.workers.map(contested) } : input));
+  .tuple(tinyInstanceArb(6, 3), fc.boolean(), fc.boolean())
+  .map(([input, tight, alike]): InstanceInput => {
+    const shaped = alike ? lookAlike(input) : input;
+    return tight ? { ...shaped, workers: shaped.workers.map(contested) } : shaped;
+  });
 
 const right = <A>(x: E.Either<unknown, A>): A => {
   if (E.isLeft(x)) throw new Error(`unexpected Left: ${JSON.stringify(x.left)}`);
