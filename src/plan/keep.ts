@@ -23,7 +23,7 @@ export const disaggregateKeeping = (
   built: BuiltModel,
   flows: readonly number[],
   holds: Int32Array,
-  slotsOf: (employer: number) => number,
+  capacityOf: (employer: number) => number,
 ): Int32Array => {
   const { model, workerMembers, employerMembers } = built;
   const placedAt = new Int32Array(holds.length).fill(-1);
@@ -58,7 +58,7 @@ export const disaggregateKeeping = (
 
   // 2. The rest as match splits it, among the workers not yet placed and the slots the holders left.
   const rested: BuiltModel = { ...built, workerMembers: workerMembers.map((members) => members.filter((w) => (placedAt[w] ?? -1) < 0)) };
-  const others = disaggregate(rested, rest, holds.length, (e) => slotsOf(e) - (used[e] ?? 0));
+  const others = disaggregate(rested, rest, holds.length, (e) => capacityOf(e) - (used[e] ?? 0));
   others.forEach((e, w) => {
     if (e >= 0) placedAt[w] = e;
   });

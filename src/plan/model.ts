@@ -25,7 +25,8 @@
  * disaggregation (holders first) attains it. Two cases break "each
  * employer's holders fit", and get an employer class of their own (and only
  * they, so the model stays `match`'s size):
- * - an employer with more holders than slots now (slots removed, closed):
+ * - an employer with more holders than its legal capacity now (slots
+ *   removed, closed, a cap lowered; capacity: ../rules/limits.ts):
  *   in a class of its own, keeping min(x, k) per worker class is exact
  *   whatever the slots, as every unit on the arc is then at that employer;
  * - an employer a worker left (job change, and barred from going back):
@@ -48,6 +49,7 @@
 import { compareStrings, type Instance } from "../input/instance.js";
 import { aggregate, assembleModel, eligibleArcs, type BuiltModel, type Classes } from "../model/build.js";
 import type { AssignmentModel, ModelArc } from "../model/types.js";
+import { legalCapacities } from "../rules/limits.js";
 
 /** How moves of placed workers weigh against placements and score. */
 export type MovePolicy = "fewest" | "pinned" | { readonly penalty: number };
@@ -109,7 +111,8 @@ export const replanModel = (
   const holders = new Map<string, number>();
   for (const [w, e] of keptAt) if (workerIndex.has(w) && employerIndex.has(e)) holders.set(e, (holders.get(e) ?? 0) + 1);
   const apart = new Set<string>([...barred.values()].filter((id) => employerIndex.has(id)));
-  for (const [id, n] of holders) if (n > (instance.employers[employerIndex.get(id) as number]?.slots ?? 0)) apart.add(id);
+  const legal = legalCapacities(instance);
+  for (const [id, n] of holders) if (n > (legal[employerIndex.get(id) as number] ?? 0)) apart.add(id);
 
   const split = apart.size > 0;
   const workers = split

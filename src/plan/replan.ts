@@ -46,6 +46,7 @@ import { knownInstance, planOf, staleness, type SavedPlan } from "./file.js";
 import { instanceHash } from "./canonical.js";
 import { disaggregateKeeping } from "./keep.js";
 import { builtFlows, replanModel, type MovePolicy } from "./model.js";
+import { legalCapacities } from "../rules/limits.js";
 
 export interface ReplanOptions extends MatchOptions {
   /** How moves of placed workers weigh: "pinned" (default), "fewest", or { penalty: k } score points per move. */
@@ -130,7 +131,7 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
     solution:
       flows === null || value === null
         ? null
-        : { placedAt: disaggregateKeeping(m.built, flows, m.holds, (e) => next.employers[e]?.slots ?? 0), flows, objective: value },
+        : { placedAt: disaggregateKeeping(m.built, flows, m.holds, (e) => legalCapacities(next)[e] ?? 0), flows, objective: value },
     bound: raw.termination === "optimal" ? value : null,
   };
   const assembled = assemblePlan(next, m.built, planned, { decodeMs, buildMs, solveMs }, started, diagnosis, resultStarted);
