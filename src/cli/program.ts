@@ -13,6 +13,7 @@ import packageJson from "../../package.json";
 import { appCommand } from "./app.js";
 import { convertCommand } from "./convert.js";
 import { EXIT, type ExitCode, type Finish } from "./exit.js";
+import { expandCommand } from "./expand.js";
 import { explainCommand } from "./explain.js";
 import { exportLpCommand } from "./exportLp.js";
 import type { CliContext } from "./io.js";
@@ -62,6 +63,7 @@ export const run = async (argv: readonly string[], ctx: CliContext): Promise<Exi
     stableCommand(ctx, finish),
     auditCommand(ctx, finish),
     scenarioCommand(ctx, finish),
+    expandCommand(ctx, finish),
     exportLpCommand(ctx, finish),
     convertCommand(ctx, finish),
     appCommand(ctx, finish),
