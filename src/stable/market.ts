@@ -11,9 +11,15 @@
  *   employer with a stated ranking, or named in a worker's, is a cell of its
  *   own. Employers with no legal capacity (./limits.ts) belong to no cell.
  * - A *worker class* is a group of workers with the same eligibility, the
- *   same derived preferences and the same standing with every employer: one
- *   class of the optimiser's model; a worker with a stated ranking, or named
- *   in an employer's, is a class of her own.
+ *   same derived preferences and the same standing with every employer: the
+ *   market's own grouping, not the optimiser's. Model classes with the same
+ *   arcs (eligible at the same employer classes), the same field and
+ *   prefecture wishes and the same standing (what an employer's derived
+ *   value reads: language, skills; with care test and certifications, on the
+ *   safe side) are one class, however the model splits them for its own
+ *   rules and policies (age, SSW months, departure checklist, training
+ *   centre...). A worker with a stated ranking, or named in an employer's,
+ *   is a class of her own.
  * Eligibility is read from the model's arcs (the rules are never applied
  * again here). Each worker class has one list of the cells it finds
  * acceptable, best first (ties by the cell's first employer id): all cells
@@ -63,7 +69,7 @@ export interface Cell {
 export interface WorkerClass {
   /** Worker indices (into instance.workers), in id order. */
   readonly members: readonly number[];
-  /** The optimiser's worker class the members belong to. */
+  /** The optimiser's worker class of the first member (every member's class has the same arcs). */
   readonly modelClass: number;
   /** The member's stated ranking, for a class of one worker that has one. */
   readonly stated: WorkerRanking | undefined;
@@ -104,7 +110,7 @@ export interface Market {
    * returns false to stop. For reading a prefix (an audit) at scale.
    */
   readonly walk: (workerClass: number, above: number, visit: (cell: number, value: number) => boolean) => void;
-  /** The model worker class to its worker classes, and the model employer class to its cells. */
+  /** The model worker class to the worker classes whose first member is in it, and the model employer class to its cells. */
   readonly classesOfModel: readonly (readonly number[])[];
   readonly cellsOfModel: readonly (readonly number[])[];
 }
@@ -215,8 +221,8 @@ const marketWorkerKeys = (
   built: BuiltModel,
   workers: readonly Worker[],
   eligibleModel: readonly Int32Array[],
+  standing: { readonly of: Int32Array },
 ): { readonly keys: readonly string[]; readonly arcSet: Int32Array } => {
-  const standing = standingIds(built, workers);
   const arcSet = sameListIds(eligibleModel);
   const keys = built.workerMembers.map((members, mc) => {
     const w = workers[members[0] as number] as Worker;
@@ -242,7 +248,8 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   const eligibleModel = arcLists(model.workerClasses.length, model.arcs);
   // The market's own worker classes: model classes with the same arcs, the same wishes and the same standing
   // (what an employer's value reads) are one class, however finely the model splits them for its own rules.
-  const { keys: marketKeyOfModel, arcSet: arcSetOfModel } = marketWorkerKeys(built, workers, eligibleModel);
+  const standingOfModel = standingIds(built, workers);
+  const { keys: marketKeyOfModel, arcSet: arcSetOfModel } = marketWorkerKeys(built, workers, eligibleModel, standingOfModel);
   const classGroups = groupInOrder(workers.length, (w) => {
     const id = (workers[w] as Worker).id;
     return named.workers.has(id) ? `w:${id}` : (marketKeyOfModel[modelClassOfWorker[w] as number] as string);
@@ -342,7 +349,6 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
 
   // An employer's value: derived per (standing, profile), memoised in a flat table.
   const profileCount = profiles.size;
-  const standingOfModel = standingIds(built, workers);
   const standingOfWorker = new Int32Array(workers.length);
   for (let w = 0; w < workers.length; w++) standingOfWorker[w] = standingOfModel.of[modelClassOfWorker[w] as number] as number;
   const employerMemo = new Float64Array(standingOfModel.size * profileCount).fill(Number.NaN);
