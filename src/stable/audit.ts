@@ -135,7 +135,10 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
    * slot is a move within a cap at its maximum.
    */
   const regionsOfCell = cells.map((cell) => limits.regionsOf[cell.members[0] as number] ?? []);
+  const UNCAPPED = { free: true, swap: true, withinFull: false } as const;
   const move = (c: number, from: number): { free: boolean; swap: boolean; withinFull: boolean } => {
+    // Most cells are under no cap: every move into them is legal as far as caps go (one shared answer, no allocation).
+    if ((regionsOfCell[c] ?? []).length === 0) return UNCAPPED;
     const mine = from < 0 ? [] : (limits.regionsOf[from] ?? []);
     let free = true;
     let swap = true;

@@ -102,6 +102,11 @@ export const workerProposing = (market: Market, plan: CapPlan, priority: Priorit
   const rounds = tree === null ? null : makeRounds(tree);
   const lists = flatten(market);
   const fixed = priority.fixed;
+  // Module bindings read into locals once: the loop below runs millions of times.
+  const span_ = PRIORITY_SPAN;
+  const unacceptable = UNACCEPTABLE;
+  const pushHeld = push;
+  const replaceHeld = replaceWorst;
   const next = new Int32Array(workers);
   for (let w = 0; w < workers; w++) next[w] = lists.start[classOf[w] as number] as number;
   // Workers of a class share their list, and a cell's bar only rises: a class-mate turned away at an entry
@@ -149,12 +154,12 @@ export const workerProposing = (market: Market, plan: CapPlan, priority: Priorit
       const at = i;
       i++;
       proposals++;
-      if (value === UNACCEPTABLE) continue;
+      if (value === unacceptable) continue;
       const room = capacity[c] as number;
       if (room === 0) continue;
-      const key = value * PRIORITY_SPAN + (fixed === null ? priority.of(w, salt[c] as number) : pw);
+      const key = value * span_ + (fixed === null ? priority.of(w, salt[c] as number) : pw);
       if ((size[c] as number) < room) {
-        push(heaps, c, key, w);
+        pushHeld(heaps, c, key, w);
         const out = tree === null || rounds === null ? -1 : settle(tree, rounds, heaps, c);
         if (out >= 0) stack[top++] = out;
         break;
@@ -162,11 +167,11 @@ export const workerProposing = (market: Market, plan: CapPlan, priority: Priorit
       const base = heapStart[c] as number;
       const worst = heapKey[base] as number;
       if (key > worst || (key === worst && w < (heapWorker[base] as number))) {
-        stack[top++] = replaceWorst(heaps, c, key, w);
+        stack[top++] = replaceHeld(heaps, c, key, w);
         break;
       }
       // Turned away: the entry is closed to every class-mate valued alike with a lower priority than the worst held (to all, if valued less).
-      const bar = value * PRIORITY_SPAN < worst - (worst % PRIORITY_SPAN) ? Infinity : worst % PRIORITY_SPAN;
+      const bar = value * span_ < worst - (worst % span_) ? Infinity : worst % span_;
       if (bar > (closed[at] as number)) {
         closed[at] = bar;
         if ((jump[at] as number) === at + 1) span[at] = bar;

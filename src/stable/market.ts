@@ -11,9 +11,15 @@
  *   employer with a stated ranking, or named in a worker's, is a cell of its
  *   own. Employers with no legal capacity (./limits.ts) belong to no cell.
  * - A *worker class* is a group of workers with the same eligibility, the
- *   same derived preferences and the same standing with every employer: one
- *   class of the optimiser's model; a worker with a stated ranking, or named
- *   in an employer's, is a class of her own.
+ *   same derived preferences and the same standing with every employer: the
+ *   market's own grouping, not the optimiser's. Model classes with the same
+ *   arcs (eligible at the same employer classes), the same field and
+ *   prefecture wishes and the same standing (what an employer's derived
+ *   value reads: language, skills; with care test and certifications, on the
+ *   safe side) are one class, however the model splits them for its own
+ *   rules and policies (age, SSW months, departure checklist, training
+ *   centre...). A worker with a stated ranking, or named in an employer's,
+ *   is a class of her own.
  * Eligibility is read from the model's arcs (the rules are never applied
  * again here). Each worker class has one list of the cells it finds
  * acceptable, best first (ties by the cell's first employer id): all cells
@@ -63,7 +69,7 @@ export interface Cell {
 export interface WorkerClass {
   /** Worker indices (into instance.workers), in id order. */
   readonly members: readonly number[];
-  /** The optimiser's worker class the members belong to. */
+  /** The optimiser's worker class of the first member (every member's class has the same arcs). */
   readonly modelClass: number;
   /** The member's stated ranking, for a class of one worker that has one. */
   readonly stated: WorkerRanking | undefined;
@@ -104,7 +110,7 @@ export interface Market {
    * returns false to stop. For reading a prefix (an audit) at scale.
    */
   readonly walk: (workerClass: number, above: number, visit: (cell: number, value: number) => boolean) => void;
-  /** The model worker class to its worker classes, and the model employer class to its cells. */
+  /** The model worker class to the worker classes whose first member is in it, and the model employer class to its cells. */
   readonly classesOfModel: readonly (readonly number[])[];
   readonly cellsOfModel: readonly (readonly number[])[];
 }
@@ -135,6 +141,96 @@ const namedIds = (rankings: Rankings): { readonly workers: Set<string>; readonly
   return { workers, employers };
 };
 
+/**
+ * A worker's *standing*: what an employer's derived value of her reads (./preferences.ts
+ * `derivedEmployerValue`: her language, skills and years; with her care test and certifications, on
+ * the safe side), as an id per model worker class (the model's classes never mix standings).
+ */
+const standingIds = (built: BuiltModel, workers: readonly Worker[]): { readonly of: Int32Array; readonly size: number } => {
+  const ids = new Map<string, number>();
+  const of = Int32Array.from(built.workerMembers, (members) => {
+    const w = workers[members[0] as number] as Worker;
+    const key = JSON.stringify([w.language, w.careJapaneseTest, w.certifications, w.skills]);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  });
+  return { of, size: ids.size };
+};
+
+/** Per worker class, the employer classes its arcs reach (in arc order: increasing), as views of one array. */
+const arcLists = (classes: number, arcs: readonly { readonly from: number; readonly to: number }[]): Int32Array[] => {
+  const start = new Int32Array(classes + 1);
+  for (const arc of arcs) start[arc.from + 1] = (start[arc.from + 1] as number) + 1;
+  for (let c = 0; c < classes; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const to = new Int32Array(arcs.length);
+  const fill = start.slice(0, classes);
+  for (const arc of arcs) {
+    to[fill[arc.from] as number] = arc.to;
+    fill[arc.from] = (fill[arc.from] as number) + 1;
+  }
+  return Array.from({ length: classes }, (_, c) => to.subarray(start[c] as number, start[c + 1] as number));
+};
+
+/**
+ * Cells in decreasing value, ties by cell index, as one number per cell that sorts numerically into that
+ * order: (rank of its value among the distinct values, best first) x cells + cell index. Exact for any
+ * values (ranks, not the values, are packed).
+ */
+const orderPositions = (values: Float64Array): Float64Array => {
+  const n = values.length;
+  const distinct = Float64Array.from(values).sort().reverse();
+  const rank = new Map<number, number>();
+  for (const v of distinct) if (!rank.has(v)) rank.set(v, rank.size);
+  const position = new Float64Array(n);
+  for (let c = 0; c < n; c++) position[c] = (rank.get(values[c] as number) as number) * n + c;
+  return position;
+};
+
+/** An id per list, equal exactly for equal lists: hashed, then compared element by element (no string of a million arcs). */
+const sameListIds = (lists: readonly ArrayLike<number>[]): Int32Array => {
+  const ids = new Int32Array(lists.length);
+  const firstOf = new Map<number, number[]>();
+  let next = 0;
+  lists.forEach((list, i) => {
+    let h = 0x811c9dc5 ^ list.length;
+    for (let t = 0; t < list.length; t++) h = Math.imul(h ^ (list[t] as number), 0x01000193);
+    const candidates = firstOf.get(h);
+    const same = candidates?.find((j) => {
+      const other = lists[j] as ArrayLike<number>;
+      if (other.length !== list.length) return false;
+      for (let t = 0; t < list.length; t++) if (other[t] !== list[t]) return false;
+      return true;
+    });
+    if (same !== undefined) ids[i] = ids[same] as number;
+    else {
+      ids[i] = next++;
+      if (candidates === undefined) firstOf.set(h, [i]);
+      else candidates.push(i);
+    }
+  });
+  return ids;
+};
+
+/**
+ * Per model worker class, the key of its market class: its eligible model employer classes (the arcs),
+ * its field and prefecture wishes (her value of every employer) and its standing (every employer's value
+ * of her). Workers alike in all three are alike to the market, whatever else the model tells apart.
+ */
+const marketWorkerKeys = (
+  built: BuiltModel,
+  workers: readonly Worker[],
+  eligibleModel: readonly Int32Array[],
+  standing: { readonly of: Int32Array },
+): { readonly keys: readonly string[]; readonly arcSet: Int32Array } => {
+  const arcSet = sameListIds(eligibleModel);
+  const keys = built.workerMembers.map((members, mc) => {
+    const w = workers[members[0] as number] as Worker;
+    return `c:${arcSet[mc]}:${standing.of[mc]}:${JSON.stringify([w.fieldPreferences, w.prefecturePreferences])}`;
+  });
+  return { keys, arcSet };
+};
+
 /** The market of a decoded instance and its built model; see the module comment. */
 export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   const { workers, employers } = instance;
@@ -148,9 +244,15 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   built.employerMembers.forEach((members, j) => members.forEach((e) => (modelClassOfEmployer[e] = j)));
   const capacityOf = Int32Array.from(employers, (e) => legalCapacity(instance, e));
 
+  // Eligibility from the model's arcs: per model worker class, its model employer classes (increasing).
+  const eligibleModel = arcLists(model.workerClasses.length, model.arcs);
+  // The market's own worker classes: model classes with the same arcs, the same wishes and the same standing
+  // (what an employer's value reads) are one class, however finely the model splits them for its own rules.
+  const standingOfModel = standingIds(built, workers);
+  const { keys: marketKeyOfModel, arcSet: arcSetOfModel } = marketWorkerKeys(built, workers, eligibleModel, standingOfModel);
   const classGroups = groupInOrder(workers.length, (w) => {
     const id = (workers[w] as Worker).id;
-    return named.workers.has(id) ? `w:${id}` : `c:${modelClassOfWorker[w]}`;
+    return named.workers.has(id) ? `w:${id}` : (marketKeyOfModel[modelClassOfWorker[w] as number] as string);
   });
   const classes: WorkerClass[] = classGroups.map((members) => {
     const first = workers[members[0] as number] as Worker;
@@ -187,9 +289,6 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   const cellsOfModel = model.employerClasses.map((): number[] => []);
   cells.forEach((c, i) => cellsOfModel[c.modelClass]?.push(i));
 
-  // Eligibility from the model's arcs: per model worker class, its model employer classes (increasing).
-  const eligibleModel = model.workerClasses.map((): number[] => []);
-  for (const arc of model.arcs) eligibleModel[arc.from]?.push(arc.to);
   let eligibleSets: Set<number>[] | null = null;
   const eligible = (k: number, c: number): boolean =>
     (eligibleSets ??= eligibleModel.map((list) => new Set(list)))[(classes[k] as WorkerClass).modelClass]?.has((cells[c] as Cell).modelClass) ?? false;
@@ -248,13 +347,15 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return workerValueWith(stated, tierMaps[k], derivedWorker(k, c), (employers[(cells[c] as Cell).members[0] as number] as Employer).id);
   };
 
-  // An employer's value: derived per (model worker class, profile), memoised in a flat table.
+  // An employer's value: derived per (standing, profile), memoised in a flat table.
   const profileCount = profiles.size;
-  const employerMemo = new Float64Array(model.workerClasses.length * profileCount).fill(Number.NaN);
+  const standingOfWorker = new Int32Array(workers.length);
+  for (let w = 0; w < workers.length; w++) standingOfWorker[w] = standingOfModel.of[modelClassOfWorker[w] as number] as number;
+  const employerMemo = new Float64Array(standingOfModel.size * profileCount).fill(Number.NaN);
   const maxDerived = maxDerivedEmployerValue(instance.weights);
   const employerValue = (w: number, c: number): number => {
     const cell = cells[c] as Cell;
-    const slot = (modelClassOfWorker[w] as number) * profileCount + cell.profile;
+    const slot = (standingOfWorker[w] as number) * profileCount + cell.profile;
     let derived = employerMemo[slot] as number;
     if (Number.isNaN(derived)) {
       derived = derivedEmployerValue(workers[w] as Worker, employers[cell.members[0] as number] as Employer, instance);
@@ -266,47 +367,52 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   // A class with no stated ranking orders cells by a value that depends only on its field and prefecture
   // lists: every cell is sorted once per such list pattern, and a class keeps the eligible ones in that
   // order. Classes with the same pattern and the same eligible employer classes share one list.
-  const byPattern = new Map<number, PreferenceList>();
-  const patternOrder = (k: number): PreferenceList => {
+  // Per pattern: every cell's position in that order (value descending, then cell index), and the values in it.
+  const byPattern = new Map<number, { readonly position: Float64Array; readonly values: Float64Array }>();
+  const patternOrder = (k: number): { readonly position: Float64Array; readonly values: Float64Array } => {
     const pattern = listsOfModel[(classes[k] as WorkerClass).modelClass] as number;
     let sorted = byPattern.get(pattern);
     if (sorted === undefined) {
-      const values = Float64Array.from(cells, (_, c) => derivedWorker(k, c));
-      const order = Int32Array.from(cells, (_, c) => c).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
-      sorted = { cells: order, values: Float64Array.from(order, (c) => values[c] as number) };
+      const n = cells.length;
+      const values = new Float64Array(n);
+      for (let c = 0; c < n; c++) values[c] = derivedWorker(k, c);
+      sorted = { position: orderPositions(values), values };
       byPattern.set(pattern, sorted);
     }
     return sorted;
   };
-  const modelClassOfCell = Int32Array.from(cells, (c) => c.modelClass);
-  const eligibleMark = new Uint8Array(model.employerClasses.length);
   const shared = new Map<string, PreferenceList>();
   const lists = new Map<number, PreferenceList>();
   const list = (k: number): PreferenceList => {
     const known = lists.get(k);
     if (known !== undefined) return known;
     const mc = (classes[k] as WorkerClass).modelClass;
-    const eligibleHere = eligibleModel[mc] ?? [];
+    const eligibleHere = eligibleModel[mc] ?? new Int32Array(0);
     let out: PreferenceList;
     if ((classes[k] as WorkerClass).stated === undefined) {
-      const key = `${listsOfModel[mc]}|${eligibleHere.join(",")}`;
+      const key = `${listsOfModel[mc]}|${arcSetOfModel[mc]}`;
       const same = shared.get(key);
       if (same !== undefined) out = same;
       else {
-        const sorted = patternOrder(k);
-        for (const j of eligibleHere) eligibleMark[j] = 1;
-        const keptCells = new Int32Array(sorted.cells.length);
-        const keptValues = new Float64Array(sorted.cells.length);
+        // The eligible cells, put in the pattern's order by their positions (a numeric sort, no comparator).
+        const { position, values } = patternOrder(k);
         let n = 0;
-        for (let i = 0; i < sorted.cells.length; i++) {
-          const c = sorted.cells[i] as number;
-          if (eligibleMark[modelClassOfCell[c] as number] !== 1) continue;
-          keptCells[n] = c;
-          keptValues[n] = sorted.values[i] as number;
-          n++;
+        for (let i = 0; i < eligibleHere.length; i++) n += (cellsOfModel[eligibleHere[i] as number] as readonly number[]).length;
+        const positions = new Float64Array(n);
+        n = 0;
+        for (let i = 0; i < eligibleHere.length; i++) {
+          const here = cellsOfModel[eligibleHere[i] as number] as readonly number[];
+          for (let t = 0; t < here.length; t++) positions[n++] = position[here[t] as number] as number;
         }
-        for (const j of eligibleHere) eligibleMark[j] = 0;
-        out = { cells: keptCells.slice(0, n), values: keptValues.slice(0, n) };
+        positions.sort();
+        const order = new Int32Array(n);
+        const orderValues = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const c = (positions[i] as number) % cells.length;
+          order[i] = c;
+          orderValues[i] = values[c] as number;
+        }
+        out = { cells: order, values: orderValues };
         shared.set(key, out);
       }
     } else {
@@ -327,21 +433,9 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return out;
   };
 
-  const walkMark = new Uint8Array(model.employerClasses.length);
   const walk = (k: number, above: number, visit: (cell: number, value: number) => boolean): void => {
-    if ((classes[k] as WorkerClass).stated !== undefined || lists.has(k)) {
-      const l = list(k);
-      for (let i = 0; i < l.cells.length && (l.values[i] as number) > above; i++) if (!visit(l.cells[i] as number, l.values[i] as number)) return;
-      return;
-    }
-    const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? [];
-    const sorted = patternOrder(k);
-    for (const j of eligibleHere) walkMark[j] = 1;
-    for (let i = 0; i < sorted.cells.length && (sorted.values[i] as number) > above; i++) {
-      const c = sorted.cells[i] as number;
-      if (walkMark[modelClassOfCell[c] as number] === 1 && !visit(c, sorted.values[i] as number)) break;
-    }
-    for (const j of eligibleHere) walkMark[j] = 0;
+    const l = list(k);
+    for (let i = 0; i < l.cells.length && (l.values[i] as number) > above; i++) if (!visit(l.cells[i] as number, l.values[i] as number)) return;
   };
 
   const rankingOf = (e: number): IndexedEmployerRanking | undefined => {
