@@ -452,7 +452,7 @@ const startModels = (maxW: number, maxE: number, maxSupply: number, diversity: b
       .record({
         levels: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: model.workerClasses.length, maxLength: model.workerClasses.length }),
         bounds: fc.array(fc.tuple(fc.integer({ min: 0, max: maxSupply }), fc.integer({ min: 0, max: maxSupply })), { minLength: model.employerClasses.length, maxLength: model.employerClasses.length }),
-        extra: diversity ? fc.array(fc.integer({ min: 0, max: model.workerClasses.length }), { maxLength: 3 }) : fc.constant([]),
+        extra: diversity ? fc.array(fc.integer({ min: 0, max: model.workerClasses.length }), { maxLength: 3 }) : fc.constant<number[]>([]),
       })
       .map(({ levels, bounds, extra }) => {
         const policies: PolicyConstraint[] = [];

@@ -221,3 +221,35 @@ describe("dates: bad input as located issues", () => {
     ]);
   });
 });
+
+describe("dates in CSV files", () => {
+  it("round-trip: availableFrom, slotGroups (slots:start items) and placement.startToleranceDays, to the same decoded instance", async () => {
+    const { instanceFromCsv, instanceToCsv, locateInCsv } = await import("../../src/io/csv.js");
+    const { formatIssues } = await import("../../src/input/issues.js");
+    fc.assert(
+      fc.property(datedArb(4, 3, false), (input) => {
+        const files = instanceToCsv(input);
+        const { workers, employers, ...sheets } = files;
+        const back = instanceFromCsv(workers, employers, { sheets });
+        expect(E.isRight(back) ? back.right.input.placement : back.left).toEqual(input.placement);
+        const a = decodeInstance(input);
+        const b = E.isRight(back) ? decodeInstance(back.right.input) : back;
+        expect(b).toEqual(a);
+      }),
+      fcOptions(40),
+    );
+    const read = instanceFromCsv(
+      "id,language,trainingCentre,homeProvince,sswMonths,departure,age,availableFrom\nW1,N4,C,P,0,health-check;bpjs;orientation;job-order,30,2026-13-01\n",
+      "id,prefecture,field,slots,hourlyWage,employment,japaneseWage,support,housing,slotGroups\nE1,37,food-service,3,1100,direct,1100,self,private,2:2026-04-01;x:2026-05-01\n",
+      { reference: { asOf: "2026-04-01" } },
+    );
+    if (E.isLeft(read)) throw new Error("the files are well formed");
+    const decoded = decodeInstance(read.right.input);
+    expect(E.isLeft(decoded) && formatIssues(locateInCsv(decoded.left, read.right))).toBe(
+      [
+        'workers.csv row 2, column availableFrom: expected a calendar date YYYY-MM-DD, got "2026-13-01"',
+        'employers.csv row 2, column slotGroups (item 2, slots): expected an integer in 0..100,000, got "x"',
+      ].join("\n"),
+    );
+  });
+});
