@@ -16,6 +16,10 @@ import { decodeInstance } from "../../src/input/decode.js";
 import type { InstanceInput } from "../../src/input/codecs.js";
 import { match, type MatchOptions } from "../../src/index.js";
 import type { MatchResult } from "../../src/result/types.js";
+import { renderHtmlReport } from "../../src/report/html.js";
+import { formatResultMarkdown } from "../../src/report/markdown.js";
+import { formatReport } from "../../src/report/text.js";
+import { compareResults } from "../../src/scenario/compare.js";
 import { lawful } from "../support/lawful.js";
 import { fcOptions } from "../support/seed.js";
 import { contested, legalCapacity, oracleEligible, oracleScore, tinyInstanceArb, type TinyEmployer, type TinyWorker } from "../support/tiny.js";
@@ -165,6 +169,16 @@ describe("dates: determinism and explanations", () => {
     expect(result.placements.map((p) => [p.workerId, p.start])).toEqual([["W1", "2026-06-05"]]);
     expect(result.unplaced[0]?.reason).toMatchObject({ kind: "no-eligible-slot", excludedBy: [{ rule: "availability", count: 1, example: "available 2026-06-10, its last slots start 2026-06-05" }] });
     expect(result.summary.byStartMonth).toEqual({ "2026-04": { placed: 0, slots: 1, unfilledSlots: 1 }, "2026-06": { placed: 1, slots: 1, unfilledSlots: 0 } });
+    // The arrival waves in every report: the terminal's, Markdown, HTML (with each placement's start).
+    expect(formatReport(result)).toContain(["start month  slots  placed  unfilled    fill", "2026-04          1       0         1    0.0%", "2026-06          1       1         0  100.0%"].join("\n"));
+    expect(formatResultMarkdown(result)).toMatch(/## Arrival waves: placements by start month\n\n\| start month \| slots \| placed \| unfilled \| +fill \|/);
+    const html = renderHtmlReport(compareResults([{ name: "r", result }]), { results: [{ name: "r", result }] });
+    expect(html).toContain("<h2>Arrival waves: placements by start month</h2>");
+    expect(html).toContain("<td>2026-06-05</td>");
+    // One wave (every slot on the placement's start): the reports as before.
+    const single = solve({ ...input, employers: input.employers.map(({ slotGroups, ...e }) => e) });
+    expect(formatReport(single)).not.toContain("Arrival waves");
+    expect(formatResultMarkdown(single)).not.toContain("Arrival waves");
     // Five days late allowed: W2 may fill the June slot too; W1 still not the April one. One June slot, two workers: W1 (by id), W2's slot taken.
     const tolerant = solve({ ...input, placement: { start: "2026-04-01", startToleranceDays: 5 } });
     expect(tolerant.placements.map((p) => [p.workerId, p.start])).toEqual([["W1", "2026-06-05"]]);
