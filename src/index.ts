@@ -77,8 +77,8 @@ export { workerBarriers } from "./rules/worker.js";
 export { employerBarriers, prerequisiteMet } from "./rules/employer.js";
 export { wageSchedule, minimumWageFloor, revisionsDue } from "./rules/wages.js";
 export { employerLimits, compileLimits } from "./rules/limits.js";
-/** Time: whether a worker is available for a slot start, the availability exclusion, and the model's slot-group limits. */
-export { availableFor, availabilityExclusion, fillableGroups } from "./rules/availability.js";
+/** Time: whether a worker is available for a slot's start, the availability exclusion, and the model's slot-group limits. */
+export { availableFor, availabilityExclusion } from "./rules/availability.js";
 export { startLimits } from "./rules/starts.js";
 /** Which slot group (start date) each placed worker fills. */
 export { slotStarts } from "./result/starts.js";

@@ -17,16 +17,12 @@
  * // { rule: "availability", detail: "available 2027-06-01, the slot starts 2027-04-01" }
  */
 import { addDays } from "../domain/dates.js";
-import type { Employer, PlacementPeriod, SlotGroup, Worker } from "../input/instance.js";
+import type { Employer, PlacementPeriod, Worker } from "../input/instance.js";
 import type { Exclusion } from "./ruleIds.js";
 
 /** Whether a worker available from `availableFrom` may fill slots starting on `start`. */
 export const availableFor = (availableFrom: string, start: string, placement: PlacementPeriod): boolean =>
   availableFrom <= (placement.startToleranceDays === 0 ? start : addDays(start, placement.startToleranceDays));
-
-/** The slot groups of the employer the worker may fill (a suffix of them: those starting late enough). */
-export const fillableGroups = (worker: Worker, employer: Employer, placement: PlacementPeriod): readonly SlotGroup[] =>
-  employer.slotGroups.filter((g) => availableFor(worker.availableFrom, g.start, placement));
 
 /** The `availability` exclusion of the pair, or null when the worker is available for some slot group of the employer (or it has no slots). */
 export const availabilityExclusion = (worker: Worker, employer: Employer, placement: PlacementPeriod): Exclusion | null => {

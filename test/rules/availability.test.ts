@@ -187,52 +187,34 @@ describe("dates: determinism and explanations", () => {
 });
 
 describe("dates: bad input as located issues", () => {
-  it("names every start outside the period and slot groups that do not add up, all at once", () => {
-    const r = decodeInstance(
-      lawful({
-        placement: { start: "2026-04-01", months: 6 },
-        workers: [{ id: "W1", language: ["N4"], trainingCentre: "C", homeProvince: "P", availableFrom: "2026-02-30" }],
-        employers: [
-          { id: "E1", prefecture: "37", field: "food-service", slots: 3, hourlyWage: 1100, slotGroups: [{ slots: 1, start: "2026-03-31" }, { slots: 1, start: "2026-10-01" }] },
-          { id: "E2", prefecture: "37", field: "food-service", slots: 1, hourlyWage: 1100, slotGroups: [{ slots: 1, start: "2026-09-30" }] },
-        ],
-      }),
-    );
-    // The well-formed rows are checked too: every issue in one round.
-    expect(E.isLeft(r) ? r.left.map((i) => `${i.path}: ${i.expected}`) : []).toEqual([
+  /** E1's groups start outside a six-month period and add up to 2 of its 3 slots; E2's last day of the period is inside. */
+  const employers = [
+    { id: "E1", prefecture: "37", field: "food-service", slots: 3, hourlyWage: 1100, slotGroups: [{ slots: 1, start: "2026-03-31" }, { slots: 1, start: "2026-10-01" }] },
+    { id: "E2", prefecture: "37", field: "food-service", slots: 1, hourlyWage: 1100, slotGroups: [{ slots: 1, start: "2026-09-30" }] },
+  ];
+  const issuesOf = (placement: Record<string, unknown>, workers: readonly Record<string, unknown>[]): string[] => {
+    const r = decodeInstance(lawful({ placement: { start: "2026-04-01", months: 6, ...placement }, workers: workers as never, employers }));
+    return E.isLeft(r) ? r.left.map((i) => `${i.path}: ${i.expected}`) : [];
+  };
+  const groupIssues = [
+    "employers[0].slotGroups[0].start: a date in the placement period, 2026-04-01 to 2026-09-30",
+    "employers[0].slotGroups[1].start: a date in the placement period, 2026-04-01 to 2026-09-30",
+    "employers[0].slotGroups: slot groups whose slots add up to slots (3); these add up to 2",
+  ];
+
+  it("names every start outside the period and slot groups that do not add up", () => {
+    expect(issuesOf({}, [])).toEqual(groupIssues);
+  });
+
+  it("with a malformed date, all at once: the well-formed rows are checked too", () => {
+    expect(issuesOf({}, [{ id: "W1", language: ["N4"], trainingCentre: "C", homeProvince: "P", availableFrom: "2026-02-30" }])).toEqual([
       "workers[0].availableFrom: a calendar date YYYY-MM-DD",
-      "employers[0].slotGroups[0].start: a date in the placement period, 2026-04-01 to 2026-09-30",
-      "employers[0].slotGroups[1].start: a date in the placement period, 2026-04-01 to 2026-09-30",
-      "employers[0].slotGroups: slot groups whose slots add up to slots (3); these add up to 2",
+      ...groupIssues,
     ]);
-    const dates = decodeInstance(
-      lawful({
-        placement: { start: "2026-04-01", months: 6, startToleranceDays: 400 },
-        workers: [],
-        employers: [
-          { id: "E1", prefecture: "37", field: "food-service", slots: 3, hourlyWage: 1100, slotGroups: [{ slots: 1, start: "2026-03-31" }, { slots: 1, start: "2026-10-01" }] },
-          { id: "E2", prefecture: "37", field: "food-service", slots: 1, hourlyWage: 1100, slotGroups: [{ slots: 1, start: "2026-09-30" }] },
-        ],
-      }),
-    );
-    expect(E.isLeft(dates) ? dates.left.map((i) => `${i.path}: ${i.expected}`) : []).toEqual([
-      "placement.startToleranceDays: an integer in 0..366",
-    ]);
-    const semantic = decodeInstance(
-      lawful({
-        placement: { start: "2026-04-01", months: 6 },
-        workers: [],
-        employers: [
-          { id: "E1", prefecture: "37", field: "food-service", slots: 3, hourlyWage: 1100, slotGroups: [{ slots: 1, start: "2026-03-31" }, { slots: 1, start: "2026-10-01" }] },
-          { id: "E2", prefecture: "37", field: "food-service", slots: 1, hourlyWage: 1100, slotGroups: [{ slots: 1, start: "2026-09-30" }] },
-        ],
-      }),
-    );
-    expect(E.isLeft(semantic) ? semantic.left.map((i) => `${i.path}: ${i.expected}`) : []).toEqual([
-      "employers[0].slotGroups[0].start: a date in the placement period, 2026-04-01 to 2026-09-30",
-      "employers[0].slotGroups[1].start: a date in the placement period, 2026-04-01 to 2026-09-30",
-      "employers[0].slotGroups: slot groups whose slots add up to slots (3); these add up to 2",
-    ]);
+  });
+
+  it("a tolerance out of range stops at the structural pass", () => {
+    expect(issuesOf({ startToleranceDays: 400 }, [])).toEqual(["placement.startToleranceDays: an integer in 0..366"]);
   });
 });
 
