@@ -249,3 +249,27 @@ describe("dates in CSV files", () => {
     );
   });
 });
+
+describe("dates on the command line", () => {
+  it("jobmatch solve prints the arrival waves with its one line where slots start in several months", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { run } = await import("../../src/cli/program.js");
+    const dir = mkdtempSync(join(tmpdir(), "jobmatch-time-"));
+    try {
+      const input = lawful({
+        reference: { asOf: "2026-04-01" },
+        workers: ["W1", "W2"].map((id, i) => ({ id, language: ["N4" as const], certifications: [{ field: "food-service", via: "skills-test" as const }], trainingCentre: "C", homeProvince: "P", ...(i === 1 ? { availableFrom: "2026-07-01" } : {}) })),
+        employers: [{ id: "E1", prefecture: "37", field: "food-service", slots: 2, hourlyWage: 1100, slotGroups: [{ slots: 1, start: "2026-04-01" }, { slots: 1, start: "2026-07-01" }] }],
+      });
+      writeFileSync(join(dir, "instance.json"), JSON.stringify(input));
+      let stderr = "";
+      const ctx = { stdout: { write: (_: string, done?: (e?: Error | null) => void) => done?.() }, stderr: { write: (s: string) => ((stderr += s), true) }, readStdin: async () => "" };
+      expect(await run(["solve", join(dir, "instance.json"), "--out", join(dir, "result.json")], ctx)).toBe(0);
+      expect(stderr).toMatch(/^placed 2 of 2 workers \(optimal, flow, [^)]+\); by start month: 2026-04 1, 2026-07 1\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
