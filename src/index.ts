@@ -51,6 +51,7 @@ export type {
   Reference,
   WageFloor,
   PlacementPeriod,
+  SlotGroup,
   SupportOrganisation,
   WageSchedule,
   WageStep,
@@ -65,6 +66,7 @@ export type {
   Employment,
   LodgingLicence,
   WageHandling,
+  SlotGroupInput,
 } from "./input/lawCodecs.js";
 
 // Rules
@@ -76,6 +78,11 @@ export { employerBarriers, prerequisiteMet } from "./rules/employer.js";
 export { wageSchedule, minimumWageFloor, revisionsDue } from "./rules/wages.js";
 export { employerLimits, compileLimits, legalCapacities, lawLimits, lawOutcomes } from "./rules/limits.js";
 export type { EmployerLimit, LawLimit, LawOutcome } from "./rules/limits.js";
+/** Time: whether a worker is available for a slot's start, the availability exclusion, and the model's slot-group limits. */
+export { availableFor, availabilityExclusion } from "./rules/availability.js";
+export { startLimits } from "./rules/starts.js";
+/** Which slot group (start date) each placed worker fills. */
+export { slotStarts } from "./result/starts.js";
 export { score, maxScore, DEFAULT_WEIGHTS, CRITERIA, MAX_POINTS, WAGE_STEP_YEN } from "./rules/scoring.js";
 export type { Weights, Criterion, ScoreBreakdown } from "./rules/scoring.js";
 

@@ -38,6 +38,7 @@ export const particulars = (x: Exclusion, worker: Worker, employer: Employer, re
     case "required-skill": // "lacks welding level 2"
     case "job-category":
     case "home-visit-care":
+    case "availability": // "available 2027-06-01, the slot starts 2027-04-01"
     case "age":
     case "ssw-period":
     case "departure-readiness":
@@ -71,6 +72,11 @@ export const requirementWords = (rule: RuleId, employer: Employer, reference: Re
       return `certification in its job category (${employer.jobCategory ?? "-"})`;
     case "home-visit-care":
       return "the care experience and initial training of home-visit care";
+    case "availability": {
+      const last = employer.slotGroups[employer.slotGroups.length - 1]?.start ?? reference.placement.start;
+      const days = reference.placement.startToleranceDays;
+      return `workers available by ${last}${days === 0 ? "" : ` (or within ${days} days of it)`}, when its ${employer.slotGroups.length > 1 ? "last slots start" : "slots start"}`;
+    }
     case "age":
       return "workers 18 or older";
     case "ssw-period":

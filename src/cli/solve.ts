@@ -35,9 +35,14 @@ export interface SolveOptions extends InstanceOptions {
   readonly timeLimit?: number;
 }
 
-/** One line for people: "placed 1,778 of 2,000 workers (optimal, lp-solver, 0.5 s)". */
+/** One line for people: "placed 1,778 of 2,000 workers (optimal, lp-solver, 0.5 s)", and the arrival waves where slots start in several months ("; by start month: 2026-10 530, 2027-01 531"). */
 export const resultLine = (r: MatchResult): string =>
-  `placed ${int(r.summary.placed)} of ${int(r.summary.workers)} workers (${r.status}, ${r.engine}, ${duration(r.timings.totalMs)})${r.message === null ? "" : `: ${r.message}`}`;
+  `placed ${int(r.summary.placed)} of ${int(r.summary.workers)} workers (${r.status}, ${r.engine}, ${duration(r.timings.totalMs)})${r.message === null ? "" : `: ${r.message}`}${waveWords(r)}`;
+
+const waveWords = (r: MatchResult): string => {
+  const months = Object.entries(r.summary.byStartMonth ?? {});
+  return months.length < 2 ? "" : `; by start month: ${months.map(([month, g]) => `${month} ${int(g.placed)}`).join(", ")}`;
+};
 
 /** The report files asked for (--markdown, --html), as outputs to check before the work starts. */
 export const reportTargets = (o: { readonly markdown?: string; readonly html?: string }): OutputTarget[] => [

@@ -6,6 +6,7 @@
  * addMonths("2026-10-01", 12) // "2027-10-01"
  * addMonths("2026-01-31", 1)  // "2026-02-28" (the last day when the month is shorter)
  * ageOn("2008-10-02", "2026-10-01") // 17
+ * addDays("2027-03-25", 14) // "2027-04-08"
  */
 
 const parts = (date: string): [number, number, number] => {
@@ -47,3 +48,12 @@ export const dayBefore = (date: string): string => {
   const t = Date.UTC(y, m - 1, d) - 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 };
+
+/** The date `days` days later (earlier when negative). */
+export const addDays = (date: string, days: number): string => {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
+};
+
+/** The month of a date, YYYY-MM. */
+export const monthOf = (date: string): string => date.slice(0, 7);

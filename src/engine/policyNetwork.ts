@@ -9,7 +9,7 @@
  * The network, source S to sink T and back:
  *
  *     S -> worker sets (fairness floors, nested) -> worker class
- *       -> [pair node (diversity), for the arcs a pairs policy counts]
+ *       -> [pair nodes (diversity, slot starts; nested), for the arcs a pairs policy counts]
  *       -> employer class -> employer sets (caps, quotas, nested) -> T -> S
  *
  * A policy bound sits on the arc that leaves its set's node: hard [min, max]
@@ -193,18 +193,32 @@ export const networkWith = (model: AssignmentModel, policies: readonly PolicyCon
     return arc(b, employerNode[j] as number, k < 0 ? T : (eNode[k] as number), 0, g.capacity, 0);
   });
 
-  // Pairs (diversity): the arcs a pairs policy counts go through its node.
+  // Pairs (diversity, slot starts): the arcs a pairs policy counts go through its node; at one
+  // employer class the sets nest (a set's node feeds the smallest set holding it), each arc
+  // entering through its innermost set.
   const pairNodeOfArc = new Map<number, number>();
   const pairSets = distinctSets(policies.filter((p) => p.scope.kind === "pairs"), (p) => scopeArcs(model, p.scope));
+  const pairsAt = new Map<number, typeof pairSets>();
   for (const s of pairSets) {
     const first = s.policies[0];
     if (first === undefined || first.scope.kind !== "pairs") continue;
-    const node = b.nodes++;
-    for (const a of s.members) {
-      if (pairNodeOfArc.has(a)) return "two diversity limits count the same placements";
-      pairNodeOfArc.set(a, node);
-    }
-    bounded(b, node, employerNode[first.scope.employer] as number, s.policies, inf);
+    const list = pairsAt.get(first.scope.employer) ?? [];
+    list.push(s);
+    pairsAt.set(first.scope.employer, list);
+  }
+  for (const [employer, sets] of [...pairsAt.entries()].sort(([a], [b]) => a - b)) {
+    const parent = laminarForest(sets.map((s) => s.members));
+    if (parent === null) return "two pair limits at one employer (diversity, slot starts) count overlapping placements without nesting";
+    const node = sets.map(() => b.nodes++);
+    sets.forEach((s, k) => {
+      const up = parent[k] ?? -1;
+      bounded(b, node[k] as number, up < 0 ? (employerNode[employer] as number) : (node[up] as number), s.policies, inf);
+      for (const a of s.members) {
+        const current = pairNodeOfArc.get(a);
+        const currentSize = current === undefined ? Infinity : (sets[node.indexOf(current)]?.members.length ?? Infinity);
+        if (s.members.length < currentSize) pairNodeOfArc.set(a, node[k] as number);
+      }
+    });
   }
 
   const modelArc = new Int32Array(model.arcs.length);

@@ -27,7 +27,7 @@ import { editDistance } from "./spelling.js";
 import { decodePolicy } from "../policy/decode.js";
 import { decodeRankings } from "../stable/rankings.js";
 import { byId, compareStrings, type Employer, type Instance, type PlacementPeriod, type Reference, type SkillRequirement, type Skill, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "./instance.js";
-import { checkEmployerLaw, checkOrganisationEmployers, checkWorkerLaw, decodeExpected, decodeOrganisations, decodePlacement, workerAge } from "./lawDecode.js";
+import { checkEmployerLaw, checkOrganisationEmployers, checkWorkerLaw, decodeExpected, decodeOrganisations, decodePlacement, decodeSlotGroups, workerAge } from "./lawDecode.js";
 
 // ---------------------------------------------------------------------------
 // Structural issues from io-ts errors
@@ -168,6 +168,7 @@ const decodeWorker = (
     careExperienceMonths: w.careExperienceMonths ?? 0,
     careInitialTraining: w.careInitialTraining ?? false,
     formerInternAt: w.formerInternAt ?? null,
+    availableFrom: w.availableFrom === undefined || w.availableFrom < placement.start ? placement.start : w.availableFrom,
   };
 };
 
@@ -224,6 +225,7 @@ const decodeEmployer = (
     field: e.field,
     jobCategory: e.jobCategory ?? null,
     slots: e.slots,
+    slotGroups: decodeSlotGroups(e, path, placement, issues),
     minLanguage: e.minLanguage ?? null,
     requiredSkills: (e.requiredSkills ?? []).map(normaliseRequirement).sort((a, b) => compareStrings(a.name, b.name)),
     preferredSkills: (e.preferredSkills ?? []).map(normaliseRequirement).sort((a, b) => compareStrings(a.name, b.name)),

@@ -65,6 +65,14 @@ export interface Worker {
   readonly careInitialTraining: boolean;
   /** The employer whose dormitory the worker lived in as a technical intern; null for none. */
   readonly formerInternAt: string | null;
+  /** The date the worker can start work (the placement's start where the input gives none, or an earlier date). */
+  readonly availableFrom: string;
+}
+
+/** Slots of one employer that start on one date. */
+export interface SlotGroup {
+  readonly start: string;
+  readonly slots: number;
 }
 
 export interface Employer {
@@ -73,7 +81,14 @@ export interface Employer {
   readonly prefecture: PrefectureCode;
   readonly field: FieldId;
   readonly jobCategory: string | null;
+  /** All its slots, whatever their start. */
   readonly slots: number;
+  /**
+   * Its slots by start date: by date, one group per date, none empty; their
+   * slots add up to `slots`. One group on the placement's start where the
+   * input gives none.
+   */
+  readonly slotGroups: readonly SlotGroup[];
   readonly minLanguage: LanguageRequirement | null;
   readonly requiredSkills: readonly SkillRequirement[];
   readonly preferredSkills: readonly SkillRequirement[];
@@ -101,6 +116,8 @@ export interface PlacementPeriod {
   readonly end: string;
   /** What to do with an employer whose wage falls under a floor during the period. */
   readonly wages: WageHandling;
+  /** Days a worker may become available after a slot's start and still fill it (0: by the start). */
+  readonly startToleranceDays: number;
 }
 
 /** A registered support organisation, as declared. */

@@ -42,6 +42,11 @@ export const PlacementCodec = struct(
      * the raise it must make and when. Default "raise".
      */
     wages: oneOf<WageHandling>("one of exclude, raise", WAGE_HANDLINGS),
+    /**
+     * Days a worker may become available after a slot's start and still fill
+     * it (arriving a little late); default 0: available by the start.
+     */
+    startToleranceDays: integer(0, LIMITS.startToleranceDays),
   },
 );
 
@@ -94,6 +99,8 @@ export const WORKER_LAW_REQUIRED = {
 };
 
 export const WORKER_LAW_OPTIONAL = {
+  /** The date the worker can start work (training finished, tests passed, departure ready); default the placement's start. */
+  availableFrom: isoDate,
   /** Date of birth; or `age` in whole years on the start date. One of them is required. */
   birthDate: isoDate,
   age: integer(0, LIMITS.age),
@@ -169,7 +176,24 @@ export const EMPLOYER_LAW_REQUIRED = {
   declarations: DeclarationsCodec,
 };
 
+/** Slots that start on their own date (e.g. a second intake in July). */
+export const SlotGroupCodec = struct(
+  "a slot group",
+  {
+    slots: integer(0, LIMITS.slots),
+    /** The date these slots start, within the placement period. */
+    start: isoDate,
+  },
+  {},
+);
+
 export const EMPLOYER_LAW_OPTIONAL = {
+  /**
+   * The employer's slots by start date; their slots add up to `slots`.
+   * Absent: all `slots` start on the placement's start.
+   * @example [{ "slots": 3, "start": "2026-10-01" }, { "slots": 2, "start": "2027-04-01" }]
+   */
+  slotGroups: listOf(SlotGroupCodec, "slot groups", LIMITS.slotGroups),
   /** SSW (i) workers already employed (nursing care and construction: they count against the legal cap; required there). */
   sswEmployed: integer(0, LIMITS.staff),
   /** Nursing care: the jobs include home-visit care. */
@@ -178,5 +202,6 @@ export const EMPLOYER_LAW_OPTIONAL = {
 
 export type SupportOrganisationInput = t.TypeOf<typeof SupportOrganisationCodec>;
 export type ExpectedMinimumWageInput = t.TypeOf<typeof ExpectedMinimumWageCodec>;
+export type SlotGroupInput = t.TypeOf<typeof SlotGroupCodec>;
 export type PlacementInput = t.TypeOf<typeof PlacementCodec>;
 export type DeclarationsInput = t.TypeOf<typeof DeclarationsCodec>;

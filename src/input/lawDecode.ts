@@ -6,13 +6,13 @@
  * expected minimum wages. A rule that needs a declaration the input lacks is
  * a located issue saying what to declare, never a silent pass.
  */
-import { addMonths, ageOn } from "../domain/dates.js";
+import { addMonths, ageOn, dayBefore } from "../domain/dates.js";
 import { findField, type FieldCatalogue } from "../domain/fields.js";
 import { SUPPORT_LIMITS, supportLimitsApply } from "../domain/law.js";
 import { PREREQUISITES } from "../domain/prerequisites.js";
 import { findPrefecture } from "../domain/prefectures.js";
 import type { EmployerInput, InstanceInput, WorkerInput } from "./codecs.js";
-import type { PlacementPeriod, SupportOrganisation } from "./instance.js";
+import type { PlacementPeriod, SlotGroup, SupportOrganisation } from "./instance.js";
 import { at, issue, type InputIssue } from "./issues.js";
 
 /** Placement months when the instance does not say: the pilot's initial year. */
@@ -26,7 +26,27 @@ export const decodePlacement = (input: InstanceInput, issues: InputIssue[]): Pla
   }
   const months = input.placement?.months ?? DEFAULT_PLACEMENT_MONTHS;
   const from = start ?? "1970-01-01";
-  return { start: from, months, end: addMonths(from, months), wages: input.placement?.wages ?? "raise" };
+  return { start: from, months, end: addMonths(from, months), wages: input.placement?.wages ?? "raise", startToleranceDays: input.placement?.startToleranceDays ?? 0 };
+};
+
+/**
+ * An employer's slots by start date: `slotGroups` (each start within the
+ * placement period, their slots adding up to `slots`), merged by date and
+ * without empty groups; or all `slots` on the placement's start.
+ */
+export const decodeSlotGroups = (e: EmployerInput, path: string, placement: PlacementPeriod, issues: InputIssue[]): SlotGroup[] => {
+  if (e.slotGroups === undefined) return e.slots > 0 ? [{ start: placement.start, slots: e.slots }] : [];
+  const groupsPath = at(path, "slotGroups");
+  e.slotGroups.forEach((g, i) => {
+    if (g.start < placement.start || g.start >= placement.end) {
+      issues.push(issue("inconsistent", at(at(groupsPath, i), "start"), `a date in the placement period, ${placement.start} to ${dayBefore(placement.end)}`, g.start));
+    }
+  });
+  const total = e.slotGroups.reduce((sum, g) => sum + g.slots, 0);
+  if (total !== e.slots) issues.push(issue("inconsistent", groupsPath, `slot groups whose slots add up to slots (${e.slots}); these add up to ${total}`, e.slotGroups));
+  const byStart = new Map<string, number>();
+  for (const g of e.slotGroups) if (g.slots > 0) byStart.set(g.start, (byStart.get(g.start) ?? 0) + g.slots);
+  return [...byStart.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([start, slots]) => ({ start, slots }));
 };
 
 /** The worker's age on the start date, from the date of birth or the age given; issues where neither or they disagree. */

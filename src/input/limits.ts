@@ -37,6 +37,10 @@ export const LIMITS = {
   months: 600,
   age: 120,
   departureItems: 20,
+  /** Slot groups of one employer (each with its own start date). */
+  slotGroups: 100,
+  /** Days a worker may become available after a slot's start and still fill it. */
+  startToleranceDays: 366,
   /** Months a placement lasts (the whole of SSW (i) is 60). */
   placementMonths: 60,
   /** Beds an employer's housing has free, and its living space in m2 (10 km2). */

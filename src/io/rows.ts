@@ -13,8 +13,11 @@
  * preferredPrefectures, trainingCentre, homeProvince, group (a family or a
  * village placed together, see the policy's `groups`), birthDate, age,
  * sswMonths, departure (checklist items done), careExperienceMonths,
- * careInitialTraining, formerInternAt.
- * employers.csv: id, name, prefecture, field, jobCategory, slots, hourlyWage,
+ * careInitialTraining, formerInternAt, availableFrom (the date the worker can
+ * start).
+ * employers.csv: id, name, prefecture, field, jobCategory, slots, slotGroups
+ * (`slots:start` items, e.g. `3:2026-10-01; 2:2027-04-01`, adding up to
+ * slots; empty: all slots from the placement's start), hourlyWage,
  * minLanguage, requiredSkills, preferredSkills (`name:level:years`), industry,
  * fullTimeStaff, japaneseCareStaff, sswEmployed, employment, japaneseWage,
  * support, housing (`beds:areaM2`, or `private`), homeVisitCare, and the
@@ -57,6 +60,7 @@ export const WORKER_COLUMNS: Columns = {
     "careExperienceMonths",
     "careInitialTraining",
     "formerInternAt",
+    "availableFrom",
   ],
   required: ["id", "language", "trainingCentre", "homeProvince"],
 };
@@ -87,6 +91,7 @@ export const EMPLOYER_COLUMNS: Columns = {
     "housing",
     "homeVisitCare",
     ...DECLARATION_COLUMNS,
+    "slotGroups",
   ],
   required: ["id", "prefecture", "field", "slots", "hourlyWage"],
 };
@@ -138,6 +143,13 @@ const housing = (cell: string): unknown => {
   return area === undefined || rest.length > 0 ? unescapeText(cell.trim()) : { beds: number(beds ?? ""), areaM2: number(area) };
 };
 
+/** `slots:start` items (`3:2026-10-01`) as slot groups. */
+const slotGroups = (cell: string): Out[] =>
+  items(cell).map((item) => {
+    const [slots, start, ...rest] = splitParts(item);
+    return { slots: number(slots ?? ""), ...(start === undefined || start === "" ? {} : { start: start.trim() }), ...(rest.length > 0 ? { extra: rest.join(":") } : {}) };
+  });
+
 /** `approved:headcount` (`yes:8`) as an acceptance plan. */
 const plan = (cell: string): unknown => {
   const [approved, headcount, ...rest] = splitParts(cell.trim());
@@ -172,6 +184,7 @@ export const rowToWorker = (r: Row): Out => {
   put(out, "careExperienceMonths", r.careExperienceMonths, number);
   put(out, "careInitialTraining", r.careInitialTraining, boolean);
   put(out, "formerInternAt", r.formerInternAt);
+  put(out, "availableFrom", r.availableFrom);
   return out;
 };
 
@@ -184,6 +197,7 @@ export const rowToEmployer = (r: Row): Out => {
   put(out, "field", r.field);
   put(out, "jobCategory", r.jobCategory);
   put(out, "slots", r.slots, number);
+  put(out, "slotGroups", r.slotGroups, slotGroups);
   put(out, "minLanguage", r.minLanguage);
   put(out, "requiredSkills", r.requiredSkills, skills);
   put(out, "preferredSkills", r.preferredSkills, skills);
@@ -232,6 +246,7 @@ export const workerToRow = (w: WorkerInput): Row => ({
   careExperienceMonths: opt(w.careExperienceMonths),
   careInitialTraining: w.careInitialTraining === undefined ? "" : String(w.careInitialTraining),
   formerInternAt: opt(w.formerInternAt),
+  availableFrom: opt(w.availableFrom),
 });
 
 /** An employer as an employers.csv record. */
@@ -256,6 +271,7 @@ export const employerToRow = (e: EmployerInput): Row => ({
   housing: e.housing === "private" ? "private" : joinParts([String(e.housing.beds), String(e.housing.areaM2)]),
   homeVisitCare: e.homeVisitCare === undefined ? "" : String(e.homeVisitCare),
   ...declarationCells(e.declarations),
+  slotGroups: joinItems((e.slotGroups ?? []).map((g) => joinParts([String(g.slots), g.start]))),
 });
 
 const declarationCells = (d: EmployerInput["declarations"]): Record<(typeof DECLARATION_COLUMNS)[number], string> => ({

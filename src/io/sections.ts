@@ -11,7 +11,7 @@
  *   (`reference.expectedMinimumWages`);
  * - `settings`: one setting a row, `setting, value`, the setting named by
  *   its place in the JSON: `placement.start`, `placement.months`,
- *   `placement.wages`, `reference.asOf`, `reference.fieldCatalogue`,
+ *   `placement.wages`, `placement.startToleranceDays`, `reference.asOf`, `reference.fieldCatalogue`,
  *   `reference.minimumWages.<prefecture>`, `weights.<name>`.
  *
  * Reading converts and never judges (as ./rows.ts): the instance decoder
@@ -109,6 +109,7 @@ export const SETTINGS: Readonly<Record<string, SettingKind>> = {
   "placement.start": "date",
   "placement.months": "count",
   "placement.wages": "text",
+  "placement.startToleranceDays": "count",
   "reference.asOf": "date",
   "reference.fieldCatalogue": "text",
   ...Object.fromEntries(Object.keys(WEIGHTS).map((w) => [`weights.${w}`, "count"])),
@@ -142,6 +143,7 @@ export const settingRows = (input: InstanceInput): Row[] => {
   add("placement.start", input.placement?.start);
   add("placement.months", input.placement?.months);
   add("placement.wages", input.placement?.wages);
+  add("placement.startToleranceDays", input.placement?.startToleranceDays);
   add("reference.asOf", input.reference?.asOf);
   add("reference.fieldCatalogue", input.reference?.fieldCatalogue);
   for (const [key, amount] of Object.entries(input.reference?.minimumWages ?? {})) add(`${MINIMUM_WAGE_SETTING}${key}`, amount);

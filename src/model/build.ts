@@ -27,6 +27,7 @@ import type { Employer, Instance, Reference, Worker } from "../input/instance.js
 import { compareStrings } from "../input/instance.js";
 import { eligibilityMemo, homeVisitStanding } from "../rules/eligibility.js";
 import { compileLimits, legalCapacities } from "../rules/limits.js";
+import { startLimits, startsKey } from "../rules/starts.js";
 import { workerBarriers } from "../rules/worker.js";
 import { maxScore, score, wagePoints } from "../rules/scoring.js";
 import { penaltyDenominator, placementWeightFor } from "./objective.js";
@@ -60,6 +61,7 @@ export const workerClassKey = (w: Worker, reference: Reference, splits: ClassSpl
     splits.byProvince ? w.homeProvince : null,
     splits.byGroup ? w.group : null,
     splits.byFormerIntern ? w.formerInternAt : null,
+    w.availableFrom,
   ]);
 
 /** The attributes that decide an employer's eligibility and score, as a canonical string; plus its id (or organisation) where a constraint needs it apart. */
@@ -76,6 +78,7 @@ export const employerClassKey = (e: Employer, wagePoints: number, reference: Ref
     reference.employerBarriers.get(e.id) ?? [],
     splits.ownClass(e) ? e.id : null,
     splits.bySupport ? e.support : null,
+    startsKey(e),
   ]);
 
 const NO_SPLITS: ClassSplits = { byCentre: false, byProvince: false, byGroup: false, ownClass: () => false, bySupport: false, byFormerIntern: false };
@@ -175,7 +178,7 @@ export const assembleModel = (instance: Instance, classes: Classes, arcs: readon
   const best = maxScore(instance.weights);
   const placementWeight = placementWeightFor(best, Math.min(instance.workers.length, totalCapacity), penaltyDenominator(policyPenalties(instance.policy)));
   const compiled = compilePolicy(instance, classes, arcs, placementWeight);
-  const policies = [...compileLimits(instance, classes), ...compiled.policies];
+  const policies = [...compileLimits(instance, classes), ...startLimits(instance, classes, arcs), ...compiled.policies];
   const { groups } = compiled;
   return {
     model: {

@@ -7,10 +7,22 @@
  * - worker-withdrawn, worker-left (return-home): the worker leaves the cohort;
  * - worker-left (job-change): the worker stays, barred from that employer;
  * - test-result: the worker's language list (and care test) replaced;
+ * - worker-available-later: the worker's availableFrom, unless the placement
+ *   they hold in the plan started on or before the event's date: a started
+ *   placement is the worker's job, and a later availability does not undo
+ *   it (the event then changes nothing; a lost job is a worker-left or
+ *   worker-withdrawn event). A placement not yet started is kept only if the
+ *   worker is still available by its start (with the instance's tolerance):
+ *   otherwise the availability rule excludes it and re-planning finds the
+ *   worker another slot, a later slot group of the same employer among them;
  * - worker-arrived: the worker joins the cohort;
  * - employer-closed: its slots become 0 (it stays in the instance, so that
  *   references to it, such as a former intern's dormitory, still resolve);
- * - slots-added, slots-removed, staff-changed: the employer's figures;
+ * - slots-added, slots-removed, staff-changed: the employer's figures; for
+ *   an employer with slot groups, slots added are a group starting on the
+ *   event's date (the placement's start, if that is later), and slots
+ *   removed go from the latest groups first; an employer without slot groups
+ *   keeps all its slots on the placement's start, as before;
  * - minimum-wage-revised: an entry of reference.expectedMinimumWages from
  *   its date, replacing an expected figure of the same series and fiscal
  *   year (the format keeps revisions there; the law report then counts the
@@ -21,7 +33,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { fiscalYearOf } from "../domain/dates.js";
 import { findPrefecture } from "../domain/prefectures.js";
 import type { EmployerInput, InstanceInput, WorkerInput } from "../input/codecs.js";
-import type { ExpectedMinimumWageInput } from "../input/lawCodecs.js";
+import type { ExpectedMinimumWageInput, SlotGroupInput } from "../input/lawCodecs.js";
 import { decodeInstance } from "../input/decode.js";
 import type { Instance } from "../input/instance.js";
 import type { InputIssue } from "../input/issues.js";
@@ -38,12 +50,28 @@ export interface AppliedEvents {
 const sameSeries = (a: ExpectedMinimumWageInput, prefecture: string, industry: string | null, from: string): boolean =>
   findPrefecture(a.prefecture)?.code === prefecture && (a.industry ?? null) === industry && fiscalYearOf(a.from) === fiscalYearOf(from);
 
+/** The slot groups less `count` slots, taken from the latest groups first. */
+const withoutLatest = (groups: readonly SlotGroupInput[], count: number): SlotGroupInput[] => {
+  let left = count;
+  const latestFirst = [...groups].map((g, i) => ({ g, i })).sort((a, b) => (a.g.start > b.g.start ? -1 : a.g.start < b.g.start ? 1 : b.i - a.i));
+  const slots = groups.map((g) => g.slots);
+  for (const { g, i } of latestFirst) {
+    const taken = Math.min(left, g.slots);
+    slots[i] = g.slots - taken;
+    left -= taken;
+  }
+  return groups.map((g, i) => ({ ...g, slots: slots[i] ?? 0 }));
+};
+
 /** The input after the events (in their order), decoded; issues of the result are located at the events that caused them where they can be. */
 export const applyEvents = (
   input: InstanceInput,
   events: readonly PlanEvent[],
   placedAt: ReadonlyMap<string, string>,
+  /** The start of each placement of the plan (../result/types.ts Placement.start); where absent, the placement's start. */
+  startsAt: ReadonlyMap<string, string> = new Map(),
 ): E.Either<readonly InputIssue[], AppliedEvents> => {
+  const periodStart = input.placement?.start ?? input.reference?.asOf ?? "";
   const workers = new Map<string, WorkerInput>(input.workers.map((w) => [w.id, w]));
   const employers = new Map<string, EmployerInput>(input.employers.map((e) => [e.id, e]));
   let expected = [...(input.reference?.expectedMinimumWages ?? [])];
@@ -72,18 +100,32 @@ export const applyEvents = (
         if (w !== undefined) workers.set(e.worker, { ...w, language: [...e.language], ...(e.careJapaneseTest === undefined ? {} : { careJapaneseTest: e.careJapaneseTest }) });
         break;
       }
+      case "worker-available-later": {
+        const w = workers.get(e.worker);
+        const started = placedAt.has(e.worker) && (startsAt.get(e.worker) ?? periodStart) <= e.date;
+        if (w !== undefined && !started) workers.set(e.worker, { ...w, availableFrom: e.availableFrom });
+        break;
+      }
       case "worker-arrived":
         workers.set(e.worker.id, e.worker);
         arrivedAt.set(e.worker.id, i);
         break;
       case "employer-closed":
-        employer(e.employer, (x) => ({ ...x, slots: 0 }));
+        employer(e.employer, ({ slotGroups, ...x }) => ({ ...x, slots: 0 }));
         break;
       case "slots-added":
-        employer(e.employer, (x) => ({ ...x, slots: x.slots + e.count }));
+        employer(e.employer, (x) => ({
+          ...x,
+          slots: x.slots + e.count,
+          ...(x.slotGroups === undefined ? {} : { slotGroups: [...x.slotGroups, { slots: e.count, start: e.date > periodStart ? e.date : periodStart }] }),
+        }));
         break;
       case "slots-removed":
-        employer(e.employer, (x) => ({ ...x, slots: Math.max(0, x.slots - e.count) }));
+        employer(e.employer, (x) => ({
+          ...x,
+          slots: Math.max(0, x.slots - e.count),
+          ...(x.slotGroups === undefined ? {} : { slotGroups: withoutLatest(x.slotGroups, e.count) }),
+        }));
         break;
       case "staff-changed":
         employer(e.employer, (x) => ({

@@ -61,7 +61,7 @@ const find = (events: readonly PlanEvent[], test: (e: PlanEvent) => boolean, las
 };
 
 /** Why `workerId` is no longer at `from`; see the module comment. */
-const whyGone = (workerId: string, from: string, events: readonly PlanEvent[], instance: Instance, workerOf: ReadonlyMap<string, Worker>, barred: ReadonlyMap<string, string>, placedBefore: number, moves: MovePolicy): Why => {
+const whyGone = (workerId: string, from: string, events: readonly PlanEvent[], instance: Instance, workerOf: ReadonlyMap<string, Worker>, barred: ReadonlyMap<string, string>, placedBefore: number, moves: MovePolicy, was: ReadonlyMap<string, string> = new Map()): Why => {
   const worker = workerOf.get(workerId);
   if (worker === undefined) {
     const i = find(events, (e) => eventWorker(e) === workerId && (e.type === "worker-withdrawn" || e.type === "worker-left"), true);
@@ -94,6 +94,9 @@ const whyGone = (workerId: string, from: string, events: readonly PlanEvent[], i
   if (shrunk >= 0 && (employer.slots < placedBefore || events[shrunk]?.type === "staff-changed")) return because(events, shrunk, `${from} has room for fewer workers than it had`);
   const policy = find(events, (e) => e.type === "policy-changed", true);
   if (policy >= 0) return because(events, policy);
+  // A co-worker there became available later: their slot now starts later, and a later slot they take is one another loses.
+  const delayed = find(events, (e) => e.type === "worker-available-later" && e.worker !== workerId && was.get(e.worker) === from, true);
+  if (delayed >= 0) return because(events, delayed, `that worker now takes one of ${from}'s later slots`);
   return none(
     moves === "fewest" || moves === "pinned"
       ? "no event forced it: the move lets more workers be placed (placements come first)"
@@ -129,7 +132,7 @@ export const planDiff = (
     const from = was.get(id);
     const to = now.get(id);
     if (from !== undefined && from !== to) leavers.set(from, (leavers.get(from) ?? 0) + 1);
-    const why = (): Why => whyGone(id, from as string, events, instance, workerOf, barred, filledBefore.get(from as string) ?? 0, moves);
+    const why = (): Why => whyGone(id, from as string, events, instance, workerOf, barred, filledBefore.get(from as string) ?? 0, moves, was);
     if (from !== undefined && to === from) kept.push({ workerId: id, employerId: from });
     else if (from !== undefined && to !== undefined) moved.push({ workerId: id, from, to, why: why() });
     else if (from !== undefined) {

@@ -8,6 +8,7 @@
  *       { "date": "2026-11-02", "type": "worker-withdrawn", "worker": "W0012" },
  *       { "date": "2026-11-09", "type": "worker-left", "worker": "W0044", "reason": "job-change" },
  *       { "date": "2026-11-09", "type": "test-result", "worker": "W0101", "language": ["N3"] },
+ *       { "date": "2026-11-20", "type": "worker-available-later", "worker": "W0150", "availableFrom": "2027-04-01" },
  *       { "date": "2026-12-01", "type": "worker-arrived", "worker": { "id": "W2001", ... } },
  *       { "date": "2027-01-15", "type": "employer-closed", "employer": "E37-construction-04" },
  *       { "date": "2027-01-15", "type": "slots-added", "employer": "E37-nursing-care-02", "count": 2 },
@@ -22,7 +23,8 @@
  * last event (`asOf`); two events for one worker on one day (they repeat or
  * contradict each other); an event for a worker who already left or an
  * employer already closed; a worker leaving an employer they were not placed
- * with; more slots removed than the employer has then.
+ * with; more slots removed than the employer has then; an availability not
+ * later than the worker's availability then.
  */
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
@@ -45,6 +47,13 @@ export type PlanEvent =
   | { readonly type: "worker-left"; readonly date: string; readonly worker: string; readonly reason: LeaveReason }
   /** New Japanese test results (they replace the old list), and the care Japanese test where stated. */
   | { readonly type: "test-result"; readonly date: string; readonly worker: string; readonly language: readonly LanguageEvidence[]; readonly careJapaneseTest?: boolean }
+  /**
+   * The worker becomes available later than planned (training, a test or the
+   * departure took longer): their new availability date. A placement that
+   * has started by the event's date is kept; one that has not loses its slot
+   * if the worker is no longer available by its start (./apply.ts).
+   */
+  | { readonly type: "worker-available-later"; readonly date: string; readonly worker: string; readonly availableFrom: string }
   /** A new worker ready for placement (a new arrival wave). */
   | { readonly type: "worker-arrived"; readonly date: string; readonly worker: WorkerInput }
   /** The employer closed: its slots are gone. */
@@ -66,6 +75,7 @@ const SHAPES: Readonly<Record<EventType, t.Mixed>> = {
   "worker-withdrawn": struct("a worker-withdrawn event", { ...date, type: t.string, worker: nonEmptyString }, {}),
   "worker-left": struct("a worker-left event", { ...date, type: t.string, worker: nonEmptyString, reason: oneOf<LeaveReason>("one of job-change, return-home", ["job-change", "return-home"]) }, {}),
   "test-result": struct("a test-result event", { ...date, type: t.string, worker: nonEmptyString, language: listOf(LanguageEvidenceCodec, "Japanese test results", LIMITS.languageResults) }, { careJapaneseTest: flag }),
+  "worker-available-later": struct("a worker-available-later event", { ...date, type: t.string, worker: nonEmptyString, availableFrom: isoDate }, {}),
   "worker-arrived": struct("a worker-arrived event", { ...date, type: t.string, worker: WorkerCodec }, {}),
   "employer-closed": struct("an employer-closed event", { ...date, type: t.string, employer: nonEmptyString }, {}),
   "slots-added": struct("a slots-added event", { ...date, type: t.string, employer: nonEmptyString, count: integer(1, LIMITS.slots) }, {}),
@@ -86,6 +96,8 @@ export const eventWords = (e: PlanEvent): string => {
       return `${e.date} ${e.worker} left their employer (${e.reason === "job-change" ? "job change" : "went home"})`;
     case "test-result":
       return `${e.date} ${e.worker}'s test results changed to ${e.language.join(", ") || "none"}${e.careJapaneseTest === undefined ? "" : e.careJapaneseTest ? " (care Japanese test passed)" : " (no care Japanese test)"}`;
+    case "worker-available-later":
+      return `${e.date} ${e.worker} available later, from ${e.availableFrom}`;
     case "worker-arrived":
       return `${e.date} ${e.worker.id} arrived`;
     case "employer-closed":
@@ -153,6 +165,8 @@ export const decodeEvents = (input: unknown, ctx: EventContext): E.Either<readon
   const events = input.map((u, i) => shapeOf(u, `events[${i}]`, issues));
   const { instance, plan, asOf } = ctx;
   const workers = new Set(instance.workers.map((w) => w.id));
+  /** Each worker's availability as the events so far leave it. */
+  const availability = new Map(instance.workers.map((w) => [w.id, w.availableFrom]));
   const slots = new Map(instance.employers.map((e) => [e.id, e.slots]));
   const placedAt = new Map(plan.placements.map((p) => [p.workerId, p.employerId]));
   const end = instance.reference.placement.end;
@@ -176,6 +190,7 @@ export const decodeEvents = (input: unknown, ctx: EventContext): E.Either<readon
       if (e.type === "worker-arrived") {
         if (workers.has(worker)) issues.push(issue("duplicate-id", wPath, "the id of a worker not yet in the instance", worker));
         workers.add(worker);
+        availability.set(worker, e.worker.availableFrom ?? instance.reference.placement.start);
       } else if (!workers.has(worker)) {
         issues.push(issue("inconsistent", wPath, "a worker of the instance (or one arrived in an earlier event)", worker));
       }
@@ -185,6 +200,11 @@ export const decodeEvents = (input: unknown, ctx: EventContext): E.Either<readon
       if (last !== undefined && last.date === e.date) issues.push(issue("inconsistent", path, `one event a day for ${worker}: events[${last.index}] is for ${worker} on ${e.date} too (two events on one day repeat or contradict each other)`, e.type));
       lastOf.set(worker, { date: e.date, index: i });
       if (e.type === "worker-withdrawn" || (e.type === "worker-left" && e.reason === "return-home")) gone.set(worker, i);
+      const was = availability.get(worker);
+      if (e.type === "worker-available-later" && was !== undefined) {
+        if (e.availableFrom <= was) issues.push(issue("inconsistent", at(path, "availableFrom"), `a date after ${worker}'s availability then, ${was} (the event moves it later)`, e.availableFrom));
+        else availability.set(worker, e.availableFrom);
+      }
       if (e.type === "worker-left" && workers.has(worker) && !placedAt.has(worker)) issues.push(issue("inconsistent", wPath, "a worker placed in the plan (only they can leave an employer)", worker));
     }
     const employer = eventEmployer(e);

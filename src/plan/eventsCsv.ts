@@ -2,10 +2,11 @@
  * Events as a spreadsheet: one row per event, a header naming the columns
  * (any order, any subset):
  *
- *     date,type,worker,employer,count,reason,language,careJapaneseTest,fullTimeStaff,japaneseCareStaff,prefecture,amount,from,industry
- *     2026-11-02,worker-withdrawn,W0012,,,,,,,,,,,
- *     2026-11-09,test-result,W0101,,,,N3;JFT-Basic A2,yes,,,,,,
- *     2027-01-15,slots-removed,,E013,1,,,,,,,,,
+ *     date,type,worker,employer,count,reason,language,careJapaneseTest,fullTimeStaff,japaneseCareStaff,prefecture,amount,from,industry,availableFrom
+ *     2026-11-02,worker-withdrawn,W0012,,,,,,,,,,,,
+ *     2026-11-09,test-result,W0101,,,,N3;JFT-Basic A2,yes,,,,,,,
+ *     2026-11-20,worker-available-later,W0150,,,,,,,,,,,,2027-04-01
+ *     2027-01-15,slots-removed,,E013,1,,,,,,,,,,
  *
  * Empty cells are absent fields; `language` lists results separated by `;`;
  * numbers and yes/no are read as such, anything else is left as written for
@@ -17,7 +18,7 @@
 import type { InputIssue } from "../input/issues.js";
 import { parseDelimited } from "../io/table.js";
 
-export const EVENT_COLUMNS = ["date", "type", "worker", "employer", "count", "reason", "language", "careJapaneseTest", "fullTimeStaff", "japaneseCareStaff", "prefecture", "amount", "from", "industry"] as const;
+export const EVENT_COLUMNS = ["date", "type", "worker", "employer", "count", "reason", "language", "careJapaneseTest", "fullTimeStaff", "japaneseCareStaff", "prefecture", "amount", "from", "industry", "availableFrom"] as const;
 
 const NUMBERS = new Set(["count", "fullTimeStaff", "japaneseCareStaff", "amount"]);
 

@@ -102,7 +102,7 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
   const list = decodeEvents(events, { instance: decoded.right, plan: plan.result, asOf: plan.asOf });
   if (E.isLeft(list)) return list;
   const placedAt = new Map(plan.result.placements.map((p) => [p.workerId, p.employerId]));
-  const applied = applyEvents(instance as InstanceInput, list.right, placedAt);
+  const applied = applyEvents(instance as InstanceInput, list.right, placedAt, new Map(plan.result.placements.map((p) => [p.workerId, p.start])));
   if (E.isLeft(applied)) return applied;
   const next = applied.right.instance;
   const decodeMs = performance.now() - started;

@@ -29,6 +29,7 @@ import { policyDigest } from "./policy.js";
 import { reasonWords } from "./reasons.js";
 import { byRegion } from "./regions.js";
 import { stabilityHtml } from "./stability.js";
+import { waveRows, wavesSection } from "./waves.js";
 import type { StabilityReport } from "../stable/stabilityReport.js";
 
 /** Options of `renderHtmlReport`. */
@@ -153,14 +154,16 @@ const lists = (results: Results): string[] => {
   if (results.length !== 1) return [];
   const { result, employers } = results[0] as Results[number];
   const where = new Map((employers ?? []).map((e) => [e.id, e]));
+  // The start of each placement, where the slots start in more than one month.
+  const starts = waveRows(result.summary) !== null;
   return [
     "<h2>Who went where</h2>",
     `<details><summary>${int(result.placements.length)} placements</summary>`,
     table(
-      ["worker", "employer", "name", "prefecture", "field", "score"],
+      ["worker", "employer", "name", "prefecture", "field", ...(starts ? ["starts"] : []), "score"],
       result.placements.map((p) => {
         const e = where.get(p.employerId);
-        return [p.workerId, p.employerId, e?.name ?? "", e === undefined ? "" : prefectureLabel(e.prefecture), e === undefined ? "" : fieldLabel(e.field), String(p.score)];
+        return [p.workerId, p.employerId, e?.name ?? "", e === undefined ? "" : prefectureLabel(e.prefecture), e === undefined ? "" : fieldLabel(e.field), ...(starts ? [p.start] : []), String(p.score)];
       }),
     ),
     "</details>",
@@ -256,6 +259,10 @@ export const renderHtmlReport = (c: Comparison, options: HtmlReportOptions = {})
     legend(names),
     charts[2],
     ...keptOut(options.results ?? []),
+    ...(options.results ?? []).flatMap(({ name, result }) => {
+      const waves = wavesSection(table, result.summary, (t) => `<h2>${escapeXml((options.results ?? []).length > 1 ? `${t}: ${name}` : t)}</h2>`);
+      return waves === null ? [] : [waves];
+    }),
     options.stability === undefined ? "" : stabilityHtml(table, (t) => `<p class="sub">${escapeXml(t)}</p>`, options.stability),
     "<h2>Tables</h2>",
     "<details><summary>Fill by field (placed / slots)</summary>",

@@ -19,6 +19,7 @@ import { escapeMarkdown } from "./escape.js";
 import { lawMarkdown } from "./law.js";
 import { brokenWords, policyDigest } from "./policy.js";
 import { priceOfStabilityMarkdown, stabilityMarkdown, stabilityRows } from "./stability.js";
+import { wavesSection } from "./waves.js";
 import type { PriceOfStability } from "../stable/price.js";
 import type { StabilityReport } from "../stable/stabilityReport.js";
 
@@ -142,8 +143,10 @@ export const formatResultMarkdown = (result: MatchResult, options: MarkdownOptio
   const law = lawMarkdown(result);
   const rules = ruleTable(result);
   const stability = stabilityMarkdown(markdownTable, result.stability, options.stability);
+  const waves = wavesSection(markdownTable, result.summary, (t) => `## ${t}`);
   return [
     body,
+    ...(waves === null ? [] : [waves]),
     ...(stability === null ? [] : [stability]),
     ...(result.diagnosis?.kind === "relaxation"
       ? [`## Why infeasible: the smallest relaxation (${int(result.diagnosis.totalUnits)} units)\n\n${result.diagnosis.relaxations.map((r) => `- ${escapeMarkdown(`${r.text} [${r.source}]`)}`).join("\n")}\n`]

@@ -8,6 +8,7 @@ import { RULE_WORDS } from "../rules/ruleIds.js";
 import { lawLines } from "./law.js";
 import { brokenWords, policyDigest } from "./policy.js";
 import { stabilityLines } from "./stability.js";
+import { waveRows } from "./waves.js";
 
 const pct = (part: number, whole: number): string => (whole === 0 ? "-" : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -57,6 +58,10 @@ export const formatReport = (result: MatchResult): string => {
   for (const item of table("field", s.byField)) lines.push(item);
   lines.push("");
   for (const item of table("prefecture", s.byPrefecture, (code) => `${code} ${findPrefecture(code)?.name ?? ""}`.trim())) lines.push(item);
+  if (waveRows(s) !== null) {
+    lines.push("", "Arrival waves (placements by the month their slots start):");
+    for (const item of table("start month", s.byStartMonth)) lines.push(item);
+  }
   for (const item of policyLines(result, "law")) lines.push(item);
   for (const item of lawLines(result)) lines.push(item);
   for (const item of policyLines(result, "policy")) lines.push(item);

@@ -13,6 +13,7 @@ import { score } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
 import { lawReport } from "./law.js";
 import { unfilledReasons, unplacedReasons } from "./explain.js";
+import { slotStarts } from "./starts.js";
 import { summarise } from "./summary.js";
 import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced } from "./types.js";
 
@@ -124,12 +125,13 @@ export const assemblePlan = (
   const unplaced: Unplaced[] = [];
   const reasonFor = unplacedReasons(instance, built);
   const filled = new Int32Array(employers.length);
+  const starts = slotStarts(instance, placedAt);
   workers.forEach((worker, w) => {
     const e = placedAt[w] ?? -1;
     const employer = employers[e];
     if (employer !== undefined) {
       const s = score(worker, employer, reference, weights);
-      placements.push({ workerId: worker.id, employerId: employer.id, score: s.total, points: s.points });
+      placements.push({ workerId: worker.id, employerId: employer.id, start: starts[w] ?? reference.placement.start, score: s.total, points: s.points });
       filled[e] = (filled[e] ?? 0) + 1;
     } else {
       const reason = solution === null ? ({ kind: "no-solution" } as const) : reasonFor(workerClassOf[w] ?? 0);

@@ -1,7 +1,9 @@
 /**
  * Summaries of a placement: totals, and placed workers and empty slots by
- * sector, SSW field and prefecture. Groups are listed in key order.
+ * sector, SSW field, prefecture and start month (the arrival waves). Groups
+ * are listed in key order.
  */
+import { monthOf } from "../domain/dates.js";
 import { findField } from "../domain/fields.js";
 import type { Instance } from "../input/instance.js";
 import type { GroupSummary, Placement, Summary, Unplaced, UnplacedReason } from "./types.js";
@@ -34,6 +36,9 @@ export const summarise = (instance: Instance, placements: readonly Placement[], 
     const e = employerById.get(p.employerId);
     if (e !== undefined) for (const [groups, key] of keysOf(e.field, e.prefecture)) bump(groups, key, 1, 0);
   }
+  const byStartMonth = new Map<string, Mutable>();
+  for (const e of instance.employers) for (const g of e.slotGroups) bump(byStartMonth, monthOf(g.start), 0, g.slots);
+  for (const p of placements) bump(byStartMonth, monthOf(p.start), 1, 0);
   const slots = instance.employers.reduce((s, e) => s + e.slots, 0);
   const totalScore = placements.reduce((s, p) => s + p.score, 0);
   const unplacedByReason: Record<UnplacedReason["kind"], number> = { "no-eligible-slot": 0, "eligible-slots-taken": 0, "no-solution": 0 };
@@ -52,5 +57,6 @@ export const summarise = (instance: Instance, placements: readonly Placement[], 
     bySector: finish(bySector),
     byField: finish(byField),
     byPrefecture: finish(byPrefecture),
+    byStartMonth: finish(byStartMonth),
   };
 };

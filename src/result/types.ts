@@ -10,6 +10,8 @@ import type { StabilitySummary } from "../stable/types.js";
 export interface Placement {
   readonly workerId: string;
   readonly employerId: string;
+  /** The date the worker starts there: the start of the employer's slot group they fill (../result/starts.ts). */
+  readonly start: string;
   /** Weighted score of this placement. */
   readonly score: number;
   /** Unweighted points per criterion; score = sum weight * points. */
@@ -82,6 +84,8 @@ export interface Summary {
   readonly byField: Readonly<Record<string, GroupSummary>>;
   /** Keyed by JIS prefecture code. */
   readonly byPrefecture: Readonly<Record<string, GroupSummary>>;
+  /** Arrival waves: keyed by start month (YYYY-MM), the slots starting that month and the workers placed into them. */
+  readonly byStartMonth: Readonly<Record<string, GroupSummary>>;
 }
 
 /** How the answer stands against one policy constraint or group. */

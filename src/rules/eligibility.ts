@@ -15,6 +15,7 @@
  * | care-japanese-test    | nursing care, and the worker has not passed the Nursing Care Japanese Language Evaluation Test, unless care TITP No. 2, care school or EPA |
  * | required-skill        | the worker lacks a skill the employer or the job category requires, at its level and years |
  * | home-visit-care       | the employer's jobs include home-visit care, and the worker has under 12 months of care work or not the initial care training |
+ * | availability          | the worker becomes available after the employer's last slots start (plus `placement.startToleranceDays`): ./availability.ts |
  * | (worker rules)        | age, ssw-period, departure-readiness: ./worker.ts                              |
  * | (employer rules)      | field-not-open, employment-form, employer-prerequisite, wage-during-placement, equal-pay: ./employer.ts |
  *
@@ -30,6 +31,7 @@ import { findField, findJobCategory, type SswField } from "../domain/fields.js";
 import { bestLevel, levelName, requirementLevel, type LanguageLevel } from "../domain/language.js";
 import type { Employer, Reference, SkillRequirement, Worker } from "../input/instance.js";
 import { RULES, type Exclusion, type RuleId } from "./ruleIds.js";
+import { availabilityExclusion } from "./availability.js";
 import { workerBarriers } from "./worker.js";
 
 export { RULES };
@@ -174,6 +176,8 @@ export const pairExclusions = (worker: Worker, employer: Employer, reference: Re
       detail: `home-visit care needs ${months} months of care work and the initial care training; has ${worker.careExperienceMonths} months${worker.careInitialTraining ? " and the training" : " and no initial training"}`,
     });
   }
+  const late = availabilityExclusion(worker, employer, reference.placement);
+  if (late !== null) out.push(late);
   return out;
 };
 
@@ -191,18 +195,20 @@ export const workerRuleKey = (w: Worker, reference: Reference): string =>
     w.skills,
     homeVisitStanding(w, reference),
     workerBarriers(w, reference.placement),
+    w.availableFrom,
   ]);
 
 /** What `exclusions` reads of an employer (not its prefecture, wage or preferred skills); see `workerRuleKey`. */
 export const employerRuleKey = (e: Employer, reference: Reference): string =>
-  JSON.stringify([e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare, reference.employerBarriers.get(e.id) ?? []]);
+  JSON.stringify([e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare, reference.employerBarriers.get(e.id) ?? [], e.slotGroups[e.slotGroups.length - 1]?.start ?? null]);
 
 /** What `pairExclusions` reads of a worker: `workerRuleKey` without the worker rules. */
 export const workerPairKey = (w: Worker, reference: Reference): string =>
-  JSON.stringify([w.language, w.careJapaneseTest, w.certifications, w.skills, homeVisitStanding(w, reference)]);
+  JSON.stringify([w.language, w.careJapaneseTest, w.certifications, w.skills, homeVisitStanding(w, reference), w.availableFrom]);
 
 /** What `pairExclusions` reads of an employer: `employerRuleKey` without the employer rules. */
-export const employerPairKey = (e: Employer): string => JSON.stringify([e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare]);
+export const employerPairKey = (e: Employer): string =>
+  JSON.stringify([e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare, e.slotGroups[e.slotGroups.length - 1]?.start ?? null]);
 
 /** Whether no rule excludes the pair; the employer's own barriers are checked first, as they need no worker. */
 export const isEligible = (worker: Worker, employer: Employer, reference: Reference): boolean =>

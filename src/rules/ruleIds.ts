@@ -17,6 +17,7 @@ export type RuleId =
   | "care-japanese-test"
   | "required-skill"
   | "home-visit-care"
+  | "availability"
   | "age"
   | "ssw-period"
   | "departure-readiness"
@@ -34,6 +35,7 @@ export const RULES: readonly RuleId[] = [
   "care-japanese-test",
   "required-skill",
   "home-visit-care",
+  "availability",
   "age",
   "ssw-period",
   "departure-readiness",
@@ -62,6 +64,7 @@ export const RULE_WORDS: Readonly<Record<RuleId, string>> = {
   "care-japanese-test": "without the nursing-care Japanese test",
   "required-skill": "missing a required skill",
   "home-visit-care": "not qualified for home-visit care",
+  availability: "available after the slots start",
   age: "under 18 at the start",
   "ssw-period": "past the five-year SSW (i) limit",
   "departure-readiness": "departure checklist incomplete",
@@ -81,6 +84,7 @@ export const RULE_REASON: Readonly<Record<RuleId, string>> = {
   "care-japanese-test": "without the nursing-care Japanese test",
   "required-skill": "missing a required skill",
   "home-visit-care": "without the care experience or initial training home-visit care needs",
+  availability: "available only after the slots start",
   age: "under 18 on the start date",
   "ssw-period": "past the five-year SSW (i) limit over the placement",
   "departure-readiness": "not through the departure checklist",

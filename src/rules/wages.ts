@@ -19,6 +19,13 @@
  * An override in `reference.minimumWages` replaces the regional series with
  * one amount for the whole period.
  *
+ * Slot groups that start later (`employers[].slotGroups`) are paid from
+ * their start, and the check still reads the whole period: minimum wages
+ * only rise, so the highest floor in force from a group's start to the
+ * period's end is the highest of the whole period, and the verdict is the
+ * same as a check from the group's own start. (A raise the result lists as
+ * due on a date before a group starts is due for that group on its start.)
+ *
  * @example
  * // Kagawa, wage 1,050, period 2026-10-01 + 12 months, FY2026 expected 1,102 from 2026-10-01:
  * // steps: 1,036 (FY2025, from the start), 1,102 (FY2026, expected, 2026-10-01), equal pay 1,050

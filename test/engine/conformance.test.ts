@@ -438,6 +438,80 @@ describe("the law's limits with a policy whose quotas cross (per-employer caps, 
   });
 });
 
+/**
+ * Slot groups starting on several dates (../../src/rules/starts.ts): at an
+ * employer class, the worker classes available only for its later groups
+ * take at most those groups' slots. The sets nest (a later group's workers
+ * inside an earlier one's), so the flow engine keeps them as chained pair
+ * nodes; a diversity limit beside them nests too or crosses (then the flow
+ * engine refuses and the side engine carries it).
+ */
+const startModels = (maxW: number, maxE: number, maxSupply: number, diversity: boolean): fc.Arbitrary<AssignmentModel> =>
+  models(maxW, maxE, maxSupply).chain((model) =>
+    fc
+      .record({
+        levels: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: model.workerClasses.length, maxLength: model.workerClasses.length }),
+        bounds: fc.array(fc.tuple(fc.integer({ min: 0, max: maxSupply }), fc.integer({ min: 0, max: maxSupply })), { minLength: model.employerClasses.length, maxLength: model.employerClasses.length }),
+        extra: diversity ? fc.array(fc.integer({ min: 0, max: model.workerClasses.length }), { maxLength: 3 }) : fc.constant<number[]>([]),
+      })
+      .map(({ levels, bounds, extra }) => {
+        const policies: PolicyConstraint[] = [];
+        model.employerClasses.forEach((_, j) => {
+          const into = model.arcs.filter((a) => a.to === j).map((a) => a.from);
+          const [later, last] = bounds[j]!;
+          for (const [k, max] of [[1, Math.max(later, last)], [2, last]] as const) {
+            const workers = into.filter((c) => levels[c]! >= k);
+            if (workers.length > 0) policies.push({ label: `e${j} from group ${k}`, source: "employers[].slotGroups", scope: { kind: "pairs", workers, employer: j }, min: null, max, penalty: null, law: true });
+          }
+          const diverse = into.filter((c) => extra.includes(c));
+          if (diverse.length > 0) policies.push({ label: `e${j} diversity`, source: "policy.diversity", scope: { kind: "pairs", workers: diverse, employer: j }, min: null, max: 1, penalty: null });
+        });
+        return { ...model, policies };
+      }),
+  );
+
+describe("slot groups with their own start dates (nested pair limits at one employer class)", () => {
+  it("the flow engine keeps them in its network and agrees with HiGHS, as does every engine", () => {
+    let limits = 0;
+    fc.assert(
+      fc.property(startModels(6, 4, 4, false), (model) => {
+        limits += (model.policies ?? []).length;
+        expect(flowEngine.accepts(model)).toEqual({ ok: true });
+        expectEnginesAgreeWithHighs(model);
+      }),
+      params(100),
+    );
+    expect(limits).toBeGreaterThan(100);
+  });
+
+  it("with diversity limits beside them: every engine that accepts the model agrees with HiGHS; the side engine takes every one", () => {
+    let refused = 0;
+    fc.assert(
+      fc.property(startModels(6, 4, 4, true), (model) => {
+        expect(sideEngine.accepts(model)).toEqual({ ok: true });
+        if (!flowEngine.accepts(model).ok) refused++;
+        expectEnginesAgreeWithHighs(model);
+      }),
+      params(120),
+    );
+    expect(refused).toBeGreaterThan(5);
+  });
+
+  it("match exhaustive enumeration on tiny models", () => {
+    fc.assert(
+      fc.property(startModels(3, 2, 2, true), (model) => {
+        const best = bruteForce(model);
+        for (const engine of ENGINES.filter((e) => e.accepts(model).ok)) {
+          const out = engine.solve(model, {});
+          if (best === null) expect(out.termination).toBe("infeasible");
+          else expect(out.solution?.objective, engine.name).toBe(best);
+        }
+      }),
+      params(150),
+    );
+  });
+});
+
 describe("the LP text HiGHS reads", () => {
   it("keeps every line short, names generated, and a label on one comment line", () => {
     const arcs: ModelArc[] = [];

@@ -784,6 +784,7 @@ describe("normalisation and canonical order", () => {
       careExperienceMonths: 0,
       careInitialTraining: false,
       formerInternAt: null,
+      availableFrom: TEST_START,
     });
     expect(decoded.employers[0]).toMatchObject({
       name: null,
@@ -794,10 +795,11 @@ describe("normalisation and canonical order", () => {
       japaneseCareStaff: null,
       sswEmployed: 0,
       homeVisitCare: false,
+      slotGroups: [{ start: TEST_START, slots: decoded.employers[0]?.slots }],
     });
     expect(decoded.weights).toEqual({ fieldPreference: 9, prefecturePreference: 2, preferredSkills: 2, languageAboveRequirement: 1, wageAboveMinimum: 1 });
     expect(decoded.reference.asOf).toBeNull();
-    expect(decoded.reference.placement).toEqual({ start: TEST_START, months: 12, end: "2027-04-01", wages: "raise" });
+    expect(decoded.reference.placement).toEqual({ start: TEST_START, months: 12, end: "2027-04-01", wages: "raise", startToleranceDays: 0 });
   });
 });
 

@@ -53,7 +53,7 @@ const baseInstance = (): Json =>
   lawful({
     weights: { fieldPreference: 4 },
     reference: { minimumWages: { "37": 1000 }, expectedMinimumWages: [{ prefecture: "37", amount: 1100, from: "2026-10-01" }] },
-    placement: { start: "2026-04-01", months: 12, wages: "raise" },
+    placement: { start: "2026-04-01", months: 12, wages: "raise", startToleranceDays: 7 },
     supportOrganisations: [{ id: "RSO-1", officers: 2, workers: 10, employers: 3 }],
     workers: [
       {
@@ -64,6 +64,7 @@ const baseInstance = (): Json =>
         age: 28,
         sswMonths: 0,
         careExperienceMonths: 0,
+        availableFrom: "2026-05-01",
         certifications: [{ field: "food-service", via: "skills-test" }],
         skills: [{ name: "cooking", level: 2, years: 1 }],
         preferences: { fields: ["hospitality"], prefectures: ["37"] },
@@ -76,6 +77,10 @@ const baseInstance = (): Json =>
         prefecture: "37",
         field: "food-service",
         slots: 2,
+        slotGroups: [
+          { slots: 1, start: "2026-04-01" },
+          { slots: 1, start: "2026-07-01" },
+        ],
         hourlyWage: 1100,
         japaneseWage: 1100,
         support: "RSO-1",

@@ -84,7 +84,7 @@ describe("CSV instances", () => {
     expect(csvIssues("id,lanugage,trainingCentre,homeProvince,color\nw1,N4,c,p,red,extra\n", `${EMPLOYERS}e1,37,construction,3,"1100\n`)).toBe(
       [
         'workers.csv row 1, column 2 ("lanugage"): unknown property; did you mean "language"?',
-        'workers.csv row 1, column 5 ("color"): unknown property; the known columns are id, language, careJapaneseTest, certifications, skills, preferredFields, preferredPrefectures, trainingCentre, homeProvince, group, birthDate, age, sswMonths, departure, careExperienceMonths, careInitialTraining, formerInternAt',
+        'workers.csv row 1, column 5 ("color"): unknown property; the known columns are id, language, careJapaneseTest, certifications, skills, preferredFields, preferredPrefectures, trainingCentre, homeProvince, group, birthDate, age, sswMonths, departure, careExperienceMonths, careInitialTraining, formerInternAt, availableFrom',
         'workers.csv row 1: missing, expected a column "language"',
         "workers.csv row 2: expected at most 5 cells (one per column), got 6",
         'employers.csv row 2: expected properly closed quotes, got "Quoted field unterminated"',

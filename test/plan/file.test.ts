@@ -144,7 +144,7 @@ describe("jobmatch explain on a saved plan", () => {
     const swapped = [...ps];
     const at = (w: string, e: string) => {
       const x = score(byId.get(w)!, employers.get(e)!, instance.reference, instance.weights);
-      return { workerId: w, employerId: e, score: x.total, points: x.points };
+      return { workerId: w, employerId: e, start: instance.reference.placement.start, score: x.total, points: x.points };
     };
     swapped[i] = at(a.workerId, b.employerId);
     swapped[j] = at(b.workerId, a.employerId);

@@ -270,7 +270,7 @@ describe("replan on the pilot", () => {
     expect(E.isLeft(r)).toBe(true);
     const paths = E.isLeft(r) ? r.left.map((i) => `${i.path}: ${i.expected}`) : [];
     expect(paths).toEqual([
-      'events[6].type: one of worker-withdrawn, worker-left, test-result, worker-arrived, employer-closed, slots-added, slots-removed, staff-changed, minimum-wage-revised, policy-changed',
+      'events[6].type: one of worker-withdrawn, worker-left, test-result, worker-available-later, worker-arrived, employer-closed, slots-added, slots-removed, staff-changed, minimum-wage-revised, policy-changed',
       "events[0].worker: a worker of the instance (or one arrived in an earlier event)",
       "events[1].date: a date on or after 2026-11-02 (events[0]): events in date order",
       `events[3].worker: a worker still in the programme (${placed.workerId} left in events[2])`,

@@ -4,8 +4,8 @@
  *
  * The network of ../policyNetwork.ts holds, on each side, a laminar family
  * of sets (any two disjoint, or one inside the other: sector and field
- * quotas, per-employer caps, one family of fairness floors), and diversity
- * limits whose placements no other diversity limit counts. What crosses
+ * quotas, per-employer caps, one family of fairness floors), and at each
+ * employer class a laminar family of pair limits (diversity, slot starts). What crosses
  * (a sector quota and a prefecture quota over several prefectures; fairness
  * by training centre and by home province) is carried as side rows of the
  * network simplex with side constraints (./problem.ts), so fewer side rows
@@ -116,13 +116,17 @@ export const splitPolicies = (model: AssignmentModel): PolicySplit => {
     p.scope.kind === kind && !hasRepeats(p.scope.classes) ? p.scope.classes : null;
   for (const i of coverOf(setsOf(policies, onSide("workers")))) side.add(i);
   for (const i of coverOf(setsOf(policies, onSide("employers")))) side.add(i);
-  // Diversity limits: the network routes each counted arc through one pair node.
-  const taken = new Map<number, string>();
-  for (const entry of setsOf(policies, (p) => (p.scope.kind === "pairs" ? scopeArcs(model, p.scope) : null))) {
-    const key = [...entry.members].join(",");
-    const clash = [...entry.members].some((a) => taken.has(a) && taken.get(a) !== key);
-    if (clash) for (const i of entry.policies) side.add(i);
-    else for (const a of entry.members) taken.set(a, key);
+  // Pair limits (diversity, slot starts): the network routes each counted arc through the pair
+  // nodes of one employer class, which must nest there; pair sets at different classes never meet.
+  const byEmployer = new Map<number, PolicyConstraint[]>();
+  const indexOfPolicy = new Map<PolicyConstraint, number>();
+  policies.forEach((p, i) => {
+    if (p.scope.kind !== "pairs") return;
+    indexOfPolicy.set(p, i);
+    byEmployer.set(p.scope.employer, [...(byEmployer.get(p.scope.employer) ?? []), p]);
+  });
+  for (const list of byEmployer.values()) {
+    for (const k of coverOf(setsOf(list, (p) => (p.scope.kind === "pairs" ? scopeArcs(model, p.scope) : null)))) side.add(indexOfPolicy.get(list[k] as PolicyConstraint) as number);
   }
   return {
     network: policies.filter((_, i) => !side.has(i)),
