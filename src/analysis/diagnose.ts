@@ -166,7 +166,7 @@ const quotaReason = (instance: Instance, built: BuiltModel, classes: readonly nu
   const barred = classes.filter((j) => instance.reference.employerBarriers.has(instance.employers[built.employerMembers[j]?.[0] as number]?.id ?? ""));
   const room = legalRoom(model, classes.filter((j) => !barred.includes(j)));
   if (room < r.from) {
-    const excluded = barred.reduce((s, j) => s + (model.employerClasses[j]?.capacity ?? 0), 0);
+    const excluded = barred.reduce((s, j) => s + (built.employerMembers[j] ?? []).reduce((t, i) => t + (instance.employers[i]?.slots ?? 0), 0), 0);
     return `${eligible} workers are eligible for its ${slots} slots, but the law lets its employers take only ${room} (${excluded} slots are at employers a rule excludes; statutory caps, acceptance plans and housing limit the others)`;
   }
   return `${eligible} workers are eligible for its ${slots} slots, but the rest of the plan needs them or their slots`;
