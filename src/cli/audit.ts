@@ -37,6 +37,7 @@ import { loadWithRankings } from "./stable.js";
 import { reportTargets, writeReports } from "./solve.js";
 import { instanceInputs, reportNotices, type InstanceOptions, type LoadedInstance } from "./instance.js";
 import { checkOutputs, writeOutput } from "./write.js";
+import { staggeredStarts } from "../stable/starts.js";
 
 /** The options of `jobmatch audit`. */
 export interface AuditOptions extends InstanceOptions {
@@ -140,9 +141,11 @@ export const auditAction = async (file: string | undefined, o: AuditOptions, ctx
   const locate = saved === null ? loaded.right.locate : (issues: readonly InputIssue[]) => loaded.right.locate(issues.map((i) => ({ ...i, path: i.path === "" ? "instance" : at("instance", i.path) })));
   const decoded = decodeInstance(input);
   if (E.isLeft(decoded)) return E.left(issuesFailure(`${name} has problems:`, locate(decoded.left)));
+  const instance = decoded.right;
+  const staggered = staggeredStarts(instance, input);
+  if (staggered.length > 0) return E.left(issuesFailure(`${name} cannot be audited:`, locate(staggered)));
   const plan = saved === null ? await planOf(o, input, ctx) : saved;
   if (E.isLeft(plan)) return plan;
-  const instance = decoded.right;
   const placedAt = readPlan(instance, plan.right.plan, plan.right.rowPath);
   if (E.isLeft(placedAt)) return E.left(issuesFailure(`${plan.right.name} does not fit ${name}:`, placedAt.left as readonly InputIssue[]));
   const report = stabilityReport(instance, stabilityOf(instance, buildModel(instance), placedAt.right), { limit: o.format === "text" ? o.limit : Infinity });

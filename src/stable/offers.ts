@@ -10,6 +10,7 @@ import type { MatchResult } from "../result/types.js";
 import type { AuditDetail, BlockingPair } from "./audit.js";
 import { placedAtOf } from "./plan.js";
 import { stabilityOf } from "./summary.js";
+import { stableCanRead } from "./starts.js";
 
 /** A worker's better offers: how many, and the first few, best first. */
 export interface BetterOffers {
@@ -27,9 +28,9 @@ const auditOf = (instance: Instance, result: MatchResult): AuditDetail => {
   return audit;
 };
 
-/** The worker's blocking pairs in the result's plan (at most `limit` shown), or null for an unknown worker or a result without a solution. */
+/** The worker's blocking pairs in the result's plan (at most `limit` shown), or null for an unknown worker, a result without a solution, or slots that start on different dates (./starts.ts). */
 export const betterOffers = (instance: Instance, result: MatchResult, workerId: string, limit = 3): BetterOffers | null => {
-  if (!result.hasSolution) return null;
+  if (!result.hasSolution || !stableCanRead(instance)) return null;
   const w = instance.workers.findIndex((x) => x.id === workerId);
   if (w < 0) return null;
   const audit = auditOf(instance, result);

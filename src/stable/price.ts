@@ -25,6 +25,7 @@ import { buildMarket } from "./market.js";
 import { flowsOf } from "./plan.js";
 import { decodeStableOptions, stablePlan, type StableOptions, type StableResult } from "./stable.js";
 import { stabilityOf } from "./summary.js";
+import { staggeredStarts } from "./starts.js";
 
 export interface PriceOptions {
   /** The optimiser's engine, for the optimal and the top-choice plans. */
@@ -79,6 +80,8 @@ export const priceOfStability = (input: unknown, options: PriceOptions = {}): E.
   const decoded = decodeInstance(input);
   if (E.isLeft(decoded)) return decoded;
   const instance = decoded.right;
+  const staggered = staggeredStarts(instance, input);
+  if (staggered.length > 0) return E.left(capIssues(staggered));
   const started = performance.now();
   const built = buildModel(instance);
   const stable = stablePlan(instance, built, stableOptions.right, started, { decodeMs: 0, buildMs: performance.now() - started }).result;

@@ -23,6 +23,7 @@ import { readPlan } from "./plan.js";
 import { retentionReport, type Retention, type RetentionOptions } from "./retention.js";
 import { stabilityOf, type Stability } from "./summary.js";
 import type { StabilitySummary } from "./types.js";
+import { staggeredStarts } from "./starts.js";
 
 export interface StabilityReportOptions extends RetentionOptions {
   /** The most blocking pairs listed (default 1,000); counts are exact whatever the limit. */
@@ -103,6 +104,8 @@ export const auditMatch = (input: unknown, plan: unknown, options: StabilityRepo
   const decoded = decodeInstance(input);
   if (E.isLeft(decoded)) return decoded;
   const instance = decoded.right;
+  const staggered = staggeredStarts(instance, input);
+  if (staggered.length > 0) return E.left(staggered);
   const placedAt = readPlan(instance, plan);
   if (E.isLeft(placedAt)) return placedAt;
   const built = buildModel(instance);

@@ -37,6 +37,7 @@ import { buildMarket } from "./market.js";
 import { flowsOf } from "./plan.js";
 import { stabilityOf, type Stability } from "./summary.js";
 import { ID_TIE_BREAK, priorities, type TieBreak } from "./tieBreak.js";
+import { staggeredStarts } from "./starts.js";
 
 export interface StableOptions {
   readonly proposing?: "workers" | "employers";
@@ -149,6 +150,8 @@ export const stableMatch = (input: unknown, options?: StableOptions): E.Either<r
   const opts = decodeStableOptions(options);
   const decoded = decodeInstance(input);
   if (E.isLeft(opts) || E.isLeft(decoded)) return E.left(capIssues([...(E.isLeft(decoded) ? decoded.left : []), ...(E.isLeft(opts) ? opts.left : [])]));
+  const staggered = staggeredStarts(decoded.right, input);
+  if (staggered.length > 0) return E.left(capIssues(staggered));
   const decodeMs = performance.now() - started;
   const buildStarted = performance.now();
   const built = buildModel(decoded.right);

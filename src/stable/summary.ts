@@ -15,6 +15,7 @@ import { placedAtOf } from "./plan.js";
 import { NO_RANKINGS } from "./rankings.js";
 import { retentionDetail, type RetentionDetail, type RetentionOptions } from "./retention.js";
 import type { StabilitySummary } from "./types.js";
+import { stableCanRead } from "./starts.js";
 
 export type { StabilitySummary } from "./types.js";
 
@@ -64,9 +65,9 @@ export const stabilityOf = (instance: Instance, built: BuiltModel, placedAt: Int
   return { market, audit, retention, summary: summarise(instance, audit, retention) };
 };
 
-/** A result with its stability summary filled in (the plan read from its placements); unchanged without a solution. */
+/** A result with its stability summary filled in (the plan read from its placements); unchanged without a solution, or where slots start on different dates (./starts.ts). */
 export const withStability = (instance: Instance, built: BuiltModel, result: MatchResult): MatchResult => {
-  if (!result.hasSolution) return result;
+  if (!result.hasSolution || !stableCanRead(instance)) return result;
   const started = performance.now();
   const { summary } = stabilityOf(instance, built, placedAtOf(instance, result.placements));
   const stabilityMs = performance.now() - started;
