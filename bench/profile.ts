@@ -48,7 +48,8 @@ for (const size of (values.sizes ?? "").split(",")) {
     const built = time("model", () => assembleModel(instance, classes, arcs));
     const outcome = time("solve", () => flowEngine.solve(built.model, {}));
     const flows = outcome.solution?.flows ?? [];
-    time("disaggregation", () => disaggregate(built, flows, instance.workers.length, (i) => legalCapacities(instance)[i] ?? 0));
+    const legal = legalCapacities(instance);
+    time("disaggregation", () => disaggregate(built, flows, instance.workers.length, (i) => legal[i] ?? 0));
     // assemble disaggregates again; the result step is the rest of it
     const t = performance.now();
     assemble(instance, built, outcome, { decodeMs: 0, buildMs: 0, solveMs: 0 }, t);

@@ -89,7 +89,8 @@ export const stableRun = (text: string, proposing: "workers" | "employers", veri
 
   // The optimal plan (not timed), then its audit from scratch, as match() does it.
   const optimal = solveModel(built.model, "auto", {});
-  const optimalPlacedAt = optimal.solution === null ? new Int32Array(instance.workers.length).fill(-1) : disaggregate(built, optimal.solution.flows, instance.workers.length, (e) => legalCapacities(instance)[e] ?? 0);
+  const legal = legalCapacities(instance);
+  const optimalPlacedAt = optimal.solution === null ? new Int32Array(instance.workers.length).fill(-1) : disaggregate(built, optimal.solution.flows, instance.workers.length, (e) => legal[e] ?? 0);
   const a0 = performance.now();
   const audited = stabilityOf(instance, built, optimalPlacedAt);
   const auditMs = performance.now() - a0;

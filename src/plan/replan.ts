@@ -124,6 +124,7 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
   const solveMs = performance.now() - solveStarted;
 
   const resultStarted = performance.now();
+  const legal = legalCapacities(next);
   const planned: PlanOutcome = {
     status: raw.termination,
     engine: raw.engine,
@@ -131,7 +132,7 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
     solution:
       flows === null || value === null
         ? null
-        : { placedAt: disaggregateKeeping(m.built, flows, m.holds, (e) => legalCapacities(next)[e] ?? 0), flows, objective: value },
+        : { placedAt: disaggregateKeeping(m.built, flows, m.holds, (e) => legal[e] ?? 0), flows, objective: value },
     bound: raw.termination === "optimal" ? value : null,
   };
   const assembled = assemblePlan(next, m.built, planned, { decodeMs, buildMs, solveMs }, started, diagnosis, resultStarted);

@@ -78,9 +78,9 @@ export const assemble = (
   diagnosis: Diagnosis | null = null,
 ): MatchResult => {
   const resultStarted = performance.now();
-  const { workers, employers } = instance;
   const solution = outcome.solution;
-  const placedAt = solution === null ? null : disaggregate(built, solution.flows, workers.length, (e) => legalCapacities(instance)[e] ?? 0);
+  const legal = legalCapacities(instance);
+  const placedAt = solution === null ? null : disaggregate(built, solution.flows, instance.workers.length, (e) => legal[e] ?? 0);
   const plan: PlanOutcome = {
     status: outcome.termination,
     engine: outcome.engine,

@@ -187,28 +187,22 @@ export const pairExclusions = (worker: Worker, employer: Employer, reference: Re
  * Coarser than the model's class key (no preferences), so counting rules
  * over the cohort can merge more workers. Keep in step with `exclusions`.
  */
-export const workerRuleKey = (w: Worker, reference: Reference): string =>
-  JSON.stringify([
-    w.language,
-    w.careJapaneseTest,
-    w.certifications,
-    w.skills,
-    homeVisitStanding(w, reference),
-    workerBarriers(w, reference.placement),
-    w.availableFrom,
-  ]);
+export const workerRuleKey = (w: Worker, reference: Reference): string => JSON.stringify([...workerPairParts(w, reference), workerBarriers(w, reference.placement)]);
 
 /** What `exclusions` reads of an employer (not its prefecture, wage or preferred skills); see `workerRuleKey`. */
-export const employerRuleKey = (e: Employer, reference: Reference): string =>
-  JSON.stringify([e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare, reference.employerBarriers.get(e.id) ?? [], e.slotGroups[e.slotGroups.length - 1]?.start ?? null]);
+export const employerRuleKey = (e: Employer, reference: Reference): string => JSON.stringify([...employerPairParts(e), reference.employerBarriers.get(e.id) ?? []]);
 
 /** What `pairExclusions` reads of a worker: `workerRuleKey` without the worker rules. */
-export const workerPairKey = (w: Worker, reference: Reference): string =>
-  JSON.stringify([w.language, w.careJapaneseTest, w.certifications, w.skills, homeVisitStanding(w, reference), w.availableFrom]);
+export const workerPairKey = (w: Worker, reference: Reference): string => JSON.stringify(workerPairParts(w, reference));
 
 /** What `pairExclusions` reads of an employer: `employerRuleKey` without the employer rules. */
-export const employerPairKey = (e: Employer): string =>
-  JSON.stringify([e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare, e.slotGroups[e.slotGroups.length - 1]?.start ?? null]);
+export const employerPairKey = (e: Employer): string => JSON.stringify(employerPairParts(e));
+
+/** The worker's side of the pair rules, for the keys above. Keep in step with `pairExclusions`. */
+const workerPairParts = (w: Worker, reference: Reference): unknown[] => [w.language, w.careJapaneseTest, w.certifications, w.skills, homeVisitStanding(w, reference), w.availableFrom];
+
+/** The employer's side of the pair rules (its last slot group's start for availability), for the keys above. */
+const employerPairParts = (e: Employer): unknown[] => [e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare, e.slotGroups[e.slotGroups.length - 1]?.start ?? null];
 
 /** Whether no rule excludes the pair; the employer's own barriers are checked first, as they need no worker. */
 export const isEligible = (worker: Worker, employer: Employer, reference: Reference): boolean =>
