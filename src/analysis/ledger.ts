@@ -94,6 +94,9 @@ export const placementsWords = (n: number): string => {
   return `${shown} placement${shown === 1 ? "" : "s"}`;
 };
 
+/** What the ledger reads of a constraint, the law's or the policy's: its words and its bounds. */
+type Counted = Pick<PolicyConstraint, "label" | "source" | "min" | "max" | "penalty">;
+
 const ledgers = new WeakMap<MatchResult, PolicyLedger | null>();
 
 /** The ledger of a result, or null when the instance has no policy constraint or group, or the result no solution. */
@@ -108,11 +111,9 @@ const buildLedger = (instance: Instance, result: MatchResult): PolicyLedger | nu
   const built = buildModel(instance);
   const { model } = built;
   const law = lawLimits(instance);
+  const ownPolicies = (model.policies ?? []).filter((p) => p.law !== true);
   // The law's limits first (as a constraint each, counted by employer), then the policy's.
-  const policies: PolicyConstraint[] = [
-    ...law.map((l): PolicyConstraint => ({ label: l.label, source: l.source, scope: { kind: "employers", classes: [] }, min: null, max: l.max, penalty: null, law: true })),
-    ...(model.policies ?? []).filter((p) => p.law !== true),
-  ];
+  const policies: Counted[] = [...law.map((l): Counted => ({ label: l.label, source: l.source, min: null, max: l.max, penalty: null })), ...ownPolicies];
   const groups = model.groups ?? [];
   if (policies.length === 0 && groups.length === 0) return null;
 
@@ -132,8 +133,8 @@ const buildLedger = (instance: Instance, result: MatchResult): PolicyLedger | nu
   const byWorker = model.workerClasses.map((): number[] => []);
   // A pair scope counts some of an employer's workers: by training centre (a diversity limit).
   const pairCounts = new Map<number, (w: number) => boolean>();
-  policies.forEach((p, k) => {
-    if (k < law.length) return;
+  ownPolicies.forEach((p, i) => {
+    const k = law.length + i;
     const s = p.scope;
     if (s.kind === "employers") s.classes.forEach((j) => byEmployer[j]?.push(k));
     else if (s.kind === "workers") s.classes.forEach((c) => byWorker[c]?.push(k));
@@ -189,7 +190,7 @@ const buildLedger = (instance: Instance, result: MatchResult): PolicyLedger | nu
     const breaches: Breach[] = [];
     let penaltyChange = 0;
     for (const [k, d] of [...delta.entries()].sort(([a], [b]) => a - b)) {
-      const p = policies[k] as PolicyConstraint;
+      const p = policies[k] as Counted;
       const before = values[k] ?? 0;
       const added = violationAt(p, before + d) - violationAt(p, before);
       if (p.penalty !== null) penaltyChange += p.penalty * added;
@@ -232,7 +233,7 @@ const buildLedger = (instance: Instance, result: MatchResult): PolicyLedger | nu
     return [...new Set([...(byEmployerIndex[e] ?? []), ...(byEmployer[employerClass[e] ?? -1] ?? [])])]
       .sort((a, b) => a - b)
       .flatMap((k) => {
-        const p = policies[k] as PolicyConstraint;
+        const p = policies[k] as Counted;
         const value = values[k] ?? 0;
         return p.penalty === null && p.max !== null && value >= p.max ? [{ label: p.label, source: p.source, value }] : [];
       });
@@ -241,7 +242,7 @@ const buildLedger = (instance: Instance, result: MatchResult): PolicyLedger | nu
   return { placementWeight: model.placementWeight, effect, reachedAt };
 };
 
-const breachOf = (p: PolicyConstraint, bound: "min" | "max", before: number, after: number, units: number, model: AssignmentModel): Breach => {
+const breachOf = (p: Counted, bound: "min" | "max", before: number, after: number, units: number, model: AssignmentModel): Breach => {
   const penalty = p.penalty === null ? null : p.penalty / model.placementWeight;
   return { label: p.label, source: p.source, hard: p.penalty === null, bound, before, after, units, penalty, text: breachText(p.label, bound, before, after, 0, penalty) };
 };
