@@ -147,14 +147,14 @@ const bench = async (label: string, input: InstanceInput, n: number, withHighs: 
   if (E.isLeft(saved)) throw new Error(`${label}: the plan cannot be saved`);
   const plan = saved.right;
   const events = drawEvents(input, plan, n, plan.result.law.placement.start);
-  const once = replan(input, plan, events, { moves });
+  const once = replan(plan.instance, plan, events, { moves });
   if (E.isLeft(once)) throw new Error(`${label}: ${JSON.stringify(once.left.slice(0, 3))}`);
   verify(input, plan, events, once.right, withHighs ? highsEngine(await loadHighs()) : null, moves);
   const solve: number[] = [];
   const total: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = replan(input, plan, events, { moves });
+    const r = replan(plan.instance, plan, events, { moves });
     total.push(performance.now() - t);
     if (E.isRight(r)) solve.push(r.right.result.timings.solveMs);
   }

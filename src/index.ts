@@ -230,7 +230,7 @@ export type {
 // Saved plans (a result with its instance, options and the instance's content hash) and re-planning
 export { savePlan, loadPlan, planToJson, isPlanFile, checkPlanInstance, PLAN_FORMAT, PLAN_VERSION } from "./plan/file.js";
 export type { SavedPlan, LoadedPlan, PlanResult } from "./plan/file.js";
-export { instanceHash, canonicalJson } from "./plan/canonical.js";
+export { instanceHash, legacyInstanceHash, instanceHashLike, canonicalJson } from "./plan/canonical.js";
 export { sha256 } from "./plan/sha256.js";
 export { replan } from "./plan/replan.js";
 export type { ReplanOptions, ReplanResult } from "./plan/replan.js";

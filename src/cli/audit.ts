@@ -29,7 +29,7 @@ import { EXIT, issuesFailure, usage, type ExitCode, type Failure, type Finish } 
 import { LIMITS } from "../input/limits.js";
 import { readJson, readText, type CliContext } from "./io.js";
 import { isPlanFile, staleness } from "../plan/file.js";
-import { instanceHash } from "../plan/canonical.js";
+import { instanceHashLike } from "../plan/canonical.js";
 import { readPlan as readSavedPlan } from "./plan.js";
 import { prettyJsonPieces } from "./json.js";
 import { addInstanceOptions, addSolveOptions, matchOptions, positiveInteger } from "./options.js";
@@ -104,7 +104,7 @@ const planOf = async (o: AuditOptions, input: unknown, ctx: CliContext): Promise
   if (E.isLeft(saved)) return saved;
   const decoded = decodeInstance(input);
   if (E.isRight(decoded)) {
-    const stale = staleness(saved.right.plan.instanceHash, instanceHash(decoded.right));
+    const stale = staleness(saved.right.plan.instanceHash, instanceHashLike(saved.right.plan.instanceHash, decoded.right));
     if (stale !== null) ctx.stderr.write(`notice: ${o.plan} against the instance given: ${stale}\n`);
   }
   return E.right({ plan: saved.right.result, rowPath: (i) => at(`${o.plan}: result.placements`, i), name: o.plan });

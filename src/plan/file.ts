@@ -7,7 +7,7 @@
  *
  *     {
  *       "format": "jobmatch-plan", "version": 1,
- *       "instanceHash": "sha256:...",
+ *       "instanceHash": "sha256-rows:...",
  *       "options": { "engine": "auto" },
  *       "asOf": null,
  *       "instance": { "workers": [...], "employers": [...], ... },
@@ -33,7 +33,8 @@ import type { Instance } from "../input/instance.js";
 import { at, issue, type InputIssue } from "../input/issues.js";
 import type { MatchOptions } from "../match.js";
 import type { MatchResult, Timings } from "../result/types.js";
-import { instanceHash } from "./canonical.js";
+import { instanceHash, instanceHashLike } from "./canonical.js";
+import { ownCopy } from "./owned.js";
 
 export const PLAN_FORMAT = "jobmatch-plan";
 export const PLAN_VERSION = 1;
@@ -44,13 +45,13 @@ export type PlanResult = Omit<MatchResult, "timings">;
 export interface SavedPlan {
   readonly format: typeof PLAN_FORMAT;
   readonly version: typeof PLAN_VERSION;
-  /** "sha256:" and the digest of the decoded instance's canonical JSON. */
+  /** The content hash of the decoded instance (./canonical.ts): "sha256-rows:..." (or "sha256:..." in plans saved before). */
   readonly instanceHash: string;
   /** The options the plan was solved with. */
   readonly options: MatchOptions;
   /** The date of the last event applied (by `replan`); null for a plan from `match`. */
   readonly asOf: string | null;
-  /** The instance input, as given (it decodes to the instance the hash names). */
+  /** The instance input (it decodes to the instance the hash names): the plan's own frozen copy of what was given. */
   readonly instance: unknown;
   readonly result: PlanResult;
 }
@@ -61,7 +62,7 @@ export interface LoadedPlan {
   readonly instance: Instance;
   /** The plan's result with zero timings (nothing was solved), ready for explainWorker and the reports. */
   readonly result: MatchResult;
-  /** The hash of the instance as it decodes now. */
+  /** The hash of the instance as it decodes now, in the scheme of the plan's recorded hash. */
   readonly hash: string;
   /** Null when the hash matches; otherwise what changed, in words, to show before any explanation. */
   readonly stale: string | null;
@@ -88,9 +89,9 @@ export const savePlan = (input: unknown, result: MatchResult, options: MatchOpti
 /**
  * The decoded instances of plans made (savePlan, planOf) or read (loadPlan)
  * in this process, by their instance input object, so that re-planning
- * decodes a plan's instance once, not again. A plan's instance is data: an
- * instance changed after the plan is given as a new object (which is decoded,
- * and compared with the plan by its hash).
+ * decodes a plan's instance once, not again. Those input objects are the
+ * plans' own, deeply frozen: an instance changed after the plan is a new
+ * object (which is decoded, and compared with the plan by its hash).
  */
 const decodedInputs = new WeakMap<object, Instance>();
 
@@ -105,14 +106,15 @@ export const knownInstance = (input: unknown): Instance | undefined => (typeof i
 export const planOf = (input: unknown, instance: Instance, result: MatchResult, options: MatchOptions, asOf: string | null): E.Either<readonly InputIssue[], SavedPlan> => {
   const mismatch = resultMismatch(instance, result);
   if (mismatch !== null) return E.left([issue("inconsistent", "result", `the result of match on this instance, but ${mismatch}`, "placements that do not fit it")]);
-  remember(input, instance);
+  const own = ownCopy(input);
+  remember(own, instance);
   return E.right({
     format: PLAN_FORMAT,
     version: PLAN_VERSION,
     instanceHash: instanceHash(instance),
     options: { ...(options.engine === undefined ? {} : { engine: options.engine }), ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }) },
     asOf,
-    instance: input,
+    instance: own,
     result: withoutTimings(result),
   });
 };
@@ -181,21 +183,22 @@ export const loadPlan = (json: unknown): E.Either<readonly InputIssue[], LoadedP
   const shape = PlanShape.decode(json);
   if (E.isLeft(shape)) return E.left(issuesFromErrors(shape.left));
   const raw = shape.right;
-  const decoded = decodeInstance(raw.instance);
+  const instance = ownCopy(raw.instance);
+  const decoded = decodeInstance(instance);
   if (E.isLeft(decoded)) return E.left(decoded.left.map((i) => ({ ...i, path: i.path === "" ? "instance" : at("instance", i.path) })));
   const result: MatchResult = { ...(raw.result as unknown as PlanResult), timings: NO_TIMINGS };
-  const hash = instanceHash(decoded.right);
+  const hash = instanceHashLike(raw.instanceHash, decoded.right);
   const stale = staleness(raw.instanceHash, hash);
   const mismatch = resultMismatch(decoded.right, result);
   if (mismatch !== null) return E.left([issue("inconsistent", "result", `the result of the plan's instance, but ${stale === null ? mismatch : `${mismatch}; ${stale}`}`, "placements that do not fit it")]);
-  remember(raw.instance, decoded.right);
+  remember(instance, decoded.right);
   const plan: SavedPlan = {
     format: PLAN_FORMAT,
     version: PLAN_VERSION,
     instanceHash: raw.instanceHash,
     options: raw.options as MatchOptions,
     asOf: raw.asOf ?? null,
-    instance: raw.instance,
+    instance,
     result: raw.result as unknown as PlanResult,
   };
   return E.right({ plan, instance: decoded.right, result, hash, stale });
@@ -210,5 +213,5 @@ export const staleness = (recorded: string, now: string): string | null =>
 /** Whether `input` (an instance as it is now) is the instance the plan was solved from: null when it is, else the notice. */
 export const checkPlanInstance = (plan: SavedPlan, input: unknown): E.Either<readonly InputIssue[], string | null> => {
   const decoded = decodeInstance(input);
-  return E.isLeft(decoded) ? decoded : E.right(staleness(plan.instanceHash, instanceHash(decoded.right)));
+  return E.isLeft(decoded) ? decoded : E.right(staleness(plan.instanceHash, instanceHashLike(plan.instanceHash, decoded.right)));
 };

@@ -43,7 +43,7 @@ import { applyEvents } from "./apply.js";
 import { planDiff, type PlanDiff } from "./diff.js";
 import { decodeEvents, type PlanEvent } from "./events.js";
 import { knownInstance, planOf, staleness, type SavedPlan } from "./file.js";
-import { instanceHash } from "./canonical.js";
+import { instanceHashLike } from "./canonical.js";
 import { disaggregateKeeping } from "./keep.js";
 import { builtFlows, replanModel, type MovePolicy } from "./model.js";
 import { legalCapacities } from "../rules/limits.js";
@@ -143,7 +143,7 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
   if (E.isLeft(saved)) return saved;
   const exact = (raw.engine === "flow" || raw.engine === "side") && raw.termination === "optimal";
   // The plan's own instance object needs no hash; any other is compared by content.
-  const stale = instance === plan.instance ? null : staleness(plan.instanceHash, instanceHash(decoded.right));
+  const stale = instance === plan.instance ? null : staleness(plan.instanceHash, instanceHashLike(plan.instanceHash, decoded.right));
   return E.right({
     stale,
     plan: saved.right,

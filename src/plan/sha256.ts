@@ -8,7 +8,7 @@
  * sha256("abc") // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
  */
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
   0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
   0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
@@ -17,60 +17,90 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-/** UTF-8 bytes of a string (TextEncoder exists in Node 20 and every browser). */
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const encoder = new TextEncoder();
+/** A scratch buffer for the UTF-8 bytes of the string being hashed, grown as needed (hashing is synchronous, so one buffer serves every call). */
+let scratch = new Uint8Array(1 << 16);
+const W = new Int32Array(64);
+const H = new Int32Array(8);
+const tail = new Uint8Array(128);
 
-/** The digest of `bytes`, as 64 lower-case hex digits. */
-export const sha256Bytes = (bytes: Uint8Array): string => {
-  const bitLength = bytes.length * 8;
-  // Message, the 0x80 byte, zero padding, and the 64-bit length: a multiple of 64 bytes.
-  const padded = new Uint8Array((((bytes.length + 9 + 63) >> 6) << 6));
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 2 ** 32));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const x = w[i - 15] as number;
-      const y = w[i - 2] as number;
-      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) >>> 0;
-    }
-    let a = h[0] as number, b = h[1] as number, c = h[2] as number, d = h[3] as number;
-    let e = h[4] as number, f = h[5] as number, g = h[6] as number, k = h[7] as number;
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (k + S1 + ch + (K[i] as number) + (w[i] as number)) >>> 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
-      k = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    h[0] = ((h[0] as number) + a) >>> 0;
-    h[1] = ((h[1] as number) + b) >>> 0;
-    h[2] = ((h[2] as number) + c) >>> 0;
-    h[3] = ((h[3] as number) + d) >>> 0;
-    h[4] = ((h[4] as number) + e) >>> 0;
-    h[5] = ((h[5] as number) + f) >>> 0;
-    h[6] = ((h[6] as number) + g) >>> 0;
-    h[7] = ((h[7] as number) + k) >>> 0;
+/** Hashes the 64-byte block of `bytes` at `offset` into H. */
+const block = (bytes: Uint8Array, offset: number): void => {
+  const w = W;
+  for (let i = 0, j = offset; i < 16; i++, j += 4) {
+    w[i] = ((bytes[j] as number) << 24) | ((bytes[j + 1] as number) << 16) | ((bytes[j + 2] as number) << 8) | (bytes[j + 3] as number);
   }
-  return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
+  for (let i = 16; i < 64; i++) {
+    const x = w[i - 15] as number;
+    const y = w[i - 2] as number;
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+    w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
+  }
+  let a = H[0] as number, b = H[1] as number, c = H[2] as number, d = H[3] as number;
+  let e = H[4] as number, f = H[5] as number, g = H[6] as number, k = H[7] as number;
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (k + S1 + ch + (K[i] as number) + (w[i] as number)) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const t2 = (S0 + maj) | 0;
+    k = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  H[0] = ((H[0] as number) + a) | 0;
+  H[1] = ((H[1] as number) + b) | 0;
+  H[2] = ((H[2] as number) + c) | 0;
+  H[3] = ((H[3] as number) + d) | 0;
+  H[4] = ((H[4] as number) + e) | 0;
+  H[5] = ((H[5] as number) + f) | 0;
+  H[6] = ((H[6] as number) + g) | 0;
+  H[7] = ((H[7] as number) + k) | 0;
 };
 
+/** The digest of the first `length` bytes of `bytes`, as 64 lower-case hex digits. */
+const digest = (bytes: Uint8Array, length: number): string => {
+  H.set([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  const whole = length - (length % 64);
+  for (let offset = 0; offset < whole; offset += 64) block(bytes, offset);
+  // The last bytes, the 0x80 byte, zero padding and the 64-bit length: one or two blocks.
+  const rest = length - whole;
+  tail.fill(0);
+  tail.set(bytes.subarray(whole, length));
+  tail[rest] = 0x80;
+  const end = rest + 9 <= 64 ? 64 : 128;
+  const bits = length * 8;
+  const high = Math.floor(bits / 2 ** 32);
+  const low = bits >>> 0;
+  tail[end - 8] = high >>> 24;
+  tail[end - 7] = (high >>> 16) & 0xff;
+  tail[end - 6] = (high >>> 8) & 0xff;
+  tail[end - 5] = high & 0xff;
+  tail[end - 4] = low >>> 24;
+  tail[end - 3] = (low >>> 16) & 0xff;
+  tail[end - 2] = (low >>> 8) & 0xff;
+  tail[end - 1] = low & 0xff;
+  block(tail, 0);
+  if (end === 128) block(tail, 64);
+  let hex = "";
+  for (let i = 0; i < 8; i++) hex += ((H[i] as number) >>> 0).toString(16).padStart(8, "0");
+  return hex;
+};
+
+/** The digest of `bytes`, as 64 lower-case hex digits. */
+export const sha256Bytes = (bytes: Uint8Array): string => digest(bytes, bytes.length);
+
 /** The digest of a string's UTF-8 bytes, as 64 lower-case hex digits. */
-export const sha256 = (text: string): string => sha256Bytes(utf8(text));
+export const sha256 = (text: string): string => {
+  // At most three bytes per UTF-16 unit (a surrogate pair, two units, is four bytes).
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(Math.max(text.length * 3, scratch.length * 2));
+  const { written } = encoder.encodeInto(text, scratch);
+  return digest(scratch, written);
+};

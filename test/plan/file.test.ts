@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeInstance, explainEmployer, explainWorker, formatIssues, match } from "../../src/index.js";
 import type { InstanceInput } from "../../src/input/codecs.js";
-import { instanceHash } from "../../src/plan/canonical.js";
+import { canonicalJson, instanceHash, legacyInstanceHash } from "../../src/plan/canonical.js";
 import { loadPlan, planToJson, savePlan, checkPlanInstance } from "../../src/plan/file.js";
 import { sha256 } from "../../src/plan/sha256.js";
 import { fcOptions } from "../support/seed.js";
@@ -36,6 +36,14 @@ describe("sha256", () => {
       fcOptions(300),
     );
   });
+
+  it("agrees with node:crypto on long text, across its scratch buffer's growth and every padding length", () => {
+    const long = `${"ab\u20ac".repeat(40_000)}\ud83d\ude00`;
+    for (const n of [0, 54, 55, 56, 63, 64, 65, 119, 120, 70_000, long.length]) {
+      const s = long.slice(0, n);
+      expect(sha256(s)).toBe(createHash("sha256").update(s, "utf8").digest("hex"));
+    }
+  });
 });
 
 describe("instanceHash", () => {
@@ -53,6 +61,33 @@ describe("instanceHash", () => {
           const changed = { ...input, employers: input.employers.map((e, i) => (i === 0 ? { ...e, slots: e.slots + 1 } : e)) };
           expect(instanceHash(right(decodeInstance(changed)))).not.toBe(a);
         }
+      }),
+      fcOptions(100),
+    );
+  });
+
+  it("hashes rows it remembers as it hashes them fresh: an instance sharing rows with a hashed one gets the hash of its own fresh decoding", () => {
+    fc.assert(
+      fc.property(tinyInstanceArb(6, 4), fc.nat(), (input, pick) => {
+        const first = right(decodeInstance(input));
+        instanceHash(first);
+        // The same decoded rows, one worker and one employer replaced by a changed decoding (as re-planning shares rows).
+        const w = input.workers.length === 0 ? -1 : pick % input.workers.length;
+        const e = input.employers.length === 0 ? -1 : pick % input.employers.length;
+        const changedInput = {
+          ...input,
+          workers: input.workers.map((x, i) => (i === w ? { ...x, homeProvince: `${x.homeProvince} (moved)` } : x)),
+          employers: input.employers.map((x, i) => (i === e ? { ...x, hourlyWage: x.hourlyWage + 50 } : x)),
+        };
+        const fresh = right(decodeInstance(changedInput));
+        const byId = new Map([...first.workers, ...first.employers].map((x) => [x.id, x] as const));
+        const shared = {
+          ...fresh,
+          workers: fresh.workers.map((x) => (canonicalJson(x) === canonicalJson(byId.get(x.id)) ? (byId.get(x.id) as typeof x) : x)),
+          employers: fresh.employers.map((x) => (canonicalJson(x) === canonicalJson(byId.get(x.id)) ? (byId.get(x.id) as typeof x) : x)),
+        };
+        expect(instanceHash(shared)).toBe(instanceHash(right(decodeInstance(changedInput))));
+        expect(instanceHash(first) === instanceHash(fresh)).toBe(canonicalJson(first) === canonicalJson(fresh));
       }),
       fcOptions(100),
     );
@@ -89,6 +124,27 @@ describe("a saved plan", () => {
     expect(stale.stale).toMatch(/no longer matches/);
     expect(right(checkPlanInstance(plan, pilot))).toBeNull();
     expect(right(checkPlanInstance(plan, { ...pilot, workers }))).toMatch(/no longer matches/);
+  });
+
+  it("keeps a frozen copy of its instance and leaves the caller's input as it was", () => {
+    const input = JSON.parse(JSON.stringify(pilot)) as InstanceInput;
+    const saved = right(savePlan(input, result));
+    expect(Object.isFrozen(input) || Object.isFrozen(input.workers[0])).toBe(false);
+    expect(saved.instance).toEqual(input);
+    const own = saved.instance as InstanceInput;
+    expect(Object.isFrozen(own) && Object.isFrozen(own.workers) && Object.isFrozen(own.workers[0]) && Object.isFrozen(own.workers[0]!.language)).toBe(true);
+  });
+
+  it("checks a plan saved with the whole-instance hash of before in that scheme", () => {
+    const instance = right(decodeInstance(pilot));
+    expect(plan.instanceHash.startsWith("sha256-rows:")).toBe(true);
+    const legacy = { ...(JSON.parse(text) as object), instanceHash: legacyInstanceHash(instance) };
+    expect(legacyInstanceHash(instance)).toBe(`sha256:${createHash("sha256").update(canonicalJson(instance), "utf8").digest("hex")}`);
+    const loaded = right(loadPlan(legacy));
+    expect(loaded.stale).toBeNull();
+    expect(loaded.hash).toBe(legacy.instanceHash);
+    const workers = pilot.workers.map((w) => (w.id === "W0001" ? { ...w, homeProvince: "Bali" } : w));
+    expect(right(checkPlanInstance(loaded.plan, { ...pilot, workers }))).toMatch(/no longer matches/);
   });
 
   it("reports every problem of a broken file at once, located", () => {
