@@ -27,7 +27,11 @@
  *   its date, replacing an expected figure of the same series and fiscal
  *   year (the format keeps revisions there; the law report then counts the
  *   placements that rest on it);
- * - policy-changed: the policy section replaced.
+ * - policy-changed: the policy section replaced;
+ * - and, after the events: a worker whose placement in the plan started on
+ *   or before the last event's date is available from that start (if their
+ *   availableFrom was earlier): a job begun is history, and the earlier date
+ *   would let the model count them for slot groups that began before theirs.
  */
 import * as E from "fp-ts/lib/Either.js";
 import { fiscalYearOf } from "../domain/dates.js";
@@ -148,6 +152,16 @@ export const applyEvents = (
         break;
     }
   });
+  // A worker whose placement started by the last event's date has been available since that start at the
+  // latest: their availability becomes that start, so the model keeps them out of earlier slot groups (the
+  // group they started in is theirs: ../result/starts.ts pins it) and the plan's starts stay as they were.
+  const now = events[events.length - 1]?.date;
+  if (now !== undefined) {
+    for (const [id, w] of workers) {
+      const start = placedAt.has(id) ? (startsAt.get(id) ?? periodStart) : undefined;
+      if (start !== undefined && start <= now && (w.availableFrom ?? periodStart) < start) workers.set(id, { ...w, availableFrom: start });
+    }
+  }
   const next: InstanceInput = {
     ...input,
     workers: [...workers.values()],

@@ -39,6 +39,7 @@ import { objectiveOf } from "../model/objective.js";
 import { assemblePlan, type PlanOutcome } from "../result/assemble.js";
 import { withStability } from "../stable/summary.js";
 import type { MatchResult } from "../result/types.js";
+import type { Instance } from "../input/instance.js";
 import { applyEvents } from "./apply.js";
 import { planDiff, type PlanDiff } from "./diff.js";
 import { decodeEvents, type PlanEvent } from "./events.js";
@@ -79,6 +80,24 @@ const OptionsCodec = struct(
 );
 
 const prefixed = (prefix: string, issues: readonly InputIssue[]): InputIssue[] => issues.map((i) => ({ ...i, path: i.path === "" ? prefix : at(prefix, i.path) }));
+
+/**
+ * The workers who keep the placement they have started in, with its start:
+ * kept with the employer they hold, in a plan placement that started on or
+ * before the last event's date (with no events, no time has passed and
+ * nobody is pinned).
+ */
+const pinnedStarts = (next: Instance, placedAt: Int32Array, holds: Int32Array, plan: SavedPlan, events: readonly PlanEvent[]): Map<number, string> => {
+  const pinned = new Map<number, string>();
+  const now = events[events.length - 1]?.date;
+  if (now === undefined) return pinned;
+  const startOf = new Map(plan.result.placements.map((p) => [p.workerId, p.start]));
+  next.workers.forEach((w, i) => {
+    const start = startOf.get(w.id);
+    if (start !== undefined && start <= now && (holds[i] ?? -1) >= 0 && placedAt[i] === holds[i]) pinned.set(i, start);
+  });
+  return pinned;
+};
 
 /** See the module comment. */
 export const replan = (instance: unknown, plan: SavedPlan, events: unknown, options: ReplanOptions = {}): E.Either<readonly InputIssue[], ReplanResult> => {
@@ -125,6 +144,7 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
 
   const resultStarted = performance.now();
   const legal = legalCapacities(next);
+  const placedAtNow = flows === null ? null : disaggregateKeeping(m.built, flows, m.holds, (e) => legal[e] ?? 0);
   const planned: PlanOutcome = {
     status: raw.termination,
     engine: raw.engine,
@@ -132,8 +152,9 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
     solution:
       flows === null || value === null
         ? null
-        : { placedAt: disaggregateKeeping(m.built, flows, m.holds, (e) => legal[e] ?? 0), flows, objective: value },
+        : { placedAt: placedAtNow as Int32Array, flows, objective: value },
     bound: raw.termination === "optimal" ? value : null,
+    pinnedStarts: placedAtNow === null ? new Map() : pinnedStarts(next, placedAtNow, m.holds, plan, list.right),
   };
   const assembled = assemblePlan(next, m.built, planned, { decodeMs, buildMs, solveMs }, started, diagnosis, resultStarted);
   // Every plan is audited for stability, as match's are (a class split apart is finer than match's, which the audit allows).

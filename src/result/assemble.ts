@@ -67,6 +67,8 @@ export interface PlanOutcome {
     readonly objective: number;
   } | null;
   readonly bound: number | null;
+  /** Worker index to the start of the slot group they have started in and keep (re-planning; ./starts.ts). */
+  readonly pinnedStarts?: ReadonlyMap<number, string>;
 }
 
 export const assemble = (
@@ -125,7 +127,7 @@ export const assemblePlan = (
   const unplaced: Unplaced[] = [];
   const reasonFor = unplacedReasons(instance, built);
   const filled = new Int32Array(employers.length);
-  const starts = slotStarts(instance, placedAt);
+  const starts = slotStarts(instance, placedAt, outcome.pinnedStarts);
   workers.forEach((worker, w) => {
     const e = placedAt[w] ?? -1;
     const employer = employers[e];

@@ -9,7 +9,10 @@
  * needs: when the plan keeps the model's start limits (../rules/starts.ts),
  * every placed worker gets a group. A plan that does not (a saved plan of an
  * older instance) still gets a start for every placement: the workers left
- * over go to the employer's last group.
+ * over go to the employer's last group. In a re-plan, a worker who has
+ * started keeps the group they started in (`pinned`); re-planning makes
+ * their availability that start (../plan/apply.ts), so the model's start
+ * limits leave the others room in the groups that remain.
  *
  * @example
  * // E1: 1 slot from 2026-10-01, 1 from 2027-04-01; placed W2 (available 2027-01-10), W1 (2026-09-01)
@@ -18,8 +21,14 @@
 import { compareStrings, type Instance, type Worker } from "../input/instance.js";
 import { availableFor } from "../rules/availability.js";
 
-/** For each worker index: the start of the slot group they fill, or null where unplaced. */
-export const slotStarts = (instance: Instance, placedAt: Int32Array): (string | null)[] => {
+/**
+ * For each worker index: the start of the slot group they fill, or null where
+ * unplaced. `pinned` (worker index to start) holds the groups of workers who
+ * have started in them (re-planning: ../plan/replan.ts): each such worker
+ * takes a slot of their group first, if it is still there with a slot free,
+ * and the others are dealt over what is left as above.
+ */
+export const slotStarts = (instance: Instance, placedAt: Int32Array, pinned: ReadonlyMap<number, string> = new Map()): (string | null)[] => {
   const { workers, employers, reference } = instance;
   const starts: (string | null)[] = workers.map(() => null);
   const at = new Map<number, number[]>();
@@ -38,20 +47,32 @@ export const slotStarts = (instance: Instance, placedAt: Int32Array): (string | 
       for (const w of placed) starts[w] = last;
       continue;
     }
-    const waiting = [...placed].sort((a, b) => {
+    const free = groups.map((g) => g.slots);
+    const unpinned: number[] = [];
+    // Workers in index order, which is id order in a decoded instance.
+    for (const w of placed) {
+      const start = pinned.get(w);
+      const g = start === undefined ? -1 : groups.findIndex((x, i) => x.start === start && (free[i] as number) > 0);
+      if (g < 0) unpinned.push(w);
+      else {
+        starts[w] = start as string;
+        free[g] = (free[g] as number) - 1;
+      }
+    }
+    const waiting = unpinned.sort((a, b) => {
       const x = workers[a] as Worker;
       const y = workers[b] as Worker;
       return compareStrings(x.availableFrom, y.availableFrom) || compareStrings(x.id, y.id);
     });
     let next = 0;
-    for (const g of groups) {
-      let free = g.slots;
-      while (free > 0 && next < waiting.length && availableFor((workers[waiting[next] as number] as Worker).availableFrom, g.start, reference.placement)) {
+    groups.forEach((g, i) => {
+      let left = free[i] as number;
+      while (left > 0 && next < waiting.length && availableFor((workers[waiting[next] as number] as Worker).availableFrom, g.start, reference.placement)) {
         starts[waiting[next] as number] = g.start;
         next++;
-        free--;
+        left--;
       }
-    }
+    });
     for (; next < waiting.length; next++) starts[waiting[next] as number] = last;
   }
   return starts;

@@ -54,6 +54,23 @@ describe("worker-available-later", () => {
     expect(placements(r)).toEqual([["W1", "E1", "2026-04-01"], ["W2", "E1", "2026-10-01"]]);
   });
 
+  it("a worker who has started keeps the slot group they started in: W2, in October's since 2026-10-01, is not dealt April's when W1 leaves", () => {
+    const r = right(replan(plan.instance, plan, [{ date: "2026-11-02", type: "worker-withdrawn", worker: "W1" }]));
+    // Before: W2 was dealt April's slot (a start in the past, not the one they began) and W3 October's.
+    expect(placements(r)).toEqual([["W2", "E1", "2026-10-01"]]);
+    expect(r.diff.kept.map((k) => k.workerId)).toEqual(["W2"]);
+    // W2 has been available since their start at the latest; W3, available from September, cannot fill April's slot.
+    expect(r.plan.instance).toMatchObject({ workers: [{ id: "W2", availableFrom: "2026-10-01" }, { id: "W3", availableFrom: "2026-09-01" }] });
+    expect(r.result.unplaced.map((u) => u.workerId)).toEqual(["W3"]);
+  });
+
+  it("a placement not started by the last event's date is dealt again: W2's October start is not pinned in May", () => {
+    const r = right(replan(plan.instance, plan, [{ date: "2026-05-01", type: "worker-withdrawn", worker: "W1" }]));
+    expect(placements(r)).toEqual([["W2", "E1", "2026-04-01"], ["W3", "E1", "2026-10-01"]]);
+    expect(r.plan.instance).toMatchObject({ workers: [{ id: "W2" }, { id: "W3" }] });
+    expect((r.plan.instance as InstanceInput).workers[0]?.availableFrom).toBeUndefined();
+  });
+
   it("an unplaced worker's availability moves: W3 later than every slot stays unplaced, with the availability rule as the reason", () => {
     const r = right(replan(input, plan, [{ date: "2026-05-01", type: "worker-available-later", worker: "W3", availableFrom: "2027-01-04" }]));
     expect(r.result.unplaced.find((u) => u.workerId === "W3")?.reason).toMatchObject({ kind: "no-eligible-slot", excludedBy: [{ rule: "availability" }] });
