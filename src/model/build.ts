@@ -25,11 +25,12 @@
 import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
-import { eligibilityMemo, homeVisitStanding } from "../rules/eligibility.js";
+import { eligibilityTable, homeVisitStanding } from "../rules/eligibility.js";
+import { compileScorer } from "../rules/scorer.js";
 import { compileLimits, legalCapacities } from "../rules/limits.js";
 import { startLimits, startsKey } from "../rules/starts.js";
 import { workerBarriers } from "../rules/worker.js";
-import { maxScore, score, wagePoints } from "../rules/scoring.js";
+import { maxScore, wagePoints } from "../rules/scoring.js";
 import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
 import type { AssignmentModel, ModelArc } from "./types.js";
@@ -149,18 +150,27 @@ export const eligibleArcsUntil = (
     else list.push(j);
   });
 
-  const eligible = eligibilityMemo(reference);
+  // Each side is read once per class, through its representative (the
+  // first member: class keys hold all the rules and the score read):
+  // eligibility once per pair of rule kinds, the score compiled
+  // (../rules/scorer.ts, the same totals as `score`).
+  const workerReps = classes.workers.map((g) => workers[g.members[0] as number] as Worker);
+  const employerReps = classes.employers.map((g) => employers[g.members[0] as number] as Employer);
+  const { eligible } = eligibilityTable(reference, workerReps, employerReps);
+  const scorer = compileScorer(employerReps, reference, weights);
   const arcs: ModelArc[] = [];
   for (let c = 0; c < classes.workers.length; c++) {
     if (deadline !== undefined && performance.now() >= deadline) return { arcs, checkedClasses: c };
-    const worker = workers[classes.workers[c]?.members[0] as number] as Worker;
+    const worker = workerReps[c] as Worker;
     // Nor does a worker a rule excludes whatever the employer (../rules/worker.ts).
     if (workerBarriers(worker, reference.placement).length > 0) continue;
     const candidates = [...certifiedFields(worker)].flatMap((f) => classesByField.get(f) ?? []).sort((a, b) => a - b);
+    if (candidates.length === 0) continue;
+    const supply = supplyOf(c);
+    const scoreAt = scorer.forWorker(worker);
     for (const j of candidates) {
-      const employer = employers[classes.employers[j]?.members[0] as number] as Employer;
-      if (!eligible(worker, employer)) continue;
-      arcs.push({ from: c, to: j, score: score(worker, employer, reference, weights).total, upper: Math.min(supplyOf(c), capacities[j] ?? 0) });
+      if (!eligible(c, j)) continue;
+      arcs.push({ from: c, to: j, score: scoreAt(j), upper: Math.min(supply, capacities[j] ?? 0) });
     }
   }
   return { arcs, checkedClasses: classes.workers.length };

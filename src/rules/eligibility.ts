@@ -33,6 +33,7 @@ import type { Employer, Reference, SkillRequirement, Worker } from "../input/ins
 import { RULES, type Exclusion, type RuleId } from "./ruleIds.js";
 import { availabilityExclusion } from "./availability.js";
 import { workerBarriers } from "./worker.js";
+import { kindsOf } from "./kinds.js";
 
 export { RULES };
 export type { Exclusion, RuleId };
@@ -210,33 +211,47 @@ export const isEligible = (worker: Worker, employer: Employer, reference: Refere
 
 /**
  * `isEligible` for checking many pairs of few kinds (model building): the
- * answer for a pair is remembered by the two sides' rule keys
- * (`workerRuleKey`, `employerRuleKey`), which hold all that `exclusions`
- * reads, so a pair of kinds seen before costs two lookups. Workers and
- * employers are remembered by identity: use it on one decoded instance.
+ * given workers and employers (class representatives) are numbered by their
+ * rule keys (`workerRuleKey`, `employerRuleKey`), which hold all that
+ * `exclusions` reads, and the answer for a pair of kinds is computed once.
+ * `eligible(w, e)` answers for `workers[w]` and `employers[e]`. Answers are
+ * kept in one byte per pair of kinds while that takes at most
+ * `tableBytes` (64 MiB by default), else in a map.
  */
-export const eligibilityMemo = (reference: Reference): ((worker: Worker, employer: Employer) => boolean) => {
-  const workerKinds = new Map<string, number>();
-  const employerKinds = new Map<string, number>();
-  const workerKind = new WeakMap<Worker, number>();
-  const employerKind = new WeakMap<Employer, number>();
-  const kindOf = <T extends object>(item: T, memo: WeakMap<T, number>, kinds: Map<string, number>, key: (item: T) => string): number => {
-    const known = memo.get(item);
-    if (known !== undefined) return known;
-    const k = key(item);
-    let id = kinds.get(k);
-    if (id === undefined) kinds.set(k, (id = kinds.size));
-    memo.set(item, id);
-    return id;
-  };
+export const eligibilityTable = (
+  reference: Reference,
+  workers: readonly Worker[],
+  employers: readonly Employer[],
+  tableBytes = 1 << 26,
+): { readonly eligible: (w: number, e: number) => boolean } => {
+  const w = kindsOf(workers, (x) => workerRuleKey(x, reference));
+  const e = kindsOf(employers, (x) => employerRuleKey(x, reference));
+  const across = e.first.length;
+  const answer = (wk: number, ek: number): boolean => isEligible(w.first[wk] as Worker, e.first[ek] as Employer, reference);
+  if (w.first.length * across <= tableBytes) {
+    // 0: not yet asked, 1: eligible, 2: not.
+    const table = new Uint8Array(w.first.length * across);
+    return {
+      eligible: (wi, ei) => {
+        const wk = w.of[wi] as number;
+        const ek = e.of[ei] as number;
+        const at = wk * across + ek;
+        let known = table[at] as number;
+        if (known === 0) table[at] = known = answer(wk, ek) ? 1 : 2;
+        return known === 1;
+      },
+    };
+  }
   const answers = new Map<number, boolean>();
-  return (worker, employer) => {
-    const w = kindOf(worker, workerKind, workerKinds, (x) => workerRuleKey(x, reference));
-    const e = kindOf(employer, employerKind, employerKinds, (x) => employerRuleKey(x, reference));
-    // Kinds number far fewer than 2^26 each, so the pair's number is exact.
-    const pair = w * 67_108_864 + e;
-    let answer = answers.get(pair);
-    if (answer === undefined) answers.set(pair, (answer = isEligible(worker, employer, reference)));
-    return answer;
+  return {
+    eligible: (wi, ei) => {
+      const wk = w.of[wi] as number;
+      const ek = e.of[ei] as number;
+      // Kinds number at most the items given, far fewer than 2^26 each, so the pair's number is exact.
+      const at = wk * 67_108_864 + ek;
+      let known = answers.get(at);
+      if (known === undefined) answers.set(at, (known = answer(wk, ek)));
+      return known;
+    },
   };
 };
