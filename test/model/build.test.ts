@@ -13,7 +13,9 @@ import { describe, expect, it } from "vitest";
 import { generateInstance } from "../../src/generate/generate.js";
 import type { InstanceInput } from "../../src/input/codecs.js";
 import { decodeInstance } from "../../src/input/decode.js";
+import { addDays } from "../../src/domain/dates.js";
 import { aggregate, eligibleArcs } from "../../src/model/build.js";
+import { exclusions } from "../../src/rules/eligibility.js";
 import { instanceArbitrary, weightsArb } from "../support/input-arbitraries.js";
 import { eligibleArcsByDefinition } from "../support/modelOracle.js";
 import { fcOptions } from "../support/seed.js";
@@ -71,5 +73,28 @@ describe("eligible arcs", () => {
       fcOptions(15),
     );
     expect(arcs).toBeGreaterThan(1000);
+  });
+
+  it("keep the workers available in time, with slots starting on several dates and days of tolerance", () => {
+    let late = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 90 }), (seed, tolerance, spread) => {
+        const base = generateInstance({ seed, workers: 120, employers: 30 });
+        const start = base.reference?.asOf as string;
+        // Workers available up to `spread` days after the start; every other employer with a second slot group later.
+        const workers = base.workers.map((w, i) => ({ ...w, availableFrom: addDays(start, (i * 37) % (spread + 1)) }));
+        const employers = base.employers.map((e, j) =>
+          j % 2 === 1 && e.slots >= 2 ? { ...e, slotGroups: [{ slots: 1, start }, { slots: e.slots - 1, start: addDays(start, (j * 11) % spread) }] } : e,
+        );
+        const input = { ...base, workers, employers, placement: { startToleranceDays: tolerance } };
+        const decoded = decodeInstance(input);
+        if (E.isLeft(decoded)) throw new Error(JSON.stringify(decoded.left.slice(0, 3)));
+        const { workers: ws, employers: es, reference } = decoded.right;
+        late += ws.filter((w) => es.some((e) => exclusions(w, e, reference).some((x) => x.rule === "availability"))).length;
+        expect(compare(input)).not.toBeNull();
+      }),
+      fcOptions(15),
+    );
+    expect(late).toBeGreaterThan(100);
   });
 });
