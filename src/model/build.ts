@@ -25,11 +25,12 @@
 import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
-import { eligibilityMemo, homeVisitStanding } from "../rules/eligibility.js";
+import { eligibilityTable, homeVisitStanding } from "../rules/eligibility.js";
+import { compileScorer } from "../rules/scorer.js";
 import { compileLimits, legalCapacities } from "../rules/limits.js";
 import { startLimits, startsKey } from "../rules/starts.js";
 import { workerBarriers } from "../rules/worker.js";
-import { maxScore, score, wagePoints } from "../rules/scoring.js";
+import { maxScore, wagePoints } from "../rules/scoring.js";
 import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
 import type { AssignmentModel, ModelArc } from "./types.js";
@@ -149,18 +150,65 @@ export const eligibleArcsUntil = (
     else list.push(j);
   });
 
-  const eligible = eligibilityMemo(reference);
+  /**
+   * The employer classes in the fields the worker is certified in, in
+   * increasing order: each field's list already is, and a class is in one
+   * field's list, so the lists are merged (into a buffer reused from class
+   * to class; read it before the next call).
+   */
+  const merged = new Int32Array(classes.employers.length);
+  const spare = new Int32Array(classes.employers.length);
+  const candidatesOf = (worker: Worker): ArrayLike<number> => {
+    let lists = 0;
+    let single: readonly number[] = [];
+    let n = 0;
+    for (const f of certifiedFields(worker)) {
+      const list = classesByField.get(f);
+      if (list === undefined) continue;
+      lists++;
+      if (lists === 1) {
+        single = list;
+        continue;
+      }
+      if (lists === 2) {
+        merged.set(single);
+        n = single.length;
+      }
+      // Merge the list into merged[0, n) through the spare buffer.
+      spare.set(merged.subarray(0, n));
+      let a = 0;
+      let b = 0;
+      let k = 0;
+      while (a < n || b < list.length) {
+        if (b >= list.length || (a < n && (spare[a] as number) < (list[b] as number))) merged[k++] = spare[a++] as number;
+        else merged[k++] = list[b++] as number;
+      }
+      n = k;
+    }
+    return lists <= 1 ? single : merged.subarray(0, n);
+  };
+  // Each side is read once per class, through its representative (the
+  // first member: class keys hold all the rules and the score read):
+  // eligibility once per pair of rule kinds, the score compiled
+  // (../rules/scorer.ts, the same totals as `score`).
+  const workerReps = classes.workers.map((g) => workers[g.members[0] as number] as Worker);
+  const employerReps = classes.employers.map((g) => employers[g.members[0] as number] as Employer);
+  const { eligible } = eligibilityTable(reference, workerReps, employerReps);
+  const scorer = compileScorer(employerReps, reference, weights);
   const arcs: ModelArc[] = [];
   for (let c = 0; c < classes.workers.length; c++) {
     if (deadline !== undefined && performance.now() >= deadline) return { arcs, checkedClasses: c };
-    const worker = workers[classes.workers[c]?.members[0] as number] as Worker;
+    const worker = workerReps[c] as Worker;
     // Nor does a worker a rule excludes whatever the employer (../rules/worker.ts).
     if (workerBarriers(worker, reference.placement).length > 0) continue;
-    const candidates = [...certifiedFields(worker)].flatMap((f) => classesByField.get(f) ?? []).sort((a, b) => a - b);
-    for (const j of candidates) {
-      const employer = employers[classes.employers[j]?.members[0] as number] as Employer;
-      if (!eligible(worker, employer)) continue;
-      arcs.push({ from: c, to: j, score: score(worker, employer, reference, weights).total, upper: Math.min(supplyOf(c), capacities[j] ?? 0) });
+    const candidates = candidatesOf(worker);
+    if (candidates.length === 0) continue;
+    const supply = supplyOf(c);
+    const scoreAt = scorer.forWorker(worker);
+    for (let k = 0; k < candidates.length; k++) {
+      const j = candidates[k] as number;
+      if (!eligible(c, j)) continue;
+      arcs.push({ from: c, to: j, score: scoreAt(j), upper: Math.min(supply, capacities[j] ?? 0) });
     }
   }
   return { arcs, checkedClasses: classes.workers.length };

@@ -86,8 +86,6 @@ export const compilePolicy = (
   const units = (p: number | null): number | null => (p === null ? null : penaltyUnits(p, placementWeight));
   const repEmployer = (j: number): Employer => employers[classes.employers[j]?.members[0] as number] as Employer;
   const repWorker = (c: number): Worker => workers[classes.workers[c]?.members[0] as number] as Worker;
-  const employerClassOf = new Map<string, number>();
-  classes.employers.forEach((g, j) => g.members.forEach((i) => employerClassOf.set((employers[i] as Employer).id, j)));
   const policies: PolicyConstraint[] = [];
 
   for (const q of policy.quotas) {
@@ -124,7 +122,9 @@ export const compilePolicy = (
     });
   }
 
-  const hasArc = new Set(arcs.map((a) => a.from));
+  // Worker classes with an arc (read by fairness floors only; one pass over the arcs, no copy).
+  const hasArc = new Uint8Array(policy.fairness.length > 0 ? classes.workers.length : 0);
+  if (policy.fairness.length > 0) for (const arc of arcs) hasArc[arc.from] = 1;
   for (const f of policy.fairness) {
     const groups = new Map<string, { classes: number[]; workers: number; eligible: number }>();
     classes.workers.forEach((g, c) => {
@@ -133,7 +133,7 @@ export const compilePolicy = (
       const entry = groups.get(key) ?? { classes: [], workers: 0, eligible: 0 };
       entry.classes.push(c);
       entry.workers += g.members.length;
-      if (hasArc.has(c)) entry.eligible += g.members.length;
+      if (hasArc[c] === 1) entry.eligible += g.members.length;
       groups.set(key, entry);
     });
     const what = f.by === "trainingCentre" ? "training centre" : "home province";
@@ -155,15 +155,25 @@ export const compilePolicy = (
   const members = new Map<string, number[]>();
   classes.workers.forEach((_, c) => {
     const id = repWorker(c).group;
-    if (id !== null) members.set(id, [...(members.get(id) ?? []), c]);
+    if (id === null) return;
+    const list = members.get(id);
+    if (list === undefined) members.set(id, [c]);
+    else list.push(c);
   });
+  const sizeOf = (cs: readonly number[]): number => cs.reduce((s, c) => s + (classes.workers[c]?.members.length ?? 0), 0);
+  const kept = [...members.entries()].filter(([, cs]) => sizeOf(cs) >= 2).sort(([a], [b]) => compareStrings(a, b));
+  if (kept.length === 0) return { policies, groups };
   const regionKey = (j: number): string => (policy.groups.together === "prefecture" ? repEmployer(j).prefecture : `${j}`);
   const regionMap = new Map<string, number[]>();
-  classes.employers.forEach((_, j) => regionMap.set(regionKey(j), [...(regionMap.get(regionKey(j)) ?? []), j]));
+  classes.employers.forEach((_, j) => {
+    const key = regionKey(j);
+    const list = regionMap.get(key);
+    if (list === undefined) regionMap.set(key, [j]);
+    else list.push(j);
+  });
   const regions = [...regionMap.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, js]) => js);
-  for (const [id, cs] of [...members.entries()].sort(([a], [b]) => compareStrings(a, b))) {
-    const size = cs.reduce((s, c) => s + (classes.workers[c]?.members.length ?? 0), 0);
-    if (size < 2) continue;
+  for (const [id, cs] of kept) {
+    const size = sizeOf(cs);
     groups.push({
       label: `group ${id} (${size} workers, together in one ${policy.groups.together})`,
       source: "workers[].group",

@@ -20,9 +20,12 @@ import { addDays } from "../domain/dates.js";
 import type { Employer, PlacementPeriod, Worker } from "../input/instance.js";
 import type { Exclusion } from "./ruleIds.js";
 
+/** The latest date a worker may become available and still fill slots starting on `start`. */
+export const latestAvailable = (start: string, placement: PlacementPeriod): string =>
+  placement.startToleranceDays === 0 ? start : addDays(start, placement.startToleranceDays);
+
 /** Whether a worker available from `availableFrom` may fill slots starting on `start`. */
-export const availableFor = (availableFrom: string, start: string, placement: PlacementPeriod): boolean =>
-  availableFrom <= (placement.startToleranceDays === 0 ? start : addDays(start, placement.startToleranceDays));
+export const availableFor = (availableFrom: string, start: string, placement: PlacementPeriod): boolean => availableFrom <= latestAvailable(start, placement);
 
 /** The `availability` exclusion of the pair, or null when the worker is available for some slot group of the employer (or it has no slots). */
 export const availabilityExclusion = (worker: Worker, employer: Employer, placement: PlacementPeriod): Exclusion | null => {

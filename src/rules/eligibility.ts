@@ -31,8 +31,9 @@ import { findField, findJobCategory, type SswField } from "../domain/fields.js";
 import { bestLevel, levelName, requirementLevel, type LanguageLevel } from "../domain/language.js";
 import type { Employer, Reference, SkillRequirement, Worker } from "../input/instance.js";
 import { RULES, type Exclusion, type RuleId } from "./ruleIds.js";
-import { availabilityExclusion } from "./availability.js";
+import { availabilityExclusion, latestAvailable } from "./availability.js";
 import { workerBarriers } from "./worker.js";
+import { kindsOf } from "./kinds.js";
 
 export { RULES };
 export type { Exclusion, RuleId };
@@ -199,44 +200,78 @@ export const workerPairKey = (w: Worker, reference: Reference): string => JSON.s
 export const employerPairKey = (e: Employer): string => JSON.stringify(employerPairParts(e));
 
 /** The worker's side of the pair rules, for the keys above. Keep in step with `pairExclusions`. */
-const workerPairParts = (w: Worker, reference: Reference): unknown[] => [w.language, w.careJapaneseTest, w.certifications, w.skills, homeVisitStanding(w, reference), w.availableFrom];
+const workerPairParts = (w: Worker, reference: Reference): unknown[] => [...workerUndatedParts(w, reference), w.availableFrom];
 
 /** The employer's side of the pair rules (its last slot group's start for availability), for the keys above. */
-const employerPairParts = (e: Employer): unknown[] => [e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare, e.slotGroups[e.slotGroups.length - 1]?.start ?? null];
+const employerPairParts = (e: Employer): unknown[] => [...employerUndatedParts(e), lastStart(e)];
+
+/** What the pair rules other than availability read of a worker (availability reads only `availableFrom`). */
+const workerUndatedParts = (w: Worker, reference: Reference): unknown[] => [w.language, w.careJapaneseTest, w.certifications, w.skills, homeVisitStanding(w, reference)];
+
+/** What the pair rules other than availability read of an employer (availability reads only `lastStart`). */
+const employerUndatedParts = (e: Employer): unknown[] => [e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare];
+
+/** The start of the employer's last slot group, or null when it has none: all the availability rule reads of it. */
+const lastStart = (e: Employer): string | null => e.slotGroups[e.slotGroups.length - 1]?.start ?? null;
 
 /** Whether no rule excludes the pair; the employer's own barriers are checked first, as they need no worker. */
 export const isEligible = (worker: Worker, employer: Employer, reference: Reference): boolean =>
   (reference.employerBarriers.get(employer.id) ?? []).length === 0 && exclusions(worker, employer, reference).length === 0;
 
 /**
- * `isEligible` for checking many pairs of few kinds (model building): the
- * answer for a pair is remembered by the two sides' rule keys
- * (`workerRuleKey`, `employerRuleKey`), which hold all that `exclusions`
- * reads, so a pair of kinds seen before costs two lookups. Workers and
- * employers are remembered by identity: use it on one decoded instance.
+ * `isEligible` for checking many pairs of few kinds (model building).
+ * `eligible(w, e)` answers for `workers[w]` and `employers[e]` (class
+ * representatives) in two parts:
+ * - every rule but availability, once per pair of kinds: workers and
+ *   employers are numbered by what those rules read (the rule keys without
+ *   the dates: `workerRuleKey` and `employerRuleKey` less `availableFrom` and
+ *   the last slot start), which makes far fewer kinds than the dates do;
+ *   answers are kept in one byte per pair of kinds while that takes at most
+ *   `tableBytes` (64 MiB by default), else in a map;
+ * - availability, per pair: a comparison of two dates (./availability.ts).
  */
-export const eligibilityMemo = (reference: Reference): ((worker: Worker, employer: Employer) => boolean) => {
-  const workerKinds = new Map<string, number>();
-  const employerKinds = new Map<string, number>();
-  const workerKind = new WeakMap<Worker, number>();
-  const employerKind = new WeakMap<Employer, number>();
-  const kindOf = <T extends object>(item: T, memo: WeakMap<T, number>, kinds: Map<string, number>, key: (item: T) => string): number => {
-    const known = memo.get(item);
-    if (known !== undefined) return known;
-    const k = key(item);
-    let id = kinds.get(k);
-    if (id === undefined) kinds.set(k, (id = kinds.size));
-    memo.set(item, id);
-    return id;
+export const eligibilityTable = (
+  reference: Reference,
+  workers: readonly Worker[],
+  employers: readonly Employer[],
+  tableBytes = 1 << 26,
+): { readonly eligible: (w: number, e: number) => boolean } => {
+  const { placement } = reference;
+  const w = kindsOf(workers, (x) => JSON.stringify([...workerUndatedParts(x, reference), workerBarriers(x, placement)]));
+  const e = kindsOf(employers, (x) => JSON.stringify([...employerUndatedParts(x), reference.employerBarriers.get(x.id) ?? []]));
+  const across = e.first.length;
+  const answer = (wk: number, ek: number): boolean => exclusions(w.first[wk] as Worker, e.first[ek] as Employer, reference).every((x) => x.rule === "availability");
+  // The latest date a worker may become available for each employer (null: it has no slots, so nobody is late).
+  const latest = employers.map((x) => {
+    const start = lastStart(x);
+    return start === null ? null : latestAvailable(start, placement);
+  });
+  const available = (wi: number, ei: number): boolean => {
+    const by = latest[ei] as string | null;
+    return by === null || (workers[wi] as Worker).availableFrom <= by;
   };
+  if (w.first.length * across <= tableBytes) {
+    // 0: not yet asked, 1: eligible, 2: not.
+    const table = new Uint8Array(w.first.length * across);
+    return {
+      eligible: (wi, ei) => {
+        const at = (w.of[wi] as number) * across + (e.of[ei] as number);
+        let known = table[at] as number;
+        if (known === 0) table[at] = known = answer(w.of[wi] as number, e.of[ei] as number) ? 1 : 2;
+        return known === 1 && available(wi, ei);
+      },
+    };
+  }
   const answers = new Map<number, boolean>();
-  return (worker, employer) => {
-    const w = kindOf(worker, workerKind, workerKinds, (x) => workerRuleKey(x, reference));
-    const e = kindOf(employer, employerKind, employerKinds, (x) => employerRuleKey(x, reference));
-    // Kinds number far fewer than 2^26 each, so the pair's number is exact.
-    const pair = w * 67_108_864 + e;
-    let answer = answers.get(pair);
-    if (answer === undefined) answers.set(pair, (answer = isEligible(worker, employer, reference)));
-    return answer;
+  return {
+    eligible: (wi, ei) => {
+      const wk = w.of[wi] as number;
+      const ek = e.of[ei] as number;
+      // Kinds number at most the items given, far fewer than 2^26 each, so the pair's number is exact.
+      const at = wk * 67_108_864 + ek;
+      let known = answers.get(at);
+      if (known === undefined) answers.set(at, (known = answer(wk, ek)));
+      return known && available(wi, ei);
+    },
   };
 };

@@ -16,6 +16,9 @@
  *
  * With the default weights a placement scores 0..49. Weights are integers
  * 0..100, so a score never passes 1,900.
+ *
+ * `score` is the specification; model building scores millions of pairs
+ * through ./scorer.ts, compiled from it and checked against it.
  */
 import { findField } from "../domain/fields.js";
 import { bestLevel } from "../domain/language.js";

@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeInstance } from "../../src/input/decode.js";
 import type { EmployerInput, InstanceInput, WorkerInput } from "../../src/input/codecs.js";
-import { eligibilityMemo, employerPairKey, employerRuleKey, exclusions, isEligible, pairExclusions, workerPairKey, workerRuleKey } from "../../src/rules/eligibility.js";
+import { eligibilityTable, employerPairKey, employerRuleKey, exclusions, isEligible, pairExclusions, workerPairKey, workerRuleKey } from "../../src/rules/eligibility.js";
 import { workerBarriers } from "../../src/rules/worker.js";
 import { instanceArbitrary } from "../support/input-arbitraries.js";
 import { fcOptions } from "../support/seed.js";
@@ -103,15 +103,15 @@ describe("rule keys", () => {
     expect(compared).toBeGreaterThan(100);
   });
 
-  it("the remembered eligibility answers as isEligible does, pair after pair, in any order", () => {
+  it("the eligibility table answers as isEligible does, pair after pair, in any order, in its table and in its map", () => {
     fc.assert(
-      fc.property(instanceArbitrary({ minWorkers: 2, maxWorkers: 6, minEmployers: 2, maxEmployers: 5 }), fc.boolean(), (input, reversed) => {
+      fc.property(instanceArbitrary({ minWorkers: 2, maxWorkers: 6, minEmployers: 2, maxEmployers: 5 }), fc.boolean(), fc.boolean(), (input, reversed, inMap) => {
         const decoded = decodeInstance(withTwins(input));
         if (E.isLeft(decoded)) return true;
         const { workers, employers, reference } = decoded.right;
-        const eligible = eligibilityMemo(reference);
         const ws = reversed ? [...workers].reverse() : workers;
-        for (let round = 0; round < 2; round++) for (const w of ws) for (const e of employers) expect(eligible(w, e)).toBe(isEligible(w, e, reference));
+        const { eligible } = eligibilityTable(reference, ws, employers, inMap ? 0 : undefined);
+        for (let round = 0; round < 2; round++) ws.forEach((w, i) => employers.forEach((e, j) => expect(eligible(i, j)).toBe(isEligible(w, e, reference))));
         return true;
       }),
       fcOptions(100),
