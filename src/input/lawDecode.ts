@@ -49,15 +49,25 @@ export const decodeSlotGroups = (e: EmployerInput, path: string, placement: Plac
   return [...byStart.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([start, slots]) => ({ start, slots }));
 };
 
-/** The worker's age on the start date, from the date of birth or the age given; issues where neither or they disagree. */
-export const workerAge = (w: WorkerInput, path: string, placement: PlacementPeriod, issues: InputIssue[]): number => {
+/**
+ * The worker's age on the start date, from the date of birth or the age
+ * given; issues where neither or they disagree. `ageOf` is `ageOn` to the
+ * start (a decode passes one that remembers each date of birth).
+ */
+export const workerAge = (
+  w: WorkerInput,
+  path: string,
+  placement: PlacementPeriod,
+  issues: InputIssue[],
+  ageOf: (birthDate: string) => number = (birthDate) => ageOn(birthDate, placement.start),
+): number => {
   if (w.birthDate === undefined && w.age === undefined) {
     issues.push(issue("missing", at(path, "birthDate"), "a date of birth YYYY-MM-DD (or age, in whole years on the start date): SSW (i) workers must be 18", undefined));
     return 0;
   }
   if (w.birthDate === undefined) return w.age as number;
   if (w.birthDate > placement.start) issues.push(issue("inconsistent", at(path, "birthDate"), `a date before the start ${placement.start}`, w.birthDate));
-  const age = ageOn(w.birthDate, placement.start);
+  const age = ageOf(w.birthDate);
   if (w.age !== undefined && w.age !== age) {
     issues.push(issue("inconsistent", at(path, "age"), `${age}, the age on ${placement.start} from birthDate ${w.birthDate} (or leave age out)`, w.age));
   }

@@ -1,0 +1,85 @@
+/**
+ * Deeply frozen input: rows that cannot change, so that what was decoded
+ * from them can be reused (./reuse.ts).
+ *
+ * A value is deeply frozen when it is a primitive, or a plain object or
+ * array that is frozen, whose own properties are all data properties (no
+ * getters: a frozen getter can still answer differently) and whose property
+ * values are deeply frozen in turn. Freezing is for good, so a value found
+ * deeply frozen once stays so; it is remembered (in a WeakSet, which lets
+ * it go with the value) and not walked again.
+ *
+ * @example
+ * const input = freezeInput(JSON.parse(text) as InstanceInput);
+ * decodeInstance(input); // decodes every row and remembers them
+ * decodeInstance({ ...input, workers: [...input.workers.slice(1), edited] }); // decodes `edited` only
+ */
+import type { InstanceInput } from "./codecs.js";
+
+const known = new WeakSet<object>();
+
+const isPlain = (o: object): boolean => {
+  if (Array.isArray(o)) return true;
+  const proto: unknown = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Whether `value` is deeply frozen, freezing it first (plain objects and
+ * arrays only) when `freeze` is set. One walk: every own key a string, every
+ * property a data property.
+ */
+const settle = (value: unknown, freeze: boolean): boolean => {
+  if (typeof value !== "object" || value === null) return typeof value !== "function";
+  if (known.has(value)) return true;
+  try {
+    if (!isPlain(value)) return false;
+    if (freeze) Object.freeze(value);
+    else if (!Object.isFrozen(value)) return false;
+    let all = true;
+    for (const key of Reflect.ownKeys(value)) {
+      const d = typeof key === "symbol" ? undefined : Object.getOwnPropertyDescriptor(value, key);
+      // Frozen properties never change; a getter may still answer differently, so it is not frozen data.
+      if (d === undefined || !("value" in d) || !settle(d.value, freeze)) {
+        if (!freeze) return false;
+        all = false;
+      }
+    }
+    if (!all || (freeze && !Object.isFrozen(value))) return false;
+  } catch {
+    return false; // a proxy whose traps throw
+  }
+  known.add(value);
+  return true;
+};
+
+/** Whether `value` is deeply frozen (see the module comment); never throws. */
+export const isDeepFrozen = (value: unknown): boolean => settle(value, false);
+
+/**
+ * Freezes `value` and every plain object and array in it, in place, and
+ * returns it. Other objects (dates, maps, class instances) are left as they
+ * are, so a value holding one is not deeply frozen afterwards. A value
+ * already known to be deeply frozen is not walked again.
+ */
+export const deepFreeze = <T>(value: T): T => {
+  settle(value, true);
+  return value;
+};
+
+/**
+ * Freezes an instance input in place and returns it: every row deeply, and
+ * every other section; the lists of rows and the input object itself are
+ * frozen too (but not walked again). Decoding a frozen input remembers what
+ * each row decoded to, so an input that shares most of its rows with a
+ * frozen one (re-planning after events, ../plan/apply.ts) decodes only the
+ * rows that are new. A row already frozen costs one lookup.
+ */
+export const freezeInput = <T extends InstanceInput>(input: T): T => {
+  for (const row of input.workers) settle(row, true);
+  for (const row of input.employers) settle(row, true);
+  for (const key of Object.keys(input)) if (key !== "workers" && key !== "employers") settle((input as Record<string, unknown>)[key], true);
+  Object.freeze(input.workers);
+  Object.freeze(input.employers);
+  return Object.freeze(input);
+};
