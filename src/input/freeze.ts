@@ -14,8 +14,6 @@
  * decodeInstance(input); // decodes every row and remembers them
  * decodeInstance({ ...input, workers: [...input.workers.slice(1), edited] }); // decodes `edited` only
  */
-import type { InstanceInput } from "./codecs.js";
-
 const known = new WeakSet<object>();
 
 const isPlain = (o: object): boolean => {
@@ -68,14 +66,14 @@ export const deepFreeze = <T>(value: T): T => {
 };
 
 /**
- * Freezes an instance input in place and returns it: every row deeply, and
+ * Freezes an instance input (`InstanceInput`, ./codecs.ts) in place and returns it: every row deeply, and
  * every other section; the lists of rows and the input object itself are
  * frozen too (but not walked again). Decoding a frozen input remembers what
  * each row decoded to, so an input that shares most of its rows with a
  * frozen one (re-planning after events, ../plan/apply.ts) decodes only the
  * rows that are new. A row already frozen costs one lookup.
  */
-export const freezeInput = <T extends InstanceInput>(input: T): T => {
+export const freezeInput = <T extends { readonly workers: readonly unknown[]; readonly employers: readonly unknown[] }>(input: T): T => {
   for (const row of input.workers) settle(row, true);
   for (const row of input.employers) settle(row, true);
   for (const key of Object.keys(input)) if (key !== "workers" && key !== "employers") settle((input as Record<string, unknown>)[key], true);

@@ -15,12 +15,10 @@ import { isoDate, nonEmptyString } from "../../src/input/combinators.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import type { PlacementPeriod } from "../../src/input/instance.js";
 import { wageSchedule, wageScheduler, type WageInputs } from "../../src/rules/wages.js";
-import { oldIs, oldIsCalendarDate, oracleDecodeInstance } from "../support/decodeOracle.js";
+import { canonicalText, oldIs, oldIsCalendarDate, oracleDecodeInstance } from "../support/decodeOracle.js";
 import { instanceArb, instanceArbitrary, isoDateArb, INDUSTRY_PALETTE } from "../support/input-arbitraries.js";
 import { fcOptions } from "../support/seed.js";
 
-/** A decode result as text: objects in their key order, Maps as their entries in order. */
-export const canonicalText = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? { "(map)": [...x.entries()] } : x));
 
 const sameAsOracle = (input: unknown): void => {
   const expected = oracleDecodeInstance(structuredClone(input));

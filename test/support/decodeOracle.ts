@@ -28,6 +28,9 @@ import { decodeRankings } from "../../src/stable/rankings.js";
 import { byId, compareStrings, type Employer, type Instance, type PlacementPeriod, type Reference, type SkillRequirement, type Skill, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "../../src/input/instance.js";
 import { checkEmployerLaw, checkOrganisationEmployers, checkWorkerLaw, decodeExpected, decodeOrganisations, decodePlacement, decodeSlotGroups, workerAge } from "../../src/input/lawDecode.js";
 
+/** A decode result as text: objects in their key order, Maps as their entries in order (for byte-for-byte comparisons). */
+export const canonicalText = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? { "(map)": [...x.entries()] } : x));
+
 // ---------------------------------------------------------------------------
 // The structural fast path as it was
 
