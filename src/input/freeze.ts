@@ -25,11 +25,20 @@ const isPlain = (o: object): boolean => {
 /**
  * Whether `value` is deeply frozen, freezing it first (plain objects and
  * arrays only) when `freeze` is set. One walk: every own key a string, every
- * property a data property.
+ * property a data property. Only the value itself is remembered, not the
+ * objects inside it: a weak collection of millions of entries costs the
+ * garbage collector far more than the walk.
  */
 const settle = (value: unknown, freeze: boolean): boolean => {
   if (typeof value !== "object" || value === null) return typeof value !== "function";
   if (known.has(value)) return true;
+  if (!walk(value, freeze)) return false;
+  known.add(value);
+  return true;
+};
+
+const walk = (value: unknown, freeze: boolean): boolean => {
+  if (typeof value !== "object" || value === null) return typeof value !== "function";
   try {
     if (!isPlain(value)) return false;
     if (freeze) Object.freeze(value);
@@ -38,17 +47,15 @@ const settle = (value: unknown, freeze: boolean): boolean => {
     for (const key of Reflect.ownKeys(value)) {
       const d = typeof key === "symbol" ? undefined : Object.getOwnPropertyDescriptor(value, key);
       // Frozen properties never change; a getter may still answer differently, so it is not frozen data.
-      if (d === undefined || !("value" in d) || !settle(d.value, freeze)) {
+      if (d === undefined || !("value" in d) || !walk(d.value, freeze)) {
         if (!freeze) return false;
         all = false;
       }
     }
-    if (!all || (freeze && !Object.isFrozen(value))) return false;
+    return all && Object.isFrozen(value);
   } catch {
     return false; // a proxy whose traps throw
   }
-  known.add(value);
-  return true;
 };
 
 /** Whether `value` is deeply frozen (see the module comment); never throws. */
@@ -62,6 +69,21 @@ export const isDeepFrozen = (value: unknown): boolean => settle(value, false);
  */
 export const deepFreeze = <T>(value: T): T => {
   settle(value, true);
+  return value;
+};
+
+/**
+ * Freezes a value made of plain data that we created (a decoded row), and
+ * every object in it, without remembering it; an object already frozen is
+ * taken as frozen through (what is shared in a decoded row is: rows of a
+ * frozen input, wage floors and steps). No property descriptors are read:
+ * the value has no getters, as we made it.
+ */
+export const freezeOwn = <T>(value: T): T => {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const x of value) freezeOwn(x);
+  else for (const key in value) freezeOwn((value as Record<string, unknown>)[key]);
   return value;
 };
 

@@ -28,7 +28,7 @@
  */
 import { supportLimitsApply } from "../domain/law.js";
 import type { EmployerInput, WorkerInput } from "./codecs.js";
-import { deepFreeze, isDeepFrozen } from "./freeze.js";
+import { freezeOwn, isDeepFrozen } from "./freeze.js";
 import type { Worker } from "./instance.js";
 import type { DecodedEmployer, RowContext } from "./rows.js";
 import type { Exclusion } from "../rules/ruleIds.js";
@@ -80,7 +80,7 @@ export const reusedWorker = (row: WorkerInput, ctx: RowContext, keys: ReuseKeys)
 /** Keeps what a deeply frozen row decoded to (without an issue); returns the decoded worker, frozen when kept. */
 export const keepWorker = (row: WorkerInput, keys: ReuseKeys, worker: Worker): Worker => {
   if (!isDeepFrozen(row)) return worker;
-  workers.set(row, { shared: keys.shared, regional: "", value: deepFreeze(worker) });
+  workers.set(row, { shared: keys.shared, regional: "", value: freezeOwn(worker) });
   return worker;
 };
 
@@ -95,6 +95,6 @@ export const reusedEmployer = (row: EmployerInput, ctx: RowContext, keys: ReuseK
 /** Keeps what a deeply frozen row decoded to (without an issue, in a known prefecture); returns it, frozen when kept. */
 export const keepEmployer = (row: EmployerInput, keys: ReuseKeys, decoded: DecodedEmployerRow): DecodedEmployerRow => {
   if (!isDeepFrozen(row) || decoded.floor === null) return decoded;
-  employers.set(row, { shared: keys.shared, regional: keys.regional(decoded.employer.prefecture), value: deepFreeze(decoded) });
+  employers.set(row, { shared: keys.shared, regional: keys.regional(decoded.employer.prefecture), value: freezeOwn(decoded) });
   return decoded;
 };
