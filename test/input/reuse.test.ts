@@ -13,6 +13,7 @@ import type { EmployerInput, InstanceInput, WorkerInput } from "../../src/input/
 import { decodeInstance } from "../../src/input/decode.js";
 import { deepFreeze, freezeInput, isDeepFrozen } from "../../src/input/freeze.js";
 import type { Instance } from "../../src/input/instance.js";
+import { match } from "../../src/match.js";
 import { canonicalText, oracleDecodeInstance } from "../support/decodeOracle.js";
 import { instanceArbitrary, isoDateArb } from "../support/input-arbitraries.js";
 import { fcOptions } from "../support/seed.js";
@@ -223,6 +224,17 @@ describe("rows decoded before are reused", () => {
       }),
       fcOptions(150),
     );
+  });
+});
+
+describe("a frozen input downstream", () => {
+  it("match on a frozen input, decoded once or twice, gives what match gives on the same input unfrozen (nothing downstream writes to a decoded row)", () => {
+    const input = generateInstance({ seed: 11, workers: 300, employers: 30 });
+    const text = (r: ReturnType<typeof match>): string => (E.isLeft(r) ? JSON.stringify(r.left) : JSON.stringify({ ...r.right, timings: null }));
+    const plain = text(match(structuredClone(input)));
+    const frozen = freezeInput(structuredClone(input));
+    expect(text(match(frozen))).toBe(plain);
+    expect(text(match(frozen))).toBe(plain);
   });
 });
 
