@@ -79,7 +79,13 @@ export const checkWorkerLaw = (w: WorkerInput, path: string, employerIds: Readon
   if (w.formerInternAt !== undefined && !employerIds.has(w.formerInternAt)) {
     issues.push(issue("inconsistent", at(path, "formerInternAt"), "the id of an employer in this instance (whose dormitory the worker lived in as a technical intern)", w.formerInternAt));
   }
-  if (new Set(w.departure).size !== w.departure.length) issues.push(issue("inconsistent", at(path, "departure"), "each checklist item once", w.departure));
+  if (hasRepeats(w.departure)) issues.push(issue("inconsistent", at(path, "departure"), "each checklist item once", w.departure));
+};
+
+/** Whether an item of a short list comes twice (as a Set of it would be smaller than it; a hole reads as undefined). */
+const hasRepeats = (items: readonly unknown[]): boolean => {
+  for (let i = 1; i < items.length; i++) for (let j = 0; j < i; j++) if (items[i] === items[j]) return true;
+  return false;
 };
 
 const STAFF_WORDS = {

@@ -26,7 +26,7 @@ import { editDistance } from "../../src/input/spelling.js";
 import { decodePolicy } from "../../src/policy/decode.js";
 import { decodeRankings } from "../../src/stable/rankings.js";
 import { byId, compareStrings, type Employer, type Instance, type PlacementPeriod, type Reference, type SkillRequirement, type Skill, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "../../src/input/instance.js";
-import { checkEmployerLaw, checkOrganisationEmployers, checkWorkerLaw, decodeExpected, decodeOrganisations, decodePlacement, decodeSlotGroups, workerAge } from "../../src/input/lawDecode.js";
+import { checkEmployerLaw, checkOrganisationEmployers, decodeExpected, decodeOrganisations, decodePlacement, decodeSlotGroups, workerAge } from "../../src/input/lawDecode.js";
 
 /** A decode result as text: objects in their key order, Maps as their entries in order (for byte-for-byte comparisons). */
 export const canonicalText = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? { "(map)": [...x.entries()] } : x));
@@ -68,6 +68,14 @@ export const oldIs = (codec: t.Mixed, u: unknown): boolean => {
 
 // ---------------------------------------------------------------------------
 // The semantic pass as it was
+
+/** The old worker law check (repeats found through a Set). */
+const checkWorkerLaw = (w: WorkerInput, path: string, employerIds: ReadonlySet<string>, issues: InputIssue[]): void => {
+  if (w.formerInternAt !== undefined && !employerIds.has(w.formerInternAt)) {
+    issues.push(issue("inconsistent", at(path, "formerInternAt"), "the id of an employer in this instance (whose dormitory the worker lived in as a technical intern)", w.formerInternAt));
+  }
+  if (new Set(w.departure).size !== w.departure.length) issues.push(issue("inconsistent", at(path, "departure"), "each checklist item once", w.departure));
+};
 
 const normaliseSkill = (s: SkillInput): Skill => ({ name: s.name.trim().toLowerCase(), level: s.level ?? 1, years: s.years ?? 0 });
 
