@@ -228,7 +228,7 @@ export const struct = <R extends Props, O extends Props>(
     // lookup per property it has and one check per property the codec knows.
     (u): u is StructOf<R, O> => {
       if (typeof u !== "object" || u === null || Array.isArray(u)) return false;
-      if (passed !== null && passed.has(u)) return true;
+      if (passed !== null && Object.isFrozen(u) && passed.has(u)) return true;
       const record = u as Record<string, unknown>;
       for (const key in record) if (!knownSet.has(key) && hasOwn(record, key)) return false;
       for (let i = 0; i < requiredKeys.length; i++) {

@@ -74,8 +74,15 @@ export const issuesFromErrors = (errors: t.Errors): InputIssue[] => {
 // ---------------------------------------------------------------------------
 // Semantic checks and normalisation (rows: ./rows.ts)
 
-/** For each row after the first with the same id, the index of the first. */
+/** For each row after the first with the same id, the index of the first. Rows in strictly rising id order (a saved plan's, the generator's) repeat none: no map is built. */
 const firstOccurrences = (rows: readonly { readonly id: string }[]): Map<number, number> => {
+  let rising = true;
+  for (let i = 1; i < rows.length && rising; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    rising = a !== undefined && b !== undefined && a.id < b.id;
+  }
+  if (rising) return new Map();
   const first = new Map<string, number>();
   const repeats = new Map<number, number>();
   rows.forEach((row, i) => {

@@ -71,6 +71,8 @@ export const reuseKeys = (ctx: RowContext): ReuseKeys => {
 
 /** The worker this row decoded to before under the same context, if any. */
 export const reusedWorker = (row: WorkerInput, ctx: RowContext, keys: ReuseKeys): Worker | undefined => {
+  // A row that is not even frozen was never kept: one check of its shape, no lookup.
+  if (!Object.isFrozen(row)) return undefined;
   const kept = workers.get(row);
   if (kept === undefined || kept.shared !== keys.shared) return undefined;
   if (row.formerInternAt !== undefined && !ctx.employerIds.has(row.formerInternAt)) return undefined;
@@ -79,13 +81,14 @@ export const reusedWorker = (row: WorkerInput, ctx: RowContext, keys: ReuseKeys)
 
 /** Keeps what a deeply frozen row decoded to (without an issue); returns the decoded worker, frozen when kept. */
 export const keepWorker = (row: WorkerInput, keys: ReuseKeys, worker: Worker): Worker => {
-  if (!isDeepFrozen(row)) return worker;
+  if (!Object.isFrozen(row) || !isDeepFrozen(row)) return worker;
   workers.set(row, { shared: keys.shared, regional: "", value: freezeOwn(worker) });
   return worker;
 };
 
 /** What this employer row decoded to before under the same context, if any. */
 export const reusedEmployer = (row: EmployerInput, ctx: RowContext, keys: ReuseKeys): DecodedEmployerRow | undefined => {
+  if (!Object.isFrozen(row)) return undefined;
   const kept = employers.get(row);
   if (kept === undefined || kept.shared !== keys.shared || kept.regional !== keys.regional(kept.value.employer.prefecture)) return undefined;
   if (row.support !== "self" && !ctx.organisations.has(row.support) && supportLimitsApply(ctx.placement)) return undefined;
@@ -94,7 +97,7 @@ export const reusedEmployer = (row: EmployerInput, ctx: RowContext, keys: ReuseK
 
 /** Keeps what a deeply frozen row decoded to (without an issue, in a known prefecture); returns it, frozen when kept. */
 export const keepEmployer = (row: EmployerInput, keys: ReuseKeys, decoded: DecodedEmployerRow): DecodedEmployerRow => {
-  if (!isDeepFrozen(row) || decoded.floor === null) return decoded;
+  if (!Object.isFrozen(row) || !isDeepFrozen(row) || decoded.floor === null) return decoded;
   employers.set(row, { shared: keys.shared, regional: keys.regional(decoded.employer.prefecture), value: freezeOwn(decoded) });
   return decoded;
 };
