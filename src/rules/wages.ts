@@ -164,18 +164,21 @@ const shortfallsOf = (kinded: readonly (WageStep & { readonly kind: string })[],
   return shortfalls;
 };
 
+/** Equal pay: the declared wage of a Japanese employee in the same job, from the start. */
+const equalPayStep = (japaneseWage: number, start: string): WageStep => ({
+  amount: japaneseWage,
+  from: start,
+  since: start,
+  what: "equal pay (a Japanese employee in the same job)",
+  source: "the employer's declared japaneseWage",
+  expected: false,
+});
+
 /** The schedule of floors over the period for one employer; see the module comment. */
 export const wageSchedule = (i: WageInputs, period: PlacementPeriod): WageSchedule => {
   const industry = i.industry === null ? undefined : i.prefecture.industryMinimumWages.find((m) => m.industry === i.industry);
   const series = seriesOf(i, industry);
-  const equalPay: WageStep = {
-    amount: i.japaneseWage,
-    from: period.start,
-    since: period.start,
-    what: "equal pay (a Japanese employee in the same job)",
-    source: "the employer's declared japaneseWage",
-    expected: false,
-  };
+  const equalPay = equalPayStep(i.japaneseWage, period.start);
   const kinded = [
     ...series.flatMap((s) => stepsOf(s, period).map((step) => ({ ...step, kind: s.what }))),
     { ...equalPay, kind: "equal-pay" },
@@ -250,14 +253,7 @@ export const wageScheduler = (period: PlacementPeriod): ((i: WageInputs) => Wage
   };
   return (i) => {
     const place = floorsOf(i);
-    const equalPay: WageStep = {
-      amount: i.japaneseWage,
-      from: period.start,
-      since: period.start,
-      what: "equal pay (a Japanese employee in the same job)",
-      source: "the employer's declared japaneseWage",
-      expected: false,
-    };
+    const equalPay = equalPayStep(i.japaneseWage, period.start);
     // A stable sort puts equal pay (last in wageSchedule's list) after every step that sorts with it or before it.
     let at = 0;
     while (at < place.kinded.length && byDateThenAmount(place.kinded[at] as WageStep, equalPay) <= 0) at++;
