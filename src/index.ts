@@ -35,6 +35,8 @@ export type {
 
 // Input
 export { decodeInstance } from "./input/decode.js";
+/** Freezing an instance input so that decoding it again (after re-planning events) reuses every unchanged row: ./input/freeze.ts. */
+export { freezeInput, deepFreeze, isDeepFrozen } from "./input/freeze.js";
 export { formatIssue, formatIssues, MAX_ISSUES } from "./input/issues.js";
 export { LIMITS } from "./input/limits.js";
 export { estimateMemory } from "./memory/estimate.js";

@@ -89,6 +89,7 @@ export const WorkerCodec = struct(
     /** Workers sharing a group (a family, a couple, one village) are placed together or not at all. */
     group: nonEmptyString,
   },
+  { remember: true },
 );
 
 export const EmployerCodec = struct(
@@ -112,6 +113,8 @@ export const EmployerCodec = struct(
     fullTimeStaff: integer(0, LIMITS.staff),
     japaneseCareStaff: integer(0, LIMITS.staff),
   },
+  // Re-planning decodes the same (frozen) rows again: ./reuse.ts.
+  { remember: true },
 );
 
 const weight = integer(0, 100);

@@ -10,6 +10,7 @@
  * which overflows the stack past about 123,000 of them).
  */
 import * as t from "io-ts";
+import { isDeepFrozen } from "./freeze.js";
 import { MAX_ISSUES } from "./issues.js";
 import { thousands } from "./limits.js";
 import { editDistance } from "./spelling.js";
@@ -114,20 +115,49 @@ export const numberAtLeast = (min: number): t.Type<number, number, unknown> =>
     t.identity,
   );
 
+/**
+ * Whether `s` has a character that is not white space, as `s.trim() !== ""`
+ * decides it: a printable ASCII first character settles it without the copy
+ * `trim` would make; anything else asks `trim`.
+ */
+const hasNonBlank = (s: string): boolean => {
+  const first = s.charCodeAt(0);
+  return (first > 32 && first < 127) || s.trim() !== "";
+};
+
 /** A string with at least one non-blank character. */
 export const nonEmptyString: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
   "a non-empty string",
-  (u): u is string => typeof u === "string" && u.trim() !== "",
-  (u, c) => (typeof u === "string" && u.trim() !== "" ? t.success(u) : t.failure(u, c)),
+  (u): u is string => typeof u === "string" && hasNonBlank(u),
+  (u, c) => (typeof u === "string" && hasNonBlank(u) ? t.success(u) : t.failure(u, c)),
   t.identity,
 );
 
-/** An ISO calendar date, YYYY-MM-DD. */
-const isCalendarDate = (u: unknown): u is string =>
-  typeof u === "string" &&
-  /^\d{4}-\d{2}-\d{2}$/.test(u) &&
-  !Number.isNaN(Date.parse(u)) &&
-  new Date(`${u}T00:00:00Z`).toISOString().slice(0, 10) === u;
+/** The digit at `i` of `s` as a number, or -1 when it is not an ASCII digit. */
+const digit = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+
+/**
+ * An ISO calendar date, YYYY-MM-DD: four, two and two ASCII digits, a month
+ * 01..12 and a day of that month in the proleptic Gregorian calendar (what
+ * `Date` reads, so "0000-02-29" is a date and "1900-02-29" is not). Read
+ * from the character codes: nothing is allocated.
+ */
+const isCalendarDate = (u: unknown): u is string => {
+  if (typeof u !== "string" || u.length !== 10 || u.charCodeAt(4) !== 45 || u.charCodeAt(7) !== 45) return false;
+  const y0 = digit(u, 0), y1 = digit(u, 1), y2 = digit(u, 2), y3 = digit(u, 3);
+  const m0 = digit(u, 5), m1 = digit(u, 6), d0 = digit(u, 8), d1 = digit(u, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
+};
 
 export const isoDate: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
   "a calendar date YYYY-MM-DD",
@@ -149,6 +179,19 @@ export type StructOf<R extends Props, O extends Props> = { readonly [K in keyof 
   readonly [K in keyof O]?: t.TypeOf<O[K]>;
 };
 
+/** A closed object's codec, with its properties' codecs (as io-ts's `InterfaceType` has `props`). */
+export class StructType<R extends Props, O extends Props> extends t.Type<StructOf<R, O>, StructOf<R, O>, unknown> {
+  constructor(
+    name: string,
+    is: (u: unknown) => u is StructOf<R, O>,
+    validate: t.Validate<unknown, StructOf<R, O>>,
+    readonly required: R,
+    readonly optional: O,
+  ) {
+    super(name, is, validate, t.identity);
+  }
+}
+
 /**
  * A closed object: `required` properties must be present, `optional` ones may
  * be; any other property fails with UNKNOWN_PROPERTY. An optional property
@@ -158,23 +201,45 @@ export const struct = <R extends Props, O extends Props>(
   name: string,
   required: R,
   optional: O,
-): t.Type<StructOf<R, O>, StructOf<R, O>, unknown> => {
+  /**
+   * `remember`: deeply frozen values (./freeze.ts) that passed `is` are
+   * remembered, and pass again without a check (they cannot have changed).
+   * For rows that are decoded again and again (re-planning).
+   */
+  options: { readonly remember?: boolean } = {},
+): StructType<R, O> => {
+  const passed = options.remember === true ? new WeakSet<object>() : null;
   const known = [...Object.keys(required), ...Object.keys(optional)];
+  const knownSet = new Set(known);
+  const requiredKeys = Object.keys(required);
+  const requiredCodecs = requiredKeys.map((k) => required[k] as t.Mixed);
+  const optionalKeys = Object.keys(optional);
+  const optionalCodecs = optionalKeys.map((k) => optional[k] as t.Mixed);
   const unknownType = (key: string): t.Type<never> => {
     const near = closest(key, known);
     const hint = near === null ? `the known properties are ${known.join(", ")}` : `did you mean "${near}"?`;
     return new t.Type<never>(hint, (_): _ is never => false, t.failure, t.identity);
   };
-  return new t.Type<StructOf<R, O>, StructOf<R, O>, unknown>(
+  return new StructType<R, O>(
     name,
     // A full check that allocates nothing: the decoder's fast path for input
-    // that is already in canonical form (no aliases, no nulls, no unknown keys).
+    // that is already in canonical form (no aliases, no nulls, no unknown
+    // keys). The keys and codecs are arrays made once, so a row costs one
+    // lookup per property it has and one check per property the codec knows.
     (u): u is StructOf<R, O> => {
       if (typeof u !== "object" || u === null || Array.isArray(u)) return false;
+      if (passed !== null && Object.isFrozen(u) && passed.has(u)) return true;
       const record = u as Record<string, unknown>;
-      for (const key in record) if (hasOwn(record, key) && !hasOwn(required, key) && !hasOwn(optional, key)) return false;
-      for (const key in required) if (!hasOwn(record, key) || !(required[key] as t.Mixed).is(record[key])) return false;
-      for (const key in optional) if (hasOwn(record, key) && !(optional[key] as t.Mixed).is(record[key])) return false;
+      for (const key in record) if (!knownSet.has(key) && hasOwn(record, key)) return false;
+      for (let i = 0; i < requiredKeys.length; i++) {
+        const key = requiredKeys[i] as string;
+        if (!hasOwn(record, key) || !(requiredCodecs[i] as t.Mixed).is(record[key])) return false;
+      }
+      for (let i = 0; i < optionalKeys.length; i++) {
+        const key = optionalKeys[i] as string;
+        if (hasOwn(record, key) && !(optionalCodecs[i] as t.Mixed).is(record[key])) return false;
+      }
+      if (passed !== null && Object.isFrozen(u) && isDeepFrozen(u)) passed.add(u);
       return true;
     },
     (u, c) => {
@@ -201,7 +266,8 @@ export const struct = <R extends Props, O extends Props>(
       for (const key of Object.keys(optional)) take(key, optional[key] as t.Mixed, false);
       return errors.failed() ? t.failures(errors.errors(c)) : t.success(out as StructOf<R, O>);
     },
-    t.identity,
+    required,
+    optional,
   );
 };
 

@@ -10,24 +10,22 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type * as t from "io-ts";
-import { DEFAULT_FIELD_CATALOGUE_VERSION, FIELD_CATALOGUES, SECTORS, findCatalogue, findField, findJobCategory, type FieldCatalogue } from "../domain/fields.js";
-import { LANGUAGE_EVIDENCE } from "../domain/language.js";
-import { findPrefecture, PREFECTURES } from "../domain/prefectures.js";
-import { DEPARTURE_ITEMS } from "../domain/law.js";
+import { DEFAULT_FIELD_CATALOGUE_VERSION, FIELD_CATALOGUES, findCatalogue, type FieldCatalogue } from "../domain/fields.js";
+import { findPrefecture } from "../domain/prefectures.js";
 import { employerBarriers } from "../rules/employer.js";
 import type { Exclusion } from "../rules/ruleIds.js";
-import { minimumWageFloor, wageSchedule } from "../rules/wages.js";
 import { DEFAULT_WEIGHTS, type Weights } from "../rules/scoring.js";
 import { withRowChecks } from "./allAtOnce.js";
-import { EmployerCodec, InstanceCodec, WorkerCodec, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
+import { EmployerCodec, InstanceCodec, WorkerCodec, type InstanceInput } from "./codecs.js";
 import { MISSING, OMITTED, UNKNOWN_PROPERTY } from "./combinators.js";
 import { at, capIssues, issue, MAX_ISSUES, truncatedIssue, type InputIssue } from "./issues.js";
 import { LIMITS, thousands } from "./limits.js";
-import { editDistance } from "./spelling.js";
 import { decodePolicy } from "../policy/decode.js";
 import { decodeRankings } from "../stable/rankings.js";
-import { byId, compareStrings, type Employer, type Instance, type PlacementPeriod, type Reference, type SkillRequirement, type Skill, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "./instance.js";
-import { checkEmployerLaw, checkOrganisationEmployers, checkWorkerLaw, decodeExpected, decodeOrganisations, decodePlacement, decodeSlotGroups, workerAge } from "./lawDecode.js";
+import { byId, type Instance, type Reference, type WageFloor, type WageSchedule } from "./instance.js";
+import { checkOrganisationEmployers, decodeExpected, decodeOrganisations, decodePlacement } from "./lawDecode.js";
+import { keepEmployer, keepWorker, reusedEmployer, reusedWorker, reuseKeys } from "./reuse.js";
+import { decodeEmployer, decodeWorker, rowContext } from "./rows.js";
 
 // ---------------------------------------------------------------------------
 // Structural issues from io-ts errors
@@ -74,30 +72,17 @@ export const issuesFromErrors = (errors: t.Errors): InputIssue[] => {
 };
 
 // ---------------------------------------------------------------------------
-// Semantic checks and normalisation
+// Semantic checks and normalisation (rows: ./rows.ts)
 
-const normaliseSkill = (s: SkillInput): Skill => ({ name: s.name.trim().toLowerCase(), level: s.level ?? 1, years: s.years ?? 0 });
-
-const normaliseRequirement = (s: SkillInput): SkillRequirement => ({
-  name: s.name.trim().toLowerCase(),
-  level: s.level ?? null,
-  years: s.years ?? null,
-});
-
-/**
- * Skills sorted by (name, level, years), without entries another entry of the
- * same name dominates (at least the level and at least the years). Level and
- * years are never combined across entries: (level 3, 0 years) and (level 1,
- * 5 years) do not make (level 3, 5 years).
- */
-const normaliseSkills = (skills: readonly Skill[]): Skill[] => {
-  const dominates = (a: Skill, b: Skill): boolean => a.name === b.name && a.level >= b.level && a.years >= b.years;
-  const sorted = [...skills].sort((a, b) => compareStrings(a.name, b.name) || a.level - b.level || a.years - b.years);
-  return sorted.filter((s, i) => !sorted.some((o, j) => j !== i && dominates(o, s) && (!dominates(s, o) || j < i)));
-};
-
-/** For each row after the first with the same id, the index of the first. */
+/** For each row after the first with the same id, the index of the first. Rows in strictly rising id order (a saved plan's, the generator's) repeat none: no map is built. */
 const firstOccurrences = (rows: readonly { readonly id: string }[]): Map<number, number> => {
+  let rising = true;
+  for (let i = 1; i < rows.length && rising; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    rising = a !== undefined && b !== undefined && a.id < b.id;
+  }
+  if (rising) return new Map();
   const first = new Map<string, number>();
   const repeats = new Map<number, number>();
   rows.forEach((row, i) => {
@@ -112,149 +97,6 @@ const checkUnique = (repeats: Map<number, number>, list: string, i: number, id: 
   const j = repeats.get(i);
   if (j !== undefined) issues.push(issue("duplicate-id", at(at(list, i), "id"), `a unique id (also used by ${list}[${j}])`, id));
 };
-
-const fieldNames = (catalogue: FieldCatalogue): string =>
-  `an SSW field of catalogue ${catalogue.version} (${catalogue.fields.map((f) => f.id).join(", ")})`;
-
-const decodeWorker = (
-  w: WorkerInput,
-  path: string,
-  catalogue: FieldCatalogue,
-  placement: PlacementPeriod,
-  employerIds: ReadonlySet<string>,
-  issues: InputIssue[],
-): Worker => {
-  (w.certifications ?? []).forEach((c, i) => {
-    const p = at(at(path, "certifications"), i);
-    const field = findField(catalogue, c.field);
-    if (field === undefined) issues.push(issue("unknown-field", at(p, "field"), fieldNames(catalogue), c.field));
-    else if ((c.via === "care-school" || c.via === "epa") && c.field !== "nursing-care") {
-      issues.push(issue("inconsistent", at(p, "via"), "skills-test or titp-2 (care-school and epa exist for nursing-care only)", c.via));
-    } else if (c.jobCategory !== undefined && field.jobCategories.length > 0 && findJobCategory(field, c.jobCategory) === undefined) {
-      issues.push(issue("inconsistent", at(p, "jobCategory"), `a job category of ${field.id} (${field.jobCategories.map((x) => x.id).join(", ")})`, c.jobCategory));
-    }
-  });
-  checkWorkerLaw(w, path, employerIds, issues);
-  const fieldPreferences = w.preferences?.fields ?? [];
-  fieldPreferences.forEach((f, i) => {
-    if (!(SECTORS as readonly string[]).includes(f) && findField(catalogue, f) === undefined) {
-      issues.push(issue("unknown-field", at(at(at(path, "preferences"), "fields"), i), `a sector (${SECTORS.join(", ")}) or ${fieldNames(catalogue)}`, f));
-    }
-  });
-  const prefecturePreferences = (w.preferences?.prefectures ?? []).map((p, i) => {
-    const found = findPrefecture(p);
-    if (found === undefined) issues.push(issue("unknown-prefecture", at(at(at(path, "preferences"), "prefectures"), i), "a prefecture code 01..47 or name", p));
-    return found?.code ?? p;
-  });
-  const language = [...new Set(w.language)].sort((a, b) => LANGUAGE_EVIDENCE.indexOf(a) - LANGUAGE_EVIDENCE.indexOf(b));
-  const certifications = [...(w.certifications ?? [])]
-    .map((c) => ({ field: c.field, via: c.via, jobCategory: c.jobCategory ?? null }))
-    .sort((a, b) => compareStrings(a.field, b.field) || compareStrings(a.via, b.via) || compareStrings(a.jobCategory ?? "", b.jobCategory ?? ""))
-    .filter((c, i, all) => i === 0 || c.field !== all[i - 1]?.field || c.via !== all[i - 1]?.via || c.jobCategory !== all[i - 1]?.jobCategory);
-  return {
-    id: w.id,
-    language,
-    careJapaneseTest: w.careJapaneseTest ?? false,
-    certifications,
-    skills: normaliseSkills((w.skills ?? []).map(normaliseSkill)),
-    fieldPreferences,
-    prefecturePreferences,
-    trainingCentre: w.trainingCentre,
-    homeProvince: w.homeProvince,
-    group: w.group ?? null,
-    ageAtStart: workerAge(w, path, placement, issues),
-    sswMonths: w.sswMonths,
-    departure: DEPARTURE_ITEMS.filter((d) => w.departure.includes(d)),
-    careExperienceMonths: w.careExperienceMonths ?? 0,
-    careInitialTraining: w.careInitialTraining ?? false,
-    formerInternAt: w.formerInternAt ?? null,
-    availableFrom: w.availableFrom === undefined || w.availableFrom < placement.start ? placement.start : w.availableFrom,
-  };
-};
-
-/** What the semantic pass needs besides the employer row. */
-interface EmployerContext {
-  readonly input: InstanceInput;
-  readonly catalogue: FieldCatalogue;
-  readonly placement: PlacementPeriod;
-  readonly organisations: ReadonlyMap<string, SupportOrganisation>;
-  readonly expected: ReturnType<typeof decodeExpected>;
-}
-
-const decodeEmployer = (
-  e: EmployerInput,
-  path: string,
-  ctx: EmployerContext,
-  issues: InputIssue[],
-): { employer: Employer; floor: WageFloor | null; wages: WageSchedule | null } => {
-  const { catalogue, input, placement } = ctx;
-  const field = findField(catalogue, e.field);
-  if (field === undefined) issues.push(issue("unknown-field", at(path, "field"), fieldNames(catalogue), e.field));
-  else if (e.jobCategory !== undefined && field.jobCategories.length > 0 && findJobCategory(field, e.jobCategory) === undefined) {
-    issues.push(issue("inconsistent", at(path, "jobCategory"), `a job category of ${field.id} (${field.jobCategories.map((c) => c.id).join(", ")})`, e.jobCategory));
-  } else if (e.jobCategory !== undefined && field.jobCategories.length === 0) {
-    const owner = catalogue.fields.find((f) => findJobCategory(f, e.jobCategory) !== undefined);
-    if (owner !== undefined) issues.push(issue("inconsistent", at(path, "jobCategory"), `a job category of ${field.id} (${e.jobCategory} belongs to ${owner.id})`, e.jobCategory));
-  }
-  checkEmployerLaw(e, path, catalogue, ctx.organisations, placement, issues);
-  const nearIndustry = e.industry === undefined ? undefined : nearMissIndustry(e.industry);
-  if (nearIndustry !== undefined) {
-    issues.push(issue("inconsistent", at(path, "industry"), `an industry with its own minimum wage spelled as in the reference data (did you mean "${nearIndustry}"?), or another industry`, e.industry));
-  }
-  const prefecture = findPrefecture(e.prefecture);
-  let floor: WageFloor | null = null;
-  let wages: WageSchedule | null = null;
-  if (prefecture === undefined) {
-    issues.push(issue("unknown-prefecture", at(path, "prefecture"), "a prefecture code 01..47 or name", e.prefecture));
-  } else {
-    const override = Object.entries(input.reference?.minimumWages ?? {}).find(([key]) => findPrefecture(key)?.code === prefecture.code)?.[1];
-    const industry = e.industry ?? null;
-    floor = minimumWageFloor({ prefecture, industry, override }, placement.start);
-    if (e.hourlyWage < floor.amount) {
-      issues.push(issue("wage-below-minimum", at(path, "hourlyWage"), `at least ${floor.amount} yen per hour (${floor.source})`, e.hourlyWage));
-    }
-    wages = wageSchedule(
-      { prefecture, industry, hourlyWage: e.hourlyWage, japaneseWage: e.japaneseWage, override, expected: ctx.expected.get(prefecture.code) ?? [] },
-      placement,
-    );
-  }
-  const employer: Employer = {
-    id: e.id,
-    name: e.name ?? null,
-    prefecture: prefecture?.code ?? e.prefecture,
-    field: e.field,
-    jobCategory: e.jobCategory ?? null,
-    slots: e.slots,
-    slotGroups: decodeSlotGroups(e, path, placement, issues),
-    minLanguage: e.minLanguage ?? null,
-    requiredSkills: (e.requiredSkills ?? []).map(normaliseRequirement).sort((a, b) => compareStrings(a.name, b.name)),
-    preferredSkills: (e.preferredSkills ?? []).map(normaliseRequirement).sort((a, b) => compareStrings(a.name, b.name)),
-    hourlyWage: e.hourlyWage,
-    industry: e.industry ?? null,
-    fullTimeStaff: e.fullTimeStaff ?? null,
-    japaneseCareStaff: e.japaneseCareStaff ?? null,
-    sswEmployed: e.sswEmployed ?? 0,
-    employment: e.employment,
-    japaneseWage: e.japaneseWage,
-    support: e.support,
-    housing: e.housing,
-    declarations: e.declarations,
-    homeVisitCare: e.homeVisitCare ?? false,
-  };
-  return { employer, floor, wages };
-};
-
-/** Every industry with a minimum wage of its own somewhere, as the reference data spells it. */
-const KNOWN_INDUSTRIES: readonly string[] = [...new Set(PREFECTURES.flatMap((p) => p.industryMinimumWages.map((m) => m.industry)))].sort(compareStrings);
-
-/**
- * A known industry this one is a near miss of (one or two edits, not equal),
- * or undefined. `industry` selects an industry minimum wage by exact name, so
- * a typo would silently drop the higher minimum; an industry far from every
- * known one is taken as one with no minimum of its own.
- */
-const nearMissIndustry = (industry: string): string | undefined =>
-  KNOWN_INDUSTRIES.includes(industry) ? undefined : KNOWN_INDUSTRIES.find((known) => editDistance(industry.toLowerCase(), known) <= 2);
 
 const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
   const issues: InputIssue[] = [];
@@ -276,25 +118,35 @@ const semantic = (input: InstanceInput): E.Either<InputIssue[], Instance> => {
   const placement = decodePlacement(input, issues);
   const organisations = decodeOrganisations(input, issues);
   const expected = decodeExpected(input, issues);
-  const employerIds = new Set(input.employers.map((e) => e.id));
+  const ctx = rowContext(input, catalogue, placement, organisations, expected);
+  // Rows decoded before under this context are reused only while nothing outside the rows has an issue (./reuse.ts).
+  const keys = issues.length === 0 ? reuseKeys(ctx) : null;
   const workerRepeats = firstOccurrences(input.workers);
   const workers = input.workers.map((w, i) => {
     checkUnique(workerRepeats, "workers", i, w.id, issues);
-    return decodeWorker(w, at("workers", i), catalogue, placement, employerIds, issues);
+    const reused = keys === null ? undefined : reusedWorker(w, ctx, keys);
+    if (reused !== undefined) return reused;
+    const before = issues.length;
+    const worker = decodeWorker(w, at("workers", i), ctx, issues);
+    return keys === null || issues.length > before ? worker : keepWorker(w, keys, worker);
   });
   const employerRepeats = firstOccurrences(input.employers);
   const wageFloors = new Map<string, WageFloor>();
   const wages = new Map<string, WageSchedule>();
   const barriers = new Map<string, readonly Exclusion[]>();
-  const ctx: EmployerContext = { input, catalogue, placement, organisations, expected };
   const employers = input.employers.map((e, i) => {
     checkUnique(employerRepeats, "employers", i, e.id, issues);
-    const decoded = decodeEmployer(e, at("employers", i), ctx, issues);
+    let decoded = keys === null ? undefined : reusedEmployer(e, ctx, keys);
+    if (decoded === undefined) {
+      const before = issues.length;
+      const row = decodeEmployer(e, at("employers", i), ctx, issues);
+      const withBarriers = { ...row, barriers: employerBarriers(row.employer, catalogue, placement, row.wages ?? undefined) };
+      decoded = keys === null || issues.length > before ? withBarriers : keepEmployer(e, keys, withBarriers);
+    }
     const { employer } = decoded;
     if (decoded.floor !== null) wageFloors.set(employer.id, decoded.floor);
     if (decoded.wages !== null) wages.set(employer.id, decoded.wages);
-    const barred = employerBarriers(employer, catalogue, placement, decoded.wages ?? undefined);
-    if (barred.length > 0) barriers.set(employer.id, barred);
+    if (decoded.barriers.length > 0) barriers.set(employer.id, decoded.barriers);
     return employer;
   });
   const totalSlots = input.employers.reduce((sum, e) => sum + e.slots, 0);

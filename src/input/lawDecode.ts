@@ -49,15 +49,25 @@ export const decodeSlotGroups = (e: EmployerInput, path: string, placement: Plac
   return [...byStart.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([start, slots]) => ({ start, slots }));
 };
 
-/** The worker's age on the start date, from the date of birth or the age given; issues where neither or they disagree. */
-export const workerAge = (w: WorkerInput, path: string, placement: PlacementPeriod, issues: InputIssue[]): number => {
+/**
+ * The worker's age on the start date, from the date of birth or the age
+ * given; issues where neither or they disagree. `ageOf` is `ageOn` to the
+ * start (a decode passes one that remembers each date of birth).
+ */
+export const workerAge = (
+  w: WorkerInput,
+  path: string,
+  placement: PlacementPeriod,
+  issues: InputIssue[],
+  ageOf: (birthDate: string) => number = (birthDate) => ageOn(birthDate, placement.start),
+): number => {
   if (w.birthDate === undefined && w.age === undefined) {
     issues.push(issue("missing", at(path, "birthDate"), "a date of birth YYYY-MM-DD (or age, in whole years on the start date): SSW (i) workers must be 18", undefined));
     return 0;
   }
   if (w.birthDate === undefined) return w.age as number;
   if (w.birthDate > placement.start) issues.push(issue("inconsistent", at(path, "birthDate"), `a date before the start ${placement.start}`, w.birthDate));
-  const age = ageOn(w.birthDate, placement.start);
+  const age = ageOf(w.birthDate);
   if (w.age !== undefined && w.age !== age) {
     issues.push(issue("inconsistent", at(path, "age"), `${age}, the age on ${placement.start} from birthDate ${w.birthDate} (or leave age out)`, w.age));
   }
@@ -69,7 +79,13 @@ export const checkWorkerLaw = (w: WorkerInput, path: string, employerIds: Readon
   if (w.formerInternAt !== undefined && !employerIds.has(w.formerInternAt)) {
     issues.push(issue("inconsistent", at(path, "formerInternAt"), "the id of an employer in this instance (whose dormitory the worker lived in as a technical intern)", w.formerInternAt));
   }
-  if (new Set(w.departure).size !== w.departure.length) issues.push(issue("inconsistent", at(path, "departure"), "each checklist item once", w.departure));
+  if (hasRepeats(w.departure)) issues.push(issue("inconsistent", at(path, "departure"), "each checklist item once", w.departure));
+};
+
+/** Whether an item of a short list comes twice (as a Set of it would be smaller than it; a hole reads as undefined). */
+const hasRepeats = (items: readonly unknown[]): boolean => {
+  for (let i = 1; i < items.length; i++) for (let j = 0; j < i; j++) if (items[i] === items[j]) return true;
+  return false;
 };
 
 const STAFF_WORDS = {

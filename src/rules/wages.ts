@@ -149,36 +149,43 @@ const floorAt = (steps: readonly (WageStep & { readonly kind: string })[], date:
   return floor;
 };
 
-/** The schedule of floors over the period for one employer; see the module comment. */
-export const wageSchedule = (i: WageInputs, period: PlacementPeriod): WageSchedule => {
-  const industry = i.industry === null ? undefined : i.prefecture.industryMinimumWages.find((m) => m.industry === i.industry);
-  const series = seriesOf(i, industry);
-  const equalPay: WageStep = {
-    amount: i.japaneseWage,
-    from: period.start,
-    since: period.start,
-    what: "equal pay (a Japanese employee in the same job)",
-    source: "the employer's declared japaneseWage",
-    expected: false,
-  };
-  const kinded = [
-    ...series.flatMap((s) => stepsOf(s, period).map((step) => ({ ...step, kind: s.what }))),
-    { ...equalPay, kind: "equal-pay" },
-  ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.amount - b.amount));
-  // The raises: each step that lifts the floor in force above the wage and above the floor just before it.
+/** The raises: each step that lifts the floor in force above the wage and above the floor just before it. */
+const shortfallsOf = (kinded: readonly (WageStep & { readonly kind: string })[], hourlyWage: number): WageStep[] => {
   const shortfalls: WageStep[] = [];
   let before = 0;
   for (const date of [...new Set(kinded.map((s) => s.from))]) {
     const floor = floorAt(kinded, date);
-    if (floor > i.hourlyWage && floor > before) {
+    if (floor > hourlyWage && floor > before) {
       const setter = kinded.find((s) => s.from === date && s.amount === floor) ?? kinded.find((s) => s.amount === floor && s.from <= date);
       if (setter !== undefined) shortfalls.push({ amount: setter.amount, from: date, since: setter.since, what: setter.what, source: setter.source, expected: setter.expected });
     }
     before = Math.max(before, floor);
   }
+  return shortfalls;
+};
+
+/** Equal pay: the declared wage of a Japanese employee in the same job, from the start. */
+const equalPayStep = (japaneseWage: number, start: string): WageStep => ({
+  amount: japaneseWage,
+  from: start,
+  since: start,
+  what: "equal pay (a Japanese employee in the same job)",
+  source: "the employer's declared japaneseWage",
+  expected: false,
+});
+
+/** The schedule of floors over the period for one employer; see the module comment. */
+export const wageSchedule = (i: WageInputs, period: PlacementPeriod): WageSchedule => {
+  const industry = i.industry === null ? undefined : i.prefecture.industryMinimumWages.find((m) => m.industry === i.industry);
+  const series = seriesOf(i, industry);
+  const equalPay = equalPayStep(i.japaneseWage, period.start);
+  const kinded = [
+    ...series.flatMap((s) => stepsOf(s, period).map((step) => ({ ...step, kind: s.what }))),
+    { ...equalPay, kind: "equal-pay" },
+  ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.amount - b.amount));
   return {
     steps: kinded.map(({ kind: _kind, ...step }) => step),
-    shortfalls,
+    shortfalls: shortfallsOf(kinded, i.hourlyWage),
     unpublished: series.flatMap((s) => unpublishedOf(s, period)),
   };
 };
@@ -202,4 +209,55 @@ export const minimumWageFloor = (i: Pick<WageInputs, "prefecture" | "industry" |
   return record !== undefined && industry !== undefined && record.amount > regional.amount
     ? { amount: record.amount, source: `${p.name} ${industry.industry} minimum wage FY${record.fiscalYear}${record.effectiveFrom === null ? "" : ` from ${record.effectiveFrom}`}` }
     : regional;
+};
+
+/** What a schedule reads besides the employer's own two wages: the floors of its prefecture and industry over the period. */
+interface FloorsOfPlace {
+  readonly expected: WageInputs["expected"];
+  /** The series' steps, with their kind, in the order `wageSchedule` sorts them. */
+  readonly kinded: readonly (WageStep & { readonly kind: string })[];
+  /** The same steps without their kind (frozen: every schedule of the place shares them). */
+  readonly steps: readonly WageStep[];
+  readonly unpublished: readonly UnpublishedRevision[];
+}
+
+const byDateThenAmount = (a: WageStep, b: WageStep): number => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.amount - b.amount);
+
+/**
+ * `wageSchedule` for many employers of one period: the floors of each
+ * (prefecture, industry, override) are worked out once, and each employer
+ * adds only its equal-pay step and its shortfalls. Gives what
+ * `wageSchedule(i, period)` gives, value for value (test/rules/wageScheduler.test.ts);
+ * the steps and unpublished revisions it shares between employers are
+ * frozen. For one decode: keep it no longer than the period and the
+ * expected lists it was called with (a changed expected list is seen, by
+ * identity, and worked out again).
+ */
+export const wageScheduler = (period: PlacementPeriod): ((i: WageInputs) => WageSchedule) => {
+  const places = new Map<string, FloorsOfPlace>();
+  const floorsOf = (i: WageInputs): FloorsOfPlace => {
+    const key = JSON.stringify([i.prefecture.code, i.industry, i.override ?? null]);
+    const known = places.get(key);
+    if (known !== undefined && known.expected === i.expected) return known;
+    const industry = i.industry === null ? undefined : i.prefecture.industryMinimumWages.find((m) => m.industry === i.industry);
+    const series = seriesOf(i, industry);
+    const kinded = series.flatMap((s) => stepsOf(s, period).map((step) => ({ ...step, kind: s.what }))).sort(byDateThenAmount);
+    const floors: FloorsOfPlace = {
+      expected: i.expected,
+      kinded,
+      steps: Object.freeze(kinded.map(({ kind: _kind, ...step }) => Object.freeze(step))),
+      unpublished: Object.freeze(series.flatMap((s) => unpublishedOf(s, period)).map((u) => Object.freeze(u))),
+    };
+    places.set(key, floors);
+    return floors;
+  };
+  return (i) => {
+    const place = floorsOf(i);
+    const equalPay = equalPayStep(i.japaneseWage, period.start);
+    // A stable sort puts equal pay (last in wageSchedule's list) after every step that sorts with it or before it.
+    let at = 0;
+    while (at < place.kinded.length && byDateThenAmount(place.kinded[at] as WageStep, equalPay) <= 0) at++;
+    const kinded = [...place.kinded.slice(0, at), { ...equalPay, kind: "equal-pay" }, ...place.kinded.slice(at)];
+    return { steps: [...place.steps.slice(0, at), equalPay, ...place.steps.slice(at)], shortfalls: shortfallsOf(kinded, i.hourlyWage), unpublished: place.unpublished };
+  };
 };
