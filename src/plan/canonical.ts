@@ -16,11 +16,13 @@
  *   workers' digests in order, comma-separated (each the SHA-256 of the
  *   worker's canonical JSON); the employers' digests likewise (each of the
  *   canonical JSON of [employer, its wage floor, its wage schedule, its
- *   barriers], the entries taken out of the reference). A row's digest is remembered with the row, so re-planning,
- *   which keeps every unchanged row of the plan's decoded instance, hashes
- *   only the rows the events changed: at 100,000 workers that is the
- *   difference between seconds and milliseconds. A remembered row is frozen
- *   (it cannot change under its digest).
+ *   barriers], the entries taken out of the reference). A row's digest is
+ *   remembered with the row when the row cannot change (deeply frozen: rows
+ *   decoded from a frozen input, as a plan's instance is, ./owned.ts), so
+ *   re-planning, whose decoded instance shares every unchanged row with the
+ *   plan's (../input/reuse.ts), hashes only the rows its events changed: at
+ *   100,000 workers, milliseconds instead of seconds. Nothing is frozen
+ *   here: a row decoded from the caller's own objects is hashed afresh.
  * - "sha256:" (`legacyInstanceHash`, plans saved before): SHA-256 of the
  *   canonical JSON of the whole instance. Plans that carry it are still
  *   checked, in their own scheme (`instanceHashLike`).
@@ -29,7 +31,7 @@
  * instanceHash(instance) // "sha256-rows:6f1c..."
  */
 import type { Employer, Instance, Worker } from "../input/instance.js";
-import { deepFreeze } from "./owned.js";
+import { isDeepFrozen } from "../input/freeze.js";
 import { sha256 } from "./sha256.js";
 
 export const ROWS_PREFIX = "sha256-rows:";
@@ -82,12 +84,12 @@ export const canonicalJson = (value: unknown): string => {
 
 const workerDigests = new WeakMap<Worker, string>();
 
+/** A worker's digest; remembered only for a deeply frozen worker (decoded from a frozen input, ../input/reuse.ts), which cannot change under it. */
 const workerDigest = (worker: Worker): string => {
   const known = workerDigests.get(worker);
   if (known !== undefined) return known;
   const digest = sha256(canonicalJson(worker));
-  deepFreeze(worker);
-  workerDigests.set(worker, digest);
+  if (isDeepFrozen(worker)) workerDigests.set(worker, digest);
   return digest;
 };
 
@@ -98,14 +100,12 @@ interface EmployerDigest {
 
 const employerDigests = new WeakMap<Employer, EmployerDigest>();
 
-/** The digest of an employer with its reference entries; remembered while the same (frozen) entries go with it. */
+/** The digest of an employer with its reference entries; remembered while the same entries go with it, all deeply frozen. */
 const employerDigest = (employer: Employer, parts: readonly unknown[]): string => {
   const known = employerDigests.get(employer);
   if (known !== undefined && known.parts.every((p, i) => p === parts[i])) return known.digest;
   const digest = sha256(canonicalJson([employer, ...parts]));
-  deepFreeze(employer);
-  parts.forEach(deepFreeze);
-  employerDigests.set(employer, { parts, digest });
+  if (isDeepFrozen(employer) && parts.every(isDeepFrozen)) employerDigests.set(employer, { parts, digest });
   return digest;
 };
 

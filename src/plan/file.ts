@@ -81,9 +81,11 @@ const withoutTimings = (result: MatchResult): PlanResult => {
  * not belong to it.
  */
 export const savePlan = (input: unknown, result: MatchResult, options: MatchOptions = {}, asOf: string | null = null): E.Either<readonly InputIssue[], SavedPlan> => {
-  const decoded = decodeInstance(input);
+  // The plan's own frozen copy is what is decoded: its decoded rows are then remembered (../input/reuse.ts), and so are their digests.
+  const own = ownCopy(input);
+  const decoded = decodeInstance(own);
   if (E.isLeft(decoded)) return decoded;
-  return planOf(input, decoded.right, result, options, asOf);
+  return planOf(own, decoded.right, result, options, asOf);
 };
 
 /**

@@ -10,15 +10,6 @@
 /** Objects this module froze, with everything they hold. */
 const own = new WeakSet<object>();
 
-/** Freezes a value and everything it holds (for values jobmatch made itself: decoded rows, reference entries). */
-export const deepFreeze = (value: unknown): void => {
-  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  if (value instanceof Map) value.forEach((v, k) => (deepFreeze(k), deepFreeze(v)));
-  else if (value instanceof Set) value.forEach((v) => deepFreeze(v));
-  else for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-};
-
 /** A deeply frozen copy of JSON data, nothing shared; `undefined` properties left out, as JSON leaves them out. */
 const frozenCopy = (value: unknown): unknown => {
   if (value === null || typeof value !== "object") return value;
