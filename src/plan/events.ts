@@ -126,6 +126,8 @@ export interface EventContext {
   readonly plan: PlanResult;
   /** The plan's last event; events before it are an issue. */
   readonly asOf: string | null;
+  /** The plan's placements, worker id to employer id, where the caller has them already (else made from `plan`). */
+  readonly placedAt?: ReadonlyMap<string, string>;
 }
 
 const shapeOf = (u: unknown, path: string, issues: InputIssue[]): PlanEvent | null => {
@@ -164,11 +166,10 @@ export const decodeEvents = (input: unknown, ctx: EventContext): E.Either<readon
   const issues: InputIssue[] = [];
   const events = input.map((u, i) => shapeOf(u, `events[${i}]`, issues));
   const { instance, plan, asOf } = ctx;
-  const workers = new Set(instance.workers.map((w) => w.id));
-  /** Each worker's availability as the events so far leave it. */
+  /** Each worker's availability as the events so far leave it; its keys are the workers of the instance and those arrived so far. */
   const availability = new Map(instance.workers.map((w) => [w.id, w.availableFrom]));
   const slots = new Map(instance.employers.map((e) => [e.id, e.slots]));
-  const placedAt = new Map(plan.placements.map((p) => [p.workerId, p.employerId]));
+  const placedAt = ctx.placedAt ?? new Map(plan.placements.map((p) => [p.workerId, p.employerId]));
   const end = instance.reference.placement.end;
   /** Per worker: why they can have no more events (left the cohort), with the event's index. */
   const gone = new Map<string, number>();
@@ -188,10 +189,9 @@ export const decodeEvents = (input: unknown, ctx: EventContext): E.Either<readon
     if (worker !== null) {
       const wPath = e.type === "worker-arrived" ? at(at(path, "worker"), "id") : at(path, "worker");
       if (e.type === "worker-arrived") {
-        if (workers.has(worker)) issues.push(issue("duplicate-id", wPath, "the id of a worker not yet in the instance", worker));
-        workers.add(worker);
+        if (availability.has(worker)) issues.push(issue("duplicate-id", wPath, "the id of a worker not yet in the instance", worker));
         availability.set(worker, e.worker.availableFrom ?? instance.reference.placement.start);
-      } else if (!workers.has(worker)) {
+      } else if (!availability.has(worker)) {
         issues.push(issue("inconsistent", wPath, "a worker of the instance (or one arrived in an earlier event)", worker));
       }
       const left = gone.get(worker);
@@ -205,7 +205,7 @@ export const decodeEvents = (input: unknown, ctx: EventContext): E.Either<readon
         if (e.availableFrom <= was) issues.push(issue("inconsistent", at(path, "availableFrom"), `a date after ${worker}'s availability then, ${was} (the event moves it later)`, e.availableFrom));
         else availability.set(worker, e.availableFrom);
       }
-      if (e.type === "worker-left" && workers.has(worker) && !placedAt.has(worker)) issues.push(issue("inconsistent", wPath, "a worker placed in the plan (only they can leave an employer)", worker));
+      if (e.type === "worker-left" && availability.has(worker) && !placedAt.has(worker)) issues.push(issue("inconsistent", wPath, "a worker placed in the plan (only they can leave an employer)", worker));
     }
     const employer = eventEmployer(e);
     if (employer !== null) {

@@ -108,9 +108,14 @@ export const knownInstance = (input: unknown): Instance | undefined => (typeof i
 export const planOf = (input: unknown, instance: Instance, result: MatchResult, options: MatchOptions, asOf: string | null): E.Either<readonly InputIssue[], SavedPlan> => {
   const mismatch = resultMismatch(instance, result);
   if (mismatch !== null) return E.left([issue("inconsistent", "result", `the result of match on this instance, but ${mismatch}`, "placements that do not fit it")]);
+  return E.right(planRecord(input, instance, result, options, asOf));
+};
+
+/** The plan of a result assembled from `instance` itself (re-planning's), which needs no check that it belongs to it. */
+export const planRecord = (input: unknown, instance: Instance, result: MatchResult, options: MatchOptions, asOf: string | null): SavedPlan => {
   const own = ownCopy(input);
   remember(own, instance);
-  return E.right({
+  return {
     format: PLAN_FORMAT,
     version: PLAN_VERSION,
     instanceHash: instanceHash(instance),
@@ -118,7 +123,7 @@ export const planOf = (input: unknown, instance: Instance, result: MatchResult, 
     asOf,
     instance: own,
     result: withoutTimings(result),
-  });
+  };
 };
 
 /** The plan as the text of its file: JSON, two-space indented, with a final newline. The same plan gives the same bytes. */

@@ -153,16 +153,39 @@ export const replanModel = (
   built.workerMembers.forEach((members, c) => members.forEach((w) => (workerClassOf[w] = c)));
   const employerClassOf = new Int32Array(instance.employers.length);
   built.employerMembers.forEach((members, j) => members.forEach((e) => (employerClassOf[e] = j)));
+  // The arcs come in (worker class, employer class) order (../model/build.ts): a pair's arc is found by
+  // bisecting its worker class's run, not through a map of every arc (a map where they do not).
+  const modelArcs = built.model.arcs;
+  const runStart = new Int32Array(built.model.workerClasses.length + 1);
+  let ordered = true;
+  modelArcs.forEach((a, i) => {
+    const b = modelArcs[i - 1];
+    if (b !== undefined && (a.from < b.from || (a.from === b.from && a.to <= b.to))) ordered = false;
+    runStart[a.from + 1] = (runStart[a.from + 1] as number) + 1;
+  });
+  for (let c = 0; c < built.model.workerClasses.length; c++) runStart[c + 1] = (runStart[c + 1] as number) + (runStart[c] as number);
   const span = built.model.employerClasses.length;
-  const arcOf = new Map<number, number>();
-  built.model.arcs.forEach((a, i) => arcOf.set(a.from * span + a.to, i));
+  const arcIndex = ordered ? null : new Map(modelArcs.map((a, i) => [a.from * span + a.to, i]));
+  const arcOf = (from: number, to: number): number | undefined => {
+    if (arcIndex !== null) return arcIndex.get(from * span + to);
+    let lo = runStart[from] as number;
+    let hi = (runStart[from + 1] as number) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = (modelArcs[mid] as ModelArc).to;
+      if (t === to) return mid;
+      if (t < to) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
   const holds = new Int32Array(instance.workers.length).fill(-1);
   const kept = new Int32Array(built.model.arcs.length);
   for (const [wId, eId] of keptAt) {
     const w = workerIndex.get(wId);
     const e = employerIndex.get(eId);
     if (w === undefined || e === undefined || barred.get(wId) === eId) continue;
-    const a = arcOf.get((workerClassOf[w] as number) * span + (employerClassOf[e] as number));
+    const a = arcOf(workerClassOf[w] as number, employerClassOf[e] as number);
     if (a === undefined) continue;
     holds[w] = e;
     kept[a] = (kept[a] as number) + 1;

@@ -43,7 +43,7 @@ import type { Instance } from "../input/instance.js";
 import { applyEvents } from "./apply.js";
 import { planDiff, type PlanDiff } from "./diff.js";
 import { decodeEvents, type PlanEvent } from "./events.js";
-import { knownInstance, planOf, staleness, type SavedPlan } from "./file.js";
+import { knownInstance, planRecord, staleness, type SavedPlan } from "./file.js";
 import { instanceHashLike } from "./canonical.js";
 import { disaggregateKeeping } from "./keep.js";
 import { builtFlows, replanModel, type MovePolicy } from "./model.js";
@@ -87,11 +87,10 @@ const prefixed = (prefix: string, issues: readonly InputIssue[]): InputIssue[] =
  * before the last event's date (with no events, no time has passed and
  * nobody is pinned).
  */
-const pinnedStarts = (next: Instance, placedAt: Int32Array, holds: Int32Array, plan: SavedPlan, events: readonly PlanEvent[]): Map<number, string> => {
+const pinnedStarts = (next: Instance, placedAt: Int32Array, holds: Int32Array, startOf: ReadonlyMap<string, string>, events: readonly PlanEvent[]): Map<number, string> => {
   const pinned = new Map<number, string>();
   const now = events[events.length - 1]?.date;
   if (now === undefined) return pinned;
-  const startOf = new Map(plan.result.placements.map((p) => [p.workerId, p.start]));
   next.workers.forEach((w, i) => {
     const start = startOf.get(w.id);
     if (start !== undefined && start <= now && (holds[i] ?? -1) >= 0 && placedAt[i] === holds[i]) pinned.set(i, start);
@@ -118,10 +117,11 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
   // One clock for the whole call, as in match.
   const deadline = timeLimitMs === undefined ? undefined : started + timeLimitMs;
 
-  const list = decodeEvents(events, { instance: decoded.right, plan: plan.result, asOf: plan.asOf });
-  if (E.isLeft(list)) return list;
   const placedAt = new Map(plan.result.placements.map((p) => [p.workerId, p.employerId]));
-  const applied = applyEvents(instance as InstanceInput, list.right, placedAt, new Map(plan.result.placements.map((p) => [p.workerId, p.start])));
+  const list = decodeEvents(events, { instance: decoded.right, plan: plan.result, asOf: plan.asOf, placedAt });
+  if (E.isLeft(list)) return list;
+  const startOf = new Map(plan.result.placements.map((p) => [p.workerId, p.start]));
+  const applied = applyEvents(instance as InstanceInput, list.right, placedAt, startOf);
   if (E.isLeft(applied)) return applied;
   const next = applied.right.instance;
   const decodeMs = performance.now() - started;
@@ -154,20 +154,20 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
         ? null
         : { placedAt: placedAtNow as Int32Array, flows, objective: value },
     bound: raw.termination === "optimal" ? value : null,
-    pinnedStarts: placedAtNow === null ? new Map() : pinnedStarts(next, placedAtNow, m.holds, plan, list.right),
+    pinnedStarts: placedAtNow === null ? new Map() : pinnedStarts(next, placedAtNow, m.holds, startOf, list.right),
   };
   const assembled = assemblePlan(next, m.built, planned, { decodeMs, buildMs, solveMs }, started, diagnosis, resultStarted);
   // Every plan is audited for stability, as match's are (a class split apart is finer than match's, which the audit allows).
   const result: MatchResult = withStability(next, m.built, { ...assembled, model: m.plain });
   const asOf = list.right.length === 0 ? plan.asOf : (list.right[list.right.length - 1] as PlanEvent).date;
-  const saved = planOf(applied.right.input, next, result, { ...(engineChoice === undefined ? {} : { engine: engineChoice }), ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }, asOf);
-  if (E.isLeft(saved)) return saved;
+  // The result was assembled from `next` itself: it needs no check that it belongs to it.
+  const saved = planRecord(applied.right.input, next, result, { ...(engineChoice === undefined ? {} : { engine: engineChoice }), ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }, asOf);
   const exact = (raw.engine === "flow" || raw.engine === "side") && raw.termination === "optimal";
   // The plan's own instance object needs no hash; any other is compared by content.
   const stale = instance === plan.instance ? null : staleness(plan.instanceHash, instanceHashLike(plan.instanceHash, decoded.right));
   return E.right({
     stale,
-    plan: saved.right,
+    plan: saved,
     result,
     diff: planDiff(plan.result, result, next, list.right, applied.right.barred, moves),
     events: list.right,
