@@ -25,6 +25,7 @@
 import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
+import { isDeepFrozen } from "../input/freeze.js";
 import { eligibilityTable, homeVisitStanding } from "../rules/eligibility.js";
 import { compileScorer } from "../rules/scorer.js";
 import { compileLimits, legalCapacities } from "../rules/limits.js";
@@ -110,9 +111,27 @@ export interface Classes {
 export const aggregate = (instance: Instance): Classes => aggregateUntil(instance, undefined) as Classes;
 
 /** `aggregate`, or null when the deadline came first. */
+/**
+ * Worker class keys remembered for workers that cannot change (deeply frozen: decoded from a frozen input,
+ * ../input/reuse.ts, as a saved plan's are), with what else the key reads: the catalogue, the placement
+ * period and the splits. Re-planning after events then builds keys only for the rows the events changed.
+ */
+const workerKeys = new WeakMap<Worker, { readonly context: string; readonly key: string }>();
+
+const workerKeyOf = (reference: Reference, splits: ClassSplits): ((w: Worker) => string) => {
+  const context = JSON.stringify([reference.catalogue.version, reference.placement, splits.byCentre, splits.byProvince, splits.byGroup, splits.byFormerIntern]);
+  return (w) => {
+    const known = workerKeys.get(w);
+    if (known !== undefined && known.context === context) return known.key;
+    const key = workerClassKey(w, reference, splits);
+    if (isDeepFrozen(w)) workerKeys.set(w, { context, key });
+    return key;
+  };
+};
+
 const aggregateUntil = (instance: Instance, deadline: number | undefined): Classes | null => {
   const splits = classSplits(instance);
-  const workers = groupByUntil(instance.workers, (w) => workerClassKey(w, instance.reference, splits), deadline);
+  const workers = groupByUntil(instance.workers, workerKeyOf(instance.reference, splits), deadline);
   if (workers === null) return null;
   const employers = groupByUntil(instance.employers, (e) => employerClassKey(e, wagePoints(e, instance.reference), instance.reference, splits), deadline);
   return employers === null ? null : { workers, employers };

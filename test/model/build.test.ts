@@ -14,7 +14,8 @@ import { generateInstance } from "../../src/generate/generate.js";
 import type { InstanceInput } from "../../src/input/codecs.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import { addDays } from "../../src/domain/dates.js";
-import { aggregate, eligibleArcs } from "../../src/model/build.js";
+import { aggregate, eligibleArcs, workerClassKey } from "../../src/model/build.js";
+import { freezeInput } from "../../src/input/freeze.js";
 import { exclusions } from "../../src/rules/eligibility.js";
 import { instanceArbitrary, weightsArb } from "../support/input-arbitraries.js";
 import { eligibleArcsByDefinition } from "../support/modelOracle.js";
@@ -96,5 +97,25 @@ describe("eligible arcs", () => {
       fcOptions(15),
     );
     expect(late).toBeGreaterThan(100);
+  });
+});
+
+describe("worker classes of frozen rows", () => {
+  it("are the classes of fresh keys: the same frozen workers under another placement period are grouped by that period's keys", () => {
+    const input = freezeInput(generateInstance({ seed: "frozen-keys", workers: 300, employers: 30 }));
+    const decoded = decodeInstance(input);
+    if (E.isLeft(decoded)) throw new Error("the generated instance does not decode");
+    const instance = decoded.right;
+    const byDefinition = (i: typeof instance) => {
+      const groups = new Map<string, number[]>();
+      i.workers.forEach((w, k) => groups.set(workerClassKey(w, i.reference), [...(groups.get(workerClassKey(w, i.reference)) ?? []), k]));
+      return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, members]) => ({ key, members }));
+    };
+    expect(aggregate(instance).workers).toEqual(byDefinition(instance));
+    expect(aggregate(instance).workers).toEqual(byDefinition(instance));
+    // The same (frozen, remembered) worker objects, a period long enough to bar some of them by their months in SSW.
+    const longer = { ...instance, reference: { ...instance.reference, placement: { ...instance.reference.placement, months: 58 } } };
+    expect(aggregate(longer).workers).toEqual(byDefinition(longer));
+    expect(aggregate(longer).workers).not.toEqual(aggregate(instance).workers);
   });
 });
