@@ -106,10 +106,11 @@ export const replanModel = (
 ): ReplanModel => {
   const base = aggregate(instance);
   const employerIndex = new Map(instance.employers.map((e, i) => [e.id, i]));
-  const workerIndex = new Map(instance.workers.map((w, i) => [w.id, i]));
+  // The kept placements of workers still in the instance, by worker index (no map of every worker id).
+  const keptOf = instance.workers.map((w) => keptAt.get(w.id));
   // Holders per employer, to find the employers whose holders no longer fit their slots.
   const holders = new Map<string, number>();
-  for (const [w, e] of keptAt) if (workerIndex.has(w) && employerIndex.has(e)) holders.set(e, (holders.get(e) ?? 0) + 1);
+  for (const e of keptOf) if (e !== undefined && employerIndex.has(e)) holders.set(e, (holders.get(e) ?? 0) + 1);
   const apart = new Set<string>([...barred.values()].filter((id) => employerIndex.has(id)));
   const legal = legalCapacities(instance);
   for (const [id, n] of holders) if (n > (legal[employerIndex.get(id) as number] ?? 0)) apart.add(id);
@@ -181,10 +182,10 @@ export const replanModel = (
   };
   const holds = new Int32Array(instance.workers.length).fill(-1);
   const kept = new Int32Array(built.model.arcs.length);
-  for (const [wId, eId] of keptAt) {
-    const w = workerIndex.get(wId);
-    const e = employerIndex.get(eId);
-    if (w === undefined || e === undefined || barred.get(wId) === eId) continue;
+  for (let w = 0; w < instance.workers.length; w++) {
+    const eId = keptOf[w];
+    const e = eId === undefined ? undefined : employerIndex.get(eId);
+    if (e === undefined || barred.get((instance.workers[w] as { readonly id: string }).id) === eId) continue;
     const a = arcOf(workerClassOf[w] as number, employerClassOf[e] as number);
     if (a === undefined) continue;
     holds[w] = e;
