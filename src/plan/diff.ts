@@ -15,7 +15,7 @@
  * 5. otherwise the move made room for more placements (or, under a move
  *    penalty, for a higher score): no event forced it, and the text says so.
  */
-import type { Instance, Worker } from "../input/instance.js";
+import type { Employer, Instance, Worker } from "../input/instance.js";
 import { exclusions } from "../rules/eligibility.js";
 import { workerBarriers } from "../rules/worker.js";
 import { exclusionWords } from "../analysis/words.js";
@@ -61,7 +61,7 @@ const find = (events: readonly PlanEvent[], test: (e: PlanEvent) => boolean, las
 };
 
 /** Why `workerId` is no longer at `from`; see the module comment. */
-const whyGone = (workerId: string, from: string, events: readonly PlanEvent[], instance: Instance, workerOf: ReadonlyMap<string, Worker>, barred: ReadonlyMap<string, string>, placedBefore: number, moves: MovePolicy, was: ReadonlyMap<string, string> = new Map()): Why => {
+const whyGone = (workerId: string, from: string, events: readonly PlanEvent[], instance: Instance, workerOf: ReadonlyMap<string, Worker>, barred: ReadonlyMap<string, string>, placedBefore: number, moves: MovePolicy, was: ReadonlyMap<string, string>, employerOf: (id: string) => Employer | undefined): Why => {
   const worker = workerOf.get(workerId);
   if (worker === undefined) {
     const i = find(events, (e) => eventWorker(e) === workerId && (e.type === "worker-withdrawn" || e.type === "worker-left"), true);
@@ -71,7 +71,7 @@ const whyGone = (workerId: string, from: string, events: readonly PlanEvent[], i
     const i = find(events, (e) => e.type === "worker-left" && e.worker === workerId, true);
     if (i >= 0) return because(events, i);
   }
-  const employer = instance.employers.find((e) => e.id === from);
+  const employer = employerOf(from);
   if (employer === undefined) return none(`${from} is no longer in the instance`);
   const { reference } = instance;
   const rules = [
@@ -104,6 +104,32 @@ const whyGone = (workerId: string, from: string, events: readonly PlanEvent[], i
   );
 };
 
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Every worker of the plan or of the instance, once each, in id order (code
+ * units). A decoded instance lists its workers in that order already: only
+ * the plan's workers no longer in it are sorted, then merged in. Any other
+ * instance is sorted whole.
+ */
+const everyWorker = (before: PlanResult, instance: Instance, workerOf: ReadonlyMap<string, Worker>): string[] => {
+  const current = instance.workers.map((w) => w.id);
+  let ordered = true;
+  for (let i = 1; i < current.length && ordered; i++) ordered = (current[i - 1] as string) < (current[i] as string);
+  if (!ordered || workerOf.size !== current.length) {
+    return [...new Set([...before.placements.map((p) => p.workerId), ...before.unplaced.map((u) => u.workerId), ...current])].sort(byCodeUnits);
+  }
+  const gone = new Set<string>();
+  for (const p of before.placements) if (!workerOf.has(p.workerId)) gone.add(p.workerId);
+  for (const u of before.unplaced) if (!workerOf.has(u.workerId)) gone.add(u.workerId);
+  const extra = [...gone].sort(byCodeUnits);
+  const out = new Array<string>(current.length + extra.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) out[k] = j >= extra.length || (i < current.length && (current[i] as string) < (extra[j] as string)) ? (current[i++] as string) : (extra[j++] as string);
+  return out;
+};
+
 /** The diff from `before` (the plan) to `after` (the re-plan of `instance`); see PlanDiff. */
 export const planDiff = (
   before: PlanResult,
@@ -116,9 +142,12 @@ export const planDiff = (
   const was = new Map(before.placements.map((p) => [p.workerId, p.employerId]));
   const now = new Map(after.placements.map((p) => [p.workerId, p.employerId]));
   const workerOf = new Map(instance.workers.map((w) => [w.id, w]));
+  // Employers by id, built on the first why (most diffs ask few).
+  let employers: Map<string, Employer> | null = null;
+  const employerOf = (id: string): Employer | undefined => (employers ??= new Map(instance.employers.map((e) => [e.id, e]))).get(id);
   const filledBefore = new Map<string, number>();
   for (const p of before.placements) filledBefore.set(p.employerId, (filledBefore.get(p.employerId) ?? 0) + 1);
-  const ids = [...new Set([...before.placements.map((p) => p.workerId), ...before.unplaced.map((u) => u.workerId), ...instance.workers.map((w) => w.id)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = everyWorker(before, instance, workerOf);
   const unplacedNow = new Map(after.unplaced.map((u) => [u.workerId, u.reason]));
 
   const kept: { workerId: string; employerId: string }[] = [];
@@ -132,7 +161,7 @@ export const planDiff = (
     const from = was.get(id);
     const to = now.get(id);
     if (from !== undefined && from !== to) leavers.set(from, (leavers.get(from) ?? 0) + 1);
-    const why = (): Why => whyGone(id, from as string, events, instance, workerOf, barred, filledBefore.get(from as string) ?? 0, moves, was);
+    const why = (): Why => whyGone(id, from as string, events, instance, workerOf, barred, filledBefore.get(from as string) ?? 0, moves, was, employerOf);
     if (from !== undefined && to === from) kept.push({ workerId: id, employerId: from });
     else if (from !== undefined && to !== undefined) moved.push({ workerId: id, from, to, why: why() });
     else if (from !== undefined) {
