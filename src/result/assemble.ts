@@ -27,7 +27,8 @@ import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome,
  */
 const policyOutcomes = (instance: Instance, model: AssignmentModel, flows: readonly number[], placedAt: Int32Array): PolicyOutcome[] => {
   const policies = (model.policies ?? []).filter((p) => p.law !== true);
-  const values = scopeFlows(model, policies.map((p) => p.scope), flows);
+  // (No policy: no scopes to read, and no index of the arcs to build for them.)
+  const values = policies.length === 0 ? [] : scopeFlows(model, policies.map((p) => p.scope), flows);
   return [
     ...lawOutcomes(instance, placedAt).map((l) => ({ label: l.label, source: l.source, hard: true, law: true, value: l.value, violation: Math.max(0, l.value - l.max) })),
     ...policies.map((p, k) => ({

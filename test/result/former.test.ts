@@ -7,6 +7,9 @@
  *
  * - every placement's score and points are `score` of that worker at that
  *   employer (they are now computed once per pair of classes);
+ * - an unplaced worker's eligible employers and slots, and an unfilled
+ *   employer's eligible workers, are the totals over the arcs of its class
+ *   (they are now summed in one pass over the arcs);
  * - the summary and the support organisations' load are what reading the
  *   placements one by one gives (they are now counted per employer);
  * - the audit's every count, per worker and per employer, is the former
@@ -24,6 +27,7 @@ import type { InstanceInput } from "../../src/input/codecs.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import type { Employer, Instance, Worker } from "../../src/input/instance.js";
 import { buildModel } from "../../src/model/build.js";
+import { scopeArcs, type ModelArc } from "../../src/model/types.js";
 import { score } from "../../src/rules/scoring.js";
 import { auditPlan, type AuditDetail } from "../../src/stable/audit.js";
 import { buildMarket } from "../../src/stable/market.js";
@@ -156,12 +160,28 @@ describe("result assembly and the stability audit, against their former definiti
         expect(result.summary).toEqual(oracleSummarise(instance, result.placements, result.unplaced));
         expect(result.law.support).toEqual(oracleSupportOf(instance, result.placements));
 
+        const built = buildModel(instance);
+        // The class-level counts of the reasons, read through the arcs of each class as before.
+        const classOfWorker = new Map(built.workerMembers.flatMap((m, c) => m.map((w) => [(instance.workers[w] as Worker).id, c] as const)));
+        for (const u of result.unplaced) {
+          if (u.reason.kind !== "eligible-slots-taken") continue;
+          const targets = scopeArcs(built.model, { kind: "workers", classes: [classOfWorker.get(u.workerId) as number] }).map((a) => (built.model.arcs[a] as ModelArc).to);
+          expect(u.reason.eligibleEmployers).toBe(targets.reduce((n, j) => n + (built.employerMembers[j] ?? []).filter((m) => (instance.employers[m]?.slots ?? 0) > 0).length, 0));
+          expect(u.reason.eligibleSlots).toBe(targets.reduce((n, j) => n + (built.model.employerClasses[j]?.capacity ?? 0), 0));
+        }
+        const classOfEmployer = new Map(built.employerMembers.flatMap((m, j) => m.map((e) => [(instance.employers[e] as Employer).id, j] as const)));
+        for (const o of result.employers) {
+          if (o.unfilledReason?.kind !== "eligible-workers-placed-elsewhere") continue;
+          const arcs = scopeArcs(built.model, { kind: "employers", classes: [classOfEmployer.get(o.employerId) as number] });
+          expect(o.unfilledReason.eligibleWorkers).toBe(arcs.reduce((n, a) => n + (built.model.workerClasses[(built.model.arcs[a] as ModelArc).from]?.supply ?? 0), 0));
+        }
+
         const placedAt = placedAtOf(instance, result.placements);
         expect([...placedAtOf(instance, reordered(result.placements))]).toEqual([...placedAt]);
         if (!result.hasSolution) return;
         // The audit itself on every plan; the stability summary where the result carries one (not with staggered starts).
         compared++;
-        const market = buildMarket(instance, buildModel(instance));
+        const market = buildMarket(instance, built);
         const former = oracleAuditPlan(market, placedAt);
         sameAudit(auditPlan(market, placedAt), former);
         const fewer = thinned(placedAt);
