@@ -25,8 +25,13 @@
  * The audit works on groups (./market.ts): workers of one class placed in
  * one cell share their blocking options, and the employers of a cell are
  * sorted once by the value of the worst worker each holds, so a pair count
- * is a binary search, not a pass over pairs. Placements the worker or the
- * employer finds unacceptable are listed apart.
+ * is a binary search, not a pass over pairs. A class's groups differ only in
+ * how far down its preference list they reach (the cells it values above
+ * their placement): the class walks the list once, as far as the furthest,
+ * and each group adds up its prefix; only cells under a cap, where a move's
+ * legality depends on where the worker is now, are counted group by group.
+ * Placements the worker or the employer finds unacceptable are listed
+ * apart.
  */
 import type { Employer, Worker } from "../input/instance.js";
 import { limitsOf, type Limits } from "./limits.js";
