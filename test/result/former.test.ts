@@ -10,6 +10,9 @@
  * - an unplaced worker's eligible employers and slots, and an unfilled
  *   employer's eligible workers, are the totals over the arcs of its class
  *   (they are now summed in one pass over the arcs);
+ * - the rules that keep a worker from every employer, or every worker from
+ *   an employer, are counted as one by one (pairs of keys are now tallied
+ *   once for both);
  * - the summary and the support organisations' load are what reading the
  *   placements one by one gives (they are now counted per employer);
  * - the audit's every count, per worker and per employer, is the former
@@ -28,7 +31,9 @@ import { decodeInstance } from "../../src/input/decode.js";
 import type { Employer, Instance, Worker } from "../../src/input/instance.js";
 import { buildModel } from "../../src/model/build.js";
 import { scopeArcs, type ModelArc } from "../../src/model/types.js";
+import { exclusions, RULES, type RuleId } from "../../src/rules/eligibility.js";
 import { score } from "../../src/rules/scoring.js";
+import type { RuleCount } from "../../src/result/types.js";
 import { auditPlan, type AuditDetail } from "../../src/stable/audit.js";
 import { buildMarket } from "../../src/stable/market.js";
 import { placedAtOf } from "../../src/stable/plan.js";
@@ -119,6 +124,21 @@ const instanceOf = (s: Shape): InstanceInput => {
   };
 };
 
+/** Rule counts over items one by one, in RULES order: how many each rule excludes, and the first one's detail. */
+const oneByOne = <T>(items: readonly T[], excluded: (item: T) => readonly { rule: RuleId; detail: string }[]): RuleCount[] => {
+  const counts = new Map<RuleId, { count: number; example: string }>();
+  for (const item of items) {
+    for (const x of excluded(item)) {
+      const had = counts.get(x.rule);
+      counts.set(x.rule, { count: (had?.count ?? 0) + 1, example: had?.example ?? x.detail });
+    }
+  }
+  return RULES.flatMap((rule) => {
+    const c = counts.get(rule);
+    return c === undefined ? [] : [{ rule, count: c.count, example: c.example }];
+  });
+};
+
 /** The plan with every third placement dropped: its workers unplaced. */
 const thinned = (placedAt: Int32Array): Int32Array => placedAt.map((e, w) => (w % 3 === 0 ? -1 : e));
 
@@ -142,6 +162,7 @@ describe("result assembly and the stability audit, against their former definiti
   it("give the same result, number for number, on random instances", () => {
     let compared = 0;
     let summarised = 0;
+    let counted = 0;
     fc.assert(
       fc.property(shapeArb, (shape) => {
         const input = instanceOf(shape);
@@ -176,6 +197,21 @@ describe("result assembly and the stability audit, against their former definiti
           expect(o.unfilledReason.eligibleWorkers).toBe(arcs.reduce((n, a) => n + (built.model.workerClasses[(built.model.arcs[a] as ModelArc).from]?.supply ?? 0), 0));
         }
 
+        // The rules that keep a worker from every employer (and every worker from an employer), counted one by one.
+        const employersInOrder = built.employerMembers.flatMap((m) => m.map((e) => instance.employers[e] as Employer));
+        const workersInOrder = built.workerMembers.flatMap((m) => m.map((w) => instance.workers[w] as Worker));
+        for (const u of result.unplaced) {
+          if (u.reason.kind !== "no-eligible-slot") continue;
+          const worker = workerById.get(u.workerId) as Worker;
+          counted++;
+          expect(u.reason.excludedBy).toEqual(oneByOne(employersInOrder, (e) => exclusions(worker, e, instance.reference)));
+        }
+        for (const o of result.employers) {
+          if (o.unfilledReason?.kind !== "no-eligible-worker") continue;
+          const employer = employerById.get(o.employerId) as Employer;
+          expect(o.unfilledReason.excludedBy).toEqual(oneByOne(workersInOrder, (w) => exclusions(w, employer, instance.reference)));
+        }
+
         const placedAt = placedAtOf(instance, result.placements);
         expect([...placedAtOf(instance, reordered(result.placements))]).toEqual([...placedAt]);
         if (!result.hasSolution) return;
@@ -195,5 +231,6 @@ describe("result assembly and the stability audit, against their former definiti
     // not vacuous: most instances have a plan to audit, and many a stability summary
     expect(compared).toBeGreaterThan(25);
     expect(summarised).toBeGreaterThan(8);
+    expect(counted).toBeGreaterThan(20);
   });
 });
