@@ -31,9 +31,8 @@ import { decodeInstance } from "../../src/input/decode.js";
 import type { Employer, Instance, Worker } from "../../src/input/instance.js";
 import { buildModel } from "../../src/model/build.js";
 import { scopeArcs, type ModelArc } from "../../src/model/types.js";
-import { exclusions, RULES, type RuleId } from "../../src/rules/eligibility.js";
+import { exclusions } from "../../src/rules/eligibility.js";
 import { score } from "../../src/rules/scoring.js";
-import type { RuleCount } from "../../src/result/types.js";
 import { auditPlan, type AuditDetail } from "../../src/stable/audit.js";
 import { buildMarket } from "../../src/stable/market.js";
 import { placedAtOf } from "../../src/stable/plan.js";
@@ -41,6 +40,7 @@ import { retentionDetail } from "../../src/stable/retention.js";
 import { summarise } from "../../src/stable/summary.js";
 import { oracleAuditPlan } from "../support/oracle/audit.js";
 import { oracleSummarise, oracleSupportOf } from "../support/oracle/result.js";
+import { countOneByOne } from "../support/ruleCounts.js";
 import { fcOptions } from "../support/seed.js";
 
 interface Shape {
@@ -124,21 +124,6 @@ const instanceOf = (s: Shape): InstanceInput => {
   };
 };
 
-/** Rule counts over items one by one, in RULES order: how many each rule excludes, and the first one's detail. */
-const oneByOne = <T>(items: readonly T[], excluded: (item: T) => readonly { rule: RuleId; detail: string }[]): RuleCount[] => {
-  const counts = new Map<RuleId, { count: number; example: string }>();
-  for (const item of items) {
-    for (const x of excluded(item)) {
-      const had = counts.get(x.rule);
-      counts.set(x.rule, { count: (had?.count ?? 0) + 1, example: had?.example ?? x.detail });
-    }
-  }
-  return RULES.flatMap((rule) => {
-    const c = counts.get(rule);
-    return c === undefined ? [] : [{ rule, count: c.count, example: c.example }];
-  });
-};
-
 /** The plan with every third placement dropped: its workers unplaced. */
 const thinned = (placedAt: Int32Array): Int32Array => placedAt.map((e, w) => (w % 3 === 0 ? -1 : e));
 
@@ -204,12 +189,12 @@ describe("result assembly and the stability audit, against their former definiti
           if (u.reason.kind !== "no-eligible-slot") continue;
           const worker = workerById.get(u.workerId) as Worker;
           counted++;
-          expect(u.reason.excludedBy).toEqual(oneByOne(employersInOrder, (e) => exclusions(worker, e, instance.reference)));
+          expect(u.reason.excludedBy).toEqual(countOneByOne(employersInOrder, (e) => exclusions(worker, e, instance.reference)));
         }
         for (const o of result.employers) {
           if (o.unfilledReason?.kind !== "no-eligible-worker") continue;
           const employer = employerById.get(o.employerId) as Employer;
-          expect(o.unfilledReason.excludedBy).toEqual(oneByOne(workersInOrder, (w) => exclusions(w, employer, instance.reference)));
+          expect(o.unfilledReason.excludedBy).toEqual(countOneByOne(workersInOrder, (w) => exclusions(w, employer, instance.reference)));
         }
 
         const placedAt = placedAtOf(instance, result.placements);
