@@ -12,7 +12,7 @@ import { lawOutcomes, legalCapacities } from "../rules/limits.js";
 import { score, type ScoreBreakdown } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
 import { lawReport } from "./law.js";
-import { pairRules, unfilledReasons, unplacedReasons } from "./explain.js";
+import { unfilledReasons, unplacedReasons } from "./explain.js";
 import { slotStarts } from "./starts.js";
 import { summarise } from "./summary.js";
 import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced, UnplacedReason } from "./types.js";
@@ -126,8 +126,7 @@ export const assemblePlan = (
 
   const placements: Placement[] = [];
   const unplaced: Unplaced[] = [];
-  const rules = pairRules(instance);
-  const reasonFor = unplacedReasons(instance, built, rules);
+  const reasonFor = unplacedReasons(instance, built);
   const filled = new Int32Array(employers.length);
   const starts = slotStarts(instance, placedAt);
   // A placement's score reads only what both classes' keys hold (../model/build.ts: the arcs' scores are
@@ -161,7 +160,7 @@ export const assemblePlan = (
     }
   }
 
-  const unfilledFor = unfilledReasons(instance, built, rules);
+  const unfilledFor = unfilledReasons(instance, built);
   const employerOutcomes: EmployerOutcome[] = employers.map((e, i) => ({
     employerId: e.id,
     slots: e.slots,

@@ -30,13 +30,6 @@ const tallyOver = <T>(others: readonly { readonly item: T; readonly weight: numb
   return tally;
 };
 
-/** `tallyOver` for items merged by key (below), the key passed along. */
-const tallyOverKeyed = <T>(others: readonly { readonly item: T; readonly weight: number; readonly key: string }[], excluded: (other: T, key: string) => readonly Exclusion[]): Tally => {
-  const tally: Tally = new Map();
-  for (const { item, weight, key } of others) for (const x of excluded(item, key)) add(tally, x.rule, weight, x.detail);
-  return tally;
-};
-
 /** Every one of `own` (one side's own rules, which exclude it whatever the other side), counted `weight` times. */
 const tallyOwn = (own: readonly Exclusion[], weight: number): Tally => {
   const tally: Tally = new Map();
@@ -50,46 +43,15 @@ const tallyOwn = (own: readonly Exclusion[], weight: number): Tally => {
  * over the groups gives the same counts and the same examples as over the
  * items, provided items with one key are excluded alike.
  */
-const merged = <T>(items: readonly { readonly item: T; readonly weight: number }[], keyOf: (item: T) => string): { item: T; weight: number; key: string }[] => {
-  const byKey = new Map<string, { item: T; weight: number; key: string }>();
+const merged = <T>(items: readonly { readonly item: T; readonly weight: number }[], keyOf: (item: T) => string): { item: T; weight: number }[] => {
+  const byKey = new Map<string, { item: T; weight: number }>();
   for (const { item, weight } of items) {
     const key = keyOf(item);
     const had = byKey.get(key);
-    if (had === undefined) byKey.set(key, { item, weight, key });
+    if (had === undefined) byKey.set(key, { item, weight });
     else had.weight += weight;
   }
   return [...byKey.values()];
-};
-
-/**
- * The pair rules of a worker pair key and an employer pair key, computed once
- * for both kinds of reason (a worker no employer accepts, an employer no
- * worker qualifies for, both tally some of the same pairs). The keys hold
- * all that `pairExclusions` reads, so any worker and employer with them give
- * the same exclusions, word for word.
- */
-export interface PairRules {
-  readonly of: (worker: Worker, workerKey: string, employer: Employer, employerKey: string) => readonly Exclusion[];
-}
-
-export const pairRules = (instance: Instance): PairRules => {
-  const workerIds = new Map<string, number>();
-  const employerIds = new Map<string, number>();
-  const known = new Map<number, readonly Exclusion[]>();
-  const idOf = (ids: Map<string, number>, key: string): number => {
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
-    return id;
-  };
-  return {
-    of: (worker, workerKey, employer, employerKey) => {
-      // 2^26 employer keys at most in one number: far more than employers.
-      const pair = idOf(workerIds, workerKey) * 67_108_864 + idOf(employerIds, employerKey);
-      let rules = known.get(pair);
-      if (rules === undefined) known.set(pair, (rules = pairExclusions(worker, employer, instance.reference)));
-      return rules;
-    },
-  };
 };
 
 // The rules that exclude a worker at every employer (the worker rules,
@@ -134,13 +96,13 @@ const arcTotals = (instance: Instance, built: BuiltModel): ArcTotals => {
 };
 
 /** Reasons per worker class for a class that is (partly) unplaced. */
-export const unplacedReasons = (instance: Instance, built: BuiltModel, rules: PairRules = pairRules(instance)): ((workerClass: number) => UnplacedReason) => {
+export const unplacedReasons = (instance: Instance, built: BuiltModel): ((workerClass: number) => UnplacedReason) => {
   const { model, employerMembers, workerMembers } = built;
   const { reference } = instance;
   const memo = new Map<number, UnplacedReason>();
   let totals: ArcTotals | null = null;
   const pairMemo = new Map<string, Tally>();
-  let employers: readonly { readonly item: Employer; readonly weight: number; readonly key: string }[] | null = null;
+  let employers: readonly { readonly item: Employer; readonly weight: number }[] | null = null;
   let employerRules: Tally | null = null;
   let employerWeight = 0;
   return (c) => {
@@ -159,7 +121,7 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel, rules: Pa
       const key = workerPairKey(worker, reference);
       let pairs = pairMemo.get(key);
       if (pairs === undefined) {
-        pairs = tallyOverKeyed(employers, (e, eKey) => rules.of(worker, key, e, eKey));
+        pairs = tallyOver(employers, (e) => pairExclusions(worker, e, reference));
         pairMemo.set(key, pairs);
       }
       reason = { kind: "no-eligible-slot", excludedBy: inOrder(pairs, tallyOwn(workerBarriers(worker, reference.placement), employerWeight), employerRules ?? new Map()) };
@@ -177,13 +139,13 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel, rules: Pa
 };
 
 /** Reasons per employer class for a class whose slots are not all filled. */
-export const unfilledReasons = (instance: Instance, built: BuiltModel, rules: PairRules = pairRules(instance)): ((employerClass: number) => UnfilledReason) => {
+export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employerClass: number) => UnfilledReason) => {
   const { model, employerMembers, workerMembers } = built;
   const { reference } = instance;
   const memo = new Map<number, UnfilledReason>();
   let totals: ArcTotals | null = null;
   const pairMemo = new Map<string, Tally>();
-  let workers: readonly { readonly item: Worker; readonly weight: number; readonly key: string }[] | null = null;
+  let workers: readonly { readonly item: Worker; readonly weight: number }[] | null = null;
   let workerRules: Tally | null = null;
   let workerWeight = 0;
   return (j) => {
@@ -203,7 +165,7 @@ export const unfilledReasons = (instance: Instance, built: BuiltModel, rules: Pa
       const key = employerPairKey(employer);
       let pairs = pairMemo.get(key);
       if (pairs === undefined) {
-        pairs = tallyOverKeyed(workers, (w, wKey) => rules.of(w, wKey, employer, key));
+        pairs = tallyOver(workers, (w) => pairExclusions(w, employer, reference));
         pairMemo.set(key, pairs);
       }
       reason = { kind: "no-eligible-worker", excludedBy: inOrder(pairs, workerRules ?? new Map(), tallyOwn(reference.employerBarriers.get(employer.id) ?? [], workerWeight)) };

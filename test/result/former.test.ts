@@ -11,8 +11,8 @@
  *   employer's eligible workers, are the totals over the arcs of its class
  *   (they are now summed in one pass over the arcs);
  * - the rules that keep a worker from every employer, or every worker from
- *   an employer, are counted as one by one (pairs of keys are now tallied
- *   once for both);
+ *   an employer, are counted as one by one (they are tallied per pair of
+ *   keys);
  * - the summary and the support organisations' load are what reading the
  *   placements one by one gives (they are now counted per employer);
  * - the audit's every count, per worker and per employer, is the former
