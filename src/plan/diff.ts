@@ -15,7 +15,7 @@
  * 5. otherwise the move made room for more placements (or, under a move
  *    penalty, for a higher score): no event forced it, and the text says so.
  */
-import type { Instance, Worker } from "../input/instance.js";
+import type { Employer, Instance, Worker } from "../input/instance.js";
 import { exclusions } from "../rules/eligibility.js";
 import { workerBarriers } from "../rules/worker.js";
 import { exclusionWords } from "../analysis/words.js";
@@ -61,8 +61,7 @@ const find = (events: readonly PlanEvent[], test: (e: PlanEvent) => boolean, las
 };
 
 /** Why `workerId` is no longer at `from`; see the module comment. */
-const whyGone = (workerId: string, from: string, events: readonly PlanEvent[], instance: Instance, workerOf: ReadonlyMap<string, Worker>, barred: ReadonlyMap<string, string>, placedBefore: number, moves: MovePolicy, was: ReadonlyMap<string, string> = new Map()): Why => {
-  const worker = workerOf.get(workerId);
+const whyGone = (workerId: string, worker: Worker | undefined, from: string, events: readonly PlanEvent[], instance: Instance, barred: ReadonlyMap<string, string>, placedBefore: number, moves: MovePolicy, wasAt: (workerId: string) => string | undefined, employerOf: (id: string) => Employer | undefined): Why => {
   if (worker === undefined) {
     const i = find(events, (e) => eventWorker(e) === workerId && (e.type === "worker-withdrawn" || e.type === "worker-left"), true);
     return i >= 0 ? because(events, i) : none("no longer in the instance");
@@ -71,7 +70,7 @@ const whyGone = (workerId: string, from: string, events: readonly PlanEvent[], i
     const i = find(events, (e) => e.type === "worker-left" && e.worker === workerId, true);
     if (i >= 0) return because(events, i);
   }
-  const employer = instance.employers.find((e) => e.id === from);
+  const employer = employerOf(from);
   if (employer === undefined) return none(`${from} is no longer in the instance`);
   const { reference } = instance;
   const rules = [
@@ -95,13 +94,65 @@ const whyGone = (workerId: string, from: string, events: readonly PlanEvent[], i
   const policy = find(events, (e) => e.type === "policy-changed", true);
   if (policy >= 0) return because(events, policy);
   // A co-worker there became available later: their slot now starts later, and a later slot they take is one another loses.
-  const delayed = find(events, (e) => e.type === "worker-available-later" && e.worker !== workerId && was.get(e.worker) === from, true);
+  const delayed = find(events, (e) => e.type === "worker-available-later" && e.worker !== workerId && wasAt(e.worker) === from, true);
   if (delayed >= 0) return because(events, delayed, `that worker now takes one of ${from}'s later slots`);
   return none(
     moves === "fewest" || moves === "pinned"
       ? "no event forced it: the move lets more workers be placed (placements come first)"
       : `no event forced it: the move scores more than its penalty of ${moves.penalty}`,
   );
+};
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Whether the ids are strictly increasing (code units): in id order, each once. */
+const inIdOrder = (ids: readonly string[]): boolean => {
+  for (let i = 1; i < ids.length; i++) if (!((ids[i - 1] as string) < (ids[i] as string))) return false;
+  return true;
+};
+
+/**
+ * The ids of several lists, each once, in id order. Lists already in id
+ * order (a decoded instance's workers, and a result's placements and
+ * unplaced workers, which follow them) are merged; otherwise every id is
+ * sorted (the definition).
+ */
+const unionInOrder = (lists: readonly (readonly string[])[]): string[] => {
+  if (!lists.every(inIdOrder)) return [...new Set(lists.flat())].sort(byCodeUnits);
+  const out: string[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let next: string | undefined;
+    lists.forEach((list, k) => {
+      const id = list[at[k] as number];
+      if (id !== undefined && (next === undefined || id < next)) next = id;
+    });
+    if (next === undefined) return out;
+    out.push(next);
+    lists.forEach((list, k) => {
+      if (list[at[k] as number] === next) at[k] = (at[k] as number) + 1;
+    });
+  }
+};
+
+/**
+ * For each of `ids` (in id order), the index in `keys` of the same id, or -1.
+ * Keys in id order are walked alongside; otherwise they are looked up in a
+ * map (the last of equal keys, as a map keeps).
+ */
+const aligned = (ids: readonly string[], keys: readonly string[]): Int32Array => {
+  const out = new Int32Array(ids.length).fill(-1);
+  if (inIdOrder(keys)) {
+    let j = 0;
+    ids.forEach((id, i) => {
+      while (j < keys.length && (keys[j] as string) < id) j++;
+      if (keys[j] === id) out[i] = j;
+    });
+    return out;
+  }
+  const index = new Map(keys.map((k, j) => [k, j]));
+  ids.forEach((id, i) => (out[i] = index.get(id) ?? -1));
+  return out;
 };
 
 /** The diff from `before` (the plan) to `after` (the re-plan of `instance`); see PlanDiff. */
@@ -113,12 +164,21 @@ export const planDiff = (
   barred: ReadonlyMap<string, string>,
   moves: MovePolicy,
 ): PlanDiff => {
-  const was = new Map(before.placements.map((p) => [p.workerId, p.employerId]));
-  const now = new Map(after.placements.map((p) => [p.workerId, p.employerId]));
-  const workerOf = new Map(instance.workers.map((w) => [w.id, w]));
+  // Every worker of the plan or the instance, in id order, and where each stands in the lists (no map of every id).
+  const wasIds = before.placements.map((p) => p.workerId);
+  const nowIds = after.placements.map((p) => p.workerId);
+  const current = instance.workers.map((w) => w.id);
+  const ids = unionInOrder([wasIds, before.unplaced.map((u) => u.workerId), current]);
+  const wasAt = aligned(ids, wasIds);
+  const nowAt = aligned(ids, nowIds);
+  const workerAt = aligned(ids, current);
+  // Read only where no event explains a move (a co-worker available later), and by employers in the whys.
+  let was: Map<string, string> | null = null;
+  const wasOf = (id: string): string | undefined => (was ??= new Map(before.placements.map((p) => [p.workerId, p.employerId]))).get(id);
+  let employers: Map<string, Employer> | null = null;
+  const employerOf = (id: string): Employer | undefined => (employers ??= new Map(instance.employers.map((e) => [e.id, e]))).get(id);
   const filledBefore = new Map<string, number>();
   for (const p of before.placements) filledBefore.set(p.employerId, (filledBefore.get(p.employerId) ?? 0) + 1);
-  const ids = [...new Set([...before.placements.map((p) => p.workerId), ...before.unplaced.map((u) => u.workerId), ...instance.workers.map((w) => w.id)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const unplacedNow = new Map(after.unplaced.map((u) => [u.workerId, u.reason]));
 
   const kept: { workerId: string; employerId: string }[] = [];
@@ -128,11 +188,13 @@ export const planDiff = (
   const waiting: { workerId: string }[] = [];
   const left: { workerId: string; why: Why }[] = [];
   const leavers = new Map<string, number>();
-  for (const id of ids) {
-    const from = was.get(id);
-    const to = now.get(id);
+  const refilled = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const from = before.placements[wasAt[i] as number]?.employerId;
+    const to = after.placements[nowAt[i] as number]?.employerId;
+    const worker = instance.workers[workerAt[i] as number];
     if (from !== undefined && from !== to) leavers.set(from, (leavers.get(from) ?? 0) + 1);
-    const why = (): Why => whyGone(id, from as string, events, instance, workerOf, barred, filledBefore.get(from as string) ?? 0, moves, was);
+    const why = (): Why => whyGone(id, worker, from as string, events, instance, barred, filledBefore.get(from as string) ?? 0, moves, wasOf, employerOf);
     if (from !== undefined && to === from) kept.push({ workerId: id, employerId: from });
     else if (from !== undefined && to !== undefined) moved.push({ workerId: id, from, to, why: why() });
     else if (from !== undefined) {
@@ -140,14 +202,18 @@ export const planDiff = (
       const reason = unplacedNow.get(id);
       unplaced.push({ workerId: id, from, why: reason === undefined || w.text.includes("withdrew") || w.text.includes("went home") ? w : { ...w, text: `${w.text}; now ${reasonWords(reason, after.status)}` } });
     } else if (to !== undefined) placed.push({ workerId: id, employerId: to });
-    else if (workerOf.has(id)) waiting.push({ workerId: id });
+    else if (worker !== undefined) waiting.push({ workerId: id });
     else {
-      const i = find(events, (e) => eventWorker(e) === id && (e.type === "worker-withdrawn" || e.type === "worker-left"), true);
-      left.push({ workerId: id, why: i >= 0 ? because(events, i) : none("no longer in the instance") });
+      const k = find(events, (e) => eventWorker(e) === id && (e.type === "worker-withdrawn" || e.type === "worker-left"), true);
+      left.push({ workerId: id, why: k >= 0 ? because(events, k) : none("no longer in the instance") });
     }
-  }
-  const refilled = new Map<string, number>();
-  for (const p of after.placements) if (was.get(p.workerId) !== p.employerId && leavers.has(p.employerId)) refilled.set(p.employerId, (refilled.get(p.employerId) ?? 0) + 1);
+  });
+  // Placements now at an employer some placed worker left, by a worker not there before.
+  ids.forEach((_, i) => {
+    const from = before.placements[wasAt[i] as number]?.employerId;
+    const to = after.placements[nowAt[i] as number]?.employerId;
+    if (to !== undefined && from !== to && leavers.has(to)) refilled.set(to, (refilled.get(to) ?? 0) + 1);
+  });
   const reopened = after.employers
     .filter((e) => leavers.has(e.employerId))
     .map((e) => ({ employerId: e.employerId, slots: e.slots, before: filledBefore.get(e.employerId) ?? 0, after: e.filled, leavers: leavers.get(e.employerId) ?? 0, refilled: refilled.get(e.employerId) ?? 0 }));

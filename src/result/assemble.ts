@@ -4,18 +4,18 @@
  * summaries.
  */
 import type { EngineOutcome } from "../engine/types.js";
-import type { Instance } from "../input/instance.js";
+import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
 import { groupSplit, splitObjective, violationAt } from "../model/objective.js";
 import { scopeArcs, scopeFlows, type AssignmentModel } from "../model/types.js";
 import { lawOutcomes, legalCapacities } from "../rules/limits.js";
-import { score } from "../rules/scoring.js";
+import { score, type ScoreBreakdown } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
 import { lawReport } from "./law.js";
 import { unfilledReasons, unplacedReasons } from "./explain.js";
 import { slotStarts } from "./starts.js";
 import { summarise } from "./summary.js";
-import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced } from "./types.js";
+import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced, UnplacedReason } from "./types.js";
 
 /**
  * How the plan stands against each legal limit (read from the placements:
@@ -27,7 +27,8 @@ import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome,
  */
 const policyOutcomes = (instance: Instance, model: AssignmentModel, flows: readonly number[], placedAt: Int32Array): PolicyOutcome[] => {
   const policies = (model.policies ?? []).filter((p) => p.law !== true);
-  const values = scopeFlows(model, policies.map((p) => p.scope), flows);
+  // (No policy: no scopes to read, and no index of the arcs to build for them.)
+  const values = policies.length === 0 ? [] : scopeFlows(model, policies.map((p) => p.scope), flows);
   return [
     ...lawOutcomes(instance, placedAt).map((l) => ({ label: l.label, source: l.source, hard: true, law: true, value: l.value, violation: Math.max(0, l.value - l.max) })),
     ...policies.map((p, k) => ({
@@ -93,6 +94,8 @@ export const assemble = (
   return assemblePlan(instance, built, plan, timings, started, diagnosis, resultStarted);
 };
 
+const NO_SOLUTION: UnplacedReason = Object.freeze({ kind: "no-solution" });
+
 /** A MatchResult from a plan given as placements (./assemble.ts `assemble` gives it from an engine's flows). */
 export const assemblePlan = (
   instance: Instance,
@@ -128,21 +131,36 @@ export const assemblePlan = (
   const reasonFor = unplacedReasons(instance, built);
   const filled = new Int32Array(employers.length);
   const starts = slotStarts(instance, placedAt, outcome.pinnedStarts);
-  workers.forEach((worker, w) => {
+  // A placement's score reads only what both classes' keys hold (../model/build.ts: the arcs' scores are
+  // the same numbers): it is computed once per pair of classes, and placements of one pair share it.
+  const scores = new Map<number, ScoreBreakdown>();
+  const employerClassCount = built.employerMembers.length;
+  const scoreOf = (w: number, e: number): ScoreBreakdown => {
+    const pair = (workerClassOf[w] as number) * employerClassCount + (employerClassOf[e] as number);
+    let s = scores.get(pair);
+    if (s === undefined) {
+      s = score(workers[w] as Worker, employers[e] as Employer, reference, weights);
+      Object.freeze(s.points);
+      scores.set(pair, s);
+    }
+    return s;
+  };
+  for (let w = 0; w < workers.length; w++) {
+    const worker = workers[w] as Worker;
     const e = placedAt[w] ?? -1;
     const employer = employers[e];
     if (employer !== undefined) {
-      const s = score(worker, employer, reference, weights);
+      const s = scoreOf(w, e);
       placements.push({ workerId: worker.id, employerId: employer.id, start: starts[w] ?? reference.placement.start, score: s.total, points: s.points });
-      filled[e] = (filled[e] ?? 0) + 1;
+      filled[e] = (filled[e] as number) + 1;
     } else {
-      const reason = solution === null ? ({ kind: "no-solution" } as const) : reasonFor(workerClassOf[w] ?? 0);
+      const reason = solution === null ? NO_SOLUTION : reasonFor(workerClassOf[w] ?? 0);
       unplaced.push({
         workerId: worker.id,
         reason: reason.kind === "eligible-slots-taken" && leftWhole(worker.group) ? { ...reason, group: worker.group } : reason,
       });
     }
-  });
+  }
 
   const unfilledFor = unfilledReasons(instance, built);
   const employerOutcomes: EmployerOutcome[] = employers.map((e, i) => ({

@@ -4,7 +4,6 @@
  */
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
-import { scopeArcs, type ModelArc } from "../model/types.js";
 import { employerPairKey, pairExclusions, RULES, workerPairKey, type Exclusion, type RuleId } from "../rules/eligibility.js";
 import { workerBarriers } from "../rules/worker.js";
 import type { RuleCount, UnfilledReason, UnplacedReason } from "./types.js";
@@ -65,11 +64,43 @@ const merged = <T>(items: readonly { readonly item: T; readonly weight: number }
 // so the counts and their first examples are the same as one by one, and
 // computed far fewer times. The three kinds of rule have distinct ids.
 
+/**
+ * What the reasons read of the model's arcs, in one pass over them (rather
+ * than an index of every arc by class): per worker class, its arcs and the
+ * employers with slots and the capacity at their ends; per employer class,
+ * the workers at the other ends of its arcs.
+ */
+interface ArcTotals {
+  readonly arcsFrom: Int32Array;
+  readonly employersWithSlots: Float64Array;
+  readonly slots: Float64Array;
+  readonly eligibleWorkers: Float64Array;
+}
+
+const arcTotals = (instance: Instance, built: BuiltModel): ArcTotals => {
+  const { model, employerMembers } = built;
+  const withSlots = Float64Array.from(employerMembers, (members) => members.filter((m) => (instance.employers[m]?.slots ?? 0) > 0).length);
+  const capacity = Float64Array.from(model.employerClasses, (j) => j.capacity);
+  const supply = Float64Array.from(model.workerClasses, (c) => c.supply);
+  const arcsFrom = new Int32Array(model.workerClasses.length);
+  const employersWithSlots = new Float64Array(model.workerClasses.length);
+  const slots = new Float64Array(model.workerClasses.length);
+  const eligibleWorkers = new Float64Array(model.employerClasses.length);
+  for (const arc of model.arcs) {
+    arcsFrom[arc.from] = (arcsFrom[arc.from] as number) + 1;
+    employersWithSlots[arc.from] = (employersWithSlots[arc.from] as number) + (withSlots[arc.to] ?? 0);
+    slots[arc.from] = (slots[arc.from] as number) + (capacity[arc.to] ?? 0);
+    eligibleWorkers[arc.to] = (eligibleWorkers[arc.to] as number) + (supply[arc.from] ?? 0);
+  }
+  return { arcsFrom, employersWithSlots, slots, eligibleWorkers };
+};
+
 /** Reasons per worker class for a class that is (partly) unplaced. */
 export const unplacedReasons = (instance: Instance, built: BuiltModel): ((workerClass: number) => UnplacedReason) => {
   const { model, employerMembers, workerMembers } = built;
   const { reference } = instance;
   const memo = new Map<number, UnplacedReason>();
+  let totals: ArcTotals | null = null;
   const pairMemo = new Map<string, Tally>();
   let employers: readonly { readonly item: Employer; readonly weight: number }[] | null = null;
   let employerRules: Tally | null = null;
@@ -77,9 +108,9 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
   return (c) => {
     const known = memo.get(c);
     if (known !== undefined) return known;
-    const targets = scopeArcs(model, { kind: "workers", classes: [c] }).map((a) => (model.arcs[a] as ModelArc).to);
+    totals ??= arcTotals(instance, built);
     let reason: UnplacedReason;
-    if (targets.length === 0) {
+    if (totals.arcsFrom[c] === 0) {
       const worker = instance.workers[workerMembers[c]?.[0] as number] as Worker;
       if (employers === null) {
         const reps = employerMembers.map((m) => ({ item: instance.employers[m[0] as number] as Employer, weight: m.length }));
@@ -98,8 +129,8 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
       reason = {
         kind: "eligible-slots-taken",
         // Employers with slots: a 0-slot employer in the class of one with slots accepts nobody either.
-        eligibleEmployers: targets.reduce((s, j) => s + (employerMembers[j] ?? []).filter((m) => (instance.employers[m]?.slots ?? 0) > 0).length, 0),
-        eligibleSlots: targets.reduce((s, j) => s + (model.employerClasses[j]?.capacity ?? 0), 0),
+        eligibleEmployers: totals.employersWithSlots[c] as number,
+        eligibleSlots: totals.slots[c] as number,
       };
     }
     memo.set(c, reason);
@@ -112,6 +143,7 @@ export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employ
   const { model, employerMembers, workerMembers } = built;
   const { reference } = instance;
   const memo = new Map<number, UnfilledReason>();
+  let totals: ArcTotals | null = null;
   const pairMemo = new Map<string, Tally>();
   let workers: readonly { readonly item: Worker; readonly weight: number }[] | null = null;
   let workerRules: Tally | null = null;
@@ -119,10 +151,8 @@ export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employ
   return (j) => {
     const known = memo.get(j);
     if (known !== undefined) return known;
-    const eligibleWorkers = scopeArcs(model, { kind: "employers", classes: [j] }).reduce(
-      (s, a) => s + (model.workerClasses[(model.arcs[a] as ModelArc).from]?.supply ?? 0),
-      0,
-    );
+    totals ??= arcTotals(instance, built);
+    const eligibleWorkers = totals.eligibleWorkers[j] as number;
     let reason: UnfilledReason;
     if (eligibleWorkers === 0) {
       const employer = instance.employers[employerMembers[j]?.[0] as number] as Employer;

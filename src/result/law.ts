@@ -69,27 +69,28 @@ const relianceOf = (instance: Instance, placed: ReadonlyMap<string, number>): Wa
     }));
 };
 
-const supportOf = (instance: Instance, placements: readonly Placement[]): SupportLoad[] => {
+const supportOf = (instance: Instance, placed: ReadonlyMap<string, number>): SupportLoad[] => {
   const { supportOrganisations, placement } = instance.reference;
-  const employerOf = new Map(instance.employers.map((e) => [e.id, e]));
   const enforced = supportLimitsApply(placement);
   const { workersPerOfficer, employersPerOfficer, from } = SUPPORT_LIMITS.value;
   const names = [...new Set(instance.employers.map((e) => e.support).filter((s) => s !== "self"))].sort(compareStrings);
-  // Placements and placed-at employers per organisation, in one pass.
-  const load = new Map<string, { workers: number; employers: Set<string> }>();
-  for (const p of placements) {
-    const id = employerOf.get(p.employerId)?.support;
-    if (id === undefined || id === "self") continue;
-    const l = load.get(id) ?? { workers: 0, employers: new Set<string>() };
-    l.workers += 1;
-    l.employers.add(p.employerId);
-    load.set(id, l);
+  // Placements and placed-at employers per organisation, one employer at a time (ids are unique).
+  const load = new Map<string, { workers: number; employers: number }>();
+  for (const e of instance.employers) {
+    const n = placed.get(e.id) ?? 0;
+    if (n === 0 || e.support === "self") continue;
+    const l = load.get(e.support);
+    if (l === undefined) load.set(e.support, { workers: n, employers: 1 });
+    else {
+      l.workers += n;
+      l.employers += 1;
+    }
   }
   return names.map((id) => {
     const o = supportOrganisations.get(id);
     const mine = load.get(id);
     const workers = (mine?.workers ?? 0) + (o?.workers ?? 0);
-    const employers = (mine?.employers.size ?? 0) + (o?.employers ?? 0);
+    const employers = (mine?.employers ?? 0) + (o?.employers ?? 0);
     const officers = o?.officers ?? 0;
     const capacity = { workers: officers * workersPerOfficer, employers: officers * employersPerOfficer };
     const within = workers <= capacity.workers && employers <= capacity.employers;
@@ -124,7 +125,7 @@ export const lawReport = (instance: Instance, placements: readonly Placement[]):
     placement: { start: placement.start, months: placement.months, end: placement.end, wages: placement.wages },
     raises: placement.wages === "raise" ? raisesOf(instance, placed) : [],
     wageReliance: relianceOf(instance, placed),
-    support: supportOf(instance, placements),
+    support: supportOf(instance, placed),
     notes: notesOf(instance),
   };
 };

@@ -17,28 +17,47 @@ const finish = (groups: Map<string, Mutable>): Record<string, GroupSummary> =>
       .map(([k, g]) => [k, { placed: g.placed, slots: g.slots, unfilledSlots: g.slots - g.placed }]),
   );
 
+/** Placements per employer id, and per start month, counted in one pass. */
+const counted = (placements: readonly Placement[]): { byEmployer: Map<string, number>; byMonth: Map<string, number> } => {
+  const byEmployer = new Map<string, number>();
+  const byStart = new Map<string, number>();
+  for (const p of placements) {
+    byEmployer.set(p.employerId, (byEmployer.get(p.employerId) ?? 0) + 1);
+    byStart.set(p.start, (byStart.get(p.start) ?? 0) + 1);
+  }
+  const byMonth = new Map<string, number>();
+  for (const [start, n] of byStart) byMonth.set(monthOf(start), (byMonth.get(monthOf(start)) ?? 0) + n);
+  return { byEmployer, byMonth };
+};
+
+/**
+ * Employers are counted once each (their slots and their placements), not a
+ * pass of map updates per placement; a group appears when some employer (or
+ * slot group, or placement) names it, as before.
+ */
 export const summarise = (instance: Instance, placements: readonly Placement[], unplaced: readonly Unplaced[]): Summary => {
-  const employerById = new Map(instance.employers.map((e) => [e.id, e]));
+  const { byEmployer, byMonth } = counted(placements);
   const bySector = new Map<string, Mutable>();
   const byField = new Map<string, Mutable>();
   const byPrefecture = new Map<string, Mutable>();
-  const keysOf = (field: string, prefecture: string): [Map<string, Mutable>, string][] => [
-    [bySector, findField(instance.reference.catalogue, field)?.sector ?? "other"],
-    [byField, field],
-    [byPrefecture, prefecture],
-  ];
   const bump = (groups: Map<string, Mutable>, key: string, placed: number, slots: number): void => {
-    const g = groups.get(key) ?? { placed: 0, slots: 0 };
-    groups.set(key, { placed: g.placed + placed, slots: g.slots + slots });
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, { placed, slots });
+    else {
+      g.placed += placed;
+      g.slots += slots;
+    }
   };
-  for (const e of instance.employers) for (const [groups, key] of keysOf(e.field, e.prefecture)) bump(groups, key, 0, e.slots);
-  for (const p of placements) {
-    const e = employerById.get(p.employerId);
-    if (e !== undefined) for (const [groups, key] of keysOf(e.field, e.prefecture)) bump(groups, key, 1, 0);
+  // Employer ids are unique in a decoded instance: each employer's placements are counted at it once.
+  for (const e of instance.employers) {
+    const placed = byEmployer.get(e.id) ?? 0;
+    bump(bySector, findField(instance.reference.catalogue, e.field)?.sector ?? "other", placed, e.slots);
+    bump(byField, e.field, placed, e.slots);
+    bump(byPrefecture, e.prefecture, placed, e.slots);
   }
   const byStartMonth = new Map<string, Mutable>();
   for (const e of instance.employers) for (const g of e.slotGroups) bump(byStartMonth, monthOf(g.start), 0, g.slots);
-  for (const p of placements) bump(byStartMonth, monthOf(p.start), 1, 0);
+  for (const [month, n] of byMonth) bump(byStartMonth, month, n, 0);
   const slots = instance.employers.reduce((s, e) => s + e.slots, 0);
   const totalScore = placements.reduce((s, p) => s + p.score, 0);
   const unplacedByReason: Record<UnplacedReason["kind"], number> = { "no-eligible-slot": 0, "eligible-slots-taken": 0, "no-solution": 0 };

@@ -25,8 +25,13 @@
  * The audit works on groups (./market.ts): workers of one class placed in
  * one cell share their blocking options, and the employers of a cell are
  * sorted once by the value of the worst worker each holds, so a pair count
- * is a binary search, not a pass over pairs. Placements the worker or the
- * employer finds unacceptable are listed apart.
+ * is a binary search, not a pass over pairs. A class's groups differ only in
+ * how far down its preference list they reach (the cells it values above
+ * their placement): the class walks the list once, as far as the furthest,
+ * and each group adds up its prefix; only cells under a cap, where a move's
+ * legality depends on where the worker is now, are counted group by group.
+ * Placements the worker or the employer finds unacceptable are listed
+ * apart.
  */
 import type { Employer, Worker } from "../input/instance.js";
 import { limitsOf, type Limits } from "./limits.js";
@@ -183,40 +188,114 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
   let blockingPairs = 0;
   let freeSlot = 0;
   let withinFullCap = 0;
+  /** Records that `size` workers block with `full` + `free` members of cell c (their employers' pair counts, by the lists' order). */
+  const addPairs = (c: number, full: number, free: number, size: number): void => {
+    const fa = fullAdd[c] as Float64Array;
+    const fr = freeAdd[c] as Float64Array;
+    fa[0] = (fa[0] as number) + size;
+    fa[full] = (fa[full] as number) - size;
+    fr[0] = (fr[0] as number) + size;
+    fr[free] = (fr[free] as number) - size;
+  };
+
+  // The groups of each worker class. A class's groups walk prefixes of one preference list (each down to
+  // the value of its own placement), and in a cell under no cap what a pair counts reads only the class
+  // (the employers' value of her: her standing, or her own id in a class of one) and the cell: so each
+  // class walks its list once, as far as its longest prefix, and every group adds up its prefix. Cells
+  // under a cap depend on where the group is placed (a move within the cap): those are counted group by
+  // group, as `move` says.
+  const groupsOf = new Map<number, number[][]>();
   for (const members of groups.values()) {
-    const w0 = members[0] as number;
-    const k = classOf[w0] as number;
-    const e0 = placedAt[w0] as number;
-    const mine = e0 < 0 ? UNACCEPTABLE : valueOfPlacement(k, e0);
-    let count = 0;
-    let best = -1;
-    const size = members.length;
-    market.walk(k, mine, (c) => {
-      const v = market.employerValue(w0, c);
-      if (v === UNACCEPTABLE) return true;
-      const s = states[c] as CellState;
-      const legal = move(c, e0);
-      const full = legal.swap ? countBelow(s.fullWorst, v) : 0;
-      const free = legal.free ? s.free.length : legal.swap ? countBelow(s.freeWorst, v) : 0;
-      if (full + free === 0) return true;
-      if (best < 0) best = (cells[c]?.members ?? []).find((e) => blocks(e, v, legal)) ?? -1;
-      count += full + free;
-      (fullAdd[c] as Float64Array)[0] = ((fullAdd[c] as Float64Array)[0] as number) + size;
-      (fullAdd[c] as Float64Array)[full] = ((fullAdd[c] as Float64Array)[full] as number) - size;
-      (freeAdd[c] as Float64Array)[0] = ((freeAdd[c] as Float64Array)[0] as number) + size;
-      (freeAdd[c] as Float64Array)[free] = ((freeAdd[c] as Float64Array)[free] as number) - size;
-      if (legal.free) {
-        freeSlot += free * size;
-        if (legal.withinFull) withinFullCap += free * size;
+    const k = classOf[members[0] as number] as number;
+    const list = groupsOf.get(k);
+    if (list === undefined) groupsOf.set(k, [members]);
+    else list.push(members);
+  }
+  for (const [k, classGroups] of groupsOf) {
+    const list = market.list(k);
+    const rep = (classGroups[0] as number[])[0] as number;
+    // Per group: how far down the list it walks (the entries it values above its placement).
+    const reach = classGroups.map((members) => {
+      const e0 = placedAt[members[0] as number] as number;
+      const mine = e0 < 0 ? UNACCEPTABLE : valueOfPlacement(k, e0);
+      let lo = 0;
+      let hi = list.cells.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list.values[mid] as number) > mine) lo = mid + 1;
+        else hi = mid;
       }
-      return true;
+      return lo;
     });
-    if (count === 0) continue;
-    blockingPairs += count * size;
-    for (const w of members) {
-      options[w] = count;
-      bestOf[w] = best;
+    let longest = 0;
+    for (const r of reach) longest = Math.max(longest, r);
+    if (longest === 0) continue;
+    // Per list position: the pairs it counts for every group reaching it (cells under no cap), and the
+    // workers reaching it; cells under a cap are set apart, as positions.
+    const counted = new Float64Array(longest + 1);
+    const reaching = new Float64Array(longest + 1);
+    const capped: number[] = [];
+    let firstCounted = -1;
+    for (let g = 0; g < classGroups.length; g++) reaching[reach[g] as number] = (reaching[reach[g] as number] as number) + (classGroups[g] as number[]).length;
+    for (let i = longest - 1; i >= 0; i--) reaching[i] = (reaching[i] as number) + (reaching[i + 1] as number);
+    const values = new Float64Array(longest);
+    for (let i = 0; i < longest; i++) {
+      const c = list.cells[i] as number;
+      const v = market.employerValue(rep, c);
+      values[i] = v;
+      if (v === UNACCEPTABLE) continue;
+      if ((regionsOfCell[c] ?? []).length > 0) {
+        capped.push(i);
+        continue;
+      }
+      const s = states[c] as CellState;
+      const full = countBelow(s.fullWorst, v);
+      const free = s.free.length;
+      if (full + free === 0) continue;
+      if (firstCounted < 0) firstCounted = i;
+      counted[i + 1] = full + free;
+      // Every group reaching i counts it: reaching[i + 1] workers, the groups walking past it.
+      const size = reaching[i + 1] as number;
+      addPairs(c, full, free, size);
+      freeSlot += free * size;
     }
+    for (let i = 0; i < longest; i++) counted[i + 1] = (counted[i + 1] as number) + (counted[i] as number);
+    // The first blocking member of the first counted uncapped cell, once.
+    const uncappedBest = firstCounted < 0 ? -1 : ((cells[list.cells[firstCounted] as number]?.members ?? []).find((e) => blocks(e, values[firstCounted] as number, UNCAPPED)) ?? -1);
+    classGroups.forEach((members, g) => {
+      const r = reach[g] as number;
+      const size = members.length;
+      const e0 = placedAt[members[0] as number] as number;
+      let count = counted[r] as number;
+      let best = firstCounted >= 0 && firstCounted < r ? uncappedBest : -1;
+      let bestAt = best < 0 ? r : firstCounted;
+      for (const i of capped) {
+        if (i >= r) break;
+        const c = list.cells[i] as number;
+        const v = values[i] as number;
+        const s = states[c] as CellState;
+        const legal = move(c, e0);
+        const full = legal.swap ? countBelow(s.fullWorst, v) : 0;
+        const free = legal.free ? s.free.length : legal.swap ? countBelow(s.freeWorst, v) : 0;
+        if (full + free === 0) continue;
+        if (i < bestAt) {
+          best = (cells[c]?.members ?? []).find((e) => blocks(e, v, legal)) ?? -1;
+          bestAt = i;
+        }
+        count += full + free;
+        addPairs(c, full, free, size);
+        if (legal.free) {
+          freeSlot += free * size;
+          if (legal.withinFull) withinFullCap += free * size;
+        }
+      }
+      if (count === 0) return;
+      blockingPairs += count * size;
+      for (const w of members) {
+        options[w] = count;
+        bestOf[w] = best;
+      }
+    });
   }
   const pairsAt = new Float64Array(employers.length);
   cells.forEach((_, c) => {

@@ -17,7 +17,11 @@ export interface PlacementIds {
 }
 
 /** For each worker index, the employer index she is placed with, or -1: from placements by id. */
-export const placedAtOf = (instance: Instance, placements: readonly PlacementIds[]): Int32Array => {
+export const placedAtOf = (instance: Instance, placements: readonly PlacementIds[]): Int32Array =>
+  placedAtInOrder(instance, placements) ?? placedAtByIds(instance, placements);
+
+/** `placedAtOf` by looking every id up (the definition). */
+const placedAtByIds = (instance: Instance, placements: readonly PlacementIds[]): Int32Array => {
   const workerIndex = new Map(instance.workers.map((w, i) => [w.id, i]));
   const employerIndex = new Map(instance.employers.map((e, i) => [e.id, i]));
   const placedAt = new Int32Array(instance.workers.length).fill(-1);
@@ -25,6 +29,26 @@ export const placedAtOf = (instance: Instance, placements: readonly PlacementIds
     const w = workerIndex.get(p.workerId);
     const e = employerIndex.get(p.employerId);
     if (w !== undefined && e !== undefined) placedAt[w] = e;
+  }
+  return placedAt;
+};
+
+/**
+ * `placedAtOf` for placements listed in the instance's worker order (as a
+ * result lists them): a cursor walks the workers alongside, so no map of
+ * every worker id is built. Null as soon as a placement is not found ahead
+ * of the cursor (another order, an unknown id): the caller then looks ids up.
+ */
+const placedAtInOrder = (instance: Instance, placements: readonly PlacementIds[]): Int32Array | null => {
+  const { workers } = instance;
+  const employerIndex = new Map(instance.employers.map((e, i) => [e.id, i]));
+  const placedAt = new Int32Array(workers.length).fill(-1);
+  let w = 0;
+  for (const p of placements) {
+    while (w < workers.length && (workers[w] as Worker).id !== p.workerId) w++;
+    if (w === workers.length) return null;
+    const e = employerIndex.get(p.employerId);
+    if (e !== undefined) placedAt[w] = e;
   }
   return placedAt;
 };

@@ -116,10 +116,13 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
   const bestOutside = new Int32Array(workers.length).fill(-1);
   const agg = new Map<number, { high: number; medium: number; placed: number; inPlan: number; needed: number; stuck: string | null }>();
   const counts = { high: 0, medium: 0, low: 0 };
+  // Starting wages per employer index, read once each (NaN: not yet).
+  const wageOf = new Float64Array(employers.length).fill(Number.NaN);
   placedAt.forEach((e, w) => {
     if (e < 0) return;
     const employer = employers[e] as Employer;
-    const wage = startingWage(employer, instance.reference);
+    let wage = wageOf[e] as number;
+    if (Number.isNaN(wage)) wageOf[e] = wage = startingWage(employer, instance.reference);
     const threshold = wage * (1 + gap);
     // The prefix of `wages` at or above the threshold, less her own prefecture.
     let n = 0;

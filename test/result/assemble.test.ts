@@ -13,9 +13,10 @@ import { generateInstance } from "../../src/generate/generate.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import type { Employer, Instance, Worker } from "../../src/input/instance.js";
 import { buildModel } from "../../src/model/build.js";
-import { exclusions, RULES } from "../../src/rules/eligibility.js";
+import { exclusions } from "../../src/rules/eligibility.js";
 import { employerLimits, supportCapacities } from "../../src/rules/limits.js";
-import type { MatchResult, RuleCount } from "../../src/result/types.js";
+import type { MatchResult } from "../../src/result/types.js";
+import { countOneByOne } from "../support/ruleCounts.js";
 
 const WORKERS = 600;
 const EMPLOYERS = 60;
@@ -40,21 +41,6 @@ const input = (() => {
     },
   };
 })();
-
-/** Rule counts over items one by one: how many each rule excludes, and the first one's detail. */
-const countOneByOne = <T>(items: readonly T[], excluded: (item: T) => readonly { rule: string; detail: string }[]): RuleCount[] => {
-  const counts = new Map<string, { count: number; example: string }>();
-  for (const item of items) {
-    for (const x of excluded(item)) {
-      const had = counts.get(x.rule);
-      counts.set(x.rule, { count: (had?.count ?? 0) + 1, example: had?.example ?? x.detail });
-    }
-  }
-  return RULES.flatMap((rule) => {
-    const c = counts.get(rule);
-    return c === undefined ? [] : [{ rule, count: c.count, example: c.example }];
-  });
-};
 
 describe("a policy instance's result, recomputed from its placements", () => {
   const decoded = decodeInstance(input);
