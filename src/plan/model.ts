@@ -145,7 +145,11 @@ export const replanModel = (
     });
     arcs = all.filter((a) => backTo[a.from] !== a.to);
     const span = base.employers.length;
-    plainArcs = new Set(all.map((a) => (workers.parent[a.from] as number) * span + (employers.parent[a.to] as number))).size;
+    // Distinct (unsplit worker class, unsplit employer class) pairs: sorted numbers, counted where they change.
+    const pairs = new Float64Array(all.length);
+    all.forEach((a, i) => (pairs[i] = (workers.parent[a.from] as number) * span + (employers.parent[a.to] as number)));
+    pairs.sort();
+    plainArcs = pairs.reduce((n, x, i) => (i === 0 || x !== pairs[i - 1] ? n + 1 : n), 0);
   }
   const built = assembleModel(instance, classes, arcs);
 

@@ -176,6 +176,8 @@ describe.each(MOVES)("replan with moves %j", (moves) => {
           const all = [...new Set([...input.workers.map((w) => w.id), ...workers.map((w) => w.id)])].sort();
           expect(ids(r)).toEqual(all);
           expect(r.diff.kept.length).toBe(kept);
+          // The model size reported is match's on the instance after the events, whatever the re-plan split apart.
+          expect(r.result.model).toEqual(right(match(r.plan.instance)).model);
         },
       ),
       fcOptions(120),
