@@ -95,8 +95,8 @@ const refine = (
 
 /**
  * The model for re-planning `instance`: `keptAt` gives each worker's employer
- * in the plan (by id; only workers who may keep it), `barred` the employer a
- * worker may not go back to.
+ * in the plan (by id), `barred` the employer a worker left and may not go
+ * back to (such a worker keeps nothing).
  */
 export const replanModel = (
   instance: Instance,
@@ -107,7 +107,10 @@ export const replanModel = (
   const base = aggregate(instance);
   const employerIndex = new Map(instance.employers.map((e, i) => [e.id, i]));
   // The kept placements of workers still in the instance, by worker index (no map of every worker id).
-  const keptOf = instance.workers.map((w) => keptAt.get(w.id));
+  const keptOf = instance.workers.map((w) => {
+    const e = keptAt.get(w.id);
+    return e === undefined || barred.has(w.id) ? undefined : e;
+  });
   // Holders per employer, to find the employers whose holders no longer fit their slots.
   const holders = new Map<string, number>();
   for (const e of keptOf) if (e !== undefined && employerIndex.has(e)) holders.set(e, (holders.get(e) ?? 0) + 1);
@@ -189,7 +192,7 @@ export const replanModel = (
   for (let w = 0; w < instance.workers.length; w++) {
     const eId = keptOf[w];
     const e = eId === undefined ? undefined : employerIndex.get(eId);
-    if (e === undefined || barred.get((instance.workers[w] as { readonly id: string }).id) === eId) continue;
+    if (e === undefined) continue;
     const a = arcOf(workerClassOf[w] as number, employerClassOf[e] as number);
     if (a === undefined) continue;
     holds[w] = e;

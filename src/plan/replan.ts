@@ -127,8 +127,8 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
   const decodeMs = performance.now() - started;
 
   const buildStarted = performance.now();
-  const keptAt = new Map([...placedAt].filter(([w]) => !applied.right.barred.has(w)));
-  const m = replanModel(next, keptAt, applied.right.barred, moves);
+  // The plan's placements as they are: the model keeps none of a worker who left their employer.
+  const m = replanModel(next, placedAt, applied.right.barred, moves);
   const buildMs = performance.now() - buildStarted;
 
   const solveStarted = performance.now();
