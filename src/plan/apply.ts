@@ -76,8 +76,10 @@ export const applyEvents = (
   startsAt: ReadonlyMap<string, string> = new Map(),
 ): E.Either<readonly InputIssue[], AppliedEvents> => {
   const periodStart = input.placement?.start ?? input.reference?.asOf ?? "";
-  const workers = new Map<string, WorkerInput>(input.workers.map((w) => [w.id, w]));
-  const employers = new Map<string, EmployerInput>(input.employers.map((e) => [e.id, e]));
+  const workers = new Map<string, WorkerInput>();
+  for (const w of input.workers) workers.set(w.id, w);
+  const employers = new Map<string, EmployerInput>();
+  for (const e of input.employers) employers.set(e.id, e);
   let expected = [...(input.reference?.expectedMinimumWages ?? [])];
   let policy: unknown = input.policy;
   let policyEvent: number | null = null;
@@ -156,10 +158,11 @@ export const applyEvents = (
   // latest: their availability becomes that start, so the model keeps them out of earlier slot groups (the
   // group they started in is theirs: ../result/starts.ts pins it) and the plan's starts stay as they were.
   const now = events[events.length - 1]?.date;
+  // (A start on the period's first day changes nothing: nobody is available before it.)
   if (now !== undefined) {
-    for (const [id, w] of workers) {
-      const start = placedAt.has(id) ? (startsAt.get(id) ?? periodStart) : undefined;
-      if (start !== undefined && start <= now && (w.availableFrom ?? periodStart) < start) workers.set(id, { ...w, availableFrom: start });
+    for (const [id, start] of startsAt) {
+      const w = start > periodStart && start <= now && placedAt.has(id) ? workers.get(id) : undefined;
+      if (w !== undefined && (w.availableFrom ?? periodStart) < start) workers.set(id, { ...w, availableFrom: start });
     }
   }
   const next: InstanceInput = {
