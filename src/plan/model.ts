@@ -239,23 +239,32 @@ const weigh = (
     weight = (s + bonus) * P + 1;
   }
   const scale = (penalty: number | null): number | null => (penalty === null ? null : weight === W0 ? penalty : Math.round((penalty / W0) * weight));
-  const arcs: ModelArc[] = [];
-  const stay: boolean[] = [];
-  const toBuilt: number[] = [];
-  model.arcs.forEach((a, i) => {
+  // Sized first (a stay arc per arc with holders, a plain part unless the holders take the whole bound), then filled.
+  let size = 0;
+  for (let i = 0; i < model.arcs.length; i++) {
+    const a = model.arcs[i] as ModelArc;
+    const k = bonus > 0 ? Math.min(kept[i] as number, a.upper) : 0;
+    size += (k > 0 ? 1 : 0) + (a.upper - k > 0 || k === 0 ? 1 : 0);
+  }
+  const arcs: ModelArc[] = new Array<ModelArc>(size);
+  const stay: boolean[] = new Array<boolean>(size);
+  const toBuilt = new Int32Array(size);
+  let n = 0;
+  for (let i = 0; i < model.arcs.length; i++) {
+    const a = model.arcs[i] as ModelArc;
     const k = bonus > 0 ? Math.min(kept[i] as number, a.upper) : 0;
     if (k > 0) {
-      arcs.push({ from: a.from, to: a.to, score: a.score + bonus, upper: k });
-      stay.push(true);
-      toBuilt.push(i);
+      arcs[n] = { from: a.from, to: a.to, score: a.score + bonus, upper: k };
+      stay[n] = true;
+      toBuilt[n++] = i;
     }
     // An arc whose holders take its whole bound keeps no plain part (a zero bound would be an arc for nothing).
     if (a.upper - k > 0 || k === 0) {
-      arcs.push(k === 0 ? a : { ...a, upper: a.upper - k });
-      stay.push(false);
-      toBuilt.push(i);
+      arcs[n] = k === 0 ? a : { from: a.from, to: a.to, score: a.score, upper: a.upper - k };
+      stay[n] = false;
+      toBuilt[n++] = i;
     }
-  });
+  }
   // The engines work exactly while every arc's gain times its bound, summed, stays under 2^52 (the flow engine's policy solver checks the same).
   let reach = 0;
   for (const a of arcs) reach += (weight + a.score) * a.upper;
@@ -266,7 +275,7 @@ const weigh = (
   return {
     tooLarge,
     stay,
-    toBuilt: Int32Array.from(toBuilt),
+    toBuilt,
     weighted: {
       ...model,
       arcs,

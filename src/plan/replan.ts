@@ -91,9 +91,12 @@ const pinnedStarts = (next: Instance, placedAt: Int32Array, holds: Int32Array, s
   const pinned = new Map<number, string>();
   const now = events[events.length - 1]?.date;
   if (now === undefined) return pinned;
+  // Only an employer with slot groups deals starts (../result/starts.ts): the others' workers need no pin.
   next.workers.forEach((w, i) => {
+    const e = holds[i] ?? -1;
+    if (e < 0 || placedAt[i] !== e || (next.employers[e]?.slotGroups.length ?? 0) <= 1) return;
     const start = startOf.get(w.id);
-    if (start !== undefined && start <= now && (holds[i] ?? -1) >= 0 && placedAt[i] === holds[i]) pinned.set(i, start);
+    if (start !== undefined && start <= now) pinned.set(i, start);
   });
   return pinned;
 };
