@@ -120,10 +120,14 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
   // One clock for the whole call, as in match.
   const deadline = timeLimitMs === undefined ? undefined : started + timeLimitMs;
 
-  const placedAt = new Map(plan.result.placements.map((p) => [p.workerId, p.employerId]));
+  const placedAt = new Map<string, string>();
+  const startOf = new Map<string, string>();
+  for (const p of plan.result.placements) {
+    placedAt.set(p.workerId, p.employerId);
+    if (p.start !== undefined) startOf.set(p.workerId, p.start);
+  }
   const list = decodeEvents(events, { instance: decoded.right, plan: plan.result, asOf: plan.asOf, placedAt });
   if (E.isLeft(list)) return list;
-  const startOf = new Map(plan.result.placements.map((p) => [p.workerId, p.start]));
   const applied = applyEvents(instance as InstanceInput, list.right, placedAt, startOf);
   if (E.isLeft(applied)) return applied;
   const next = applied.right.instance;
