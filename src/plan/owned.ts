@@ -7,26 +7,10 @@
  * rows changed, the rest the plan's) costs only its new rows.
  */
 
-/** Objects this module froze, with everything they hold. */
+/** Objects this module froze (down to rows), with everything they hold. */
 const own = new WeakSet<object>();
 
-/** A deeply frozen copy of JSON data, nothing shared; `undefined` properties left out, as JSON leaves them out. */
-const frozenCopy = (value: unknown): unknown => {
-  if (value === null || typeof value !== "object") return value;
-  let copy: object;
-  if (Array.isArray(value)) copy = value.map((v: unknown) => (v === undefined ? null : frozenCopy(v)));
-  else {
-    const record: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) record[key] = frozenCopy(v);
-    }
-    copy = record;
-  }
-  return Object.freeze(copy);
-};
-
-/** How deep ownership is recorded: the instance (0), its sections and lists (1), their entries, the rows (2). Rows are what re-planning shares. */
+/** How deep ownership is recorded: the instance (0), its sections and lists (1), their entries, the rows (2). Rows are what re-planning shares; below them a copy shares nothing. */
 const SHARED_DEPTH = 2;
 
 /**
@@ -35,8 +19,8 @@ const SHARED_DEPTH = 2;
  * out, as JSON leaves them out.
  */
 export const ownCopy = <T>(value: T, depth = 0): T => {
-  if (value === null || typeof value !== "object" || own.has(value)) return value;
-  if (depth > SHARED_DEPTH) return frozenCopy(value) as T;
+  const shared = depth <= SHARED_DEPTH;
+  if (value === null || typeof value !== "object" || (shared && own.has(value))) return value;
   let copy: object;
   if (Array.isArray(value)) copy = value.map((v: unknown) => (v === undefined ? null : ownCopy(v, depth + 1)));
   else {
@@ -48,6 +32,6 @@ export const ownCopy = <T>(value: T, depth = 0): T => {
     copy = record;
   }
   Object.freeze(copy);
-  own.add(copy);
+  if (shared) own.add(copy);
   return copy as T;
 };

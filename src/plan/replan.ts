@@ -10,8 +10,11 @@
  *   the plan, then the highest score (a move may let more workers be placed);
  * - moves { penalty: k }: most placements, then score less k points per move.
  *
- * Every worker placed in the plan counts as started: the issue's "workers
- * already started" are, until the model has dates (not yet), all of them.
+ * For moves, every worker placed in the plan counts as started (a placement
+ * not yet begun is kept like one that has). The placement's start matters
+ * in two places: a `worker-available-later` event (./apply.ts), and at an
+ * employer with slot groups, where a worker whose placement began by the
+ * last event's date keeps the group they began in (`pinnedStarts`).
  * The answer is a new saved plan, its result, and the diff (./diff.ts).
  * It is exact where the flow engine solves it (a network: the kept
  * placements are arc bonuses, which keep it one; the law's caps and
