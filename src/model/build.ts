@@ -144,7 +144,8 @@ export const eligibleArcs = (instance: Instance, classes: Classes): ModelArc[] =
  * The eligibility step, stopping at a deadline (a `performance.now()`
  * reading; undefined for none), checked before each worker class: the arcs of
  * the classes checked so far, and how many those were. A model built from an
- * interrupted step is incomplete and must not be solved.
+ * interrupted step is incomplete and must not be solved. The arcs come in
+ * increasing (worker class, employer class) order (re-planning bisects them).
  */
 export const eligibleArcsUntil = (
   instance: Instance,

@@ -37,21 +37,6 @@ import { sha256 } from "./sha256.js";
 export const ROWS_PREFIX = "sha256-rows:";
 export const LEGACY_PREFIX = "sha256:";
 
-/** Keys in code-unit order (insertion sort: an instance's objects have a handful of keys). */
-const sortedKeys = (record: Record<string, unknown>): string[] => {
-  const keys = Object.keys(record);
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i] as string;
-    let j = i - 1;
-    while (j >= 0 && (keys[j] as string) > key) {
-      keys[j + 1] = keys[j] as string;
-      j--;
-    }
-    keys[j + 1] = key;
-  }
-  return keys;
-};
-
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** JSON with object keys sorted and maps and sets as sorted lists; `undefined` properties are left out, as JSON.stringify does. */
@@ -73,7 +58,8 @@ export const canonicalJson = (value: unknown): string => {
   const record = value as Record<string, unknown>;
   let out = "{";
   let first = true;
-  for (const key of sortedKeys(record)) {
+  // The default sort compares UTF-16 code units, as compareKeys does.
+  for (const key of Object.keys(record).sort()) {
     const v = record[key];
     if (v === undefined) continue;
     out += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalJson(v)}`;

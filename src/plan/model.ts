@@ -161,21 +161,13 @@ export const replanModel = (
   built.workerMembers.forEach((members, c) => members.forEach((w) => (workerClassOf[w] = c)));
   const employerClassOf = new Int32Array(instance.employers.length);
   built.employerMembers.forEach((members, j) => members.forEach((e) => (employerClassOf[e] = j)));
-  // The arcs come in (worker class, employer class) order (../model/build.ts): a pair's arc is found by
-  // bisecting its worker class's run, not through a map of every arc (a map where they do not).
+  // The arcs come in increasing (worker class, employer class) order (../model/build.ts `eligibleArcsUntil`,
+  // and filtering keeps it): a pair's arc is found by bisecting its worker class's run, not through a map of every arc.
   const modelArcs = built.model.arcs;
   const runStart = new Int32Array(built.model.workerClasses.length + 1);
-  let ordered = true;
-  modelArcs.forEach((a, i) => {
-    const b = modelArcs[i - 1];
-    if (b !== undefined && (a.from < b.from || (a.from === b.from && a.to <= b.to))) ordered = false;
-    runStart[a.from + 1] = (runStart[a.from + 1] as number) + 1;
-  });
+  for (const a of modelArcs) runStart[a.from + 1] = (runStart[a.from + 1] as number) + 1;
   for (let c = 0; c < built.model.workerClasses.length; c++) runStart[c + 1] = (runStart[c + 1] as number) + (runStart[c] as number);
-  const span = built.model.employerClasses.length;
-  const arcIndex = ordered ? null : new Map(modelArcs.map((a, i) => [a.from * span + a.to, i]));
   const arcOf = (from: number, to: number): number | undefined => {
-    if (arcIndex !== null) return arcIndex.get(from * span + to);
     let lo = runStart[from] as number;
     let hi = (runStart[from + 1] as number) - 1;
     while (lo <= hi) {
