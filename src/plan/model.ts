@@ -59,8 +59,8 @@ export interface ReplanModel {
   readonly built: BuiltModel;
   /** The same model with a stay arc before each arc with holders, and weights set for the move policy: what is solved. */
   readonly weighted: AssignmentModel;
-  /** Per arc of `weighted`: whether it is a stay arc (its units keep placements). */
-  readonly stay: readonly boolean[];
+  /** Per arc of `weighted`: 1 where it is a stay arc (its units keep placements), else 0. */
+  readonly stay: Uint8Array;
   /** Per arc of `weighted`: the arc of `built` it is part of. */
   readonly toBuilt: Int32Array;
   /** Per worker index: the employer index they hold and may keep (the plan's, still lawful), or -1. */
@@ -73,24 +73,45 @@ export interface ReplanModel {
 
 const SEP = "\u0000";
 
-/** Splits each class by a tag per member (null: untagged), keeping keys sorted and members in index order. */
+/**
+ * Splits each class by a tag per member (null: untagged), keeping keys sorted and members in index order.
+ * A part's key is its class's key, or that key, SEP and the tag: class keys are JSON (no raw SEP in
+ * them), so a class's parts sort right after its own key and before the next class's, the untagged part
+ * first and the tagged ones by tag. Only the few classes with a tagged member are split; the others are
+ * kept as they are.
+ */
 const refine = (
   groups: readonly { readonly key: string; readonly members: readonly number[] }[],
   tagOf: (member: number) => string | null,
-): { readonly classes: { key: string; members: number[] }[]; readonly parent: number[] } => {
-  const parts: { key: string; members: number[]; parent: number }[] = [];
+): { readonly classes: { key: string; members: readonly number[] }[]; readonly parent: number[] } => {
+  const classes: { key: string; members: readonly number[] }[] = [];
+  const parent: number[] = [];
   groups.forEach((g, c) => {
-    const byTag = new Map<string, number[]>();
+    let byTag: Map<string, number[]> | null = null;
     for (const m of g.members) {
-      const tag = tagOf(m) ?? "";
+      const tag = tagOf(m);
+      if (tag === null) continue;
+      byTag ??= new Map();
       const list = byTag.get(tag);
       if (list === undefined) byTag.set(tag, [m]);
       else list.push(m);
     }
-    for (const [tag, members] of byTag) parts.push({ key: tag === "" ? g.key : `${g.key}${SEP}${tag}`, members, parent: c });
+    if (byTag === null) {
+      classes.push(g);
+      parent.push(c);
+      return;
+    }
+    const untagged = g.members.filter((m) => tagOf(m) === null);
+    if (untagged.length > 0) {
+      classes.push({ key: g.key, members: untagged });
+      parent.push(c);
+    }
+    for (const tag of [...byTag.keys()].sort(compareStrings)) {
+      classes.push({ key: `${g.key}${SEP}${tag}`, members: byTag.get(tag) as number[] });
+      parent.push(c);
+    }
   });
-  parts.sort((a, b) => compareStrings(a.key, b.key));
-  return { classes: parts.map(({ key, members }) => ({ key, members })), parent: parts.map((p) => p.parent) };
+  return { classes, parent };
 };
 
 /**
@@ -146,13 +167,34 @@ export const replanModel = (
       const tag = g.key.includes(SEP) ? (g.key.split(SEP).pop() ?? "") : "";
       return tag.startsWith("!") ? (ownClass.get(tag.slice(1)) ?? -1) : -1;
     });
-    arcs = all.filter((a) => backTo[a.from] !== a.to);
+    let removed = 0;
+    for (const a of all) if (backTo[a.from] === a.to) removed++;
+    if (removed > 0) {
+      const kept: ModelArc[] = new Array<ModelArc>(all.length - removed);
+      let n = 0;
+      for (const a of all) if (backTo[a.from] !== a.to) kept[n++] = a;
+      arcs = kept;
+    }
+    // Distinct (unsplit worker class, unsplit employer class) pairs. An arc between two classes that were
+    // not split is the only arc of its pair (the pair of classes is the pair of parents); only arcs with an
+    // end in a split class can share a pair, and those few are counted through a set.
+    const partsOf = (parent: readonly number[], count: number): Int32Array => {
+      const parts = new Int32Array(count);
+      for (const c of parent) parts[c] = (parts[c] as number) + 1;
+      return parts;
+    };
+    const workerParts = partsOf(workers.parent, base.workers.length);
+    const employerParts = partsOf(employers.parent, base.employers.length);
     const span = base.employers.length;
-    // Distinct (unsplit worker class, unsplit employer class) pairs: sorted numbers, counted where they change.
-    const pairs = new Float64Array(all.length);
-    all.forEach((a, i) => (pairs[i] = (workers.parent[a.from] as number) * span + (employers.parent[a.to] as number)));
-    pairs.sort();
-    plainArcs = pairs.reduce((n, x, i) => (i === 0 || x !== pairs[i - 1] ? n + 1 : n), 0);
+    const shared = new Set<number>();
+    plainArcs = 0;
+    for (const a of all) {
+      const c = workers.parent[a.from] as number;
+      const j = employers.parent[a.to] as number;
+      if ((workerParts[c] as number) === 1 && (employerParts[j] as number) === 1) plainArcs++;
+      else shared.add(c * span + j);
+    }
+    plainArcs += shared.size;
   }
   const built = assembleModel(instance, classes, arcs);
 
@@ -207,7 +249,7 @@ const weigh = (
   model: AssignmentModel,
   kept: Int32Array,
   moves: MovePolicy,
-): { readonly weighted: AssignmentModel; readonly stay: boolean[]; readonly toBuilt: Int32Array; readonly tooLarge: string | null } => {
+): { readonly weighted: AssignmentModel; readonly stay: Uint8Array; readonly toBuilt: Int32Array; readonly tooLarge: string | null } => {
   const supply = model.workerClasses.reduce((s, c) => s + c.supply, 0);
   const capacity = model.employerClasses.reduce((s, g) => s + g.capacity, 0);
   const P = Math.min(supply, capacity);
@@ -239,7 +281,7 @@ const weigh = (
     size += (k > 0 ? 1 : 0) + (a.upper - k > 0 || k === 0 ? 1 : 0);
   }
   const arcs: ModelArc[] = new Array<ModelArc>(size);
-  const stay: boolean[] = new Array<boolean>(size);
+  const stay = new Uint8Array(size);
   const toBuilt = new Int32Array(size);
   let n = 0;
   for (let i = 0; i < model.arcs.length; i++) {
@@ -247,13 +289,12 @@ const weigh = (
     const k = bonus > 0 ? Math.min(kept[i] as number, a.upper) : 0;
     if (k > 0) {
       arcs[n] = { from: a.from, to: a.to, score: a.score + bonus, upper: k };
-      stay[n] = true;
+      stay[n] = 1;
       toBuilt[n++] = i;
     }
     // An arc whose holders take its whole bound keeps no plain part (a zero bound would be an arc for nothing).
     if (a.upper - k > 0 || k === 0) {
       arcs[n] = k === 0 ? a : { from: a.from, to: a.to, score: a.score, upper: a.upper - k };
-      stay[n] = false;
       toBuilt[n++] = i;
     }
   }

@@ -168,7 +168,7 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
   };
   const assembled = assemblePlan(next, m.built, planned, { decodeMs, buildMs, solveMs }, started, diagnosis, resultStarted);
   // Every plan is audited for stability, as match's are (a class split apart is finer than match's, which the audit allows).
-  const result: MatchResult = withStability(next, m.built, { ...assembled, model: m.plain });
+  const result: MatchResult = withStability(next, m.built, { ...assembled, model: m.plain }, placedAtNow ?? undefined);
   const asOf = list.right.length === 0 ? plan.asOf : (list.right[list.right.length - 1] as PlanEvent).date;
   // The result was assembled from `next` itself: it needs no check that it belongs to it.
   const saved = planRecord(applied.right.input, next, result, { ...(engineChoice === undefined ? {} : { engine: engineChoice }), ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }, asOf);

@@ -65,11 +65,15 @@ export const stabilityOf = (instance: Instance, built: BuiltModel, placedAt: Int
   return { market, audit, retention, summary: summarise(instance, audit, retention) };
 };
 
-/** A result with its stability summary filled in (the plan read from its placements); unchanged without a solution, or where slots start on different dates (./starts.ts). */
-export const withStability = (instance: Instance, built: BuiltModel, result: MatchResult): MatchResult => {
+/**
+ * A result with its stability summary filled in; unchanged without a solution, or where slots start on
+ * different dates (./starts.ts). The plan is read from its placements, or given as the employer index
+ * per worker (-1 unplaced) where the caller already holds it (the result's placements, indexed).
+ */
+export const withStability = (instance: Instance, built: BuiltModel, result: MatchResult, placedAt?: Int32Array): MatchResult => {
   if (!result.hasSolution || !stableCanRead(instance)) return result;
   const started = performance.now();
-  const { summary } = stabilityOf(instance, built, placedAtOf(instance, result.placements));
+  const { summary } = stabilityOf(instance, built, placedAt ?? placedAtOf(instance, result.placements));
   const stabilityMs = performance.now() - started;
   return { ...result, stability: summary, timings: { ...result.timings, stabilityMs, totalMs: result.timings.totalMs + stabilityMs } };
 };
