@@ -4,7 +4,7 @@
  */
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
-import { employerPairKey, pairExclusions, RULES, workerPairKey, type Exclusion, type RuleId } from "../rules/eligibility.js";
+import { employerPairKey, pairRulesAt, RULES, workerPairKey, type Exclusion, type RuleId } from "../rules/eligibility.js";
 import { workerBarriers } from "../rules/worker.js";
 import type { RuleCount, UnfilledReason, UnplacedReason } from "./types.js";
 
@@ -27,6 +27,25 @@ const inOrder = (...tallies: readonly Tally[]): RuleCount[] =>
 const tallyOver = <T>(others: readonly { readonly item: T; readonly weight: number }[], excluded: (other: T) => readonly Exclusion[]): Tally => {
   const tally: Tally = new Map();
   for (const { item, weight } of others) for (const x of excluded(item)) add(tally, x.rule, weight, x.detail);
+  return tally;
+};
+
+/**
+ * `tallyOver` for the pair rules: the rules are found without their sentences
+ * (`details` false), and each rule's example is then written for the first of
+ * `others` it excludes, the one `tallyOver` would have taken it from.
+ */
+const tallyRules = <T>(others: readonly { readonly item: T; readonly weight: number }[], rulesOf: (other: T, details: boolean) => readonly Exclusion[]): Tally => {
+  const counts = new Map<RuleId, { count: number; readonly first: T }>();
+  for (const { item, weight } of others) {
+    for (const x of rulesOf(item, false)) {
+      const had = counts.get(x.rule);
+      if (had === undefined) counts.set(x.rule, { count: weight, first: item });
+      else had.count += weight;
+    }
+  }
+  const tally: Tally = new Map();
+  for (const [rule, { count, first }] of counts) tally.set(rule, { count, example: rulesOf(first, true).find((x) => x.rule === rule)?.detail ?? "" });
   return tally;
 };
 
@@ -102,7 +121,7 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
   const memo = new Map<number, UnplacedReason>();
   let totals: ArcTotals | null = null;
   const pairMemo = new Map<string, Tally>();
-  let employers: readonly { readonly item: Employer; readonly weight: number }[] | null = null;
+  let employers: readonly { readonly item: (worker: Worker, details: boolean) => Exclusion[]; readonly weight: number }[] | null = null;
   let employerRules: Tally | null = null;
   let employerWeight = 0;
   return (c) => {
@@ -116,12 +135,12 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
         const reps = employerMembers.map((m) => ({ item: instance.employers[m[0] as number] as Employer, weight: m.length }));
         employerWeight = reps.reduce((s, r) => s + r.weight, 0);
         employerRules = tallyOver(reps, (e) => reference.employerBarriers.get(e.id) ?? []);
-        employers = merged(reps, employerPairKey);
+        employers = merged(reps, employerPairKey).map(({ item, weight }) => ({ item: pairRulesAt(item, reference), weight }));
       }
       const key = workerPairKey(worker, reference);
       let pairs = pairMemo.get(key);
       if (pairs === undefined) {
-        pairs = tallyOver(employers, (e) => pairExclusions(worker, e, reference));
+        pairs = tallyRules(employers, (rulesAt, details) => rulesAt(worker, details));
         pairMemo.set(key, pairs);
       }
       reason = { kind: "no-eligible-slot", excludedBy: inOrder(pairs, tallyOwn(workerBarriers(worker, reference.placement), employerWeight), employerRules ?? new Map()) };
@@ -165,7 +184,8 @@ export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employ
       const key = employerPairKey(employer);
       let pairs = pairMemo.get(key);
       if (pairs === undefined) {
-        pairs = tallyOver(workers, (w) => pairExclusions(w, employer, reference));
+        const rulesAt = pairRulesAt(employer, reference);
+        pairs = tallyRules(workers, rulesAt);
         pairMemo.set(key, pairs);
       }
       reason = { kind: "no-eligible-worker", excludedBy: inOrder(pairs, workerRules ?? new Map(), tallyOwn(reference.employerBarriers.get(employer.id) ?? [], workerWeight)) };

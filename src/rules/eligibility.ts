@@ -45,7 +45,6 @@ const qualifies =
   (c: Worker["certifications"][number]): boolean =>
     c.field === field && (c.via === "skills-test" || c.via === "titp-2" || (field === NURSING_CARE && (c.via === "care-school" || c.via === "epa")));
 
-const certifiedIn = (worker: Worker, field: string): boolean => worker.certifications.some(qualifies(field));
 
 /**
  * Where the employer hires for one of its field's several job categories:
@@ -138,48 +137,65 @@ export const exclusions = (worker: Worker, employer: Employer, reference: Refere
  * ./worker.ts nor the employer rules of ./employer.ts), in RULES order. They
  * read only what `workerPairKey` and `employerPairKey` hold.
  */
-export const pairExclusions = (worker: Worker, employer: Employer, reference: Reference): Exclusion[] => {
-  const out: Exclusion[] = [];
+export const pairExclusions = (worker: Worker, employer: Employer, reference: Reference): Exclusion[] => pairRulesAt(employer, reference)(worker, true);
+
+/**
+ * `pairExclusions` for one employer and many workers: what the rules read of
+ * the employer and the reference is worked out once. With `details` false the
+ * exclusions carry an empty detail (counting rules over many workers needs
+ * the rules and one example each, not a sentence per worker).
+ */
+export const pairRulesAt = (employer: Employer, reference: Reference): ((worker: Worker, details: boolean) => Exclusion[]) => {
   const field = findField(reference.catalogue, employer.field);
   const category = field === undefined ? undefined : findJobCategory(field, employer.jobCategory ?? undefined);
-  const level = bestLevel(worker.language);
-
-  if (!certifiedIn(worker, employer.field)) {
-    out.push({ rule: "field-certification", detail: `not certified in ${employer.field}` });
-  }
-  const mismatch = categoryMismatch(worker, employer, field);
-  if (mismatch !== null) out.push({ rule: "job-category", detail: mismatch });
-  const statutory = statutoryLevel(worker, employer, reference);
-  if (level < statutory) {
-    out.push({
-      rule: "statutory-language",
-      detail: `needs ${levelName(statutory)} for ${employer.jobCategory ?? employer.field}, has ${levelName(level)}`,
-    });
-  }
-  if (employer.minLanguage !== null && level < requirementLevel(employer.minLanguage)) {
-    out.push({ rule: "employer-language", detail: `employer asks ${employer.minLanguage}, has ${levelName(level)}` });
-  }
-  if (field?.requiresCareJapaneseTest === true && !worker.careJapaneseTest && !waivesCareTest(worker)) {
-    out.push({ rule: "care-japanese-test", detail: "has not passed the Nursing Care Japanese Language Evaluation Test" });
-  }
+  const fieldLevel = field === undefined ? 0 : requirementLevel(field.minLanguage);
+  const categoryLevel = category?.minLanguage === undefined ? 0 : requirementLevel(category.minLanguage);
+  const ownLevel = employer.minLanguage === null ? null : requirementLevel(employer.minLanguage);
   const requiredSkills: readonly SkillRequirement[] = [
     ...employer.requiredSkills,
     ...(category?.requiredSkills ?? []).map((name) => ({ name, level: null, years: null })),
   ];
-  const missing = requiredSkills.filter((s) => !holdsSkill(worker, s));
-  if (missing.length > 0) {
-    out.push({ rule: "required-skill", detail: `lacks ${missing.map(describeSkill).join(", ")}` });
-  }
-  if (employer.homeVisitCare && !qualifiesForHomeVisit(worker, field)) {
-    const months = field?.homeVisit?.minCareExperienceMonths ?? 12;
-    out.push({
-      rule: "home-visit-care",
-      detail: `home-visit care needs ${months} months of care work and the initial care training; has ${worker.careExperienceMonths} months${worker.careInitialTraining ? " and the training" : " and no initial training"}`,
-    });
-  }
-  const late = availabilityExclusion(worker, employer, reference.placement);
-  if (late !== null) out.push(late);
-  return out;
+  const certified = qualifies(employer.field);
+  return (worker, details) => {
+    const out: Exclusion[] = [];
+    const level = bestLevel(worker.language);
+    if (!worker.certifications.some(certified)) {
+      out.push({ rule: "field-certification", detail: details ? `not certified in ${employer.field}` : "" });
+    }
+    const mismatch = categoryMismatch(worker, employer, field);
+    if (mismatch !== null) out.push({ rule: "job-category", detail: mismatch });
+    // statutoryLevel, with the employer's side worked out above.
+    const statutory = Math.max(field === undefined || waivesGeneralTest(worker, employer.field) ? 0 : fieldLevel, categoryLevel) as LanguageLevel;
+    if (level < statutory) {
+      out.push({
+        rule: "statutory-language",
+        detail: details ? `needs ${levelName(statutory)} for ${employer.jobCategory ?? employer.field}, has ${levelName(level)}` : "",
+      });
+    }
+    if (ownLevel !== null && level < ownLevel) {
+      out.push({ rule: "employer-language", detail: details ? `employer asks ${employer.minLanguage}, has ${levelName(level)}` : "" });
+    }
+    if (field?.requiresCareJapaneseTest === true && !worker.careJapaneseTest && !waivesCareTest(worker)) {
+      out.push({ rule: "care-japanese-test", detail: "has not passed the Nursing Care Japanese Language Evaluation Test" });
+    }
+    let missing: SkillRequirement[] | null = null;
+    for (const r of requiredSkills) if (!holdsSkill(worker, r)) (missing ??= []).push(r);
+    if (missing !== null) {
+      out.push({ rule: "required-skill", detail: details ? `lacks ${missing.map(describeSkill).join(", ")}` : "" });
+    }
+    if (employer.homeVisitCare && !qualifiesForHomeVisit(worker, field)) {
+      const months = field?.homeVisit?.minCareExperienceMonths ?? 12;
+      out.push({
+        rule: "home-visit-care",
+        detail: details
+          ? `home-visit care needs ${months} months of care work and the initial care training; has ${worker.careExperienceMonths} months${worker.careInitialTraining ? " and the training" : " and no initial training"}`
+          : "",
+      });
+    }
+    const late = availabilityExclusion(worker, employer, reference.placement);
+    if (late !== null) out.push(late);
+    return out;
+  };
 };
 
 /**
