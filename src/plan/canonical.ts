@@ -32,7 +32,7 @@
  */
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import { isDeepFrozen } from "../input/freeze.js";
-import { sha256 } from "./sha256.js";
+import { sha256, sha256Lists } from "./sha256.js";
 
 export const ROWS_PREFIX = "sha256-rows:";
 export const LEGACY_PREFIX = "sha256:";
@@ -99,11 +99,12 @@ const employerDigest = (employer: Employer, parts: readonly unknown[]): string =
 export const instanceHash = (instance: Instance): string => {
   const { reference } = instance;
   const rest = { ...instance, workers: undefined, employers: undefined, reference: { ...reference, wageFloor: undefined, wages: undefined, employerBarriers: undefined } };
-  const workers = instance.workers.map(workerDigest).join(",");
-  const employers = instance.employers
-    .map((e) => employerDigest(e, [reference.wageFloor.get(e.id) ?? null, reference.wages.get(e.id) ?? null, reference.employerBarriers.get(e.id) ?? null]))
-    .join(",");
-  return `${ROWS_PREFIX}${sha256(`${canonicalJson(rest)}\n${workers}\n${employers}`)}`;
+  const workers = instance.workers.map(workerDigest);
+  const employers = instance.employers.map((e) =>
+    employerDigest(e, [reference.wageFloor.get(e.id) ?? null, reference.wages.get(e.id) ?? null, reference.employerBarriers.get(e.id) ?? null]),
+  );
+  // The three lines, hashed without joining them into one string first.
+  return `${ROWS_PREFIX}${sha256Lists(canonicalJson(rest), [workers, employers])}`;
 };
 
 /** "sha256:" and the digest of the whole instance's canonical JSON: the scheme of plans saved before "sha256-rows:". */

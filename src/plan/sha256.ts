@@ -97,10 +97,40 @@ const digest = (bytes: Uint8Array, length: number): string => {
 /** The digest of `bytes`, as 64 lower-case hex digits. */
 export const sha256Bytes = (bytes: Uint8Array): string => digest(bytes, bytes.length);
 
+/** Room for `more` bytes after the first `used` of the scratch buffer (grown, keeping those bytes, if needed). */
+const reserve = (used: number, more: number): Uint8Array => {
+  if (scratch.length < used + more) {
+    const grown = new Uint8Array(Math.max(used + more, scratch.length * 2));
+    grown.set(scratch.subarray(0, used));
+    scratch = grown;
+  }
+  return scratch;
+};
+
 /** The digest of a string's UTF-8 bytes, as 64 lower-case hex digits. */
 export const sha256 = (text: string): string => {
   // At most three bytes per UTF-16 unit (a surrogate pair, two units, is four bytes).
-  if (scratch.length < text.length * 3) scratch = new Uint8Array(Math.max(text.length * 3, scratch.length * 2));
-  const { written } = encoder.encodeInto(text, scratch);
+  const { written } = encoder.encodeInto(text, reserve(0, text.length * 3));
   return digest(scratch, written);
+};
+
+/**
+ * The digest of the UTF-8 bytes of `head`, then for each list a newline and
+ * its strings joined by commas: `sha256(head + "\n" + lists[0].join(",") +
+ * ...)`, without building that string. The listed strings must be ASCII (as
+ * hex digests are): they are copied code unit by code unit.
+ */
+export const sha256Lists = (head: string, lists: readonly (readonly string[])[]): string => {
+  let n = encoder.encodeInto(head, reserve(0, head.length * 3)).written;
+  for (const list of lists) {
+    let size = 1;
+    for (const item of list) size += item.length + 1;
+    const bytes = reserve(n, size);
+    bytes[n++] = 0x0a;
+    list.forEach((item, i) => {
+      if (i > 0) bytes[n++] = 0x2c;
+      for (let k = 0; k < item.length; k++) bytes[n++] = item.charCodeAt(k);
+    });
+  }
+  return digest(scratch, n);
 };

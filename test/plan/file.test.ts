@@ -13,7 +13,7 @@ import { decodeInstance, explainEmployer, explainWorker, formatIssues, match } f
 import type { InstanceInput } from "../../src/input/codecs.js";
 import { canonicalJson, instanceHash, legacyInstanceHash } from "../../src/plan/canonical.js";
 import { loadPlan, planToJson, savePlan, checkPlanInstance } from "../../src/plan/file.js";
-import { sha256 } from "../../src/plan/sha256.js";
+import { sha256, sha256Lists } from "../../src/plan/sha256.js";
 import { fcOptions } from "../support/seed.js";
 import { tinyInstanceArb } from "../support/tiny.js";
 
@@ -43,6 +43,21 @@ describe("sha256", () => {
       const s = long.slice(0, n);
       expect(sha256(s)).toBe(createHash("sha256").update(s, "utf8").digest("hex"));
     }
+  });
+
+  it("hashes a head and comma-joined lists as the joined text, whatever the lengths (sha256Lists)", () => {
+    const hex = fc.stringMatching(/^[0-9a-f]{0,64}$/);
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), fc.array(fc.array(hex, { maxLength: 40 }), { maxLength: 3 }), (head, lists) => {
+        const joined = head + lists.map((l) => `\n${l.join(",")}`).join("");
+        expect(sha256Lists(head, lists)).toBe(createHash("sha256").update(joined, "utf8").digest("hex"));
+      }),
+      fcOptions(300),
+    );
+    // Past the scratch buffer's size, which it then grows keeping what it holds.
+    const many = Array.from({ length: 5_000 }, (_, i) => createHash("sha256").update(String(i)).digest("hex"));
+    const head = "\u20ac".repeat(30_000);
+    expect(sha256Lists(head, [many, many.slice(7)])).toBe(createHash("sha256").update(`${head}\n${many.join(",")}\n${many.slice(7).join(",")}`, "utf8").digest("hex"));
   });
 });
 
