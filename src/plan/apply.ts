@@ -77,9 +77,15 @@ export const applyEvents = (
 ): E.Either<readonly InputIssue[], AppliedEvents> => {
   const periodStart = input.placement?.start ?? input.reference?.asOf ?? "";
   const workers = new Map<string, WorkerInput>();
-  for (const w of input.workers) workers.set(w.id, w);
+  for (let i = 0; i < input.workers.length; i++) {
+    const w = input.workers[i] as WorkerInput;
+    workers.set(w.id, w);
+  }
   const employers = new Map<string, EmployerInput>();
-  for (const e of input.employers) employers.set(e.id, e);
+  for (let i = 0; i < input.employers.length; i++) {
+    const e = input.employers[i] as EmployerInput;
+    employers.set(e.id, e);
+  }
   let expected = [...(input.reference?.expectedMinimumWages ?? [])];
   let policy: unknown = input.policy;
   let policyEvent: number | null = null;

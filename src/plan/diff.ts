@@ -178,7 +178,10 @@ export const planDiff = (
   let employers: Map<string, Employer> | null = null;
   const employerOf = (id: string): Employer | undefined => (employers ??= new Map(instance.employers.map((e) => [e.id, e]))).get(id);
   const filledBefore = new Map<string, number>();
-  for (const p of before.placements) filledBefore.set(p.employerId, (filledBefore.get(p.employerId) ?? 0) + 1);
+  for (let i = 0; i < before.placements.length; i++) {
+    const id = (before.placements[i] as { readonly employerId: string }).employerId;
+    filledBefore.set(id, (filledBefore.get(id) ?? 0) + 1);
+  }
   const unplacedNow = new Map(after.unplaced.map((u) => [u.workerId, u.reason]));
 
   const kept: { workerId: string; employerId: string }[] = [];

@@ -168,7 +168,10 @@ export const decodeEvents = (input: unknown, ctx: EventContext): E.Either<readon
   const { instance, plan, asOf } = ctx;
   /** Each worker's availability as the events so far leave it; its keys are the workers of the instance and those arrived so far. */
   const availability = new Map<string, string>();
-  for (const w of instance.workers) availability.set(w.id, w.availableFrom);
+  for (let i = 0; i < instance.workers.length; i++) {
+    const w = instance.workers[i] as Instance["workers"][number];
+    availability.set(w.id, w.availableFrom);
+  }
   const slots = new Map(instance.employers.map((e) => [e.id, e.slots]));
   const placedAt = ctx.placedAt ?? new Map(plan.placements.map((p) => [p.workerId, p.employerId]));
   const end = instance.reference.placement.end;

@@ -45,7 +45,9 @@ export const disaggregateKeeping = (
   for (const [c, arcs] of arcsFrom) {
     const byClass = new Map<number, number>();
     for (const a of arcs) byClass.set((model.arcs[a] as { readonly to: number }).to, a);
-    for (const w of workerMembers[c] ?? []) {
+    const members = workerMembers[c] ?? [];
+    for (let i = 0; i < members.length; i++) {
+      const w = members[i] as number;
       const e = holds[w] ?? -1;
       if (e < 0) continue;
       const a = byClass.get(classOf[e] ?? -1);

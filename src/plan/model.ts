@@ -88,7 +88,8 @@ const refine = (
   const parent: number[] = [];
   groups.forEach((g, c) => {
     let byTag: Map<string, number[]> | null = null;
-    for (const m of g.members) {
+    for (let i = 0; i < g.members.length; i++) {
+      const m = g.members[i] as number;
       const tag = tagOf(m);
       if (tag === null) continue;
       byTag ??= new Map();
@@ -134,7 +135,10 @@ export const replanModel = (
   });
   // Holders per employer, to find the employers whose holders no longer fit their slots.
   const holders = new Map<string, number>();
-  for (const e of keptOf) if (e !== undefined && employerIndex.has(e)) holders.set(e, (holders.get(e) ?? 0) + 1);
+  for (let w = 0; w < keptOf.length; w++) {
+    const e = keptOf[w];
+    if (e !== undefined && employerIndex.has(e)) holders.set(e, (holders.get(e) ?? 0) + 1);
+  }
   const apart = new Set<string>([...barred.values()].filter((id) => employerIndex.has(id)));
   const legal = legalCapacities(instance);
   for (const [id, n] of holders) if (n > (legal[employerIndex.get(id) as number] ?? 0)) apart.add(id);
@@ -168,11 +172,14 @@ export const replanModel = (
       return tag.startsWith("!") ? (ownClass.get(tag.slice(1)) ?? -1) : -1;
     });
     let removed = 0;
-    for (const a of all) if (backTo[a.from] === a.to) removed++;
+    for (let i = 0; i < all.length; i++) if (backTo[(all[i] as ModelArc).from] === (all[i] as ModelArc).to) removed++;
     if (removed > 0) {
       const kept: ModelArc[] = new Array<ModelArc>(all.length - removed);
       let n = 0;
-      for (const a of all) if (backTo[a.from] !== a.to) kept[n++] = a;
+      for (let i = 0; i < all.length; i++) {
+        const a = all[i] as ModelArc;
+        if (backTo[a.from] !== a.to) kept[n++] = a;
+      }
       arcs = kept;
     }
     // Distinct (unsplit worker class, unsplit employer class) pairs. An arc between two classes that were
@@ -188,7 +195,8 @@ export const replanModel = (
     const span = base.employers.length;
     const shared = new Set<number>();
     plainArcs = 0;
-    for (const a of all) {
+    for (let i = 0; i < all.length; i++) {
+      const a = all[i] as ModelArc;
       const c = workers.parent[a.from] as number;
       const j = employers.parent[a.to] as number;
       if ((workerParts[c] as number) === 1 && (employerParts[j] as number) === 1) plainArcs++;
@@ -207,7 +215,10 @@ export const replanModel = (
   // and filtering keeps it): a pair's arc is found by bisecting its worker class's run, not through a map of every arc.
   const modelArcs = built.model.arcs;
   const runStart = new Int32Array(built.model.workerClasses.length + 1);
-  for (const a of modelArcs) runStart[a.from + 1] = (runStart[a.from + 1] as number) + 1;
+  for (let i = 0; i < modelArcs.length; i++) {
+    const from = (modelArcs[i] as ModelArc).from;
+    runStart[from + 1] = (runStart[from + 1] as number) + 1;
+  }
   for (let c = 0; c < built.model.workerClasses.length; c++) runStart[c + 1] = (runStart[c + 1] as number) + (runStart[c] as number);
   const arcOf = (from: number, to: number): number | undefined => {
     let lo = runStart[from] as number;
@@ -300,7 +311,10 @@ const weigh = (
   }
   // The engines work exactly while every arc's gain times its bound, summed, stays under 2^52 (the flow engine's policy solver checks the same).
   let reach = 0;
-  for (const a of arcs) reach += (weight + a.score) * a.upper;
+  for (let i = 0; i < arcs.length; i++) {
+    const a = arcs[i] as ModelArc;
+    reach += (weight + a.score) * a.upper;
+  }
   const tooLarge =
     reach <= 2 ** 52
       ? null

@@ -125,7 +125,9 @@ export const replan = (instance: unknown, plan: SavedPlan, events: unknown, opti
 
   const placedAt = new Map<string, string>();
   const startOf = new Map<string, string>();
-  for (const p of plan.result.placements) {
+  const placements = plan.result.placements;
+  for (let i = 0; i < placements.length; i++) {
+    const p = placements[i] as (typeof placements)[number];
     placedAt.set(p.workerId, p.employerId);
     if (p.start !== undefined) startOf.set(p.workerId, p.start);
   }

@@ -122,15 +122,17 @@ export const sha256 = (text: string): string => {
  */
 export const sha256Lists = (head: string, lists: readonly (readonly string[])[]): string => {
   let n = encoder.encodeInto(head, reserve(0, head.length * 3)).written;
-  for (const list of lists) {
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l] as readonly string[];
     let size = 1;
-    for (const item of list) size += item.length + 1;
+    for (let i = 0; i < list.length; i++) size += (list[i] as string).length + 1;
     const bytes = reserve(n, size);
     bytes[n++] = 0x0a;
-    list.forEach((item, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i] as string;
       if (i > 0) bytes[n++] = 0x2c;
       for (let k = 0; k < item.length; k++) bytes[n++] = item.charCodeAt(k);
-    });
+    }
   }
   return digest(scratch, n);
 };

@@ -34,6 +34,7 @@ import { RULES, type Exclusion, type RuleId } from "./ruleIds.js";
 import { availabilityExclusion, latestAvailable } from "./availability.js";
 import { workerBarriers } from "./worker.js";
 import { kindsOf } from "./kinds.js";
+import { isDeepFrozen } from "../input/freeze.js";
 
 export { RULES };
 export type { Exclusion, RuleId };
@@ -145,6 +146,11 @@ export const pairExclusions = (worker: Worker, employer: Employer, reference: Re
  * exclusions carry an empty detail (counting rules over many workers needs
  * the rules and one example each, not a sentence per worker).
  */
+/** The exclusions without a sentence, one shared frozen object per rule (counting allocates none per pair). */
+const UNDETAILED: Readonly<Record<RuleId, Exclusion>> = Object.freeze(
+  Object.fromEntries(RULES.map((rule) => [rule, Object.freeze({ rule, detail: "" })])) as Record<RuleId, Exclusion>,
+);
+
 export const pairRulesAt = (employer: Employer, reference: Reference): ((worker: Worker, details: boolean) => Exclusion[]) => {
   const field = findField(reference.catalogue, employer.field);
   const category = field === undefined ? undefined : findJobCategory(field, employer.jobCategory ?? undefined);
@@ -160,37 +166,38 @@ export const pairRulesAt = (employer: Employer, reference: Reference): ((worker:
     const out: Exclusion[] = [];
     const level = bestLevel(worker.language);
     if (!worker.certifications.some(certified)) {
-      out.push({ rule: "field-certification", detail: details ? `not certified in ${employer.field}` : "" });
+      out.push(details ? { rule: "field-certification", detail: `not certified in ${employer.field}` } : UNDETAILED["field-certification"]);
     }
     const mismatch = categoryMismatch(worker, employer, field);
     if (mismatch !== null) out.push({ rule: "job-category", detail: mismatch });
     // statutoryLevel, with the employer's side worked out above.
     const statutory = Math.max(field === undefined || waivesGeneralTest(worker, employer.field) ? 0 : fieldLevel, categoryLevel) as LanguageLevel;
     if (level < statutory) {
-      out.push({
-        rule: "statutory-language",
-        detail: details ? `needs ${levelName(statutory)} for ${employer.jobCategory ?? employer.field}, has ${levelName(level)}` : "",
-      });
+      out.push(
+        details
+          ? { rule: "statutory-language", detail: `needs ${levelName(statutory)} for ${employer.jobCategory ?? employer.field}, has ${levelName(level)}` }
+          : UNDETAILED["statutory-language"],
+      );
     }
     if (ownLevel !== null && level < ownLevel) {
-      out.push({ rule: "employer-language", detail: details ? `employer asks ${employer.minLanguage}, has ${levelName(level)}` : "" });
+      out.push(details ? { rule: "employer-language", detail: `employer asks ${employer.minLanguage}, has ${levelName(level)}` } : UNDETAILED["employer-language"]);
     }
     if (field?.requiresCareJapaneseTest === true && !worker.careJapaneseTest && !waivesCareTest(worker)) {
       out.push({ rule: "care-japanese-test", detail: "has not passed the Nursing Care Japanese Language Evaluation Test" });
     }
-    let missing: SkillRequirement[] | null = null;
-    for (const r of requiredSkills) if (!holdsSkill(worker, r)) (missing ??= []).push(r);
-    if (missing !== null) {
-      out.push({ rule: "required-skill", detail: details ? `lacks ${missing.map(describeSkill).join(", ")}` : "" });
+    if (requiredSkills.some((r) => !holdsSkill(worker, r))) {
+      out.push(details ? { rule: "required-skill", detail: `lacks ${requiredSkills.filter((r) => !holdsSkill(worker, r)).map(describeSkill).join(", ")}` } : UNDETAILED["required-skill"]);
     }
     if (employer.homeVisitCare && !qualifiesForHomeVisit(worker, field)) {
       const months = field?.homeVisit?.minCareExperienceMonths ?? 12;
-      out.push({
-        rule: "home-visit-care",
-        detail: details
-          ? `home-visit care needs ${months} months of care work and the initial care training; has ${worker.careExperienceMonths} months${worker.careInitialTraining ? " and the training" : " and no initial training"}`
-          : "",
-      });
+      out.push(
+        details
+          ? {
+              rule: "home-visit-care",
+              detail: `home-visit care needs ${months} months of care work and the initial care training; has ${worker.careExperienceMonths} months${worker.careInitialTraining ? " and the training" : " and no initial training"}`,
+            }
+          : UNDETAILED["home-visit-care"],
+      );
     }
     const late = availabilityExclusion(worker, employer, reference.placement);
     if (late !== null) out.push(late);
@@ -209,8 +216,23 @@ export const workerRuleKey = (w: Worker, reference: Reference): string => JSON.s
 /** What `exclusions` reads of an employer (not its prefecture, wage or preferred skills); see `workerRuleKey`. */
 export const employerRuleKey = (e: Employer, reference: Reference): string => JSON.stringify([...employerPairParts(e), reference.employerBarriers.get(e.id) ?? []]);
 
+/**
+ * Pair keys remembered for workers that cannot change (deeply frozen, as the rows of a saved plan's
+ * instance are: ../input/reuse.ts), with the one thing besides the worker the key reads: the field
+ * catalogue (home-visit standing). Counting the rules behind a re-plan's unplaced workers and empty
+ * slots then builds keys only for rows its events changed.
+ */
+const pairKeys = new WeakMap<Worker, { readonly catalogue: Reference["catalogue"]; readonly key: string }>();
+
 /** What `pairExclusions` reads of a worker: `workerRuleKey` without the worker rules. */
-export const workerPairKey = (w: Worker, reference: Reference): string => JSON.stringify(workerPairParts(w, reference));
+export const workerPairKey = (w: Worker, reference: Reference): string => {
+  const known = pairKeys.get(w);
+  if (known !== undefined && known.catalogue === reference.catalogue) return known.key;
+  const key = JSON.stringify(workerPairParts(w, reference));
+  if (isDeepFrozen(w)) pairKeys.set(w, { catalogue: reference.catalogue, key });
+  return key;
+};
+
 
 /** What `pairExclusions` reads of an employer: `employerRuleKey` without the employer rules. */
 export const employerPairKey = (e: Employer): string => JSON.stringify(employerPairParts(e));

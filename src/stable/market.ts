@@ -161,11 +161,16 @@ const standingIds = (built: BuiltModel, workers: readonly Worker[]): { readonly 
 /** Per worker class, the employer classes its arcs reach (in arc order: increasing), as views of one array. */
 const arcLists = (classes: number, arcs: readonly { readonly from: number; readonly to: number }[]): Int32Array[] => {
   const start = new Int32Array(classes + 1);
-  for (const arc of arcs) start[arc.from + 1] = (start[arc.from + 1] as number) + 1;
+  // Index loops: this runs once per market, where for-of over 400,000 arcs allocates a result per step.
+  for (let a = 0; a < arcs.length; a++) {
+    const from = (arcs[a] as { readonly from: number }).from;
+    start[from + 1] = (start[from + 1] as number) + 1;
+  }
   for (let c = 0; c < classes; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const to = new Int32Array(arcs.length);
   const fill = start.slice(0, classes);
-  for (const arc of arcs) {
+  for (let a = 0; a < arcs.length; a++) {
+    const arc = arcs[a] as { readonly from: number; readonly to: number };
     to[fill[arc.from] as number] = arc.to;
     fill[arc.from] = (fill[arc.from] as number) + 1;
   }

@@ -9,7 +9,9 @@ import * as E from "fp-ts/lib/Either.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeInstance } from "../../src/input/decode.js";
-import { pairExclusions, pairRulesAt } from "../../src/rules/eligibility.js";
+import { FIELD_CATALOGUES } from "../../src/domain/fields.js";
+import { deepFreeze } from "../../src/input/freeze.js";
+import { pairExclusions, pairRulesAt, workerPairKey } from "../../src/rules/eligibility.js";
 import { instanceArbitrary } from "../support/input-arbitraries.js";
 import { oraclePairExclusions } from "../support/oracle/pairExclusions.js";
 import { fcOptions } from "../support/seed.js";
@@ -38,5 +40,26 @@ describe("pair rules for one employer and many workers", () => {
     );
     // The instances exercised the rules, not only eligible pairs.
     expect(excluded).toBeGreaterThan(100);
+  });
+
+  it("remembers a frozen worker's pair key only with the catalogue it was read under", () => {
+    fc.assert(
+      fc.property(instanceArbitrary({ minWorkers: 1, maxWorkers: 6, minEmployers: 1, maxEmployers: 2 }), (input) => {
+        const decoded = decodeInstance(input);
+        if (E.isLeft(decoded)) return true;
+        const { workers, reference } = decoded.right;
+        const frozen = workers.map((w) => deepFreeze({ ...w }));
+        // Every catalogue, and one whose care field has no home-visit rule (so every worker's standing
+        // changes), twice round: the key a frozen worker remembers is the one a fresh copy gets.
+        const withoutHomeVisit = FIELD_CATALOGUES.map((c) => ({ ...c, fields: c.fields.map((f) => ({ ...f, homeVisit: null })) }));
+        const catalogues = [...FIELD_CATALOGUES, ...withoutHomeVisit];
+        for (const catalogue of [...catalogues, ...catalogues]) {
+          const under = { ...reference, catalogue };
+          frozen.forEach((w) => expect(workerPairKey(w, under)).toBe(workerPairKey({ ...w }, under)));
+        }
+        return true;
+      }),
+      fcOptions(100),
+    );
   });
 });
