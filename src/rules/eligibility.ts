@@ -278,7 +278,16 @@ export const eligibilityTable = (
   const w = kindsOf(workers, (x) => JSON.stringify([...workerUndatedParts(x, reference), workerBarriers(x, placement)]));
   const e = kindsOf(employers, (x) => JSON.stringify([...employerUndatedParts(x), reference.employerBarriers.get(x.id) ?? []]));
   const across = e.first.length;
-  const answer = (wk: number, ek: number): boolean => exclusions(w.first[wk] as Worker, e.first[ek] as Employer, reference).every((x) => x.rule === "availability");
+  // `exclusions` without sentences: a side's own rules once per kind, the pair rules with the employer's
+  // side worked out once per employer kind.
+  const barredWorker = w.first.map((x) => workerBarriers(x, placement).length > 0);
+  const barredEmployer = e.first.map((x) => (reference.employerBarriers.get(x.id) ?? []).length > 0);
+  const rulesAt: (((worker: Worker, details: boolean) => Exclusion[]) | undefined)[] = new Array(e.first.length);
+  const answer = (wk: number, ek: number): boolean => {
+    if (barredWorker[wk] === true || barredEmployer[ek] === true) return false;
+    const at = (rulesAt[ek] ??= pairRulesAt(e.first[ek] as Employer, reference));
+    return at(w.first[wk] as Worker, false).every((x) => x.rule === "availability");
+  };
   // The latest date a worker may become available for each employer (null: it has no slots, so nobody is late).
   const latest = employers.map((x) => {
     const start = lastStart(x);

@@ -106,7 +106,9 @@ describe("rule keys", () => {
   it("the eligibility table answers as isEligible does, pair after pair, in any order, in its table and in its map", () => {
     fc.assert(
       fc.property(instanceArbitrary({ minWorkers: 2, maxWorkers: 6, minEmployers: 2, maxEmployers: 5 }), fc.boolean(), fc.boolean(), (input, reversed, inMap) => {
-        const decoded = decodeInstance(withTwins(input));
+        // With a twin of each of the first workers who has used up SSW (i) (a worker rule excludes her everywhere).
+        const spent = input.workers.slice(0, 2).map((w) => ({ ...w, id: `${w.id}-spent`, sswMonths: 58 }) as WorkerInput);
+        const decoded = decodeInstance(withTwins({ ...input, workers: [...input.workers, ...spent] }));
         if (E.isLeft(decoded)) return true;
         const { workers, employers, reference } = decoded.right;
         const ws = reversed ? [...workers].reverse() : workers;
