@@ -192,16 +192,17 @@ export const planDiff = (
   const left: { workerId: string; why: Why }[] = [];
   const leavers = new Map<string, number>();
   const refilled = new Map<string, number>();
-  ids.forEach((id, i) => {
+  // Index loops, and a reason written only for a worker who moved or lost a place: this walks every worker once per diff.
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as string;
     const from = before.placements[wasAt[i] as number]?.employerId;
     const to = after.placements[nowAt[i] as number]?.employerId;
     const worker = instance.workers[workerAt[i] as number];
     if (from !== undefined && from !== to) leavers.set(from, (leavers.get(from) ?? 0) + 1);
-    const why = (): Why => whyGone(id, worker, from as string, events, instance, barred, filledBefore.get(from as string) ?? 0, moves, wasOf, employerOf);
     if (from !== undefined && to === from) kept.push({ workerId: id, employerId: from });
-    else if (from !== undefined && to !== undefined) moved.push({ workerId: id, from, to, why: why() });
+    else if (from !== undefined && to !== undefined) moved.push({ workerId: id, from, to, why: whyGone(id, worker, from, events, instance, barred, filledBefore.get(from) ?? 0, moves, wasOf, employerOf) });
     else if (from !== undefined) {
-      const w = why();
+      const w = whyGone(id, worker, from, events, instance, barred, filledBefore.get(from) ?? 0, moves, wasOf, employerOf);
       const reason = unplacedNow.get(id);
       unplaced.push({ workerId: id, from, why: reason === undefined || w.text.includes("withdrew") || w.text.includes("went home") ? w : { ...w, text: `${w.text}; now ${reasonWords(reason, after.status)}` } });
     } else if (to !== undefined) placed.push({ workerId: id, employerId: to });
@@ -210,7 +211,7 @@ export const planDiff = (
       const k = find(events, (e) => eventWorker(e) === id && (e.type === "worker-withdrawn" || e.type === "worker-left"), true);
       left.push({ workerId: id, why: k >= 0 ? because(events, k) : none("no longer in the instance") });
     }
-  });
+  }
   // Placements now at an employer some placed worker left, by a worker not there before.
   ids.forEach((_, i) => {
     const from = before.placements[wasAt[i] as number]?.employerId;

@@ -82,6 +82,20 @@ export const wagePoints = (employer: Employer, reference: Reference): number => 
   return Math.min(MAX_POINTS.wageAboveMinimum, Math.max(0, Math.floor((employer.hourlyWage - floor) / WAGE_STEP_YEN)));
 };
 
+/** Points for the employer's preferred skills the worker holds. */
+export const preferredSkillPoints = (worker: Worker, employer: Employer): number =>
+  Math.min(
+    MAX_POINTS.preferredSkills,
+    employer.preferredSkills.filter((s) => holdsSkill(worker, s)).length,
+  );
+
+/** Points for the worker's Japanese above what the slot requires (./eligibility.ts `slotLevel`). */
+export const languagePoints = (worker: Worker, employer: Employer, reference: Reference): number =>
+  Math.min(
+    MAX_POINTS.languageAboveRequirement,
+    Math.max(0, bestLevel(worker.language) - slotLevel(employer, reference)),
+  );
+
 /** The score of placing `worker` with `employer` (meaningful only where eligible). */
 export const score = (worker: Worker, employer: Employer, reference: Reference, weights: Weights): ScoreBreakdown => {
   const field = findField(reference.catalogue, employer.field);
@@ -89,14 +103,8 @@ export const score = (worker: Worker, employer: Employer, reference: Reference, 
   const points: Record<Criterion, number> = {
     fieldPreference: rankPoints(rankOf(worker.fieldPreferences, (p) => p === employer.field || p === sector)),
     prefecturePreference: rankPoints(rankOf(worker.prefecturePreferences, (p) => p === employer.prefecture)),
-    preferredSkills: Math.min(
-      MAX_POINTS.preferredSkills,
-      employer.preferredSkills.filter((s) => holdsSkill(worker, s)).length,
-    ),
-    languageAboveRequirement: Math.min(
-      MAX_POINTS.languageAboveRequirement,
-      Math.max(0, bestLevel(worker.language) - slotLevel(employer, reference)),
-    ),
+    preferredSkills: preferredSkillPoints(worker, employer),
+    languageAboveRequirement: languagePoints(worker, employer, reference),
     wageAboveMinimum: wagePoints(employer, reference),
   };
   return { points, total: CRITERIA.reduce((s, c) => s + weights[c] * points[c], 0) };

@@ -50,7 +50,7 @@
  * (./tieBreak.ts).
  */
 import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
-import { score, type Weights } from "../rules/scoring.js";
+import { languagePoints, preferredSkillPoints, score, type Weights } from "../rules/scoring.js";
 import type { EmployerRanking, WorkerRanking } from "./rankings.js";
 
 /** Yen an hour that one point of the score is worth in a worker's derived value. */
@@ -95,9 +95,9 @@ export const experienceYears = (worker: Worker, employer: Employer): number => {
 
 /** An employer's derived value of a worker; see the module comment. */
 export const derivedEmployerValue = (worker: Worker, employer: Employer, instance: Instance): number => {
-  const p = score(worker, employer, instance.reference, instance.weights).points;
+  // The two criteria of the score it reads (not the worker's own preferences, nor the wage), as score computes them.
   const w = instance.weights;
-  return w.preferredSkills * p.preferredSkills + w.languageAboveRequirement * p.languageAboveRequirement + experienceYears(worker, employer);
+  return w.preferredSkills * preferredSkillPoints(worker, employer) + w.languageAboveRequirement * languagePoints(worker, employer, instance.reference) + experienceYears(worker, employer);
 };
 
 /** The largest derived employer value under these weights. */
