@@ -42,6 +42,7 @@ import { decodeInstance } from "../input/decode.js";
 import type { Instance } from "../input/instance.js";
 import type { InputIssue } from "../input/issues.js";
 import { eventWords, type PlanEvent } from "./events.js";
+import { rowsById } from "./rowsById.js";
 
 export interface AppliedEvents {
   /** The instance input after the events. */
@@ -76,11 +77,8 @@ export const applyEvents = (
   startsAt: ReadonlyMap<string, string> = new Map(),
 ): E.Either<readonly InputIssue[], AppliedEvents> => {
   const periodStart = input.placement?.start ?? input.reference?.asOf ?? "";
-  const workers = new Map<string, WorkerInput>();
-  for (let i = 0; i < input.workers.length; i++) {
-    const w = input.workers[i] as WorkerInput;
-    workers.set(w.id, w);
-  }
+  // The workers by id as a Map would hold them, without a map of every worker per call (./rowsById.ts).
+  const workers = rowsById(input.workers);
   const employers = new Map<string, EmployerInput>();
   for (let i = 0; i < input.employers.length; i++) {
     const e = input.employers[i] as EmployerInput;
@@ -166,14 +164,15 @@ export const applyEvents = (
   const now = events[events.length - 1]?.date;
   // (A start on the period's first day changes nothing: nobody is available before it.)
   if (now !== undefined) {
-    for (const [id, start] of startsAt) {
+    // forEach, not for-of: no entry pair allocated per placement.
+    startsAt.forEach((start, id) => {
       const w = start > periodStart && start <= now && placedAt.has(id) ? workers.get(id) : undefined;
       if (w !== undefined && (w.availableFrom ?? periodStart) < start) workers.set(id, { ...w, availableFrom: start });
-    }
+    });
   }
   const next: InstanceInput = {
     ...input,
-    workers: [...workers.values()],
+    workers: workers.values(),
     employers: input.employers.map((e) => employers.get(e.id) as EmployerInput),
     ...(wagesRevised ? { reference: { ...input.reference, expectedMinimumWages: expected } } : {}),
     ...(policyEvent === null ? {} : { policy: policy as InstanceInput["policy"] }),
