@@ -105,7 +105,9 @@ const arcTotals = (instance: Instance, built: BuiltModel): ArcTotals => {
   const employersWithSlots = new Float64Array(model.workerClasses.length);
   const slots = new Float64Array(model.workerClasses.length);
   const eligibleWorkers = new Float64Array(model.employerClasses.length);
-  for (const arc of model.arcs) {
+  // An index loop: this runs once per result, where for-of over every arc allocates a result per step.
+  for (let a = 0; a < model.arcs.length; a++) {
+    const arc = model.arcs[a] as (typeof model.arcs)[number];
     arcsFrom[arc.from] = (arcsFrom[arc.from] as number) + 1;
     employersWithSlots[arc.from] = (employersWithSlots[arc.from] as number) + (withSlots[arc.to] ?? 0);
     slots[arc.from] = (slots[arc.from] as number) + (capacity[arc.to] ?? 0);

@@ -119,7 +119,10 @@ const notesOf = (instance: Instance): string[] => {
 /** The law report of a plan; see the module comment. */
 export const lawReport = (instance: Instance, placements: readonly Placement[]): LawReport => {
   const placed = new Map<string, number>();
-  for (const p of placements) placed.set(p.employerId, (placed.get(p.employerId) ?? 0) + 1);
+  for (let i = 0; i < placements.length; i++) {
+    const id = (placements[i] as Placement).employerId;
+    placed.set(id, (placed.get(id) ?? 0) + 1);
+  }
   const { placement } = instance.reference;
   return {
     placement: { start: placement.start, months: placement.months, end: placement.end, wages: placement.wages },

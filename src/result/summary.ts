@@ -21,7 +21,8 @@ const finish = (groups: Map<string, Mutable>): Record<string, GroupSummary> =>
 const counted = (placements: readonly Placement[]): { byEmployer: Map<string, number>; byMonth: Map<string, number> } => {
   const byEmployer = new Map<string, number>();
   const byStart = new Map<string, number>();
-  for (const p of placements) {
+  for (let i = 0; i < placements.length; i++) {
+    const p = placements[i] as Placement;
     byEmployer.set(p.employerId, (byEmployer.get(p.employerId) ?? 0) + 1);
     byStart.set(p.start, (byStart.get(p.start) ?? 0) + 1);
   }

@@ -291,7 +291,8 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
       }
       if (count === 0) return;
       blockingPairs += count * size;
-      for (const w of members) {
+      for (let m = 0; m < members.length; m++) {
+        const w = members[m] as number;
         options[w] = count;
         bestOf[w] = best;
       }

@@ -44,7 +44,8 @@ const placedAtInOrder = (instance: Instance, placements: readonly PlacementIds[]
   const employerIndex = new Map(instance.employers.map((e, i) => [e.id, i]));
   const placedAt = new Int32Array(workers.length).fill(-1);
   let w = 0;
-  for (const p of placements) {
+  for (let i = 0; i < placements.length; i++) {
+    const p = placements[i] as PlacementIds;
     while (w < workers.length && (workers[w] as Worker).id !== p.workerId) w++;
     if (w === workers.length) return null;
     const e = employerIndex.get(p.employerId);
