@@ -76,23 +76,25 @@ export const qualifiesForHomeVisit = (worker: Worker, field: SswField | undefine
 export const homeVisitStanding = (worker: Worker, reference: Reference): true | readonly [number, boolean] =>
   qualifiesForHomeVisit(worker, findField(reference.catalogue, NURSING_CARE)) ? true : [worker.careExperienceMonths, worker.careInitialTraining];
 
-
-const waivesGeneralTest = (worker: Worker, field: string): boolean =>
-  worker.certifications.some(
-    (c) => c.via === "titp-2" || (field === NURSING_CARE && c.field === NURSING_CARE && (c.via === "care-school" || c.via === "epa")),
-  );
+const waivesGeneralTest = (worker: Worker, field: string): boolean => {
+  for (let i = 0; i < worker.certifications.length; i++) {
+    const c = worker.certifications[i] as Worker["certifications"][number];
+    if (c.via === "titp-2" || (field === NURSING_CARE && c.field === NURSING_CARE && (c.via === "care-school" || c.via === "epa"))) return true;
+  }
+  return false;
+};
 
 const waivesCareTest = (worker: Worker): boolean =>
   worker.certifications.some((c) => c.field === NURSING_CARE && (c.via === "titp-2" || c.via === "care-school" || c.via === "epa"));
 
 /** Whether the worker holds a skill at the required level and years. */
-export const holdsSkill = (worker: Worker, required: SkillRequirement): boolean =>
-  worker.skills.some(
-    (s) =>
-      s.name === required.name &&
-      (required.level === null || s.level >= required.level) &&
-      (required.years === null || s.years >= required.years),
-  );
+export const holdsSkill = (worker: Worker, required: SkillRequirement): boolean => {
+  for (let i = 0; i < worker.skills.length; i++) {
+    const s = worker.skills[i] as Worker["skills"][number];
+    if (s.name === required.name && (required.level === null || s.level >= required.level) && (required.years === null || s.years >= required.years)) return true;
+  }
+  return false;
+};
 
 const statutoryLevel = (worker: Worker, employer: Employer, reference: Reference): LanguageLevel => {
   const field = findField(reference.catalogue, employer.field);
@@ -140,17 +142,17 @@ export const exclusions = (worker: Worker, employer: Employer, reference: Refere
  */
 export const pairExclusions = (worker: Worker, employer: Employer, reference: Reference): Exclusion[] => pairRulesAt(employer, reference)(worker, true);
 
+/** The exclusions without a sentence, one shared frozen object per rule (counting allocates none per pair). */
+const UNDETAILED: Readonly<Record<RuleId, Exclusion>> = Object.freeze(
+  Object.fromEntries(RULES.map((rule) => [rule, Object.freeze({ rule, detail: "" })])) as Record<RuleId, Exclusion>,
+);
+
 /**
  * `pairExclusions` for one employer and many workers: what the rules read of
  * the employer and the reference is worked out once. With `details` false the
  * exclusions carry an empty detail (counting rules over many workers needs
  * the rules and one example each, not a sentence per worker).
  */
-/** The exclusions without a sentence, one shared frozen object per rule (counting allocates none per pair). */
-const UNDETAILED: Readonly<Record<RuleId, Exclusion>> = Object.freeze(
-  Object.fromEntries(RULES.map((rule) => [rule, Object.freeze({ rule, detail: "" })])) as Record<RuleId, Exclusion>,
-);
-
 export const pairRulesAt = (employer: Employer, reference: Reference): ((worker: Worker, details: boolean) => Exclusion[]) => {
   const field = findField(reference.catalogue, employer.field);
   const category = field === undefined ? undefined : findJobCategory(field, employer.jobCategory ?? undefined);
@@ -162,6 +164,11 @@ export const pairRulesAt = (employer: Employer, reference: Reference): ((worker:
     ...(category?.requiredSkills ?? []).map((name) => ({ name, level: null, years: null })),
   ];
   const certified = qualifies(employer.field);
+  // The checks below are loops, not callbacks: this runs for hundreds of thousands of pairs per model or result.
+  const lacksSkill = (worker: Worker): boolean => {
+    for (let i = 0; i < requiredSkills.length; i++) if (!holdsSkill(worker, requiredSkills[i] as SkillRequirement)) return true;
+    return false;
+  };
   return (worker, details) => {
     const out: Exclusion[] = [];
     const level = bestLevel(worker.language);
@@ -183,9 +190,9 @@ export const pairRulesAt = (employer: Employer, reference: Reference): ((worker:
       out.push(details ? { rule: "employer-language", detail: `employer asks ${employer.minLanguage}, has ${levelName(level)}` } : UNDETAILED["employer-language"]);
     }
     if (field?.requiresCareJapaneseTest === true && !worker.careJapaneseTest && !waivesCareTest(worker)) {
-      out.push({ rule: "care-japanese-test", detail: "has not passed the Nursing Care Japanese Language Evaluation Test" });
+      out.push(details ? { rule: "care-japanese-test", detail: "has not passed the Nursing Care Japanese Language Evaluation Test" } : UNDETAILED["care-japanese-test"]);
     }
-    if (requiredSkills.some((r) => !holdsSkill(worker, r))) {
+    if (lacksSkill(worker)) {
       out.push(details ? { rule: "required-skill", detail: `lacks ${requiredSkills.filter((r) => !holdsSkill(worker, r)).map(describeSkill).join(", ")}` } : UNDETAILED["required-skill"]);
     }
     if (employer.homeVisitCare && !qualifiesForHomeVisit(worker, field)) {
