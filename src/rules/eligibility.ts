@@ -120,12 +120,11 @@ export const requiredLevel = (worker: Worker, employer: Employer, reference: Ref
 export const slotLevel = (employer: Employer, reference: Reference): LanguageLevel => {
   const field = findField(reference.catalogue, employer.field);
   const category = field === undefined ? undefined : findJobCategory(field, employer.jobCategory ?? undefined);
-  const levels: number[] = [
+  return Math.max(
     field === undefined ? 0 : requirementLevel(field.minLanguage),
     category?.minLanguage === undefined ? 0 : requirementLevel(category.minLanguage),
     employer.minLanguage === null ? 0 : requirementLevel(employer.minLanguage),
-  ];
-  return levels.reduce((a, b) => Math.max(a, b), 0) as LanguageLevel;
+  ) as LanguageLevel;
 };
 
 const describeSkill = (s: SkillRequirement): string =>

@@ -132,6 +132,9 @@ const limitTable = (instance: Instance): LimitTable => {
   return table;
 };
 
+/** Per employer index, `employerLimits` of it: worked out once per instance (remembered with the instance). */
+export const limitsByEmployer = (instance: Instance): readonly (readonly EmployerLimit[])[] => limitTable(instance).limits;
+
 /** Per employer index, its legal capacity: its slots, lowered by every legal limit on it that counts every worker. */
 export const legalCapacities = (instance: Instance): Int32Array => limitTable(instance).capacity;
 

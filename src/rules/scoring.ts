@@ -22,7 +22,7 @@
  */
 import { findField } from "../domain/fields.js";
 import { bestLevel } from "../domain/language.js";
-import type { Employer, Reference, Weights, Worker } from "../input/instance.js";
+import type { Employer, Reference, SkillRequirement, Weights, Worker } from "../input/instance.js";
 import { holdsSkill, slotLevel } from "./eligibility.js";
 
 /** The weight of each criterion (defined with the instance it belongs to). */
@@ -83,11 +83,11 @@ export const wagePoints = (employer: Employer, reference: Reference): number => 
 };
 
 /** Points for the employer's preferred skills the worker holds. */
-export const preferredSkillPoints = (worker: Worker, employer: Employer): number =>
-  Math.min(
-    MAX_POINTS.preferredSkills,
-    employer.preferredSkills.filter((s) => holdsSkill(worker, s)).length,
-  );
+export const preferredSkillPoints = (worker: Worker, employer: Employer): number => {
+  let held = 0;
+  for (let i = 0; i < employer.preferredSkills.length; i++) if (holdsSkill(worker, employer.preferredSkills[i] as SkillRequirement)) held++;
+  return Math.min(MAX_POINTS.preferredSkills, held);
+};
 
 /** Points for the worker's Japanese above what the slot requires (./eligibility.ts `slotLevel`). */
 export const languagePoints = (worker: Worker, employer: Employer, reference: Reference): number =>

@@ -27,15 +27,22 @@
 import type { Employer, Instance } from "../input/instance.js";
 import { quotaCovers } from "../policy/scope.js";
 import type { Quota } from "../policy/types.js";
-import { employerLimits, supportCapacities } from "../rules/limits.js";
+import { employerLimits, limitsByEmployer, supportCapacities, type EmployerLimit } from "../rules/limits.js";
 
 /**
  * The most workers an employer may legally take: its slots, or fewer under
  * any of the law's limits on it (../rules/limits.ts `employerLimits`: staff
  * caps, acceptance plan, housing), always on whatever the policy says.
  */
-export const legalCapacity = (instance: Instance, employer: Employer): number =>
-  employerLimits(employer, instance).reduce((cap, limit) => Math.min(cap, limit.max), employer.slots);
+export const legalCapacity = (instance: Instance, employer: Employer): number => capacityUnder(employerLimits(employer, instance), employer.slots);
+
+const capacityUnder = (limits: readonly EmployerLimit[], slots: number): number => limits.reduce((cap, limit) => Math.min(cap, limit.max), slots);
+
+/** `legalCapacity` of every employer, by index, from the limits worked out once per instance (../rules/limits.ts `limitsByEmployer`). */
+export const legalCapacityOf = (instance: Instance): Int32Array => {
+  const limits = limitsByEmployer(instance);
+  return Int32Array.from(instance.employers, (e, i) => capacityUnder(limits[i] ?? [], e.slots));
+};
 
 /** A legal limit over a set of employers: a support organisation's capacity, with its members (employer indices, in order). */
 export interface LegalRegion {
@@ -79,7 +86,7 @@ export const quotaMaxLabel = (q: Quota): string => `${q.scope === "employer" ? `
 export const inScope = (instance: Instance, q: Quota, e: Employer): boolean => quotaCovers(instance.reference.catalogue, q, e);
 
 export const limitsOf = (instance: Instance): Limits => {
-  const capacity = Int32Array.from(instance.employers, (e) => legalCapacity(instance, e));
+  const capacity = legalCapacityOf(instance);
   const regions: Region[] = [];
   const regionsOf: number[][] = instance.employers.map(() => []);
   for (const q of instance.policy.quotas) {

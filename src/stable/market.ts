@@ -46,7 +46,7 @@ import {
   workerValueWith,
   type IndexedEmployerRanking,
 } from "./preferences.js";
-import { legalCapacity } from "./limits.js";
+import { legalCapacityOf } from "./limits.js";
 import { NO_RANKINGS, type Rankings, type WorkerRanking } from "./rankings.js";
 
 /** A group of interchangeable employers; see the module comment. */
@@ -247,7 +247,7 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   built.workerMembers.forEach((members, c) => members.forEach((w) => (modelClassOfWorker[w] = c)));
   const modelClassOfEmployer = new Int32Array(employers.length);
   built.employerMembers.forEach((members, j) => members.forEach((e) => (modelClassOfEmployer[e] = j)));
-  const capacityOf = Int32Array.from(employers, (e) => legalCapacity(instance, e));
+  const capacityOf = legalCapacityOf(instance);
 
   // Eligibility from the model's arcs: per model worker class, its model employer classes (increasing).
   const eligibleModel = arcLists(model.workerClasses.length, model.arcs);
