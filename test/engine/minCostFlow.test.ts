@@ -1,14 +1,16 @@
 /**
  * The network simplex against oracles simpler than itself: exhaustive
  * enumeration on tiny problems, successive shortest paths with Bellman-Ford
- * on larger ones, and hand-made edge cases (no arcs, no supply, ties, stops).
+ * on larger ones (dense ones too, where the arcs are mixed with a stride
+ * above its minimum, and one with more nodes than 16-bit node numbers hold),
+ * and hand-made edge cases (no arcs, no supply, ties, stops).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { maxWeightTransport, type TransportProblem } from "../../src/engine/minCostFlow.js";
+import { fcOptions } from "../support/seed.js";
 
-const seed = Number(process.env.FC_SEED ?? 20261127);
-const params = (numRuns: number) => ({ seed, numRuns, verbose: true });
+const params = fcOptions;
 
 interface Arc {
   readonly from: number;
@@ -155,13 +157,16 @@ const problems = (maxS: number, maxT: number, maxSupply: number, base: number): 
     });
 
 describe("maxWeightTransport", () => {
-  it("matches exhaustive enumeration on tiny problems (ties and zero weights included)", () => {
+  it("matches exhaustive enumeration on tiny problems (ties and zero weights included), in either pricing order", () => {
     fc.assert(
       fc.property(problems(4, 3, 3, 0), (p) => {
-        const result = maxWeightTransport(p);
-        expect(result.status).toBe("optimal");
-        expect(violation(p, result.flows)).toBeNull();
-        expect(valueOf(p, result.flows)).toBe(bruteForce(p));
+        const best = bruteForce(p);
+        for (const mix of [undefined, true]) {
+          const result = maxWeightTransport(p, { mix });
+          expect(result.status).toBe("optimal");
+          expect(violation(p, result.flows)).toBeNull();
+          expect(valueOf(p, result.flows)).toBe(best);
+        }
       }),
       params(300),
     );
@@ -190,10 +195,59 @@ describe("maxWeightTransport", () => {
     );
   });
 
-  it("is deterministic", () => {
+  it("matches successive shortest paths on dense problems (many arcs per node: the arcs are mixed with a wide stride)", () => {
+    // 3..6 sources x 30..50 sinks, nearly every pair an arc: usable arcs / nodes is 2..5, so the stride of the mixing varies.
+    const dense = fc
+      .record({ nS: fc.integer({ min: 3, max: 6 }), nT: fc.integer({ min: 30, max: 50 }) })
+      .chain(({ nS, nT }) =>
+        fc.record({
+          supply: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: nS, maxLength: nS }),
+          capacity: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: nT, maxLength: nT }),
+          weights: fc.array(fc.integer({ min: -1, max: 4 }), { minLength: nS * nT, maxLength: nS * nT }),
+          uppers: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: nS * nT, maxLength: nS * nT }),
+        }),
+      )
+      .map(({ supply, capacity, weights, uppers }) =>
+        problemOf(
+          supply,
+          capacity,
+          weights.map((w, k) => ({ from: Math.floor(k / capacity.length), to: k % capacity.length, upper: uppers[k]!, weight: 1_000 + w * 7 })),
+        ),
+      );
+    fc.assert(
+      fc.property(dense, (p) => {
+        const best = shortestPathsOracle(p);
+        for (const mix of [true, false]) {
+          const result = maxWeightTransport(p, { mix });
+          expect(result.status).toBe("optimal");
+          expect(violation(p, result.flows)).toBeNull();
+          expect(valueOf(p, result.flows)).toBe(best);
+        }
+      }),
+      params(60),
+    );
+  });
+
+  it("solves a problem with more nodes than 16-bit node numbers hold", () => {
+    // 70,000 sinks, most of them unreachable: the wide (Int32Array) node numbers are used.
+    const capacity = new Array<number>(70_000).fill(1);
+    const arcs: Arc[] = [];
+    for (let i = 0; i < 4; i++) for (const j of [0, 1, 69_998, 69_999, 35_000 + i]) arcs.push({ from: i, to: j, upper: 1, weight: 10 + ((i * 5 + j) % 7) });
+    const p = problemOf([2, 2, 1, 3], capacity, arcs);
+    const best = bruteForce(p);
+    for (const mix of [true, false]) {
+      const result = maxWeightTransport(p, { mix });
+      expect(result.status).toBe("optimal");
+      expect(violation(p, result.flows)).toBeNull();
+      expect(valueOf(p, result.flows)).toBe(best);
+    }
+  });
+
+  it("is deterministic, in either pricing order", () => {
     fc.assert(
       fc.property(problems(8, 6, 6, 500), (p) => {
         expect(Array.from(maxWeightTransport(p).flows)).toEqual(Array.from(maxWeightTransport(p).flows));
+        expect(Array.from(maxWeightTransport(p, { mix: true }).flows)).toEqual(Array.from(maxWeightTransport(p, { mix: true }).flows));
       }),
       params(50),
     );
