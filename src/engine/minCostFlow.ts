@@ -55,7 +55,7 @@
  *   Below `MIX_FROM_ARCS` the sequence is the one this engine always took
  *   (the same flows as before mixing existed); above it, the mixed order can
  *   choose another optimum of the same value;
- * - costs and potentials are Int32Array whenever they fit (`fitsInt32`):
+ * - costs and potentials are Int32Array whenever they fit (`survey`):
  *   unoptimised code boxes every double read from a Float64Array;
  * - a greedy warm start (placing 99.7% of the workers at once) needed more
  *   pivots afterwards, and was dropped; so was a restricted candidate set
@@ -164,27 +164,6 @@ interface Network extends TreeLinks {
   side: number;
 }
 
-/**
- * Whether costs and potentials fit Int32Array. Unoptimised JavaScript boxes
- * every double it reads from a Float64Array (a heap allocation), but not a
- * small integer from an Int32Array, so the first pivots, before V8 optimises
- * them, run much faster on Int32Array. A root path in the tree is one
- * artificial arc (cost 0) and then problem arcs in alternating directions, so
- * |pi| <= maxW + (nodes / 2) * (maxW - minW) over the arcs that can enter.
- */
-const fitsInt32 = (p: TransportProblem): boolean => {
-  let maxW = 0;
-  let minW = Infinity;
-  for (let a = 0; a < p.weight.length; a++) {
-    const w = p.weight[a]!;
-    if (w <= 0) continue;
-    if (w > maxW) maxW = w;
-    if (w < minW) minW = w;
-  }
-  const nodes = p.supply.length + p.capacity.length + 1;
-  return maxW === 0 || maxW + Math.ceil(nodes / 2) * (maxW - minW) <= 2 ** 31 - 1;
-};
-
 /** Whether problem arc a of source i can carry profitable flow; the others stay at zero, outside the network. */
 const usable = (p: TransportProblem, i: number, a: number): boolean =>
   p.weight[a]! > 0 && p.upper[a]! > 0 && p.supply[i]! > 0 && p.capacity[p.to[a]!]! > 0;
@@ -203,14 +182,31 @@ const usable = (p: TransportProblem, i: number, a: number): boolean =>
  */
 const mixedSkip = (count: number, nodes: number): number => Math.max(Math.floor(count / nodes), 3);
 
-/** How many problem arcs are usable. */
-const usableCount = (p: TransportProblem): number => {
+/**
+ * One pass over the arcs: how many are usable, and whether costs and
+ * potentials fit Int32Array. Unoptimised JavaScript boxes every double it
+ * reads from a Float64Array (a heap allocation), but not a small integer from
+ * an Int32Array, so the first pivots, before V8 optimises them, run much
+ * faster on Int32Array. A root path in the tree is one artificial arc (cost
+ * 0) and then problem arcs in alternating directions, so |pi| <= maxW +
+ * (nodes / 2) * (maxW - minW) over the arcs that can enter: the usable ones.
+ */
+const survey = (p: TransportProblem): { readonly count: number; readonly exact: boolean } => {
   let count = 0;
+  let maxW = 0;
+  let minW = Infinity;
   for (let i = 0; i < p.supply.length; i++) {
     if (p.supply[i]! <= 0) continue;
-    for (let a = p.start[i]!; a < p.start[i + 1]!; a++) if (usable(p, i, a)) count++;
+    for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
+      if (!usable(p, i, a)) continue;
+      count++;
+      const w = p.weight[a]!;
+      if (w > maxW) maxW = w;
+      if (w < minW) minW = w;
+    }
   }
-  return count;
+  const nodes = p.supply.length + p.capacity.length + 1;
+  return { count, exact: maxW === 0 || maxW + Math.ceil(nodes / 2) * (maxW - minW) <= 2 ** 31 - 1 };
 };
 
 /** The star tree: every node hangs from the root by its artificial arc; nothing is placed. */
@@ -220,11 +216,10 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   const root = sources;
   const nodes = sources + sinks + 1;
   const m = p.to.length;
-  const count = usableCount(p);
+  const { count, exact } = survey(p);
   const mixed = mix ?? count >= MIX_FROM_ARCS;
   const base = sources + sinks;
   const arcs = mixed ? base + count : m + sources + sinks;
-  const exact = fitsInt32(p);
   const narrow = nodes <= 2 ** 16;
   const net: Network = {
     mixed,
