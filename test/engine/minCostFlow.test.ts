@@ -156,18 +156,20 @@ const problems = (maxS: number, maxT: number, maxSupply: number, base: number): 
       return problemOf(supply, capacity, arcs);
     });
 
+/** The solve reaches `best` with a feasible flow, proved optimal, in both pricing orders (the problem's own and mixed). */
+const expectBestInBothOrders = (p: TransportProblem, best: number): void => {
+  for (const mix of [false, true]) {
+    const result = maxWeightTransport(p, { mix });
+    expect(result.status).toBe("optimal");
+    expect(violation(p, result.flows)).toBeNull();
+    expect(valueOf(p, result.flows)).toBe(best);
+  }
+};
+
 describe("maxWeightTransport", () => {
   it("matches exhaustive enumeration on tiny problems (ties and zero weights included), in either pricing order", () => {
     fc.assert(
-      fc.property(problems(4, 3, 3, 0), (p) => {
-        const best = bruteForce(p);
-        for (const mix of [undefined, true]) {
-          const result = maxWeightTransport(p, { mix });
-          expect(result.status).toBe("optimal");
-          expect(violation(p, result.flows)).toBeNull();
-          expect(valueOf(p, result.flows)).toBe(best);
-        }
-      }),
+      fc.property(problems(4, 3, 3, 0), (p) => expectBestInBothOrders(p, bruteForce(p))),
       params(300),
     );
   });
@@ -183,14 +185,9 @@ describe("maxWeightTransport", () => {
     );
   });
 
-  it("matches successive shortest paths on larger, degenerate problems", () => {
+  it("matches successive shortest paths on larger, degenerate problems, in either pricing order", () => {
     fc.assert(
-      fc.property(problems(12, 9, 12, 0), (p) => {
-        const result = maxWeightTransport(p);
-        expect(result.status).toBe("optimal");
-        expect(violation(p, result.flows)).toBeNull();
-        expect(valueOf(p, result.flows)).toBe(shortestPathsOracle(p));
-      }),
+      fc.property(problems(12, 9, 12, 0), (p) => expectBestInBothOrders(p, shortestPathsOracle(p))),
       params(200),
     );
   });
@@ -215,15 +212,7 @@ describe("maxWeightTransport", () => {
         ),
       );
     fc.assert(
-      fc.property(dense, (p) => {
-        const best = shortestPathsOracle(p);
-        for (const mix of [true, false]) {
-          const result = maxWeightTransport(p, { mix });
-          expect(result.status).toBe("optimal");
-          expect(violation(p, result.flows)).toBeNull();
-          expect(valueOf(p, result.flows)).toBe(best);
-        }
-      }),
+      fc.property(dense, (p) => expectBestInBothOrders(p, shortestPathsOracle(p))),
       params(60),
     );
   });
@@ -234,13 +223,7 @@ describe("maxWeightTransport", () => {
     const arcs: Arc[] = [];
     for (let i = 0; i < 4; i++) for (const j of [0, 1, 69_998, 69_999, 35_000 + i]) arcs.push({ from: i, to: j, upper: 1, weight: 10 + ((i * 5 + j) % 7) });
     const p = problemOf([2, 2, 1, 3], capacity, arcs);
-    const best = bruteForce(p);
-    for (const mix of [true, false]) {
-      const result = maxWeightTransport(p, { mix });
-      expect(result.status).toBe("optimal");
-      expect(violation(p, result.flows)).toBeNull();
-      expect(valueOf(p, result.flows)).toBe(best);
-    }
+    expectBestInBothOrders(p, bruteForce(p));
   });
 
   it("is deterministic, in either pricing order", () => {
