@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { maxWeightTransport, type TransportProblem } from "../../src/engine/minCostFlow.js";
+import { MIX_FROM_ARCS, maxWeightTransport, type TransportProblem } from "../../src/engine/minCostFlow.js";
 import { fcOptions } from "../support/seed.js";
 
 const params = fcOptions;
@@ -224,6 +224,23 @@ describe("maxWeightTransport", () => {
     for (let i = 0; i < 4; i++) for (const j of [0, 1, 69_998, 69_999, 35_000 + i]) arcs.push({ from: i, to: j, upper: 1, weight: 10 + ((i * 5 + j) % 7) });
     const p = problemOf([2, 2, 1, 3], capacity, arcs);
     expectBestInBothOrders(p, bruteForce(p));
+  });
+
+  it("prices in mixed order by default from MIX_FROM_ARCS usable arcs on, to the same value as the problem's order", () => {
+    // 1,000 x 1,000 classes, every pair an arc: exactly MIX_FROM_ARCS usable arcs.
+    const n = Math.sqrt(MIX_FROM_ARCS);
+    const start = Int32Array.from({ length: n + 1 }, (_, i) => i * n);
+    const to = Int32Array.from({ length: n * n }, (_, a) => a % n);
+    const weight = Int32Array.from({ length: n * n }, (_, a) => 1_000 + ((Math.floor(a / n) * 31 + (a % n) * 17) % 50));
+    const p: TransportProblem = { supply: new Int32Array(n).fill(3), capacity: new Int32Array(n).fill(2), start, to, upper: new Int32Array(n * n).fill(2), weight };
+    const byDefault = maxWeightTransport(p);
+    const mixed = maxWeightTransport(p, { mix: true });
+    const ordered = maxWeightTransport(p, { mix: false });
+    expect(byDefault.pivots).toBe(mixed.pivots);
+    expect(Array.from(byDefault.flows)).toEqual(Array.from(mixed.flows));
+    expect(violation(p, byDefault.flows)).toBeNull();
+    expect(valueOf(p, byDefault.flows)).toBe(valueOf(p, ordered.flows));
+    expect(valueOf(p, byDefault.flows)).toBeGreaterThanOrEqual(2 * n * 1_000);
   });
 
   it("is deterministic, in either pricing order", () => {
