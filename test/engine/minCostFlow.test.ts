@@ -1,14 +1,16 @@
 /**
  * The network simplex against oracles simpler than itself: exhaustive
  * enumeration on tiny problems, successive shortest paths with Bellman-Ford
- * on larger ones, and hand-made edge cases (no arcs, no supply, ties, stops).
+ * on larger ones (dense ones too, where the arcs are mixed with a stride
+ * above its minimum, and one with more nodes than 16-bit node numbers hold),
+ * and hand-made edge cases (no arcs, no supply, ties, stops).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { maxWeightTransport, type TransportProblem } from "../../src/engine/minCostFlow.js";
+import { MIX_FROM_ARCS, maxWeightTransport, type TransportProblem } from "../../src/engine/minCostFlow.js";
+import { fcOptions } from "../support/seed.js";
 
-const seed = Number(process.env.FC_SEED ?? 20261127);
-const params = (numRuns: number) => ({ seed, numRuns, verbose: true });
+const params = fcOptions;
 
 interface Arc {
   readonly from: number;
@@ -154,15 +156,20 @@ const problems = (maxS: number, maxT: number, maxSupply: number, base: number): 
       return problemOf(supply, capacity, arcs);
     });
 
+/** The solve reaches `best` with a feasible flow, proved optimal, in both pricing orders (the problem's own and mixed). */
+const expectBestInBothOrders = (p: TransportProblem, best: number): void => {
+  for (const mix of [false, true]) {
+    const result = maxWeightTransport(p, { mix });
+    expect(result.status).toBe("optimal");
+    expect(violation(p, result.flows)).toBeNull();
+    expect(valueOf(p, result.flows)).toBe(best);
+  }
+};
+
 describe("maxWeightTransport", () => {
-  it("matches exhaustive enumeration on tiny problems (ties and zero weights included)", () => {
+  it("matches exhaustive enumeration on tiny problems (ties and zero weights included), in either pricing order", () => {
     fc.assert(
-      fc.property(problems(4, 3, 3, 0), (p) => {
-        const result = maxWeightTransport(p);
-        expect(result.status).toBe("optimal");
-        expect(violation(p, result.flows)).toBeNull();
-        expect(valueOf(p, result.flows)).toBe(bruteForce(p));
-      }),
+      fc.property(problems(4, 3, 3, 0), (p) => expectBestInBothOrders(p, bruteForce(p))),
       params(300),
     );
   });
@@ -178,22 +185,69 @@ describe("maxWeightTransport", () => {
     );
   });
 
-  it("matches successive shortest paths on larger, degenerate problems", () => {
+  it("matches successive shortest paths on larger, degenerate problems, in either pricing order", () => {
     fc.assert(
-      fc.property(problems(12, 9, 12, 0), (p) => {
-        const result = maxWeightTransport(p);
-        expect(result.status).toBe("optimal");
-        expect(violation(p, result.flows)).toBeNull();
-        expect(valueOf(p, result.flows)).toBe(shortestPathsOracle(p));
-      }),
+      fc.property(problems(12, 9, 12, 0), (p) => expectBestInBothOrders(p, shortestPathsOracle(p))),
       params(200),
     );
   });
 
-  it("is deterministic", () => {
+  it("matches successive shortest paths on dense problems (many arcs per node: the arcs are mixed with a wide stride)", () => {
+    // 3..6 sources x 30..50 sinks, nearly every pair an arc: usable arcs / nodes is 2..5, so the stride of the mixing varies.
+    const dense = fc
+      .record({ nS: fc.integer({ min: 3, max: 6 }), nT: fc.integer({ min: 30, max: 50 }) })
+      .chain(({ nS, nT }) =>
+        fc.record({
+          supply: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: nS, maxLength: nS }),
+          capacity: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: nT, maxLength: nT }),
+          weights: fc.array(fc.integer({ min: -1, max: 4 }), { minLength: nS * nT, maxLength: nS * nT }),
+          uppers: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: nS * nT, maxLength: nS * nT }),
+        }),
+      )
+      .map(({ supply, capacity, weights, uppers }) =>
+        problemOf(
+          supply,
+          capacity,
+          weights.map((w, k) => ({ from: Math.floor(k / capacity.length), to: k % capacity.length, upper: uppers[k]!, weight: 1_000 + w * 7 })),
+        ),
+      );
+    fc.assert(
+      fc.property(dense, (p) => expectBestInBothOrders(p, shortestPathsOracle(p))),
+      params(60),
+    );
+  });
+
+  it("solves a problem with more nodes than 16-bit node numbers hold", () => {
+    // 70,000 sinks, most of them unreachable: the wide (Int32Array) node numbers are used.
+    const capacity = new Array<number>(70_000).fill(1);
+    const arcs: Arc[] = [];
+    for (let i = 0; i < 4; i++) for (const j of [0, 1, 69_998, 69_999, 35_000 + i]) arcs.push({ from: i, to: j, upper: 1, weight: 10 + ((i * 5 + j) % 7) });
+    const p = problemOf([2, 2, 1, 3], capacity, arcs);
+    expectBestInBothOrders(p, bruteForce(p));
+  });
+
+  it("prices in mixed order by default from MIX_FROM_ARCS usable arcs on, to the same value as the problem's order", () => {
+    // 1,000 x 1,000 classes, every pair an arc: exactly MIX_FROM_ARCS usable arcs.
+    const n = Math.sqrt(MIX_FROM_ARCS);
+    const start = Int32Array.from({ length: n + 1 }, (_, i) => i * n);
+    const to = Int32Array.from({ length: n * n }, (_, a) => a % n);
+    const weight = Int32Array.from({ length: n * n }, (_, a) => 1_000 + ((Math.floor(a / n) * 31 + (a % n) * 17) % 50));
+    const p: TransportProblem = { supply: new Int32Array(n).fill(3), capacity: new Int32Array(n).fill(2), start, to, upper: new Int32Array(n * n).fill(2), weight };
+    const byDefault = maxWeightTransport(p);
+    const mixed = maxWeightTransport(p, { mix: true });
+    const ordered = maxWeightTransport(p, { mix: false });
+    expect(byDefault.pivots).toBe(mixed.pivots);
+    expect(Array.from(byDefault.flows)).toEqual(Array.from(mixed.flows));
+    expect(violation(p, byDefault.flows)).toBeNull();
+    expect(valueOf(p, byDefault.flows)).toBe(valueOf(p, ordered.flows));
+    expect(valueOf(p, byDefault.flows)).toBeGreaterThanOrEqual(2 * n * 1_000);
+  });
+
+  it("is deterministic, in either pricing order", () => {
     fc.assert(
       fc.property(problems(8, 6, 6, 500), (p) => {
         expect(Array.from(maxWeightTransport(p).flows)).toEqual(Array.from(maxWeightTransport(p).flows));
+        expect(Array.from(maxWeightTransport(p, { mix: true }).flows)).toEqual(Array.from(maxWeightTransport(p, { mix: true }).flows));
       }),
       params(50),
     );
