@@ -114,17 +114,36 @@ const laminarForest = (sets: readonly (readonly number[])[]): number[] | null =>
   return parent;
 };
 
-/** Groups policies with identical member sets, so each distinct set is one node. */
+/**
+ * Groups policies with identical member sets, so each distinct set is one
+ * node; sets in the order their first policy comes. Sets are told apart by
+ * a hash of their sorted members, compared member by member where hashes
+ * meet (a policy instance has thousands of pair limits over a million arcs:
+ * a string key per set cost more than building the network).
+ */
 const distinctSets = (policies: readonly PolicyConstraint[], membersOf: (p: PolicyConstraint) => readonly number[]) => {
-  const byKey = new Map<string, { members: number[]; policies: PolicyConstraint[] }>();
+  const out: { members: number[]; policies: PolicyConstraint[] }[] = [];
+  const byHash = new Map<number, number[]>();
   for (const p of policies) {
-    const members = [...membersOf(p)].sort((a, b) => a - b);
-    const key = members.join(",");
-    const entry = byKey.get(key) ?? { members, policies: [] };
-    entry.policies.push(p);
-    byKey.set(key, entry);
+    const sorted = Int32Array.from(membersOf(p)).sort();
+    let h = sorted.length | 0;
+    for (let i = 0; i < sorted.length; i++) h = (Math.imul(h ^ (sorted[i] as number), 0x9e3779b1) + 0x7f4a7c15) | 0;
+    const candidates = byHash.get(h);
+    const same = candidates?.find((k) => {
+      const m = (out[k] as { members: number[] }).members;
+      if (m.length !== sorted.length) return false;
+      for (let i = 0; i < m.length; i++) if (m[i] !== sorted[i]) return false;
+      return true;
+    });
+    if (same !== undefined) {
+      (out[same] as { policies: PolicyConstraint[] }).policies.push(p);
+      continue;
+    }
+    if (candidates === undefined) byHash.set(h, [out.length]);
+    else candidates.push(out.length);
+    out.push({ members: Array.from(sorted), policies: [p] });
   }
-  return [...byKey.values()];
+  return out;
 };
 
 /** Networks already built, per model (models are immutable): accepts and solve build it once. */
@@ -196,7 +215,9 @@ export const networkWith = (model: AssignmentModel, policies: readonly PolicyCon
   // Pairs (diversity, slot starts): the arcs a pairs policy counts go through its node; at one
   // employer class the sets nest (a set's node feeds the smallest set holding it), each arc
   // entering through its innermost set.
-  const pairNodeOfArc = new Map<number, number>();
+  // Per model arc, the pair node it enters through (-1: none) and that set's size.
+  const pairNodeOfArc = new Int32Array(model.arcs.length).fill(-1);
+  const pairSizeOfArc = new Float64Array(model.arcs.length).fill(Infinity);
   const pairSets = distinctSets(policies.filter((p) => p.scope.kind === "pairs"), (p) => scopeArcs(model, p.scope));
   const pairsAt = new Map<number, typeof pairSets>();
   for (const s of pairSets) {
@@ -214,17 +235,18 @@ export const networkWith = (model: AssignmentModel, policies: readonly PolicyCon
       const up = parent[k] ?? -1;
       bounded(b, node[k] as number, up < 0 ? (employerNode[employer] as number) : (node[up] as number), s.policies, inf);
       for (const a of s.members) {
-        const current = pairNodeOfArc.get(a);
-        const currentSize = current === undefined ? Infinity : (sets[node.indexOf(current)]?.members.length ?? Infinity);
-        if (s.members.length < currentSize) pairNodeOfArc.set(a, node[k] as number);
+        if (s.members.length < (pairSizeOfArc[a] as number)) {
+          pairNodeOfArc[a] = node[k] as number;
+          pairSizeOfArc[a] = s.members.length;
+        }
       }
     });
   }
 
   const modelArc = new Int32Array(model.arcs.length);
   model.arcs.forEach((a, i) => {
-    const via = pairNodeOfArc.get(i);
-    modelArc[i] = arc(b, workerNode[a.from] as number, via ?? (employerNode[a.to] as number), 0, a.upper, model.placementWeight + a.score);
+    const via = pairNodeOfArc[i] as number;
+    modelArc[i] = arc(b, workerNode[a.from] as number, via >= 0 ? via : (employerNode[a.to] as number), 0, a.upper, model.placementWeight + a.score);
   });
   arc(b, T, S, 0, inf, 0);
 
