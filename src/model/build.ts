@@ -37,7 +37,7 @@ import { workerBarriers } from "../rules/worker.js";
 import { maxScore, wagePoints } from "../rules/scoring.js";
 import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
-import { alikeBuckets, alikeClasses, type AlikeClasses } from "../policy/alike.js";
+import { alikeBuckets, alikeClasses, memberCaps, type AlikeClasses } from "../policy/alike.js";
 import type { AssignmentModel, ModelArc } from "./types.js";
 
 export interface BuiltModel {
@@ -145,9 +145,11 @@ const aggregateUntil = (instance: Instance, deadline: number | undefined, mergeA
   if (!splits.byDiversity) return { workers, employers };
   // Employers alike in every rule under a diversity limit: split into the buckets that may share a class
   // (../policy/alike.ts), each keyed by its bucket; classes again in key order.
+  const legal = legalCapacities(instance);
+  const caps = memberCaps(instance);
   const refined = employers.flatMap((g) => {
     if (g.members.length <= 1) return [g];
-    const buckets = alikeBuckets(instance, g.members);
+    const buckets = alikeBuckets(legal, caps, g.members);
     return buckets.length === 1 ? [g] : buckets.map((b) => ({ key: `${g.key}~${b.k}`, members: b.members }));
   });
   refined.sort((a, b) => compareStrings(a.key, b.key));

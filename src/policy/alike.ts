@@ -69,14 +69,12 @@ export const memberCaps = (instance: Instance): Int32Array => {
 
 /**
  * The employers `members` (indices, alike in every rule) in buckets that may
- * share a class: each bucket's ratios L / d' lie in one [k, k + 1]. Buckets
- * in increasing k, members in their given order; a bucket's k names it.
+ * share a class, given per employer index its legal capacity L (`legal`)
+ * and its limit d' from one centre (`caps`: `memberCaps`): each bucket's
+ * ratios L / d' lie in one [k, k + 1]. Buckets in increasing k, members in
+ * their given order; a bucket's k names it.
  */
-export const alikeBuckets = (instance: Instance, members: readonly number[]): { readonly k: number; readonly members: number[] }[] =>
-  bucketsByRatio(legalCapacities(instance), memberCaps(instance), members);
-
-/** `alikeBuckets` on the numbers: per employer index its legal capacity L and its limit d' from one centre (d' <= L). */
-export const bucketsByRatio = (legal: ArrayLike<number>, caps: ArrayLike<number>, members: readonly number[]): { readonly k: number; readonly members: number[] }[] => {
+export const alikeBuckets = (legal: ArrayLike<number>, caps: ArrayLike<number>, members: readonly number[]): { readonly k: number; readonly members: number[] }[] => {
   // Ratios as fractions L / d' (both whole, d' >= 1 where L >= 1); members without capacity go with the first bucket.
   const ratioed = members.filter((i) => (legal[i] as number) > 0);
   const sorted = [...ratioed].sort((a, b) => (legal[a] as number) * (caps[b] as number) - (legal[b] as number) * (caps[a] as number) || a - b);
@@ -93,7 +91,7 @@ export const bucketsByRatio = (legal: ArrayLike<number>, caps: ArrayLike<number>
     }
     bucketOf.set(i, k);
   }
-  if (ks.length === 0) return [{ k: 0, members: [...members] }];
+  if (ks.length <= 1) return [{ k: ks[0] ?? 0, members: [...members] }];
   const first = ks[0] as number;
   return ks.map((b) => ({ k: b, members: members.filter((i) => (bucketOf.get(i) ?? first) === b) }));
 };

@@ -18,7 +18,7 @@ import { toLP } from "../../src/engine/lpFormat.js";
 import type { InstanceInput } from "../../src/input/codecs.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import { buildModel } from "../../src/model/build.js";
-import { bucketsByRatio, splitAmong } from "../../src/policy/alike.js";
+import { alikeBuckets, splitAmong } from "../../src/policy/alike.js";
 import type { PolicyInput } from "../../src/policy/codecs.js";
 import { fcOptions } from "../support/seed.js";
 import { contested, legalCapacity, tinyInstanceArb, type TinyEmployer } from "../support/tiny.js";
@@ -206,7 +206,7 @@ describe("the split of a class among its members", () => {
       fc.property(fc.array(fc.record({ capacity: fc.integer({ min: 0, max: 24 }), cap: fc.integer({ min: 1, max: 12 }) }), { minLength: 1, maxLength: 8 }), (list) => {
         const legal = list.map((m) => m.capacity);
         const caps = list.map((m) => Math.min(m.cap, m.capacity));
-        const buckets = bucketsByRatio(legal, caps, list.map((_, i) => i));
+        const buckets = alikeBuckets(legal, caps, list.map((_, i) => i));
         expect(buckets.flatMap((b) => b.members).sort((a, b) => a - b)).toEqual(list.map((_, i) => i));
         for (const b of buckets) {
           const D = b.members.reduce((s, i) => s + (caps[i] as number), 0);
