@@ -125,7 +125,11 @@ const distinctSets = (policies: readonly PolicyConstraint[], membersOf: (p: Poli
   const out: { members: number[]; policies: PolicyConstraint[] }[] = [];
   const byHash = new Map<number, number[]>();
   for (const p of policies) {
-    const sorted = Int32Array.from(membersOf(p)).sort();
+    const given = membersOf(p);
+    let increasing = true;
+    for (let i = 1; i < given.length && increasing; i++) increasing = (given[i - 1] as number) < (given[i] as number);
+    // Pair scopes come increasing already (`scopeArcs`): no copy to sort.
+    const sorted: ArrayLike<number> = increasing ? given : Int32Array.from(given).sort();
     let h = sorted.length | 0;
     for (let i = 0; i < sorted.length; i++) h = (Math.imul(h ^ (sorted[i] as number), 0x9e3779b1) + 0x7f4a7c15) | 0;
     const candidates = byHash.get(h);
@@ -141,7 +145,7 @@ const distinctSets = (policies: readonly PolicyConstraint[], membersOf: (p: Poli
     }
     if (candidates === undefined) byHash.set(h, [out.length]);
     else candidates.push(out.length);
-    out.push({ members: Array.from(sorted), policies: [p] });
+    out.push({ members: increasing ? [...given] : Array.from(sorted), policies: [p] });
   }
   return out;
 };
