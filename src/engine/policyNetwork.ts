@@ -21,7 +21,7 @@
  * sum of p * min, so the engine recomputes the model's objective from the
  * flows.
  */
-import { scopeArcs, type AssignmentModel, type PolicyConstraint } from "../model/types.js";
+import type { AssignmentModel, PolicyConstraint } from "../model/types.js";
 import type { CirculationProblem } from "./circulation.js";
 
 export interface PolicyNetwork {
@@ -150,6 +150,61 @@ const distinctSets = (policies: readonly PolicyConstraint[], membersOf: (p: Poli
   return out;
 };
 
+/**
+ * The arcs of each pair policy (`scopeArcs`: increasing, each once), for
+ * all of them together: each employer class's arcs are read once, and each
+ * arc goes to the policies there that count its worker class (at 50,000
+ * workers, 11,783 diversity limits at 1,537 employer classes; reading an
+ * employer's arcs once per limit read each nine times).
+ */
+const pairScopeArcs = (model: AssignmentModel, pairs: readonly PolicyConstraint[]): Map<PolicyConstraint, number[]> => {
+  const out = new Map<PolicyConstraint, number[]>();
+  if (pairs.length === 0) return out;
+  const nE = model.employerClasses.length;
+  // The arcs into each employer class, increasing (arcs are sorted by worker class, then employer class).
+  const start = new Int32Array(nE + 1);
+  for (const arc of model.arcs) if (arc.to >= 0 && arc.to < nE) start[arc.to + 1] = (start[arc.to + 1] as number) + 1;
+  for (let j = 0; j < nE; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
+  const fill = start.slice(0, nE);
+  const into = new Int32Array(start[nE] as number);
+  model.arcs.forEach((arc, a) => {
+    if (arc.to < 0 || arc.to >= nE) return;
+    const k = fill[arc.to] as number;
+    into[k] = a;
+    fill[arc.to] = k + 1;
+  });
+  const atEmployer = new Map<number, PolicyConstraint[]>();
+  for (const p of pairs) {
+    if (p.scope.kind !== "pairs" || out.has(p)) continue;
+    out.set(p, []);
+    const list = atEmployer.get(p.scope.employer);
+    if (list === undefined) atEmployer.set(p.scope.employer, [p]);
+    else list.push(p);
+  }
+  // Per worker class, the policies at the current employer that count it (in policy order, each once).
+  const holders: (number[] | undefined)[] = new Array(model.workerClasses.length);
+  for (const [j, list] of atEmployer) {
+    list.forEach((p, k) => {
+      if (p.scope.kind !== "pairs") return;
+      for (const c of p.scope.workers) {
+        if (c < 0 || c >= holders.length) continue;
+        const h = holders[c];
+        if (h === undefined) holders[c] = [k];
+        else if (h[h.length - 1] !== k) h.push(k);
+      }
+    });
+    const arcs = list.map((p) => out.get(p) as number[]);
+    if (j >= 0 && j < nE) {
+      for (let i = start[j] as number; i < (start[j + 1] as number); i++) {
+        const a = into[i] as number;
+        for (const k of holders[(model.arcs[a] as { from: number }).from] ?? []) (arcs[k] as number[]).push(a);
+      }
+    }
+    for (const p of list) if (p.scope.kind === "pairs") for (const c of p.scope.workers) if (c >= 0 && c < holders.length) holders[c] = undefined;
+  }
+  return out;
+};
+
 /** Networks already built, per model (models are immutable): accepts and solve build it once. */
 const built = new WeakMap<AssignmentModel, PolicyNetwork | string>();
 
@@ -222,7 +277,9 @@ export const networkWith = (model: AssignmentModel, policies: readonly PolicyCon
   // Per model arc, the pair node it enters through (-1: none) and that set's size.
   const pairNodeOfArc = new Int32Array(model.arcs.length).fill(-1);
   const pairSizeOfArc = new Float64Array(model.arcs.length).fill(Infinity);
-  const pairSets = distinctSets(policies.filter((p) => p.scope.kind === "pairs"), (p) => scopeArcs(model, p.scope));
+  const pairPolicies = policies.filter((p) => p.scope.kind === "pairs");
+  const pairArcs = pairScopeArcs(model, pairPolicies);
+  const pairSets = distinctSets(pairPolicies, (p) => pairArcs.get(p) ?? []);
   const pairsAt = new Map<number, typeof pairSets>();
   for (const s of pairSets) {
     const first = s.policies[0];
