@@ -88,8 +88,8 @@ const listed = (xs: readonly (string | number)[]): string =>
 const alikeLabel = (instance: Instance, members: readonly number[], caps: Int32Array, cap: number, centre: string): string => {
   const ids = members.map((i) => (instance.employers[i] as Employer).id);
   const own = members.map((i) => caps[i] as number);
-  const least = Math.min(...own);
-  const most = Math.max(...own);
+  const least = own.reduce((a, b) => Math.min(a, b), Infinity);
+  const most = own.reduce((a, b) => Math.max(a, b), -Infinity);
   const each = least === most ? `${least} each` : own.length <= 4 ? `${listed(own)} each` : `${least} to ${most} each`;
   return `at most ${cap} of the workers of ${listed(ids)} from training centre ${centre} (${each})`;
 };
