@@ -23,6 +23,7 @@ export const decodeAndBuild = (text: string): Loaded => {
   if (E.isLeft(decoded)) throw new Error(`the instance does not decode: ${JSON.stringify(decoded.left.slice(0, 3))}`);
   const instance = decoded.right;
   const t1 = performance.now();
-  const built = buildModel(instance);
+  // As `match` builds it: employers under a diversity limit merged where exact (src/policy/alike.ts).
+  const built = buildModel(instance, true);
   return { started, instance, built, t1, t2: performance.now() };
 };

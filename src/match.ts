@@ -90,7 +90,8 @@ export const match = (input: unknown, options?: MatchOptions): E.Either<readonly
 
   const limit = opts.right.timeLimitMs;
   const buildStarted = performance.now();
-  const { built, interrupted } = buildModelUntil(instance, limit === undefined ? undefined : started + limit - resultReserveMs(instance, null, limit));
+  // Employers under a diversity limit merged where exact (../policy/alike.ts): the same optimum, fewer classes.
+  const { built, interrupted } = buildModelUntil(instance, limit === undefined ? undefined : started + limit - resultReserveMs(instance, null, limit), true);
   const buildMs = performance.now() - buildStarted;
 
   const solveStarted = performance.now();

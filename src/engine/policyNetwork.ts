@@ -21,7 +21,7 @@
  * sum of p * min, so the engine recomputes the model's objective from the
  * flows.
  */
-import { scopeArcs, type AssignmentModel, type PolicyConstraint } from "../model/types.js";
+import type { AssignmentModel, PolicyConstraint } from "../model/types.js";
 import type { CirculationProblem } from "./circulation.js";
 
 export interface PolicyNetwork {
@@ -114,17 +114,95 @@ const laminarForest = (sets: readonly (readonly number[])[]): number[] | null =>
   return parent;
 };
 
-/** Groups policies with identical member sets, so each distinct set is one node. */
+/**
+ * Groups policies with identical member sets, so each distinct set is one
+ * node; sets in the order their first policy comes. Sets are told apart by
+ * a hash of their sorted members, compared member by member where hashes
+ * meet (a policy instance has thousands of pair limits over a million arcs:
+ * a string key per set cost more than building the network).
+ */
 const distinctSets = (policies: readonly PolicyConstraint[], membersOf: (p: PolicyConstraint) => readonly number[]) => {
-  const byKey = new Map<string, { members: number[]; policies: PolicyConstraint[] }>();
+  const out: { members: number[]; policies: PolicyConstraint[] }[] = [];
+  const byHash = new Map<number, number[]>();
   for (const p of policies) {
-    const members = [...membersOf(p)].sort((a, b) => a - b);
-    const key = members.join(",");
-    const entry = byKey.get(key) ?? { members, policies: [] };
-    entry.policies.push(p);
-    byKey.set(key, entry);
+    const given = membersOf(p);
+    let increasing = true;
+    for (let i = 1; i < given.length && increasing; i++) increasing = (given[i - 1] as number) < (given[i] as number);
+    // Pair scopes come increasing already (`scopeArcs`): no copy to sort.
+    const sorted: ArrayLike<number> = increasing ? given : Int32Array.from(given).sort();
+    let h = sorted.length | 0;
+    for (let i = 0; i < sorted.length; i++) h = (Math.imul(h ^ (sorted[i] as number), 0x9e3779b1) + 0x7f4a7c15) | 0;
+    const candidates = byHash.get(h);
+    const same = candidates?.find((k) => {
+      const m = (out[k] as { members: number[] }).members;
+      if (m.length !== sorted.length) return false;
+      for (let i = 0; i < m.length; i++) if (m[i] !== sorted[i]) return false;
+      return true;
+    });
+    if (same !== undefined) {
+      (out[same] as { policies: PolicyConstraint[] }).policies.push(p);
+      continue;
+    }
+    if (candidates === undefined) byHash.set(h, [out.length]);
+    else candidates.push(out.length);
+    out.push({ members: increasing ? [...given] : Array.from(sorted), policies: [p] });
   }
-  return [...byKey.values()];
+  return out;
+};
+
+/**
+ * The arcs of each pair policy (`scopeArcs`: increasing, each once), for
+ * all of them together: each employer class's arcs are read once, and each
+ * arc goes to the policies there that count its worker class (at 50,000
+ * workers, 11,783 diversity limits at 1,537 employer classes; reading an
+ * employer's arcs once per limit read each nine times).
+ */
+const pairScopeArcs = (model: AssignmentModel, pairs: readonly PolicyConstraint[]): Map<PolicyConstraint, number[]> => {
+  const out = new Map<PolicyConstraint, number[]>();
+  if (pairs.length === 0) return out;
+  const nE = model.employerClasses.length;
+  // The arcs into each employer class, increasing (arcs are sorted by worker class, then employer class).
+  const start = new Int32Array(nE + 1);
+  for (const arc of model.arcs) if (arc.to >= 0 && arc.to < nE) start[arc.to + 1] = (start[arc.to + 1] as number) + 1;
+  for (let j = 0; j < nE; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
+  const fill = start.slice(0, nE);
+  const into = new Int32Array(start[nE] as number);
+  model.arcs.forEach((arc, a) => {
+    if (arc.to < 0 || arc.to >= nE) return;
+    const k = fill[arc.to] as number;
+    into[k] = a;
+    fill[arc.to] = k + 1;
+  });
+  const atEmployer = new Map<number, PolicyConstraint[]>();
+  for (const p of pairs) {
+    if (p.scope.kind !== "pairs" || out.has(p)) continue;
+    out.set(p, []);
+    const list = atEmployer.get(p.scope.employer);
+    if (list === undefined) atEmployer.set(p.scope.employer, [p]);
+    else list.push(p);
+  }
+  // Per worker class, the policies at the current employer that count it (in policy order, each once).
+  const holders: (number[] | undefined)[] = new Array(model.workerClasses.length);
+  for (const [j, list] of atEmployer) {
+    list.forEach((p, k) => {
+      if (p.scope.kind !== "pairs") return;
+      for (const c of p.scope.workers) {
+        if (c < 0 || c >= holders.length) continue;
+        const h = holders[c];
+        if (h === undefined) holders[c] = [k];
+        else if (h[h.length - 1] !== k) h.push(k);
+      }
+    });
+    const arcs = list.map((p) => out.get(p) as number[]);
+    if (j >= 0 && j < nE) {
+      for (let i = start[j] as number; i < (start[j + 1] as number); i++) {
+        const a = into[i] as number;
+        for (const k of holders[(model.arcs[a] as { from: number }).from] ?? []) (arcs[k] as number[]).push(a);
+      }
+    }
+    for (const p of list) if (p.scope.kind === "pairs") for (const c of p.scope.workers) if (c >= 0 && c < holders.length) holders[c] = undefined;
+  }
+  return out;
 };
 
 /** Networks already built, per model (models are immutable): accepts and solve build it once. */
@@ -196,8 +274,12 @@ export const networkWith = (model: AssignmentModel, policies: readonly PolicyCon
   // Pairs (diversity, slot starts): the arcs a pairs policy counts go through its node; at one
   // employer class the sets nest (a set's node feeds the smallest set holding it), each arc
   // entering through its innermost set.
-  const pairNodeOfArc = new Map<number, number>();
-  const pairSets = distinctSets(policies.filter((p) => p.scope.kind === "pairs"), (p) => scopeArcs(model, p.scope));
+  // Per model arc, the pair node it enters through (-1: none) and that set's size.
+  const pairNodeOfArc = new Int32Array(model.arcs.length).fill(-1);
+  const pairSizeOfArc = new Float64Array(model.arcs.length).fill(Infinity);
+  const pairPolicies = policies.filter((p) => p.scope.kind === "pairs");
+  const pairArcs = pairScopeArcs(model, pairPolicies);
+  const pairSets = distinctSets(pairPolicies, (p) => pairArcs.get(p) ?? []);
   const pairsAt = new Map<number, typeof pairSets>();
   for (const s of pairSets) {
     const first = s.policies[0];
@@ -214,17 +296,18 @@ export const networkWith = (model: AssignmentModel, policies: readonly PolicyCon
       const up = parent[k] ?? -1;
       bounded(b, node[k] as number, up < 0 ? (employerNode[employer] as number) : (node[up] as number), s.policies, inf);
       for (const a of s.members) {
-        const current = pairNodeOfArc.get(a);
-        const currentSize = current === undefined ? Infinity : (sets[node.indexOf(current)]?.members.length ?? Infinity);
-        if (s.members.length < currentSize) pairNodeOfArc.set(a, node[k] as number);
+        if (s.members.length < (pairSizeOfArc[a] as number)) {
+          pairNodeOfArc[a] = node[k] as number;
+          pairSizeOfArc[a] = s.members.length;
+        }
       }
     });
   }
 
   const modelArc = new Int32Array(model.arcs.length);
   model.arcs.forEach((a, i) => {
-    const via = pairNodeOfArc.get(i);
-    modelArc[i] = arc(b, workerNode[a.from] as number, via ?? (employerNode[a.to] as number), 0, a.upper, model.placementWeight + a.score);
+    const via = pairNodeOfArc[i] as number;
+    modelArc[i] = arc(b, workerNode[a.from] as number, via >= 0 ? via : (employerNode[a.to] as number), 0, a.upper, model.placementWeight + a.score);
   });
   arc(b, T, S, 0, inf, 0);
 

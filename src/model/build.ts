@@ -16,7 +16,10 @@
  *   home-visit care, and the employer rules that exclude them. Its capacity
  *   is the sum of their legal capacities (../rules/limits.ts: slots, lowered
  *   by the legal limits that count every worker), so a legal limit does not
- *   set an employer apart.
+ *   set an employer apart. Under a diversity limit each employer has a
+ *   class of its own, unless the model is built with `mergeAlike` (as
+ *   `match` builds it): then employers alike in every rule share classes
+ *   where their own limits allow it exactly (../policy/alike.ts).
  * The legal limits (../rules/limits.ts) come first among the model's
  * constraints, then the policy's (../policy/compile.ts).
  * Classes are ordered by key and members by id, so the model is the same
@@ -34,6 +37,7 @@ import { workerBarriers } from "../rules/worker.js";
 import { maxScore, wagePoints } from "../rules/scoring.js";
 import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
+import { alikeBuckets, alikeClasses, memberCaps, type AlikeClasses } from "../policy/alike.js";
 import type { AssignmentModel, ModelArc } from "./types.js";
 
 export interface BuiltModel {
@@ -42,6 +46,8 @@ export interface BuiltModel {
   readonly workerMembers: readonly (readonly number[])[];
   /** For each employer class, indices into instance.employers, in id order. */
   readonly employerMembers: readonly (readonly number[])[];
+  /** Employer classes of several employers under a diversity limit (../policy/alike.ts): what splitting their placements among members reads; absent when there are none. */
+  readonly alike?: AlikeClasses;
 }
 
 /**
@@ -83,7 +89,7 @@ export const employerClassKey = (e: Employer, wagePoints: number, reference: Ref
     startsKey(e),
   ]);
 
-const NO_SPLITS: ClassSplits = { byCentre: false, byProvince: false, byGroup: false, ownClass: () => false, bySupport: false, byFormerIntern: false };
+const NO_SPLITS: ClassSplits = { byCentre: false, byProvince: false, byGroup: false, ownClass: () => false, byDiversity: false, bySupport: false, byFormerIntern: false };
 
 /** Groups item indices by key; groups sorted by key, members in index order. */
 /** Items grouped by key, groups in key order; null when the deadline (checked every 256 items) came first. */
@@ -108,7 +114,8 @@ export interface Classes {
   readonly employers: readonly { readonly key: string; readonly members: readonly number[] }[];
 }
 
-export const aggregate = (instance: Instance): Classes => aggregateUntil(instance, undefined) as Classes;
+/** Workers and employers in classes; `mergeAlike`: employers under a diversity limit share classes where that is exact (../policy/alike.ts). */
+export const aggregate = (instance: Instance, mergeAlike = false): Classes => aggregateUntil(instance, undefined, mergeAlike) as Classes;
 
 /** `aggregate`, or null when the deadline came first. */
 /**
@@ -129,12 +136,24 @@ const workerKeyOf = (reference: Reference, splits: ClassSplits): ((w: Worker) =>
   };
 };
 
-const aggregateUntil = (instance: Instance, deadline: number | undefined): Classes | null => {
-  const splits = classSplits(instance);
+const aggregateUntil = (instance: Instance, deadline: number | undefined, mergeAlike: boolean): Classes | null => {
+  const splits = classSplits(instance, mergeAlike);
   const workers = groupByUntil(instance.workers, workerKeyOf(instance.reference, splits), deadline);
   if (workers === null) return null;
   const employers = groupByUntil(instance.employers, (e) => employerClassKey(e, wagePoints(e, instance.reference), instance.reference, splits), deadline);
-  return employers === null ? null : { workers, employers };
+  if (employers === null) return null;
+  if (!splits.byDiversity) return { workers, employers };
+  // Employers alike in every rule under a diversity limit: split into the buckets that may share a class
+  // (../policy/alike.ts), each keyed by its bucket; classes again in key order.
+  const legal = legalCapacities(instance);
+  const caps = memberCaps(instance);
+  const refined = employers.flatMap((g) => {
+    if (g.members.length <= 1) return [g];
+    const buckets = alikeBuckets(legal, caps, g.members);
+    return buckets.length === 1 ? [g] : buckets.map((b) => ({ key: `${g.key}~${b.k}`, members: b.members }));
+  });
+  refined.sort((a, b) => compareStrings(a.key, b.key));
+  return { workers, employers: refined };
 };
 
 /** One arc per eligible (worker class, employer class) pair with its score (the eligibility step). */
@@ -248,6 +267,7 @@ export const assembleModel = (instance: Instance, classes: Classes, arcs: readon
   const compiled = compilePolicy(instance, classes, arcs, placementWeight);
   const policies = [...compileLimits(instance, classes), ...startLimits(instance, classes, arcs), ...compiled.policies];
   const { groups } = compiled;
+  const alike = alikeClasses(instance, classes);
   return {
     model: {
       workerClasses,
@@ -261,10 +281,18 @@ export const assembleModel = (instance: Instance, classes: Classes, arcs: readon
     },
     workerMembers: classes.workers.map((g) => g.members),
     employerMembers: classes.employers.map((g) => g.members),
+    ...(alike === null ? {} : { alike }),
   };
 };
 
-export const buildModel = (instance: Instance): BuiltModel => buildModelUntil(instance, undefined).built;
+/**
+ * The model of an instance, each employer under a diversity limit in a class
+ * of its own (one limit per employer and centre, as explanations read them).
+ * `match` solves the same model with such employers merged where that is
+ * exact (`buildModelUntil` with `mergeAlike`; ../policy/alike.ts): the same
+ * optimum, fewer classes.
+ */
+export const buildModel = (instance: Instance, mergeAlike = false): BuiltModel => buildModelUntil(instance, undefined, mergeAlike).built;
 
 /** A model built against a deadline: `interrupted` names the step the deadline stopped, and the model is then empty (no classes, nothing to solve). */
 export interface BuiltUntil {
@@ -278,7 +306,7 @@ export interface BuiltUntil {
  * and while eligibility is checked, the steps whose time grows with the
  * input. Compiling the legal limits and the policy is not interrupted.
  */
-export const buildModelUntil = (instance: Instance, deadline: number | undefined): BuiltUntil => {
+export const buildModelUntil = (instance: Instance, deadline: number | undefined, mergeAlike = false): BuiltUntil => {
   const stopped = (step: string): BuiltUntil => ({
     built: {
       model: { workerClasses: [], employerClasses: [], arcs: [], placementWeight: 1, maxScore: maxScore(instance.weights), sideConstraints: [] },
@@ -287,7 +315,7 @@ export const buildModelUntil = (instance: Instance, deadline: number | undefined
     },
     interrupted: step,
   });
-  const classes = aggregateUntil(instance, deadline);
+  const classes = aggregateUntil(instance, deadline, mergeAlike);
   if (classes === null) return stopped("while workers and employers were grouped into classes");
   const { arcs, checkedClasses } = eligibleArcsUntil(instance, classes, deadline);
   if (checkedClasses < classes.workers.length) return stopped(`while eligibility was checked (${checkedClasses} of ${classes.workers.length} worker classes)`);

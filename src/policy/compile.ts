@@ -8,7 +8,9 @@
  *   employer classes, within [min, max];
  * - diversity: for each employer and training centre, at most maxCount, or
  *   maxShare of the employer's slots rounded down but at least 1 (so a small
- *   employer can still take one worker from each centre);
+ *   employer can still take one worker from each centre); for a class of
+ *   several employers (`classSplits` with mergeAlike, ./alike.ts), the sum
+ *   of their limits, each at most the employer's legal capacity;
  * - fairness floor: for each training centre (or home province), at least
  *   minShare of its workers placed, rounded up, "where that is possible":
  *   never more than the number of its workers eligible for some slot.
@@ -26,7 +28,8 @@ import type { Employer, Instance, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import { penaltyUnits } from "../model/objective.js";
 import type { GroupConstraint, ModelArc, PolicyConstraint } from "../model/types.js";
-import { limitSplits, type LimitClasses } from "../rules/limits.js";
+import { legalCapacities, limitSplits, type LimitClasses } from "../rules/limits.js";
+import { diversityCap, memberCaps } from "./alike.js";
 import { quotaCovers } from "./scope.js";
 import type { Policy, Quota } from "./types.js";
 
@@ -40,22 +43,32 @@ export interface ClassSplits {
   readonly byGroup: boolean;
   /** Employers that need a class of their own. */
   readonly ownClass: (employer: Employer) => boolean;
+  /** The other employers, alike in every rule, are split by their diversity limits (./alike.ts) instead: merged classes under a diversity limit. */
+  readonly byDiversity: boolean;
   /** Employers apart by support organisation (a legal support capacity counts them together). */
   readonly bySupport: boolean;
   /** Workers apart by the employer they interned at (housing does not count them there). */
   readonly byFormerIntern: boolean;
 }
 
-export const classSplits = (instance: Instance): ClassSplits => {
+/**
+ * What the classes must keep apart. With `mergeAlike`, employers under a
+ * diversity limit share classes where ./alike.ts proves it exact (the model
+ * `match` solves); without, each has a class of its own (the model
+ * `buildModel` gives, and explanations read, one limit per employer).
+ */
+export const classSplits = (instance: Instance, mergeAlike = false): ClassSplits => {
   const { policy } = instance;
   const named = new Set(policy.quotas.filter((q) => q.scope === "employer").map((q) => q.key));
   const byGroup = instance.workers.some((w) => w.group !== null);
   const law = limitSplits(instance);
+  const byDiversity = mergeAlike && policy.diversity !== null;
   return {
     byCentre: policy.diversity !== null || policy.fairness.some((f) => f.by === "trainingCentre"),
     byProvince: policy.fairness.some((f) => f.by === "homeProvince"),
     byGroup,
-    ownClass: (e) => policy.diversity !== null || named.has(e.id) || law.ownClass(e) || (byGroup && policy.groups.together === "employer"),
+    ownClass: (e) => (policy.diversity !== null && !byDiversity) || named.has(e.id) || law.ownClass(e) || (byGroup && policy.groups.together === "employer"),
+    byDiversity,
     bySupport: law.bySupport,
     byFormerIntern: law.byFormerIntern,
   };
@@ -65,6 +78,20 @@ const quotaLabel = (q: Quota): string => {
   const what = q.scope === "employer" ? `employer ${q.key}` : `${q.scope} ${q.key}`;
   const bound = q.min !== null && q.max !== null ? `between ${q.min} and ${q.max}` : q.min !== null ? `at least ${q.min}` : `at most ${q.max}`;
   return `${what}: ${bound} placed`;
+};
+
+/** Up to four items as "a, b and c"; more as "a, b, c and 5 more". */
+const listed = (xs: readonly (string | number)[]): string =>
+  xs.length === 1 ? `${xs[0]}` : xs.length <= 4 ? `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}` : `${xs.slice(0, 3).join(", ")} and ${xs.length - 3} more`;
+
+/** A merged class's limit from one centre: "at most 7 of the workers of E010, E011 and E012 from training centre X (2, 2 and 3 each)". */
+const alikeLabel = (instance: Instance, members: readonly number[], caps: Int32Array, cap: number, centre: string): string => {
+  const ids = members.map((i) => (instance.employers[i] as Employer).id);
+  const own = members.map((i) => caps[i] as number);
+  const least = own.reduce((a, b) => Math.min(a, b), Infinity);
+  const most = own.reduce((a, b) => Math.max(a, b), -Infinity);
+  const each = least === most ? `${least} each` : own.length <= 4 ? `${listed(own)} each` : `${least} to ${most} each`;
+  return `at most ${cap} of the workers of ${listed(ids)} from training centre ${centre} (${each})`;
 };
 
 /** Every penalty the policy sets, in placements (the placement weight is made a multiple of their common denominator). */
@@ -94,29 +121,57 @@ export const compilePolicy = (
   }
 
   if (policy.diversity !== null) {
-    const { maxShare, maxCount, penalty } = policy.diversity;
-    const arcsInto = classes.employers.map((): ModelArc[] => []);
-    for (const arc of arcs) arcsInto[arc.to]?.push(arc);
+    const { diversity } = policy;
+    const penalty = units(diversity.penalty);
+    // Centres as numbers in name order; the arcs into each employer class (increasing worker class) as one list.
+    const centreName = classes.workers.map((_, c) => repWorker(c).trainingCentre);
+    const names = [...new Set(centreName)].sort(compareStrings);
+    const centreIndex = new Map(names.map((n, t) => [n, t]));
+    const centreOf = Int32Array.from(centreName, (n) => centreIndex.get(n) as number);
+    const start = new Int32Array(classes.employers.length + 1);
+    for (const arc of arcs) start[arc.to + 1] = (start[arc.to + 1] as number) + 1;
+    for (let j = 0; j < classes.employers.length; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
+    const fill = start.slice(0, classes.employers.length);
+    const fromInto = new Int32Array(arcs.length);
+    for (const arc of arcs) {
+      const k = fill[arc.to] as number;
+      fromInto[k] = arc.from;
+      fill[arc.to] = k + 1;
+    }
+    const caps = memberCaps(instance);
+    const legal = legalCapacities(instance);
+    const supply = new Float64Array(names.length);
+    const lists: number[][] = names.map(() => []);
     classes.employers.forEach((g, j) => {
       const e = repEmployer(j);
-      const cap = Math.min(maxCount ?? Infinity, maxShare === null ? Infinity : Math.max(1, Math.floor(maxShare * e.slots)));
-      const byCentre = new Map<string, { classes: number[]; supply: number }>();
-      for (const arc of arcsInto[j] ?? []) {
-        const centre = repWorker(arc.from).trainingCentre;
-        const entry = byCentre.get(centre) ?? { classes: [], supply: 0 };
-        entry.classes.push(arc.from);
-        entry.supply += classes.workers[arc.from]?.members.length ?? 0;
-        byCentre.set(centre, entry);
+      // A class of several employers (./alike.ts): the sum of their own limits, each at most its legal capacity.
+      const merged = g.members.length > 1;
+      const cap = merged ? g.members.reduce((s, i) => s + (caps[i] as number), 0) : diversityCap(diversity, e);
+      const room = merged ? g.members.reduce((s, i) => s + (legal[i] as number), 0) : e.slots * g.members.length;
+      const touched: number[] = [];
+      for (let k = start[j] as number; k < (start[j + 1] as number); k++) {
+        const c = fromInto[k] as number;
+        const t = centreOf[c] as number;
+        const list = lists[t] as number[];
+        if (list.length === 0) touched.push(t);
+        list.push(c);
+        supply[t] = (supply[t] as number) + (classes.workers[c]?.members.length ?? 0);
       }
-      for (const [centre, entry] of [...byCentre.entries()].sort(([a], [b]) => compareStrings(a, b))) {
-        if (cap >= Math.min(entry.supply, e.slots * g.members.length)) continue;
+      touched.sort((a, b) => a - b);
+      for (const t of touched) {
+        const centre = names[t] as string;
+        const entry = lists[t] as number[];
+        lists[t] = [];
+        const from = supply[t] as number;
+        supply[t] = 0;
+        if (cap >= Math.min(from, room)) continue;
         policies.push({
-          label: `at most ${cap} of ${e.id}'s workers from training centre ${centre}`,
+          label: merged ? alikeLabel(instance, g.members, caps, cap, centre) : `at most ${cap} of ${e.id}'s workers from training centre ${centre}`,
           source: "policy.diversity",
-          scope: { kind: "pairs", workers: entry.classes, employer: j },
+          scope: { kind: "pairs", workers: entry, employer: j },
           min: null,
           max: cap,
-          penalty: units(penalty),
+          penalty,
         });
       }
     });

@@ -52,7 +52,7 @@ const FAMILY_WORDS: Readonly<Record<string, string>> = {
   "law.acceptance-plan": "construction: at most the approved acceptance plan's headcount (one per employer)",
   "law.housing": "housing: beds, and 7.5 m2 a person (one per employer)",
   "law.support-capacity": "support organisations: 50 workers per officer (one per organisation)",
-  "policy.diversity": "diversity limits (one per employer and training centre)",
+  "policy.diversity": "diversity limits (one per employer and training centre; employers alike in every rule share one, their limits summed)",
   "workers[].group": "groups placed together or not at all (one per group)",
 };
 
