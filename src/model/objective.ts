@@ -12,7 +12,7 @@
  * All numbers stay integers well inside 2^53 (100,000 placements with
  * maxScore 100 give an objective near 1e12).
  */
-import { scopeArcs, type AssignmentModel, type GroupConstraint, type PolicyConstraint } from "./types.js";
+import { scopeArcs, type AssignmentModel, type GroupConstraint, type ModelArc, type PolicyConstraint } from "./types.js";
 
 export const placementWeightFor = (maxScore: number, maxPlacements: number, denominator = 1): number => {
   const least = maxScore * maxPlacements + 1;
@@ -98,11 +98,14 @@ export const objectiveOf = (model: AssignmentModel, flows: readonly number[]): n
 export const splitObjective = (
   model: AssignmentModel,
   flows: readonly number[],
-): { readonly placed: number; readonly totalScore: number } =>
-  model.arcs.reduce(
-    (acc, arc, i) => {
-      const f = flows[i] ?? 0;
-      return { placed: acc.placed + f, totalScore: acc.totalScore + arc.score * f };
-    },
-    { placed: 0, totalScore: 0 },
-  );
+): { readonly placed: number; readonly totalScore: number } => {
+  // A loop with two sums, not a reduce that makes an object per arc (400,000 at 100,000 workers).
+  let placed = 0;
+  let totalScore = 0;
+  for (let i = 0; i < model.arcs.length; i++) {
+    const f = flows[i] ?? 0;
+    placed += f;
+    totalScore += (model.arcs[i] as ModelArc).score * f;
+  }
+  return { placed, totalScore };
+};
