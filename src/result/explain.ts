@@ -35,10 +35,18 @@ const tallyOver = <T>(others: readonly { readonly item: T; readonly weight: numb
  * (`details` false), and each rule's example is then written for the first of
  * `others` it excludes, the one `tallyOver` would have taken it from.
  */
-const tallyRules = <T>(others: readonly { readonly item: T; readonly weight: number }[], rulesOf: (other: T, details: boolean) => readonly Exclusion[]): Tally => {
+const tallyRules = <T>(
+  others: readonly { readonly item: T; readonly weight: number }[],
+  rulesOf: (other: T, details: boolean, into?: Exclusion[]) => readonly Exclusion[],
+): Tally => {
   const counts = new Map<RuleId, { count: number; readonly first: T }>();
-  for (const { item, weight } of others) {
-    for (const x of rulesOf(item, false)) {
+  // One array for every answer without sentences: each is read before the next is asked.
+  const scratch: Exclusion[] = [];
+  for (let i = 0; i < others.length; i++) {
+    const { item, weight } = others[i] as { readonly item: T; readonly weight: number };
+    const found = rulesOf(item, false, scratch);
+    for (let k = 0; k < found.length; k++) {
+      const x = found[k] as Exclusion;
       const had = counts.get(x.rule);
       if (had === undefined) counts.set(x.rule, { count: weight, first: item });
       else had.count += weight;
@@ -123,7 +131,7 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
   const memo = new Map<number, UnplacedReason>();
   let totals: ArcTotals | null = null;
   const pairMemo = new Map<string, Tally>();
-  let employers: readonly { readonly item: (worker: Worker, details: boolean) => Exclusion[]; readonly weight: number }[] | null = null;
+  let employers: readonly { readonly item: (worker: Worker, details: boolean, into?: Exclusion[]) => Exclusion[]; readonly weight: number }[] | null = null;
   let employerRules: Tally | null = null;
   let employerWeight = 0;
   return (c) => {
@@ -142,7 +150,7 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
       const key = workerPairKey(worker, reference);
       let pairs = pairMemo.get(key);
       if (pairs === undefined) {
-        pairs = tallyRules(employers, (rulesAt, details) => rulesAt(worker, details));
+        pairs = tallyRules(employers, (rulesAt, details, into) => rulesAt(worker, details, into));
         pairMemo.set(key, pairs);
       }
       reason = { kind: "no-eligible-slot", excludedBy: inOrder(pairs, tallyOwn(workerBarriers(worker, reference.placement), employerWeight), employerRules ?? new Map()) };

@@ -150,9 +150,11 @@ const UNDETAILED: Readonly<Record<RuleId, Exclusion>> = Object.freeze(
  * `pairExclusions` for one employer and many workers: what the rules read of
  * the employer and the reference is worked out once. With `details` false the
  * exclusions carry an empty detail (counting rules over many workers needs
- * the rules and one example each, not a sentence per worker).
+ * the rules and one example each, not a sentence per worker). Given `into`,
+ * the exclusions are written there (emptied first) and it is returned: a
+ * caller that reads each answer before asking the next reuses one array.
  */
-export const pairRulesAt = (employer: Employer, reference: Reference): ((worker: Worker, details: boolean) => Exclusion[]) => {
+export const pairRulesAt = (employer: Employer, reference: Reference): ((worker: Worker, details: boolean, into?: Exclusion[]) => Exclusion[]) => {
   const field = findField(reference.catalogue, employer.field);
   const category = field === undefined ? undefined : findJobCategory(field, employer.jobCategory ?? undefined);
   const fieldLevel = field === undefined ? 0 : requirementLevel(field.minLanguage);
@@ -168,8 +170,9 @@ export const pairRulesAt = (employer: Employer, reference: Reference): ((worker:
     for (let i = 0; i < requiredSkills.length; i++) if (!holdsSkill(worker, requiredSkills[i] as SkillRequirement)) return true;
     return false;
   };
-  return (worker, details) => {
-    const out: Exclusion[] = [];
+  return (worker, details, into) => {
+    const out: Exclusion[] = into ?? [];
+    out.length = 0;
     const level = bestLevel(worker.language);
     if (!worker.certifications.some(certified)) {
       out.push(details ? { rule: "field-certification", detail: `not certified in ${employer.field}` } : UNDETAILED["field-certification"]);
@@ -288,11 +291,14 @@ export const eligibilityTable = (
   // side worked out once per employer kind.
   const barredWorker = w.first.map((x) => workerBarriers(x, placement).length > 0);
   const barredEmployer = e.first.map((x) => (reference.employerBarriers.get(x.id) ?? []).length > 0);
-  const rulesAt: (((worker: Worker, details: boolean) => Exclusion[]) | undefined)[] = new Array(e.first.length);
+  const rulesAt: (((worker: Worker, details: boolean, into?: Exclusion[]) => Exclusion[]) | undefined)[] = new Array(e.first.length);
+  const scratch: Exclusion[] = [];
   const answer = (wk: number, ek: number): boolean => {
     if (barredWorker[wk] === true || barredEmployer[ek] === true) return false;
     const at = (rulesAt[ek] ??= pairRulesAt(e.first[ek] as Employer, reference));
-    return at(w.first[wk] as Worker, false).every((x) => x.rule === "availability");
+    const found = at(w.first[wk] as Worker, false, scratch);
+    for (let i = 0; i < found.length; i++) if ((found[i] as Exclusion).rule !== "availability") return false;
+    return true;
   };
   // The latest date a worker may become available for each employer (null: it has no slots, so nobody is late).
   const latest = employers.map((x) => {

@@ -32,6 +32,10 @@ describe("pair rules for one employer and many workers", () => {
             expect(at(w, true)).toEqual(expected);
             expect(pairExclusions(w, e, reference)).toEqual(expected);
             expect(at(w, false).map((x) => x.rule)).toEqual(expected.map((x) => x.rule));
+            // Into a reused array holding an earlier answer: emptied first, then the same rules.
+            const reused = at(w, true, [...expected, ...expected]);
+            expect(at(w, false, reused)).toBe(reused);
+            expect(reused.map((x) => x.rule)).toEqual(expected.map((x) => x.rule));
           }
         }
         return true;
