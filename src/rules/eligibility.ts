@@ -52,11 +52,25 @@ const qualifies =
  * why the worker's certification does not cover it, or null when it does
  * (or when the field has one category, or the employer names none).
  */
-const categoryMismatch = (worker: Worker, employer: Employer, field: SswField | undefined): string | null => {
+const categoryMismatch = (
+  worker: Worker,
+  employer: Employer,
+  field: SswField | undefined,
+  certified: (c: Worker["certifications"][number]) => boolean = qualifies(employer.field),
+  details = true,
+): string | null => {
   if (field === undefined || field.jobCategories.length === 0 || employer.jobCategory === null) return null;
-  const held = worker.certifications.filter(qualifies(employer.field));
-  if (held.length === 0 || held.some((c) => c.jobCategory === employer.jobCategory)) return null;
-  const named = held.flatMap((c) => (c.jobCategory === null ? [] : [c.jobCategory]));
+  let held = false;
+  for (let i = 0; i < worker.certifications.length; i++) {
+    const c = worker.certifications[i] as Worker["certifications"][number];
+    if (!certified(c)) continue;
+    if (c.jobCategory === employer.jobCategory) return null;
+    held = true;
+  }
+  if (!held) return null;
+  // A mismatch; its sentence only when asked for ("" otherwise).
+  if (!details) return "";
+  const named = worker.certifications.filter(certified).flatMap((c) => (c.jobCategory === null ? [] : [c.jobCategory]));
   return named.length === 0
     ? `certification in ${employer.field} names no job category; the job is ${employer.jobCategory} (state the category of the skills test or TITP)`
     : `certified in ${named.join(", ")}; the job is ${employer.jobCategory}`;
@@ -171,45 +185,43 @@ export const pairRulesAt = (employer: Employer, reference: Reference): ((worker:
     return false;
   };
   return (worker, details, into) => {
+    // Written by index and cut to length at the end: a reused array keeps its room from answer to answer.
     const out: Exclusion[] = into ?? [];
-    out.length = 0;
+    let n = 0;
     const level = bestLevel(worker.language);
     if (!worker.certifications.some(certified)) {
-      out.push(details ? { rule: "field-certification", detail: `not certified in ${employer.field}` } : UNDETAILED["field-certification"]);
+      out[n++] = details ? { rule: "field-certification", detail: `not certified in ${employer.field}` } : UNDETAILED["field-certification"];
     }
-    const mismatch = categoryMismatch(worker, employer, field);
-    if (mismatch !== null) out.push({ rule: "job-category", detail: mismatch });
+    const mismatch = categoryMismatch(worker, employer, field, certified, details);
+    if (mismatch !== null) out[n++] = details ? { rule: "job-category", detail: mismatch } : UNDETAILED["job-category"];
     // statutoryLevel, with the employer's side worked out above.
     const statutory = Math.max(field === undefined || waivesGeneralTest(worker, employer.field) ? 0 : fieldLevel, categoryLevel) as LanguageLevel;
     if (level < statutory) {
-      out.push(
-        details
-          ? { rule: "statutory-language", detail: `needs ${levelName(statutory)} for ${employer.jobCategory ?? employer.field}, has ${levelName(level)}` }
-          : UNDETAILED["statutory-language"],
-      );
+      out[n++] = details
+        ? { rule: "statutory-language", detail: `needs ${levelName(statutory)} for ${employer.jobCategory ?? employer.field}, has ${levelName(level)}` }
+        : UNDETAILED["statutory-language"];
     }
     if (ownLevel !== null && level < ownLevel) {
-      out.push(details ? { rule: "employer-language", detail: `employer asks ${employer.minLanguage}, has ${levelName(level)}` } : UNDETAILED["employer-language"]);
+      out[n++] = details ? { rule: "employer-language", detail: `employer asks ${employer.minLanguage}, has ${levelName(level)}` } : UNDETAILED["employer-language"];
     }
     if (field?.requiresCareJapaneseTest === true && !worker.careJapaneseTest && !waivesCareTest(worker)) {
-      out.push(details ? { rule: "care-japanese-test", detail: "has not passed the Nursing Care Japanese Language Evaluation Test" } : UNDETAILED["care-japanese-test"]);
+      out[n++] = details ? { rule: "care-japanese-test", detail: "has not passed the Nursing Care Japanese Language Evaluation Test" } : UNDETAILED["care-japanese-test"];
     }
     if (lacksSkill(worker)) {
-      out.push(details ? { rule: "required-skill", detail: `lacks ${requiredSkills.filter((r) => !holdsSkill(worker, r)).map(describeSkill).join(", ")}` } : UNDETAILED["required-skill"]);
+      out[n++] = details ? { rule: "required-skill", detail: `lacks ${requiredSkills.filter((r) => !holdsSkill(worker, r)).map(describeSkill).join(", ")}` } : UNDETAILED["required-skill"];
     }
     if (employer.homeVisitCare && !qualifiesForHomeVisit(worker, field)) {
       const months = field?.homeVisit?.minCareExperienceMonths ?? 12;
-      out.push(
-        details
-          ? {
-              rule: "home-visit-care",
-              detail: `home-visit care needs ${months} months of care work and the initial care training; has ${worker.careExperienceMonths} months${worker.careInitialTraining ? " and the training" : " and no initial training"}`,
-            }
-          : UNDETAILED["home-visit-care"],
-      );
+      out[n++] = details
+        ? {
+            rule: "home-visit-care",
+            detail: `home-visit care needs ${months} months of care work and the initial care training; has ${worker.careExperienceMonths} months${worker.careInitialTraining ? " and the training" : " and no initial training"}`,
+          }
+        : UNDETAILED["home-visit-care"];
     }
     const late = availabilityExclusion(worker, employer, reference.placement);
-    if (late !== null) out.push(late);
+    if (late !== null) out[n++] = late;
+    if (out.length !== n) out.length = n;
     return out;
   };
 };

@@ -86,6 +86,15 @@ describe("pair rules", () => {
     ]);
     // an employer naming no category, or a one-category field, asks nothing more
     expect(why(unstated, employer({ field: "construction" }))).toEqual([]);
+    // one certification in the field that covers the category is enough, whatever the others name
+    const both = worker({
+      certifications: [
+        { field: "construction", via: "skills-test", jobCategory: "building" },
+        { field: "construction", via: "skills-test", jobCategory: "civil-engineering" },
+      ],
+    });
+    expect(why(both, employer({ field: "construction", jobCategory: "civil-engineering" }))).toEqual([]);
+    expect(why(both, employer({ field: "construction", jobCategory: "building" }))).toEqual([]);
   });
 
   it("home-visit care: twelve months of care work and the initial training", () => {
