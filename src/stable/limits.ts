@@ -27,18 +27,17 @@
 import type { Employer, Instance } from "../input/instance.js";
 import { quotaCovers } from "../policy/scope.js";
 import type { Quota } from "../policy/types.js";
-import { employerLimits, limitsByEmployer, supportCapacities, type EmployerLimit } from "../rules/limits.js";
-
-/**
- * The most workers an employer may legally take: its slots, or fewer under
- * any of the law's limits on it (../rules/limits.ts `employerLimits`: staff
- * caps, acceptance plan, housing), always on whatever the policy says.
- */
-export const legalCapacity = (instance: Instance, employer: Employer): number => capacityUnder(employerLimits(employer, instance), employer.slots);
+import { limitsByEmployer, supportCapacities, type EmployerLimit } from "../rules/limits.js";
 
 const capacityUnder = (limits: readonly EmployerLimit[], slots: number): number => limits.reduce((cap, limit) => Math.min(cap, limit.max), slots);
 
-/** `legalCapacity` of every employer, by index, from the limits worked out once per instance (../rules/limits.ts `limitsByEmployer`). */
+/**
+ * Per employer index, the most workers it may legally take: its slots, or
+ * fewer under any of the law's limits on it (../rules/limits.ts
+ * `employerLimits`: staff caps, acceptance plan, housing), always on
+ * whatever the policy says; the limits are worked out once per instance
+ * (`limitsByEmployer`).
+ */
 export const legalCapacityOf = (instance: Instance): Int32Array => {
   const limits = limitsByEmployer(instance);
   return Int32Array.from(instance.employers, (e, i) => capacityUnder(limits[i] ?? [], e.slots));
