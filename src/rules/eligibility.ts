@@ -110,13 +110,30 @@ export const holdsSkill = (worker: Worker, required: SkillRequirement): boolean 
   return false;
 };
 
-const statutoryLevel = (worker: Worker, employer: Employer, reference: Reference): LanguageLevel => {
+/** The employer's side of the statutory level: its field and job category, and their minimum levels. */
+interface StatutoryMinimums {
+  readonly field: SswField | undefined;
+  readonly category: ReturnType<typeof findJobCategory>;
+  readonly fieldLevel: number;
+  readonly categoryLevel: number;
+}
+
+const statutoryMinimums = (employer: Employer, reference: Reference): StatutoryMinimums => {
   const field = findField(reference.catalogue, employer.field);
   const category = field === undefined ? undefined : findJobCategory(field, employer.jobCategory ?? undefined);
-  const fieldLevel = field === undefined || waivesGeneralTest(worker, employer.field) ? 0 : requirementLevel(field.minLanguage);
-  const categoryLevel = category?.minLanguage === undefined ? 0 : requirementLevel(category.minLanguage);
-  return Math.max(fieldLevel, categoryLevel) as LanguageLevel;
+  return {
+    field,
+    category,
+    fieldLevel: field === undefined ? 0 : requirementLevel(field.minLanguage),
+    categoryLevel: category?.minLanguage === undefined ? 0 : requirementLevel(category.minLanguage),
+  };
 };
+
+/** The statutory level for this worker: the field's minimum unless a waiver she has lifts it, and the job category's, never waived. */
+const statutoryFor = (worker: Worker, employer: Employer, m: StatutoryMinimums): LanguageLevel =>
+  Math.max(m.field === undefined || waivesGeneralTest(worker, employer.field) ? 0 : m.fieldLevel, m.categoryLevel) as LanguageLevel;
+
+const statutoryLevel = (worker: Worker, employer: Employer, reference: Reference): LanguageLevel => statutoryFor(worker, employer, statutoryMinimums(employer, reference));
 
 /** The language level this worker needs for this slot, all rules together (after any waiver the worker has). */
 export const requiredLevel = (worker: Worker, employer: Employer, reference: Reference): LanguageLevel => {
@@ -169,10 +186,8 @@ const UNDETAILED: Readonly<Record<RuleId, Exclusion>> = Object.freeze(
  * caller that reads each answer before asking the next reuses one array.
  */
 export const pairRulesAt = (employer: Employer, reference: Reference): ((worker: Worker, details: boolean, into?: Exclusion[]) => Exclusion[]) => {
-  const field = findField(reference.catalogue, employer.field);
-  const category = field === undefined ? undefined : findJobCategory(field, employer.jobCategory ?? undefined);
-  const fieldLevel = field === undefined ? 0 : requirementLevel(field.minLanguage);
-  const categoryLevel = category?.minLanguage === undefined ? 0 : requirementLevel(category.minLanguage);
+  const minimums = statutoryMinimums(employer, reference);
+  const { field, category } = minimums;
   const ownLevel = employer.minLanguage === null ? null : requirementLevel(employer.minLanguage);
   const requiredSkills: readonly SkillRequirement[] = [
     ...employer.requiredSkills,
@@ -194,8 +209,7 @@ export const pairRulesAt = (employer: Employer, reference: Reference): ((worker:
     }
     const mismatch = categoryMismatch(worker, employer, field, certified, details);
     if (mismatch !== null) out[n++] = details ? { rule: "job-category", detail: mismatch } : UNDETAILED["job-category"];
-    // statutoryLevel, with the employer's side worked out above.
-    const statutory = Math.max(field === undefined || waivesGeneralTest(worker, employer.field) ? 0 : fieldLevel, categoryLevel) as LanguageLevel;
+    const statutory = statutoryFor(worker, employer, minimums);
     if (level < statutory) {
       out[n++] = details
         ? { rule: "statutory-language", detail: `needs ${levelName(statutory)} for ${employer.jobCategory ?? employer.field}, has ${levelName(level)}` }
