@@ -81,8 +81,8 @@ const checkSample = (instance: Instance, market: Market, audit: AuditDetail, pla
 
 /** One timed run; `verify` adds the checks (untimed: its figures are not reported). */
 export const stableRun = (text: string, proposing: "workers" | "employers", verify: boolean): StableRun => {
-  const { started, instance, built, t1, t2 } = decodeAndBuild(text);
-  const { result, stability } = stablePlan(instance, built, { proposing }, started, { decodeMs: t1 - started, buildMs: t2 - t1 });
+  const { parsed, instance, built, t1, t2 } = decodeAndBuild(text);
+  const { result, stability } = stablePlan(instance, built, { proposing }, parsed, { decodeMs: t1 - parsed, buildMs: t2 - t1 });
   const t4 = performance.now();
   const solveMs = result.timings.solveMs;
   const resultMs = result.timings.resultMs;
@@ -104,12 +104,12 @@ export const stableRun = (text: string, proposing: "workers" | "employers", veri
     if (problem === null) problem = checkSample(instance, audited.market, audited.audit, optimalPlacedAt, false);
   }
   return {
-    decodeMs: t1 - started,
+    decodeMs: t1 - parsed,
     buildMs: t2 - t1,
     solveMs,
     resultMs,
     auditMs,
-    totalMs: t4 - started,
+    totalMs: t4 - parsed,
     problem,
     objective: result.objective?.value ?? 0,
     blockingPairs: result.stability?.blockingPairs ?? -1,
