@@ -12,7 +12,7 @@ import { lawOutcomes, legalCapacities } from "../rules/limits.js";
 import { score, type ScoreBreakdown } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
 import { lawReport } from "./law.js";
-import { unfilledReasons, unplacedReasons } from "./explain.js";
+import { lazyTotals, unfilledReasons, unplacedReasons } from "./explain.js";
 import { slotStarts } from "./starts.js";
 import { summarise } from "./summary.js";
 import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome, Timings, Unplaced, UnplacedReason } from "./types.js";
@@ -128,7 +128,8 @@ export const assemblePlan = (
 
   const placements: Placement[] = [];
   const unplaced: Unplaced[] = [];
-  const reasonFor = unplacedReasons(instance, built);
+  const totalsOf = lazyTotals(instance, built);
+  const reasonFor = unplacedReasons(instance, built, totalsOf);
   const filled = new Int32Array(employers.length);
   const starts = slotStarts(instance, placedAt, outcome.pinnedStarts);
   // A placement's score reads only what both classes' keys hold (../model/build.ts: the arcs' scores are
@@ -162,7 +163,7 @@ export const assemblePlan = (
     }
   }
 
-  const unfilledFor = unfilledReasons(instance, built);
+  const unfilledFor = unfilledReasons(instance, built, totalsOf);
   const employerOutcomes: EmployerOutcome[] = employers.map((e, i) => ({
     employerId: e.id,
     slots: e.slots,
@@ -171,7 +172,7 @@ export const assemblePlan = (
   }));
 
   const split = solution === null ? null : splitObjective(built.model, solution.flows);
-  const law = lawReport(instance, placements);
+  const law = lawReport(instance, filled);
   const resultMs = performance.now() - resultStarted;
   return {
     status: outcome.status,
@@ -181,7 +182,7 @@ export const assemblePlan = (
     placements,
     unplaced,
     employers: employerOutcomes,
-    summary: summarise(instance, placements, unplaced),
+    summary: summarise(instance, placements, unplaced, filled),
     objective:
       solution === null || split === null
         ? null

@@ -97,7 +97,7 @@ const merged = <T>(items: readonly { readonly item: T; readonly weight: number }
  * employers with slots and the capacity at their ends; per employer class,
  * the workers at the other ends of its arcs.
  */
-interface ArcTotals {
+export interface ArcTotals {
   readonly arcsFrom: Int32Array;
   readonly employersWithSlots: Float64Array;
   readonly slots: Float64Array;
@@ -124,12 +124,17 @@ const arcTotals = (instance: Instance, built: BuiltModel): ArcTotals => {
   return { arcsFrom, employersWithSlots, slots, eligibleWorkers };
 };
 
-/** Reasons per worker class for a class that is (partly) unplaced. */
-export const unplacedReasons = (instance: Instance, built: BuiltModel): ((workerClass: number) => UnplacedReason) => {
-  const { model, employerMembers, workerMembers } = built;
+/** `arcTotals`, worked out on the first call and then remembered: one result asks for reasons of both kinds. */
+export const lazyTotals = (instance: Instance, built: BuiltModel): (() => ArcTotals) => {
+  let totals: ArcTotals | null = null;
+  return () => (totals ??= arcTotals(instance, built));
+};
+
+/** Reasons per worker class for a class that is (partly) unplaced; `totalsOf` shares the arc totals with `unfilledReasons`. */
+export const unplacedReasons = (instance: Instance, built: BuiltModel, totalsOf = lazyTotals(instance, built)): ((workerClass: number) => UnplacedReason) => {
+  const { employerMembers, workerMembers } = built;
   const { reference } = instance;
   const memo = new Map<number, UnplacedReason>();
-  let totals: ArcTotals | null = null;
   const pairMemo = new Map<string, Tally>();
   let employers: readonly { readonly item: (worker: Worker, details: boolean, into?: Exclusion[]) => Exclusion[]; readonly weight: number }[] | null = null;
   let employerRules: Tally | null = null;
@@ -137,7 +142,7 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
   return (c) => {
     const known = memo.get(c);
     if (known !== undefined) return known;
-    totals ??= arcTotals(instance, built);
+    const totals = totalsOf();
     let reason: UnplacedReason;
     if (totals.arcsFrom[c] === 0) {
       const worker = instance.workers[workerMembers[c]?.[0] as number] as Worker;
@@ -167,12 +172,11 @@ export const unplacedReasons = (instance: Instance, built: BuiltModel): ((worker
   };
 };
 
-/** Reasons per employer class for a class whose slots are not all filled. */
-export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employerClass: number) => UnfilledReason) => {
-  const { model, employerMembers, workerMembers } = built;
+/** Reasons per employer class for a class whose slots are not all filled; `totalsOf` as for `unplacedReasons`. */
+export const unfilledReasons = (instance: Instance, built: BuiltModel, totalsOf = lazyTotals(instance, built)): ((employerClass: number) => UnfilledReason) => {
+  const { employerMembers, workerMembers } = built;
   const { reference } = instance;
   const memo = new Map<number, UnfilledReason>();
-  let totals: ArcTotals | null = null;
   const pairMemo = new Map<string, Tally>();
   let workers: readonly { readonly item: Worker; readonly weight: number }[] | null = null;
   let workerRules: Tally | null = null;
@@ -180,7 +184,7 @@ export const unfilledReasons = (instance: Instance, built: BuiltModel): ((employ
   return (j) => {
     const known = memo.get(j);
     if (known !== undefined) return known;
-    totals ??= arcTotals(instance, built);
+    const totals = totalsOf();
     const eligibleWorkers = totals.eligibleWorkers[j] as number;
     let reason: UnfilledReason;
     if (eligibleWorkers === 0) {

@@ -10,14 +10,14 @@
  * // "E031 must raise its wage from 1,040 to 1,102 yen from 2026-10-01 (Kagawa minimum wage FY2026, expected)"
  */
 import { ESD_START, SUPPORT_LIMITS, supportLimitsApply } from "../domain/law.js";
-import { compareStrings, type Instance } from "../input/instance.js";
-import type { LawReport, Placement, SupportLoad, WageRaise, WageReliance } from "./types.js";
+import { compareStrings, type Employer, type Instance } from "../input/instance.js";
+import type { LawReport, SupportLoad, WageRaise, WageReliance } from "./types.js";
 
 const yen = (n: number): string => n.toLocaleString("en-US");
 
-const raisesOf = (instance: Instance, placed: ReadonlyMap<string, number>): WageRaise[] =>
-  instance.employers.flatMap((e) => {
-    const n = placed.get(e.id) ?? 0;
+const raisesOf = (instance: Instance, placed: Int32Array): WageRaise[] =>
+  instance.employers.flatMap((e, i) => {
+    const n = placed[i] ?? 0;
     const schedule = instance.reference.wages.get(e.id);
     if (n === 0 || schedule === undefined) return [];
     let wage = e.hourlyWage;
@@ -37,7 +37,7 @@ const raisesOf = (instance: Instance, placed: ReadonlyMap<string, number>): Wage
     });
   });
 
-const relianceOf = (instance: Instance, placed: ReadonlyMap<string, number>): WageReliance[] => {
+const relianceOf = (instance: Instance, placed: Int32Array): WageReliance[] => {
   const groups = new Map<string, { base: Omit<WageReliance, "employers" | "placed" | "text">; employers: string[]; placed: number }>();
   const add = (key: string, base: Omit<WageReliance, "employers" | "placed" | "text">, employer: string, n: number): void => {
     const g = groups.get(key) ?? { base, employers: [], placed: 0 };
@@ -45,10 +45,11 @@ const relianceOf = (instance: Instance, placed: ReadonlyMap<string, number>): Wa
     g.placed += n;
     groups.set(key, g);
   };
-  for (const e of instance.employers) {
-    const n = placed.get(e.id) ?? 0;
-    const schedule = instance.reference.wages.get(e.id);
-    if (n === 0 || schedule === undefined) continue;
+  for (let i = 0; i < instance.employers.length; i++) {
+    const e = instance.employers[i] as Employer;
+    const n = placed[i] ?? 0;
+    const schedule = n === 0 ? undefined : instance.reference.wages.get(e.id);
+    if (schedule === undefined) continue;
     for (const s of schedule.steps) {
       if (s.expected) add(`expected\u0000${s.what}\u0000${s.since}`, { kind: "expected-rate", what: s.what, amount: s.amount, from: s.since, source: s.source }, e.id, n);
     }
@@ -69,15 +70,16 @@ const relianceOf = (instance: Instance, placed: ReadonlyMap<string, number>): Wa
     }));
 };
 
-const supportOf = (instance: Instance, placed: ReadonlyMap<string, number>): SupportLoad[] => {
+const supportOf = (instance: Instance, placed: Int32Array): SupportLoad[] => {
   const { supportOrganisations, placement } = instance.reference;
   const enforced = supportLimitsApply(placement);
   const { workersPerOfficer, employersPerOfficer, from } = SUPPORT_LIMITS.value;
   const names = [...new Set(instance.employers.map((e) => e.support).filter((s) => s !== "self"))].sort(compareStrings);
   // Placements and placed-at employers per organisation, one employer at a time (ids are unique).
   const load = new Map<string, { workers: number; employers: number }>();
-  for (const e of instance.employers) {
-    const n = placed.get(e.id) ?? 0;
+  for (let i = 0; i < instance.employers.length; i++) {
+    const e = instance.employers[i] as Employer;
+    const n = placed[i] ?? 0;
     if (n === 0 || e.support === "self") continue;
     const l = load.get(e.support);
     if (l === undefined) load.set(e.support, { workers: n, employers: 1 });
@@ -116,13 +118,8 @@ const notesOf = (instance: Instance): string[] => {
   ];
 };
 
-/** The law report of a plan; see the module comment. */
-export const lawReport = (instance: Instance, placements: readonly Placement[]): LawReport => {
-  const placed = new Map<string, number>();
-  for (let i = 0; i < placements.length; i++) {
-    const id = (placements[i] as Placement).employerId;
-    placed.set(id, (placed.get(id) ?? 0) + 1);
-  }
+/** The law report of a plan, given how many are placed at each employer (by its index); see the module comment. */
+export const lawReport = (instance: Instance, placed: Int32Array): LawReport => {
   const { placement } = instance.reference;
   return {
     placement: { start: placement.start, months: placement.months, end: placement.end, wages: placement.wages },

@@ -18,7 +18,7 @@
  * // E1: 1 slot from 2026-10-01, 1 from 2027-04-01; placed W2 (available 2027-01-10), W1 (2026-09-01)
  * slotStarts(instance, placedAt) // W1 "2026-10-01", W2 "2027-04-01"
  */
-import { compareStrings, type Instance, type Worker } from "../input/instance.js";
+import { compareStrings, type Employer, type Instance, type Worker } from "../input/instance.js";
 import { availableFor } from "../rules/availability.js";
 
 /**
@@ -30,23 +30,33 @@ import { availableFor } from "../rules/availability.js";
  */
 export const slotStarts = (instance: Instance, placedAt: Int32Array, pinned: ReadonlyMap<number, string> = new Map()): (string | null)[] => {
   const { workers, employers, reference } = instance;
-  const starts: (string | null)[] = workers.map(() => null);
-  const at = new Map<number, number[]>();
-  placedAt.forEach((e, w) => {
-    if (e < 0) return;
-    const list = at.get(e);
-    if (list === undefined) at.set(e, [w]);
-    else list.push(w);
-  });
-  for (const [e, placed] of at) {
-    const employer = employers[e];
-    if (employer === undefined) continue;
+  const starts = new Array<string | null>(workers.length).fill(null);
+  // The workers at each employer, in index order: counted, then laid out employer by employer (each
+  // employer's placements are dealt on their own, so the order of employers does not matter).
+  const first = new Int32Array(employers.length + 1);
+  for (let w = 0; w < placedAt.length; w++) {
+    const e = placedAt[w] as number;
+    if (e >= 0 && e < employers.length) first[e + 1] = (first[e + 1] as number) + 1;
+  }
+  for (let e = 0; e < employers.length; e++) first[e + 1] = (first[e + 1] as number) + (first[e] as number);
+  const cursor = first.slice(0, employers.length);
+  const byEmployer = new Int32Array(first[employers.length] as number);
+  for (let w = 0; w < placedAt.length; w++) {
+    const e = placedAt[w] as number;
+    if (e >= 0 && e < employers.length) byEmployer[(cursor[e] as number)++] = w;
+  }
+  for (let e = 0; e < employers.length; e++) {
+    const from = first[e] as number;
+    const to = first[e + 1] as number;
+    if (from === to) continue;
+    const employer = employers[e] as Employer;
     const groups = employer.slotGroups;
     const last = groups[groups.length - 1]?.start ?? reference.placement.start;
     if (groups.length <= 1) {
-      for (const w of placed) starts[w] = last;
+      for (let k = from; k < to; k++) starts[byEmployer[k] as number] = last;
       continue;
     }
+    const placed = Array.from(byEmployer.subarray(from, to));
     const free = groups.map((g) => g.slots);
     const unpinned: number[] = [];
     // Workers in index order, which is id order in a decoded instance.

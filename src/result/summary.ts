@@ -5,7 +5,7 @@
  */
 import { monthOf } from "../domain/dates.js";
 import { findField } from "../domain/fields.js";
-import type { Instance } from "../input/instance.js";
+import type { Employer, Instance } from "../input/instance.js";
 import type { GroupSummary, Placement, Summary, Unplaced, UnplacedReason } from "./types.js";
 
 type Mutable = { placed: number; slots: number };
@@ -17,27 +17,25 @@ const finish = (groups: Map<string, Mutable>): Record<string, GroupSummary> =>
       .map(([k, g]) => [k, { placed: g.placed, slots: g.slots, unfilledSlots: g.slots - g.placed }]),
   );
 
-/** Placements per employer id, and per start month, counted in one pass. */
-const counted = (placements: readonly Placement[]): { byEmployer: Map<string, number>; byMonth: Map<string, number> } => {
-  const byEmployer = new Map<string, number>();
+/** Placements per start month. */
+const perStartMonth = (placements: readonly Placement[]): Map<string, number> => {
   const byStart = new Map<string, number>();
   for (let i = 0; i < placements.length; i++) {
-    const p = placements[i] as Placement;
-    byEmployer.set(p.employerId, (byEmployer.get(p.employerId) ?? 0) + 1);
-    byStart.set(p.start, (byStart.get(p.start) ?? 0) + 1);
+    const { start } = placements[i] as Placement;
+    byStart.set(start, (byStart.get(start) ?? 0) + 1);
   }
   const byMonth = new Map<string, number>();
   for (const [start, n] of byStart) byMonth.set(monthOf(start), (byMonth.get(monthOf(start)) ?? 0) + n);
-  return { byEmployer, byMonth };
+  return byMonth;
 };
 
 /**
- * Employers are counted once each (their slots and their placements), not a
- * pass of map updates per placement; a group appears when some employer (or
- * slot group, or placement) names it, as before.
+ * Employers are counted once each (their slots and `filled`, the placements
+ * at each employer by its index), not a pass of map updates per placement; a
+ * group appears when some employer (or slot group, or placement) names it.
  */
-export const summarise = (instance: Instance, placements: readonly Placement[], unplaced: readonly Unplaced[]): Summary => {
-  const { byEmployer, byMonth } = counted(placements);
+export const summarise = (instance: Instance, placements: readonly Placement[], unplaced: readonly Unplaced[], filled: Int32Array): Summary => {
+  const byMonth = perStartMonth(placements);
   const bySector = new Map<string, Mutable>();
   const byField = new Map<string, Mutable>();
   const byPrefecture = new Map<string, Mutable>();
@@ -50,8 +48,9 @@ export const summarise = (instance: Instance, placements: readonly Placement[], 
     }
   };
   // Employer ids are unique in a decoded instance: each employer's placements are counted at it once.
-  for (const e of instance.employers) {
-    const placed = byEmployer.get(e.id) ?? 0;
+  for (let i = 0; i < instance.employers.length; i++) {
+    const e = instance.employers[i] as Employer;
+    const placed = filled[i] ?? 0;
     bump(bySector, findField(instance.reference.catalogue, e.field)?.sector ?? "other", placed, e.slots);
     bump(byField, e.field, placed, e.slots);
     bump(byPrefecture, e.prefecture, placed, e.slots);
