@@ -38,6 +38,7 @@ import { maxScore, wagePoints } from "../rules/scoring.js";
 import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
 import { alikeBuckets, alikeClasses, memberCaps, type AlikeClasses } from "../policy/alike.js";
+import { groupByParts } from "./grouping.js";
 import type { AssignmentModel, ModelArc } from "./types.js";
 
 export interface BuiltModel {
@@ -55,55 +56,46 @@ export interface BuiltModel {
  * string; plus training centre, home province, group or internship employer
  * where a policy or a legal limit reads them.
  */
-export const workerClassKey = (w: Worker, reference: Reference, splits: ClassSplits = NO_SPLITS): string =>
-  JSON.stringify([
-    w.language,
-    w.careJapaneseTest,
-    w.certifications,
-    w.skills,
-    w.fieldPreferences,
-    w.prefecturePreferences,
-    workerBarriers(w, reference.placement),
-    homeVisitStanding(w, reference),
-    splits.byCentre ? w.trainingCentre : null,
-    splits.byProvince ? w.homeProvince : null,
-    splits.byGroup ? w.group : null,
-    splits.byFormerIntern ? w.formerInternAt : null,
-    w.availableFrom,
-  ]);
+export const workerClassKey = (w: Worker, reference: Reference, splits: ClassSplits = NO_SPLITS): string => JSON.stringify(workerClassParts(w, reference, splits));
+
+/** What `workerClassKey` prints: the worker's class attributes as plain data. */
+const workerClassParts = (w: Worker, reference: Reference, splits: ClassSplits): unknown[] => [
+  w.language,
+  w.careJapaneseTest,
+  w.certifications,
+  w.skills,
+  w.fieldPreferences,
+  w.prefecturePreferences,
+  workerBarriers(w, reference.placement),
+  homeVisitStanding(w, reference),
+  splits.byCentre ? w.trainingCentre : null,
+  splits.byProvince ? w.homeProvince : null,
+  splits.byGroup ? w.group : null,
+  splits.byFormerIntern ? w.formerInternAt : null,
+  w.availableFrom,
+];
 
 /** The attributes that decide an employer's eligibility and score, as a canonical string; plus its id (or organisation) where a constraint needs it apart. */
 export const employerClassKey = (e: Employer, wagePoints: number, reference: Reference, splits: ClassSplits = NO_SPLITS): string =>
-  JSON.stringify([
-    e.prefecture,
-    e.field,
-    e.jobCategory,
-    e.minLanguage,
-    e.requiredSkills,
-    e.preferredSkills,
-    wagePoints,
-    e.homeVisitCare,
-    reference.employerBarriers.get(e.id) ?? [],
-    splits.ownClass(e) ? e.id : null,
-    splits.bySupport ? e.support : null,
-    startsKey(e),
-  ]);
+  JSON.stringify(employerClassParts(e, wagePoints, reference, splits));
+
+/** What `employerClassKey` prints: the employer's class attributes as plain data. */
+const employerClassParts = (e: Employer, wagePoints: number, reference: Reference, splits: ClassSplits): unknown[] => [
+  e.prefecture,
+  e.field,
+  e.jobCategory,
+  e.minLanguage,
+  e.requiredSkills,
+  e.preferredSkills,
+  wagePoints,
+  e.homeVisitCare,
+  reference.employerBarriers.get(e.id) ?? [],
+  splits.ownClass(e) ? e.id : null,
+  splits.bySupport ? e.support : null,
+  startsKey(e),
+];
 
 const NO_SPLITS: ClassSplits = { byCentre: false, byProvince: false, byGroup: false, ownClass: () => false, byDiversity: false, bySupport: false, byFormerIntern: false };
-
-/** Groups item indices by key; groups sorted by key, members in index order. */
-/** Items grouped by key, groups in key order; null when the deadline (checked every 256 items) came first. */
-const groupByUntil = <T>(items: readonly T[], keyOf: (item: T) => string, deadline: number | undefined): { key: string; members: number[] }[] | null => {
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < items.length; i++) {
-    if (deadline !== undefined && i % 256 === 0 && performance.now() >= deadline) return null;
-    const key = keyOf(items[i] as T);
-    const members = groups.get(key);
-    if (members === undefined) groups.set(key, [i]);
-    else members.push(i);
-  }
-  return [...groups.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([key, members]) => ({ key, members }));
-};
 
 /** The fields a worker could possibly work in: those certified in (eligibility requires it). */
 const certifiedFields = (w: Worker): ReadonlySet<string> => new Set(w.certifications.map((c) => c.field));
@@ -117,30 +109,32 @@ export interface Classes {
 /** Workers and employers in classes; `mergeAlike`: employers under a diversity limit share classes where that is exact (../policy/alike.ts). */
 export const aggregate = (instance: Instance, mergeAlike = false): Classes => aggregateUntil(instance, undefined, mergeAlike) as Classes;
 
-/** `aggregate`, or null when the deadline came first. */
 /**
- * Worker class keys remembered for workers that cannot change (deeply frozen: decoded from a frozen input,
- * ../input/reuse.ts, as a saved plan's are), with what else the key reads: the catalogue, the placement
- * period and the splits. Re-planning after events then builds keys only for the rows the events changed.
+ * Worker class attributes remembered for workers that cannot change (deeply frozen: decoded from a frozen
+ * input, ../input/reuse.ts, as a saved plan's are), with what else they read: the catalogue, the placement
+ * period and the splits. Re-planning after events then works out the rules behind them (the worker rules,
+ * home-visit standing) only for the rows the events changed.
  */
-const workerKeys = new WeakMap<Worker, { readonly context: string; readonly key: string }>();
+const workerParts = new WeakMap<Worker, { readonly context: string; readonly parts: readonly unknown[] }>();
 
-const workerKeyOf = (reference: Reference, splits: ClassSplits): ((w: Worker) => string) => {
+const workerPartsOf = (reference: Reference, splits: ClassSplits): ((w: Worker) => readonly unknown[]) => {
   const context = JSON.stringify([reference.catalogue.version, reference.placement, splits.byCentre, splits.byProvince, splits.byGroup, splits.byFormerIntern]);
   return (w) => {
-    const known = workerKeys.get(w);
-    if (known !== undefined && known.context === context) return known.key;
-    const key = workerClassKey(w, reference, splits);
-    if (isDeepFrozen(w)) workerKeys.set(w, { context, key });
-    return key;
+    const known = workerParts.get(w);
+    if (known !== undefined && known.context === context) return known.parts;
+    const parts = workerClassParts(w, reference, splits);
+    if (isDeepFrozen(w)) workerParts.set(w, { context, parts: Object.freeze(parts) });
+    return parts;
   };
 };
 
+/** `aggregate`, or null when the deadline came first. */
 const aggregateUntil = (instance: Instance, deadline: number | undefined, mergeAlike: boolean): Classes | null => {
   const splits = classSplits(instance, mergeAlike);
-  const workers = groupByUntil(instance.workers, workerKeyOf(instance.reference, splits), deadline);
+  // Grouped as by the class keys, without a key string per row (./grouping.ts).
+  const workers = groupByParts(instance.workers, workerPartsOf(instance.reference, splits), deadline);
   if (workers === null) return null;
-  const employers = groupByUntil(instance.employers, (e) => employerClassKey(e, wagePoints(e, instance.reference), instance.reference, splits), deadline);
+  const employers = groupByParts(instance.employers, (e) => employerClassParts(e, wagePoints(e, instance.reference), instance.reference, splits), deadline);
   if (employers === null) return null;
   if (!splits.byDiversity) return { workers, employers };
   // Employers alike in every rule under a diversity limit: split into the buckets that may share a class

@@ -1,0 +1,133 @@
+/**
+ * Grouping items by a value without building a string per item.
+ *
+ * Model building groups hundreds of thousands of workers into classes by the
+ * attributes that decide eligibility and score (./build.ts). Grouping them by
+ * a canonical string (`JSON.stringify` of those attributes) built one long
+ * string per worker and hashed it into a Map: about 1 s at 333,000 workers.
+ * Here each item's parts (plain JSON data: strings, numbers, booleans, null,
+ * arrays and plain objects) are hashed where they lie, items with equal
+ * hashes are compared part by part, and a string is built only for the first
+ * item of each group, to order the groups.
+ *
+ * The groups are exactly those of grouping by `JSON.stringify(parts)`, by
+ * construction: two items land in one group only when their parts are equal
+ * in every primitive (===), in array length and order, and in object keys and
+ * their order, so their strings are equal; and groups whose strings turn out
+ * equal anyway (data JSON prints alike, as `undefined` and `null` in an
+ * array) are joined afterwards. The hash decides only how many comparisons
+ * are made.
+ */
+
+import { compareStrings } from "../input/instance.js";
+
+/** A JSON-like value's hash folded into `h` (32 bits; strings numbered in `atoms`). */
+const hashInto = (h: number, value: unknown, atoms: Map<string, number>): number => {
+  if (typeof value === "string") {
+    let id = atoms.get(value);
+    if (id === undefined) atoms.set(value, (id = atoms.size + 1));
+    return mix(h, id);
+  }
+  if (typeof value === "number") return mix(mix(h, 0x6b43a9b5), Number.isInteger(value) ? value | 0 : Math.round(value * 1024) | 0);
+  if (typeof value === "boolean") return mix(h, value ? 0x1b873593 : 0x2545f491);
+  if (value === null || typeof value !== "object") return mix(h, 0x5bd1e995);
+  if (Array.isArray(value)) {
+    let g = mix(h, 0x27d4eb2f + value.length);
+    for (let i = 0; i < value.length; i++) g = hashInto(g, value[i], atoms);
+    return g;
+  }
+  let g = mix(h, 0x165667b1);
+  const record = value as Record<string, unknown>;
+  for (const key in record) g = hashInto(hashInto(g, key, atoms), record[key], atoms);
+  return g;
+};
+
+const mix = (h: number, x: number): number => {
+  const k = Math.imul(h ^ x, 0x9e3779b1);
+  return k ^ (k >>> 15);
+};
+
+/** Equal as JSON data, strictly: primitives ===, arrays element by element, objects key by key in order. */
+export const sameData = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i] as string;
+    if (key !== keysB[i] || !sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+};
+
+/** Two increasing lists merged into one. */
+const mergeIncreasing = (a: readonly number[], b: readonly number[]): number[] => {
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length || j < b.length) out[k++] = j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number)) ? (a[i++] as number) : (b[j++] as number);
+  return out;
+};
+
+/**
+ * The items grouped by `JSON.stringify(partsOf(item))`: groups in the order
+ * of that key (UTF-16 code units, as `compareStrings`), members in index
+ * order; or null when the deadline (a `performance.now()` reading, checked
+ * every 256 items) came first.
+ */
+export const groupByParts = <T>(
+  items: readonly T[],
+  partsOf: (item: T) => readonly unknown[],
+  deadline: number | undefined,
+): { key: string; members: number[] }[] | null => {
+  const atoms = new Map<string, number>();
+  /** Group indices by hash; a number when one group has the hash (the common case), a list otherwise. */
+  const byHash = new Map<number, number | number[]>();
+  const groupParts: (readonly unknown[])[] = [];
+  const members: number[][] = [];
+  const join = (item: number, parts: readonly unknown[], h: number): void => {
+    const known = byHash.get(h);
+    if (typeof known === "number" && sameData(groupParts[known], parts)) {
+      (members[known] as number[]).push(item);
+      return;
+    }
+    if (typeof known === "object") {
+      for (let k = 0; k < known.length; k++) {
+        const g = known[k] as number;
+        if (sameData(groupParts[g], parts)) {
+          (members[g] as number[]).push(item);
+          return;
+        }
+      }
+    }
+    const g = members.length;
+    groupParts.push(parts);
+    members.push([item]);
+    if (known === undefined) byHash.set(h, g);
+    else if (typeof known === "number") byHash.set(h, [known, g]);
+    else known.push(g);
+  };
+  for (let i = 0; i < items.length; i++) {
+    if (deadline !== undefined && i % 256 === 0 && performance.now() >= deadline) return null;
+    const parts = partsOf(items[i] as T);
+    join(i, parts, hashInto(0x3c6ef372, parts, atoms));
+  }
+  const groups = members.map((list, g) => ({ key: JSON.stringify(groupParts[g]), members: list }));
+  groups.sort((a, b) => compareStrings(a.key, b.key));
+  // Groups whose data differ but print alike are one group, as grouping by the string makes them.
+  const joined: { key: string; members: number[] }[] = [];
+  for (const g of groups) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && last.key === g.key) last.members = mergeIncreasing(last.members, g.members);
+    else joined.push(g);
+  }
+  return joined;
+};

@@ -1,0 +1,87 @@
+/**
+ * groupByParts stands in for grouping by `JSON.stringify(parts)` in a Map
+ * (model building's class keys). Checked against that grouping, built here
+ * the plain way: the same groups, keys and members, in key order; on small
+ * JSON-like values chosen to collide (the same data in other key orders,
+ * `undefined` and `null`, -0 and 0, NaN, integers and fractions, strings
+ * that look alike), and on the nationwide generator's workers through the
+ * model's own classes.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { groupByParts, sameData } from "../../src/model/grouping.js";
+import { fcOptions } from "../support/seed.js";
+
+/** The oracle: a Map from each item's string to its indices, in key order. */
+const byString = (items: readonly (readonly unknown[])[]): { key: string; members: number[] }[] => {
+  const groups = new Map<string, number[]>();
+  items.forEach((parts, i) => {
+    const key = JSON.stringify(parts);
+    const members = groups.get(key);
+    if (members === undefined) groups.set(key, [i]);
+    else members.push(i);
+  });
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, members]) => ({ key, members }));
+};
+
+const atom = fc.oneof(
+  fc.constantFrom<unknown>("a", "b", "ab", "", "\u00e9", "1", null, undefined, true, false, 0, -0, 1, 2, 0.5, Number.NaN, 1e21),
+  fc.integer({ min: -3, max: 3 }),
+);
+// Objects from a few keys, so the same keys come in different orders.
+const record = (inner: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+  fc.array(fc.tuple(fc.constantFrom("x", "y", "z", "1"), inner), { maxLength: 3 }).map((entries) => {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of entries) o[k] = v;
+    return o;
+  });
+const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
+  v: fc.oneof({ depthSize: "small", withCrossShrink: true }, atom, fc.array(tie("v"), { maxLength: 3 }), record(tie("v"))),
+})).v;
+const parts = fc.array(value, { minLength: 1, maxLength: 3 });
+
+describe("grouping by parts", () => {
+  it("makes the groups that grouping by the JSON string makes, in key order", () => {
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 30 }), (items) => {
+        // Drawn from a small pool too, so that equal data in distinct objects is common.
+        const pooled = items.concat(items.map((p) => JSON.parse(JSON.stringify(p) ?? "null") as unknown[]).filter(Array.isArray));
+        for (const list of [items, pooled]) expect(groupByParts(list, (p) => p, undefined)).toEqual(byString(list));
+      }),
+      fcOptions(800),
+    );
+  });
+
+  it("compares data strictly: equal only where the JSON strings are equal", () => {
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        if (sameData(a, b)) expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+        // A copy is the same data, unless it holds NaN (NaN !== NaN: kept apart, and joined by the string after).
+        if (!JSON.stringify(a, (_k, v: unknown) => (Number.isNaN(v) ? "NaN!" : v))?.includes("NaN!")) expect(sameData(a, structuredClone(a))).toBe(true);
+      }),
+      fcOptions(800),
+    );
+  });
+
+  it("tells apart objects whose keys come in another order, as their strings do", () => {
+    /** The value with each object's keys in reverse order. */
+    const reversed = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reversed) : typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+    fc.assert(
+      fc.property(value, (a) => {
+        const b = reversed(a);
+        if (sameData(a, b)) expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      }),
+      fcOptions(800),
+    );
+    expect(sameData({ x: 1, y: 2 }, { y: 2, x: 1 })).toBe(false);
+  });
+
+  it("stops at a deadline already past, and not without one", () => {
+    expect(groupByParts([[1], [2]], (p) => p, performance.now() - 1)).toBeNull();
+    expect(groupByParts([[1], [2], [1]], (p) => p, undefined)).toEqual([
+      { key: "[1]", members: [0, 2] },
+      { key: "[2]", members: [1] },
+    ]);
+  });
+});
