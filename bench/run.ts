@@ -121,6 +121,8 @@ for (const planned of sizes) {
       process.execPath,
       [
         "--max-old-space-size=8192",
+        // bench/load.ts collects the heap before each run (untimed), so runs do not pay for each other's garbage.
+        "--expose-gc",
         "--import",
         "tsx",
         join(here, "case.ts"),

@@ -80,8 +80,8 @@ const checkSample = (instance: Instance, market: Market, audit: AuditDetail, pla
 };
 
 /** One timed run; `verify` adds the checks (untimed: its figures are not reported). */
-export const stableRun = (text: string, proposing: "workers" | "employers", verify: boolean): StableRun => {
-  const { parsed, instance, built, t1, t2 } = decodeAndBuild(text);
+export const stableRun = (file: string, proposing: "workers" | "employers", verify: boolean): StableRun => {
+  const { parsed, instance, built, t1, t2 } = decodeAndBuild(file);
   const { result, stability } = stablePlan(instance, built, { proposing }, parsed, { decodeMs: t1 - parsed, buildMs: t2 - t1 });
   const t4 = performance.now();
   const solveMs = result.timings.solveMs;
