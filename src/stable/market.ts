@@ -179,11 +179,27 @@ const arcLists = (classes: number, arcs: readonly { readonly from: number; reado
 
 /**
  * Cells in decreasing value, ties by cell index, as one number per cell that sorts numerically into that
- * order: (rank of its value among the distinct values, best first) x cells + cell index. Exact for any
- * values (ranks, not the values, are packed).
+ * order: (how far its value is below the best, for integer values; else the rank of its value among the
+ * distinct values, best first) x cells + cell index. Exact for any values.
  */
 const orderPositions = (values: Float64Array): Float64Array => {
   const n = values.length;
+  // Integer values (the derived ones are: points and yen times integer weights) pack as they are, best
+  // first: (largest - value) x cells + cell index, exact while that stays below 2^53. No sort, no map.
+  let lo = Infinity;
+  let hi = -Infinity;
+  let integers = true;
+  for (let c = 0; c < n; c++) {
+    const v = values[c] as number;
+    if (!Number.isSafeInteger(v)) integers = false;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (integers && (hi - lo + 1) * n < Number.MAX_SAFE_INTEGER) {
+    const packed = new Float64Array(n);
+    for (let c = 0; c < n; c++) packed[c] = (hi - (values[c] as number)) * n + c;
+    return packed;
+  }
   const distinct = Float64Array.from(values).sort().reverse();
   const rank = new Map<number, number>();
   for (const v of distinct) if (!rank.has(v)) rank.set(v, rank.size);
