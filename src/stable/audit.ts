@@ -198,12 +198,14 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     fr[free] = (fr[free] as number) - size;
   };
 
-  // The groups of each worker class. A class's groups walk prefixes of one preference list (each down to
-  // the value of its own placement), and in a cell under no cap what a pair counts reads only the class
-  // (the employers' value of her: her standing, or her own id in a class of one) and the cell: so each
-  // class walks its list once, as far as its longest prefix, and every group adds up its prefix. Cells
-  // under a cap depend on where the group is placed (a move within the cap): those are counted group by
-  // group, as `move` says.
+  // The groups of each worker class. A group reaches the cells it values above its placement; in a cell
+  // under no cap what a pair counts reads only the class (the employers' value of her: her standing, or her
+  // own id in a class of one) and the cell. So each class reads its acceptable cells once, in any order
+  // (no sorted list): a cell counts for every group whose own value is below the cell's, which a binary
+  // search over the groups' values (increasing) finds, and a group's count is the sum over the cells that
+  // reach it. Its best option is the blocking cell it values most (ties: the lower cell index, as a sorted
+  // list would have it first). Cells under a cap depend on where the group is placed (a move within the
+  // cap): those are counted group by group, as `move` says.
   const groupsOf = new Map<number, number[][]>();
   for (const members of groups.values()) {
     const k = classOf[members[0] as number] as number;
@@ -211,76 +213,90 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     if (list === undefined) groupsOf.set(k, [members]);
     else list.push(members);
   }
+  /** Whether a cell valued `v` (index c) comes before one valued `w` (index d) in a preference list. */
+  const before = (v: number, c: number, w: number, d: number): boolean => v > w || (v === w && c < d);
   for (const [k, classGroups] of groupsOf) {
-    const list = market.list(k);
     const rep = (classGroups[0] as number[])[0] as number;
-    // Per group: how far down the list it walks (the entries it values above its placement).
-    const reach = classGroups.map((members) => {
+    // The groups in increasing order of their value of their placement (the unplaced: UNACCEPTABLE, lowest).
+    const mineOf = classGroups.map((members) => {
       const e0 = placedAt[members[0] as number] as number;
-      const mine = e0 < 0 ? UNACCEPTABLE : valueOfPlacement(k, e0);
+      return e0 < 0 ? UNACCEPTABLE : valueOfPlacement(k, e0);
+    });
+    const order = classGroups.map((_, g) => g).sort((a, b) => (mineOf[a] as number) - (mineOf[b] as number) || a - b);
+    const G = order.length;
+    const mine = Float64Array.from(order, (g) => mineOf[g] as number);
+    // workersBelow[i]: the workers of the i groups valuing their placement least.
+    const workersBelow = new Float64Array(G + 1);
+    for (let i = 0; i < G; i++) workersBelow[i + 1] = (workersBelow[i] as number) + (classGroups[order[i] as number] as number[]).length;
+    /** How many groups value their placement below `x` (they reach a cell she values `x`). */
+    const reaching = (x: number): number => {
       let lo = 0;
-      let hi = list.cells.length;
+      let hi = G;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if ((list.values[mid] as number) > mine) lo = mid + 1;
+        if ((mine[mid] as number) < x) lo = mid + 1;
         else hi = mid;
       }
       return lo;
-    });
-    let longest = 0;
-    for (const r of reach) longest = Math.max(longest, r);
-    if (longest === 0) continue;
-    // Per list position: the pairs it counts for every group reaching it (cells under no cap), and the
-    // workers reaching it; cells under a cap are set apart, as positions.
-    const counted = new Float64Array(longest + 1);
-    const reaching = new Float64Array(longest + 1);
-    const capped: number[] = [];
-    let firstCounted = -1;
-    for (let g = 0; g < classGroups.length; g++) reaching[reach[g] as number] = (reaching[reach[g] as number] as number) + (classGroups[g] as number[]).length;
-    for (let i = longest - 1; i >= 0; i--) reaching[i] = (reaching[i] as number) + (reaching[i + 1] as number);
-    const values = new Float64Array(longest);
-    for (let i = 0; i < longest; i++) {
-      const c = list.cells[i] as number;
+    };
+    const { cells: acceptable, values: theirs } = market.acceptable(k);
+    // countFrom[i]: the pairs the uncapped cells reached by exactly the first i groups count (per worker).
+    const countFrom = new Float64Array(G + 1);
+    const capped: { readonly c: number; readonly mine: number; readonly v: number }[] = [];
+    let bestCell = -1;
+    let bestMine = UNACCEPTABLE;
+    let bestV = 0;
+    for (let i = 0; i < acceptable.length; i++) {
+      const c = acceptable[i] as number;
+      const wv = theirs[i] as number;
+      const groupsReaching = reaching(wv);
+      if (groupsReaching === 0) continue;
       const v = market.employerValue(rep, c);
-      values[i] = v;
       if (v === UNACCEPTABLE) continue;
       if ((regionsOfCell[c] ?? []).length > 0) {
-        capped.push(i);
+        capped.push({ c, mine: wv, v });
         continue;
       }
-      const s = states[c] as CellState;
-      const full = countBelow(s.fullWorst, v);
-      const free = s.free.length;
+      const st = states[c] as CellState;
+      const full = countBelow(st.fullWorst, v);
+      const free = st.free.length;
       if (full + free === 0) continue;
-      if (firstCounted < 0) firstCounted = i;
-      counted[i + 1] = full + free;
-      // Every group reaching i counts it: reaching[i + 1] workers, the groups walking past it.
-      const size = reaching[i + 1] as number;
+      countFrom[groupsReaching] = (countFrom[groupsReaching] as number) + full + free;
+      const size = workersBelow[groupsReaching] as number;
       addPairs(c, full, free, size);
       freeSlot += free * size;
+      if (bestCell < 0 || before(wv, c, bestMine, bestCell)) {
+        bestCell = c;
+        bestMine = wv;
+        bestV = v;
+      }
     }
-    for (let i = 0; i < longest; i++) counted[i + 1] = (counted[i + 1] as number) + (counted[i] as number);
-    // The first blocking member of the first counted uncapped cell, once.
-    const uncappedBest = firstCounted < 0 ? -1 : ((cells[list.cells[firstCounted] as number]?.members ?? []).find((e) => blocks(e, values[firstCounted] as number, UNCAPPED)) ?? -1);
-    classGroups.forEach((members, g) => {
-      const r = reach[g] as number;
+    // Group order[i] is reached by every cell reached by more than i groups.
+    for (let i = G - 1; i >= 0; i--) countFrom[i] = (countFrom[i] as number) + (countFrom[i + 1] as number);
+    // Capped cells in preference order, so the first that blocks for a group is its best among them.
+    capped.sort((x, y) => (before(x.mine, x.c, y.mine, y.c) ? -1 : 1));
+    // The first blocking member of the best uncapped cell, once.
+    const uncappedBest = bestCell < 0 ? -1 : ((cells[bestCell]?.members ?? []).find((e) => blocks(e, bestV, UNCAPPED)) ?? -1);
+    for (let i = 0; i < G; i++) {
+      const members = classGroups[order[i] as number] as number[];
       const size = members.length;
       const e0 = placedAt[members[0] as number] as number;
-      let count = counted[r] as number;
-      let best = firstCounted >= 0 && firstCounted < r ? uncappedBest : -1;
-      let bestAt = best < 0 ? r : firstCounted;
-      for (const i of capped) {
-        if (i >= r) break;
-        const c = list.cells[i] as number;
-        const v = values[i] as number;
-        const s = states[c] as CellState;
+      const own = mine[i] as number;
+      let count = countFrom[i + 1] as number;
+      let best = bestCell >= 0 && bestMine > own ? uncappedBest : -1;
+      let bestAtMine = best < 0 ? UNACCEPTABLE : bestMine;
+      let bestAtCell = best < 0 ? -1 : bestCell;
+      for (const { c, mine: wv, v } of capped) {
+        if (!(wv > own)) continue;
+        const st = states[c] as CellState;
         const legal = move(c, e0);
-        const full = legal.swap ? countBelow(s.fullWorst, v) : 0;
-        const free = legal.free ? s.free.length : legal.swap ? countBelow(s.freeWorst, v) : 0;
+        const full = legal.swap ? countBelow(st.fullWorst, v) : 0;
+        const free = legal.free ? st.free.length : legal.swap ? countBelow(st.freeWorst, v) : 0;
         if (full + free === 0) continue;
-        if (i < bestAt) {
+        if (bestAtCell < 0 || before(wv, c, bestAtMine, bestAtCell)) {
           best = (cells[c]?.members ?? []).find((e) => blocks(e, v, legal)) ?? -1;
-          bestAt = i;
+          bestAtMine = wv;
+          bestAtCell = c;
         }
         count += full + free;
         addPairs(c, full, free, size);
@@ -289,14 +305,14 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
           if (legal.withinFull) withinFullCap += free * size;
         }
       }
-      if (count === 0) return;
+      if (count === 0) continue;
       blockingPairs += count * size;
       for (let m = 0; m < members.length; m++) {
         const w = members[m] as number;
         options[w] = count;
         bestOf[w] = best;
       }
-    });
+    }
   }
   const pairsAt = new Float64Array(employers.length);
   cells.forEach((_, c) => {

@@ -105,6 +105,12 @@ export interface Market {
   /** The class's acceptable eligible cells, best first (ties by cell order); built on first use. */
   readonly list: (workerClass: number) => PreferenceList;
   /**
+   * The same cells and values as `list`, in no particular order (by model employer class, then cell),
+   * fresh and not remembered: for a reader that needs every acceptable cell but not their order (the
+   * audit's counts), without the sort.
+   */
+  readonly acceptable: (workerClass: number) => PreferenceList;
+  /**
    * The same cells, in the same order, while their value is above `above`,
    * without building the list: `visit` gets each cell and its value, and
    * returns false to stop. For reading a prefix (an audit) at scale.
@@ -389,14 +395,24 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   // lists: every cell is sorted once per such list pattern, and a class keeps the eligible ones in that
   // order. Classes with the same pattern and the same eligible employer classes share one list.
   // Per pattern: every cell's position in that order (value descending, then cell index), and the values in it.
+  // Per pattern: every cell's value, and (when a list is sorted) its position in that order.
+  const valuesByPattern = new Map<number, Float64Array>();
+  const patternValues = (k: number): Float64Array => {
+    const pattern = listsOfModel[(classes[k] as WorkerClass).modelClass] as number;
+    let values = valuesByPattern.get(pattern);
+    if (values === undefined) {
+      values = new Float64Array(cells.length);
+      for (let c = 0; c < cells.length; c++) values[c] = derivedWorker(k, c);
+      valuesByPattern.set(pattern, values);
+    }
+    return values;
+  };
   const byPattern = new Map<number, { readonly position: Float64Array; readonly values: Float64Array }>();
   const patternOrder = (k: number): { readonly position: Float64Array; readonly values: Float64Array } => {
     const pattern = listsOfModel[(classes[k] as WorkerClass).modelClass] as number;
     let sorted = byPattern.get(pattern);
     if (sorted === undefined) {
-      const n = cells.length;
-      const values = new Float64Array(n);
-      for (let c = 0; c < n; c++) values[c] = derivedWorker(k, c);
+      const values = patternValues(k);
       sorted = { position: orderPositions(values), values };
       byPattern.set(pattern, sorted);
     }
@@ -454,6 +470,30 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return out;
   };
 
+  const acceptable = (k: number): PreferenceList => {
+    const known = lists.get(k);
+    if (known !== undefined) return known;
+    const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? new Int32Array(0);
+    let n = 0;
+    for (let i = 0; i < eligibleHere.length; i++) n += (cellsOfModel[eligibleHere[i] as number] as readonly number[]).length;
+    const out = new Int32Array(n);
+    const outValues = new Float64Array(n);
+    const stated = (classes[k] as WorkerClass).stated !== undefined;
+    const values = stated ? null : patternValues(k);
+    n = 0;
+    for (let i = 0; i < eligibleHere.length; i++) {
+      const here = cellsOfModel[eligibleHere[i] as number] as readonly number[];
+      for (let t = 0; t < here.length; t++) {
+        const c = here[t] as number;
+        const v = values === null ? workerValue(k, c) : (values[c] as number);
+        if (v === UNACCEPTABLE) continue;
+        out[n] = c;
+        outValues[n++] = v;
+      }
+    }
+    return { cells: out.subarray(0, n), values: outValues.subarray(0, n) };
+  };
+
   const walk = (k: number, above: number, visit: (cell: number, value: number) => boolean): void => {
     const l = list(k);
     for (let i = 0; i < l.cells.length && (l.values[i] as number) > above; i++) if (!visit(l.cells[i] as number, l.values[i] as number)) return;
@@ -476,5 +516,5 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return employerValueWith(rankingOf(e), maxDerived, derivedEmployerValue(workers[w] as Worker, employers[e] as Employer, instance), (workers[w] as Worker).id);
   };
 
-  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, walk, classesOfModel, cellsOfModel };
+  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, walk, classesOfModel, cellsOfModel };
 };
