@@ -79,6 +79,18 @@ interface CellState {
   readonly fullWorst: Float64Array;
 }
 
+/** How many of the sorted values sorted[from, to) are below `x`. */
+const countBelowIn = (sorted: Float64Array, from: number, to: number, x: number): number => {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - from;
+};
+
 /** How many of the sorted values are below `x`. */
 const countBelow = (sorted: Float64Array, x: number): number => {
   let lo = 0;
@@ -132,6 +144,14 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     const full = byWorst(cell.members.filter(atCapacity));
     return { free, freeWorst: Float64Array.from(free, (e) => worstHeld[e] as number), full, fullWorst: Float64Array.from(full, (e) => worstHeld[e] as number) };
   });
+  // The same, flat, for the loop over every class's acceptable cells (millions at national scale): per cell
+  // its free members' count and its full members' worst values as a range of one array, so the loop reads
+  // a few contiguous arrays instead of an object and two typed arrays per cell.
+  const freeCount = Int32Array.from(states, (st) => st.free.length);
+  const fullFrom = new Int32Array(cells.length + 1);
+  for (let c = 0; c < cells.length; c++) fullFrom[c + 1] = (fullFrom[c] as number) + (states[c] as CellState).full.length;
+  const fullWorstAll = new Float64Array(fullFrom[cells.length] as number);
+  for (let c = 0; c < cells.length; c++) fullWorstAll.set((states[c] as CellState).fullWorst, fullFrom[c] as number);
 
   /**
    * For a worker now at employer `from` (-1: unplaced) moving into cell c:
@@ -140,6 +160,7 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
    * slot is a move within a cap at its maximum.
    */
   const regionsOfCell = cells.map((cell) => limits.regionsOf[cell.members[0] as number] ?? []);
+  const cappedCell = Uint8Array.from(regionsOfCell, (rs) => (rs.length > 0 ? 1 : 0));
   const UNCAPPED = { free: true, swap: true, withinFull: false } as const;
   const move = (c: number, from: number): { free: boolean; swap: boolean; withinFull: boolean } => {
     // Most cells are under no cap: every move into them is legal as far as caps go (one shared answer, no allocation).
@@ -183,19 +204,21 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
 
   const options = new Int32Array(workers.length);
   const bestOf = new Int32Array(workers.length).fill(-1);
-  const freeAdd = cells.map((cell) => new Float64Array(cell.members.length + 1));
-  const fullAdd = cells.map((cell) => new Float64Array(cell.members.length + 1));
+  // Per cell, a difference array over its members' positions in its free and full lists (flat: cell c's at addFrom[c]).
+  const addFrom = new Int32Array(cells.length + 1);
+  for (let c = 0; c < cells.length; c++) addFrom[c + 1] = (addFrom[c] as number) + (cells[c] as { members: readonly number[] }).members.length + 1;
+  const freeAdd = new Float64Array(addFrom[cells.length] as number);
+  const fullAdd = new Float64Array(addFrom[cells.length] as number);
   let blockingPairs = 0;
   let freeSlot = 0;
   let withinFullCap = 0;
   /** Records that `size` workers block with `full` + `free` members of cell c (their employers' pair counts, by the lists' order). */
   const addPairs = (c: number, full: number, free: number, size: number): void => {
-    const fa = fullAdd[c] as Float64Array;
-    const fr = freeAdd[c] as Float64Array;
-    fa[0] = (fa[0] as number) + size;
-    fa[full] = (fa[full] as number) - size;
-    fr[0] = (fr[0] as number) + size;
-    fr[free] = (fr[free] as number) - size;
+    const at = addFrom[c] as number;
+    fullAdd[at] = (fullAdd[at] as number) + size;
+    fullAdd[at + full] = (fullAdd[at + full] as number) - size;
+    freeAdd[at] = (freeAdd[at] as number) + size;
+    freeAdd[at + free] = (freeAdd[at + free] as number) - size;
   };
 
   // The groups of each worker class. A group reaches the cells it values above its placement; in a cell
@@ -253,13 +276,12 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
       if (groupsReaching === 0) continue;
       const v = market.employerValue(rep, c);
       if (v === UNACCEPTABLE) continue;
-      if ((regionsOfCell[c] ?? []).length > 0) {
+      if (cappedCell[c] === 1) {
         capped.push({ c, mine: wv, v });
         continue;
       }
-      const st = states[c] as CellState;
-      const full = countBelow(st.fullWorst, v);
-      const free = st.free.length;
+      const full = countBelowIn(fullWorstAll, fullFrom[c] as number, fullFrom[c + 1] as number, v);
+      const free = freeCount[c] as number;
       if (full + free === 0) continue;
       countFrom[groupsReaching] = (countFrom[groupsReaching] as number) + full + free;
       const size = workersBelow[groupsReaching] as number;
@@ -317,10 +339,11 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
   const pairsAt = new Float64Array(employers.length);
   cells.forEach((_, c) => {
     const s = states[c] as CellState;
-    for (const [list, add] of [[s.free, freeAdd[c]], [s.full, fullAdd[c]]] as const) {
+    const at = addFrom[c] as number;
+    for (const [list, add] of [[s.free, freeAdd], [s.full, fullAdd]] as const) {
       let running = 0;
       list.forEach((e, i) => {
-        running += (add as Float64Array)[i] as number;
+        running += add[at + i] as number;
         pairsAt[e] = running;
       });
     }
