@@ -129,7 +129,7 @@ export interface ArcColumnsBuilder {
   readonly length: number;
   /** Appends one arc; every value a 32-bit integer (scores of built models are 0..2,400). */
   push(from: number, to: number, score: number, upper: number): void;
-  /** The columns, trimmed (views of the builder's arrays: push no more afterwards). */
+  /** The columns, copied to exactly `length` entries (the builder's own arrays, with their slack, are then garbage). */
   finish(): ModelArcs;
 }
 
