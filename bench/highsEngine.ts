@@ -45,7 +45,7 @@ export const highsEngine = (highs: HighsSolver): BenchEngine => ({
     if (answer.Status !== "Optimal" && answer.Status !== "Time limit reached") {
       return { ...base, termination: "error", solution: null, message: `HiGHS status ${answer.Status}` };
     }
-    const flows = model.arcs.map((_, a) => Math.round(answer.Columns[`x${a}`]?.Primal ?? 0));
+    const flows = Array.from({ length: model.arcs.length }, (_, a) => Math.round(answer.Columns[`x${a}`]?.Primal ?? 0));
     const violation = checkFlows(model, flows);
     if (violation !== null) return { ...base, termination: "error", solution: null, message: `HiGHS answer infeasible: ${violation}` };
     return {

@@ -119,10 +119,13 @@ const verify = (input: InstanceInput, plan: SavedPlan, events: readonly Record<s
   const h = withHighs.solve(m.weighted, {});
   if (h.solution === null) return fail(`HiGHS: ${h.termination} ${h.message ?? ""}`);
   const flows = h.solution.flows;
-  const key = m.weighted.arcs.reduce(
-    (k, _, i) => ({ placed: k.placed + (flows[i] ?? 0), kept: k.kept + (m.stay[i] ? (flows[i] ?? 0) : 0), score: k.score + (m.built.model.arcs[m.toBuilt[i] as number]?.score ?? 0) * (flows[i] ?? 0) }),
-    { placed: 0, kept: 0, score: 0 },
-  );
+  const key = { placed: 0, kept: 0, score: 0 };
+  for (let i = 0; i < m.weighted.arcs.length; i++) {
+    const f = flows[i] ?? 0;
+    key.placed += f;
+    key.kept += m.stay[i] ? f : 0;
+    key.score += (m.built.model.arcs.score[m.toBuilt[i] as number] ?? 0) * f;
+  }
   const ours = { placed: r.result.summary.placed, kept: d.kept.length, score: r.result.summary.totalScore };
   // HiGHS solves in floating point: with the orders' large weights it may stop at a slightly worse plan, but never a better one.
   const order = (k: typeof ours): number[] => (moves === "fewest" ? [k.placed, k.kept, k.score] : moves === "pinned" ? [k.kept, k.placed, k.score] : [k.placed, k.score + moves.penalty * k.kept]);

@@ -142,7 +142,8 @@ const quotaReason = (instance: Instance, built: BuiltModel, classes: readonly nu
   const { model } = built;
   const targets = new Set(classes);
   const slots = classes.reduce((s, j) => s + (built.employerMembers[j] ?? []).reduce((t, i) => t + (instance.employers[i]?.slots ?? 0), 0), 0);
-  const eligibleClasses = new Set(model.arcs.filter((a) => targets.has(a.to)).map((a) => a.from));
+  const eligibleClasses = new Set<number>();
+  for (let a = 0; a < model.arcs.length; a++) if (targets.has(model.arcs.to[a] as number)) eligibleClasses.add(model.arcs.from[a] as number);
   const eligible = [...eligibleClasses].reduce((s, c) => s + (model.workerClasses[c]?.supply ?? 0), 0);
   if (slots < r.from && slots <= eligible) return `its employers have only ${slots} slots`;
   if (eligible < r.from) {
@@ -194,15 +195,18 @@ const floorReason = (instance: Instance, built: BuiltModel, flows: readonly numb
   const { model } = built;
   const mine = new Set(classes);
   const flow = (arcs: readonly number[]): number => arcs.reduce((s, a) => s + (flows[a] ?? 0), 0);
-  const fromMine = (a: number): boolean => mine.has(model.arcs[a]?.from ?? -1);
-  const own = model.arcs.flatMap((arc, a) => (mine.has(arc.from) ? [a] : []));
-  const eligibleClasses = new Set(own.map((a) => model.arcs[a]?.from ?? -1));
-  const targets = new Set(own.map((a) => model.arcs[a]?.to ?? -1));
+  const { from, to } = model.arcs;
+  const fromMine = (a: number): boolean => mine.has(from[a] ?? -1);
+  const own: number[] = [];
+  for (let a = 0; a < model.arcs.length; a++) if (mine.has(from[a] as number)) own.push(a);
+  const eligibleClasses = new Set(own.map((a) => from[a] ?? -1));
+  const targets = new Set(own.map((a) => to[a] ?? -1));
   const eligible = [...eligibleClasses].reduce((s, c) => s + (model.workerClasses[c]?.supply ?? 0), 0);
   const members = [...targets].flatMap((j) => built.employerMembers[j] ?? []);
   const slots = members.reduce((s, i) => s + (instance.employers[i]?.slots ?? 0), 0);
   const employers = members.filter((i) => (instance.employers[i]?.slots ?? 0) > 0).length;
-  const into = model.arcs.flatMap((arc, a) => (targets.has(arc.to) ? [a] : []));
+  const into: number[] = [];
+  for (let a = 0; a < model.arcs.length; a++) if (targets.has(to[a] as number)) into.push(a);
   const placedHere = flow(own);
   const othersHere = flow(into.filter((a) => !fromMine(a)));
 
@@ -230,9 +234,10 @@ const floorReason = (instance: Instance, built: BuiltModel, flows: readonly numb
     return n > 0 ? [`${n} towards ${p.label}`] : [];
   });
   const placedByClass = model.workerClasses.map(() => 0);
-  model.arcs.forEach((arc, a) => {
-    placedByClass[arc.from] = (placedByClass[arc.from] ?? 0) + (flows[a] ?? 0);
-  });
+  for (let a = 0; a < model.arcs.length; a++) {
+    const c = from[a] as number;
+    placedByClass[c] = (placedByClass[c] ?? 0) + (flows[a] ?? 0);
+  }
   const leftOut = new Set(
     (model.groups ?? []).filter((g) => g.penalty === null && g.workerClasses.every((c) => placedByClass[c] === 0)).flatMap((g) => g.workerClasses),
   );

@@ -17,6 +17,7 @@
 import type { Instance } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
 import { toMip } from "../model/mip.js";
+import { arcAt } from "../model/types.js";
 
 /** What one LP variable stands for. */
 export type LpVariable =
@@ -50,7 +51,7 @@ export const lpMap = (instance: Instance, built: BuiltModel): LpMap => {
   for (const row of mip.rows) if (row.label !== null) rowLabel.set(row.name, row.label);
   const variables: Record<string, LpVariable> = {};
   mip.variables.forEach((v, i) => {
-    const arc = i < model.arcs.length ? model.arcs[i] : undefined;
+    const arc = i < model.arcs.length ? arcAt(model.arcs, i) : undefined;
     if (arc !== undefined) {
       variables[v.name] = { kind: "placement", workerClass: arc.from, employerClass: arc.to, score: arc.score, workers: workerIds[arc.from] ?? [], employers: employerIds[arc.to] ?? [] };
     } else {

@@ -20,8 +20,6 @@ import { solveWithGroups } from "./groupSearch.js";
 
 const isCount = (x: number): boolean => Number.isSafeInteger(x) && x >= 0;
 
-const INT32_MAX = 2 ** 31 - 1;
-
 /**
  * Why the flow engine cannot solve `model` exactly, or null when it can.
  * The first problem found, in words that say what to change.
@@ -49,13 +47,17 @@ export const flowRefusal = (model: AssignmentModel): string | null => {
   }
   if (!Number.isSafeInteger(model.placementWeight)) return `placementWeight ${model.placementWeight} is not an integer`;
   let maxWeight = 0;
+  const { from, to, score, upper } = model.arcs;
   for (let a = 0; a < model.arcs.length; a++) {
-    const arc = model.arcs[a]!;
-    if (!Number.isInteger(arc.from) || arc.from < 0 || arc.from >= nW) return `arc ${a} starts at worker class ${arc.from}, which does not exist`;
-    if (!Number.isInteger(arc.to) || arc.to < 0 || arc.to >= nE) return `arc ${a} ends at employer class ${arc.to}, which does not exist`;
-    if (!Number.isSafeInteger(arc.score)) return `arc ${a} has score ${arc.score}, expected an integer`;
-    if (!isCount(arc.upper) && arc.upper !== Infinity) return `arc ${a} has bound ${arc.upper}, expected a non-negative integer`;
-    maxWeight = Math.max(maxWeight, Math.abs(model.placementWeight + arc.score));
+    const c = from[a] as number;
+    const j = to[a] as number;
+    const s = score[a] as number;
+    const u = upper[a] as number;
+    if (c < 0 || c >= nW) return `arc ${a} starts at worker class ${c}, which does not exist`;
+    if (j < 0 || j >= nE) return `arc ${a} ends at employer class ${j}, which does not exist`;
+    if (!Number.isSafeInteger(s)) return `arc ${a} has score ${s}, expected an integer`;
+    if (u < 0) return `arc ${a} has bound ${u}, expected a non-negative integer`;
+    maxWeight = Math.max(maxWeight, Math.abs(model.placementWeight + s));
   }
   const nodes = nW + nE + 1;
   if (maxWeight * (2 * nodes + 1) > Number.MAX_SAFE_INTEGER || maxWeight * Math.min(totalSupply, totalCapacity) > Number.MAX_SAFE_INTEGER) {
@@ -68,51 +70,53 @@ export const flowRefusal = (model: AssignmentModel): string | null => {
  * The model in forward-star form (arcs grouped by worker class), with
  * `order[k]` the model arc at position k, or null when the model's own order
  * already is that form (arcs sorted by `from`, as the model promises). Bounds
- * are clamped to the supply and capacity they can never exceed. One pass over
- * the arcs in the usual case (sorted, weights within Int32Array); a second
- * only for models that are not. Assumes `flowRefusal(model)` is null.
+ * are clamped to the supply and capacity they can never exceed. In the usual
+ * case (sorted, no bound above its ends') the problem reads the model's own
+ * columns: `to`, `upper`, and `score` as the weights with the placement
+ * weight as `bonus`; only `start` is new. Otherwise the columns are copied
+ * (in order, clamped). Assumes `flowRefusal(model)` is null.
  */
 export const toTransportProblem = (model: AssignmentModel): { readonly problem: TransportProblem; readonly order: Int32Array | null } => {
   const nW = model.workerClasses.length;
   const arcs = model.arcs;
   const m = arcs.length;
+  const { from, to, score, upper } = arcs;
   const supply = new Int32Array(nW);
   for (let c = 0; c < nW; c++) supply[c] = model.workerClasses[c]!.supply;
   const capacity = new Int32Array(model.employerClasses.length);
   for (let g = 0; g < capacity.length; g++) capacity[g] = model.employerClasses[g]!.capacity;
   const start = new Int32Array(nW + 1);
-  const to = new Int32Array(m);
-  const upper = new Int32Array(m);
-  let weight: Int32Array | Float64Array = new Int32Array(m);
   let sorted = true;
-  let wide = false;
+  let clamped = false;
+  let previous = 0;
   for (let a = 0; a < m; a++) {
-    const arc = arcs[a]!;
-    start[arc.from + 1]!++;
-    if (a > 0 && arc.from < arcs[a - 1]!.from) sorted = false;
-    const w = model.placementWeight + arc.score;
-    if (w > INT32_MAX || w < -INT32_MAX) wide = true;
-    to[a] = arc.to;
-    upper[a] = Math.min(arc.upper, supply[arc.from]!, capacity[arc.to]!);
-    weight[a] = w;
+    const c = from[a]!;
+    start[c + 1]!++;
+    if (c < previous) sorted = false;
+    previous = c;
+    const u = upper[a]!;
+    if (u > supply[c]! || u > capacity[to[a]!]!) clamped = true;
   }
   for (let c = 0; c < nW; c++) start[c + 1]! += start[c]!;
-  if (sorted && !wide) return { problem: { supply, capacity, start, to, upper, weight }, order: null };
+  const bonus = model.placementWeight;
+  if (sorted && !clamped) return { problem: { supply, capacity, start, to, upper, weight: score, bonus }, order: null };
   let order: Int32Array | null = null;
   if (!sorted) {
     // A stable counting sort by worker class.
     order = new Int32Array(m);
     const fill = start.slice(0, nW);
-    for (let a = 0; a < m; a++) order[fill[arcs[a]!.from]!++] = a;
+    for (let a = 0; a < m; a++) order[fill[from[a]!]!++] = a;
   }
-  if (wide) weight = new Float64Array(m);
+  const head = new Int32Array(m);
+  const bound = new Int32Array(m);
+  const weight = score instanceof Int32Array ? new Int32Array(m) : new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    const arc = arcs[order === null ? k : order[k]!]!;
-    to[k] = arc.to;
-    upper[k] = Math.min(arc.upper, supply[arc.from]!, capacity[arc.to]!);
-    weight[k] = model.placementWeight + arc.score;
+    const a = order === null ? k : order[k]!;
+    head[k] = to[a]!;
+    bound[k] = Math.min(upper[a]!, supply[from[a]!]!, capacity[to[a]!]!);
+    weight[k] = score[a]!;
   }
-  return { problem: { supply, capacity, start, to, upper, weight }, order };
+  return { problem: { supply, capacity, start, to: head, upper: bound, weight, bonus }, order };
 };
 
 const fail = (message: string): EngineOutcome => ({ engine: "flow", termination: "error", solution: null, bound: null, message });

@@ -34,7 +34,7 @@
  * termination "time-limit".
  */
 import { objectiveOf } from "../model/objective.js";
-import type { AssignmentModel, GroupConstraint, ModelArc } from "../model/types.js";
+import type { AssignmentModel, GroupConstraint } from "../model/types.js";
 import { policyNetworkOf, solvePolicyNode } from "./policyNodes.js";
 import type { EngineOptions, EngineOutcome } from "./types.js";
 
@@ -76,15 +76,18 @@ const indexGroups = (model: AssignmentModel, groups: readonly GroupConstraint[])
   const wanted = new Uint8Array(nW);
   for (const g of groups) for (const c of g.workerClasses) if (c >= 0 && c < nW) wanted[c] = 1;
   const count = new Int32Array(nW + 1);
-  model.arcs.forEach((arc) => {
-    if (wanted[arc.from] === 1) count[arc.from + 1]!++;
-  });
+  const { from } = model.arcs;
+  for (let a = 0; a < model.arcs.length; a++) {
+    const c = from[a]!;
+    if (wanted[c] === 1) count[c + 1]!++;
+  }
   for (let c = 0; c < nW; c++) count[c + 1]! += count[c]!;
   const byClass = new Int32Array(count[nW]!);
   const fill = count.slice(0, nW);
-  model.arcs.forEach((arc, a) => {
-    if (wanted[arc.from] === 1) byClass[fill[arc.from]!++] = a;
-  });
+  for (let a = 0; a < model.arcs.length; a++) {
+    const c = from[a]!;
+    if (wanted[c] === 1) byClass[fill[c]!++] = a;
+  }
   const regionCache = new Map<readonly (readonly number[])[], Regions>();
   const regionsOf = (lists: readonly (readonly number[])[]): Regions => {
     const known = regionCache.get(lists);
@@ -131,10 +134,10 @@ const arcsInRegion = (model: AssignmentModel, index: GroupIndex, g: number, r: n
   const arcs = index.arcs[g] as Int32Array;
   const inside = new Uint8Array(arcs.length);
   if (regions.partition) {
-    for (let i = 0; i < arcs.length; i++) inside[i] = regions.of[(model.arcs[arcs[i]!] as ModelArc).to] === r ? 1 : 0;
+    for (let i = 0; i < arcs.length; i++) inside[i] = regions.of[model.arcs.to[arcs[i]!]!] === r ? 1 : 0;
   } else {
     const member = memberOf(regions, r);
-    for (let i = 0; i < arcs.length; i++) inside[i] = member[(model.arcs[arcs[i]!] as ModelArc).to] === 1 ? 1 : 0;
+    for (let i = 0; i < arcs.length; i++) inside[i] = member[model.arcs.to[arcs[i]!]!] === 1 ? 1 : 0;
   }
   return inside;
 };
@@ -159,13 +162,15 @@ const nodeModel = (
       else if (mark.get(a) !== 2) mark.set(a, 1);
     }
   }
-  const arcs = model.arcs.slice();
+  // New bound and score columns (the node's own); the ends are shared, never written. The bonus is beyond 32 bits: scores in doubles.
+  const upper = model.arcs.upper.slice();
+  const score = [...mark.values()].includes(1) ? new Float64Array(model.arcs.score) : model.arcs.score;
   for (const [a, m] of mark) {
-    const arc = model.arcs[a] as ModelArc;
-    arcs[a] = m === 2 ? { ...arc, upper: 0 } : { ...arc, score: arc.score + bonus };
+    if (m === 2) upper[a] = 0;
+    else score[a] = score[a]! + bonus;
   }
   const { groups: _dropped, ...rest } = model;
-  return { node: { ...rest, arcs }, patched: [...mark.keys()] };
+  return { node: { ...rest, arcs: { length: model.arcs.length, from: model.arcs.from, to: model.arcs.to, score, upper } }, patched: [...mark.keys()] };
 };
 
 /** The model's objective before any group penalty: the node's bound. */
@@ -181,7 +186,7 @@ const possibleRegions = (model: AssignmentModel, groups: readonly GroupConstrain
     return group.regions.flatMap((_region, r) => {
       const inside = arcsInRegion(model, index, g, r);
       const reached = new Set<number>();
-      for (let i = 0; i < arcs.length; i++) if (inside[i] === 1) reached.add((model.arcs[arcs[i]!] as ModelArc).from);
+      for (let i = 0; i < arcs.length; i++) if (inside[i] === 1) reached.add(model.arcs.from[arcs[i]!]!);
       return reached.size === classes.size ? [r] : [];
     });
   }
@@ -189,9 +194,8 @@ const possibleRegions = (model: AssignmentModel, groups: readonly GroupConstrain
   const reachedBy = new Int32Array(group.regions.length);
   const seen = new Set<number>();
   for (const a of arcs) {
-    const arc = model.arcs[a] as ModelArc;
-    const r = regions.of[arc.to] as number;
-    const key = r * model.workerClasses.length + arc.from;
+    const r = regions.of[model.arcs.to[a]!] as number;
+    const key = r * model.workerClasses.length + model.arcs.from[a]!;
     if (r < 0 || seen.has(key)) continue;
     seen.add(key);
     reachedBy[r]!++;
@@ -221,8 +225,9 @@ const roomIn = (model: AssignmentModel, groups: readonly GroupConstraint[], inde
   const perClass = new Map<number, number>();
   for (let i = 0; i < arcs.length; i++) {
     if (inside[i] !== 1) continue;
-    const arc = model.arcs[arcs[i]!] as ModelArc;
-    perClass.set(arc.from, (perClass.get(arc.from) ?? 0) + arc.upper);
+    const a = arcs[i]!;
+    const c = model.arcs.from[a]!;
+    perClass.set(c, (perClass.get(c) ?? 0) + model.arcs.upper[a]!);
   }
   let byClass = 0;
   for (const [c, upper] of perClass) byClass += Math.min(upper, (model.workerClasses[c] as { supply: number }).supply);
@@ -244,7 +249,7 @@ const splitAt = (model: AssignmentModel, group: GroupConstraint, index: GroupInd
     const f = flows[a] ?? 0;
     if (f === 0) continue;
     placed += f;
-    const r = regionOf[(model.arcs[a] as ModelArc).to] as number;
+    const r = regionOf[model.arcs.to[a]!] as number;
     if (r === -1 || (first !== -2 && r !== first)) scattered = true;
     first = r;
   }

@@ -74,8 +74,8 @@ export const toJsLpModel = (model: AssignmentModel, timeoutMs?: number, mip: Mip
 
 /** The bound an arc's supply and capacity rows already impose. */
 const impliedBound = (model: AssignmentModel, a: number): number => {
-  const arc = model.arcs[a];
-  return arc === undefined ? 0 : Math.min(model.workerClasses[arc.from]?.supply ?? 0, model.employerClasses[arc.to]?.capacity ?? 0);
+  if (a < 0 || a >= model.arcs.length) return 0;
+  return Math.min(model.workerClasses[model.arcs.from[a] as number]?.supply ?? 0, model.employerClasses[model.arcs.to[a] as number]?.capacity ?? 0);
 };
 
 /** Bytes of the dense tableau javascript-lp-solver would build: 8 x rows x (variables + rows). */
@@ -87,9 +87,8 @@ export const estimateTableauBytes = (jsModel: JsLpModel): number => {
 
 /** The same estimate from the model's counts, without translating it. */
 const estimateModelBytes = (model: AssignmentModel): number => {
-  const bounded = model.arcs.filter(
-    (arc) => arc.upper < Math.min(model.workerClasses[arc.from]?.supply ?? 0, model.employerClasses[arc.to]?.capacity ?? 0),
-  ).length;
+  let bounded = 0;
+  for (let a = 0; a < model.arcs.length; a++) if ((model.arcs.upper[a] as number) < impliedBound(model, a)) bounded++;
   const policyRows = 2 * (model.policies ?? []).length + (model.groups ?? []).reduce((s, g) => s + 2 * g.regions.length + 1, 0);
   const rows = model.workerClasses.length + model.employerClasses.length + model.sideConstraints.length + policyRows + bounded + 1;
   return 8 * rows * (model.arcs.length + rows);

@@ -84,8 +84,14 @@ export interface TransportProblem {
   readonly to: Int32Array;
   /** Upper bound on the flow of each arc. */
   readonly upper: Int32Array;
-  /** Gain per unit of flow on each arc (Int32Array when the weights fit: faster); arcs with weight <= 0 carry nothing. */
+  /** Gain per unit of flow on each arc, before `bonus` (Int32Array when the weights fit: faster); arcs with weight <= 0 carry nothing. */
   readonly weight: Int32Array | Float64Array;
+  /**
+   * Added to every arc's weight (default 0): an arc's gain is bonus +
+   * weight[a]. The flow engine passes the model's scores as `weight` and its
+   * placement weight as `bonus`, so the arcs are not copied to add it.
+   */
+  readonly bonus?: number;
 }
 
 /** The largest total supply (and total capacity) a problem may have: 2^30 - 1. */
@@ -174,9 +180,9 @@ interface Network extends TreeLinks {
   side: number;
 }
 
-/** Whether problem arc a of source i can carry profitable flow; the others stay at zero, outside the network. */
-const usable = (p: TransportProblem, i: number, a: number): boolean =>
-  p.weight[a]! > 0 && p.upper[a]! > 0 && p.supply[i]! > 0 && p.capacity[p.to[a]!]! > 0;
+/** Whether problem arc a of source i can carry profitable flow (its gain `bonus + weight[a]`); the others stay at zero, outside the network. */
+const usable = (p: TransportProblem, bonus: number, i: number, a: number): boolean =>
+  bonus + p.weight[a]! > 0 && p.upper[a]! > 0 && p.supply[i]! > 0 && p.capacity[p.to[a]!]! > 0;
 
 /**
  * Arc mixing (as in LEMON's network simplex): the usable arcs, taken in the
@@ -202,15 +208,16 @@ const mixedSkip = (count: number, nodes: number): number => Math.max(Math.floor(
  * (nodes / 2) * (maxW - minW) over the arcs that can enter: the usable ones.
  */
 const survey = (p: TransportProblem): { readonly count: number; readonly exact: boolean } => {
+  const bonus = p.bonus ?? 0;
   let count = 0;
   let maxW = 0;
   let minW = Infinity;
   for (let i = 0; i < p.supply.length; i++) {
     if (p.supply[i]! <= 0) continue;
     for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
-      if (!usable(p, i, a)) continue;
+      if (!usable(p, bonus, i, a)) continue;
       count++;
-      const w = p.weight[a]!;
+      const w = bonus + p.weight[a]!;
       if (w > maxW) maxW = w;
       if (w < minW) minW = w;
     }
@@ -227,6 +234,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   const nodes = sources + sinks + 1;
   const m = p.to.length;
   const { count, exact } = survey(p);
+  const bonus = p.bonus ?? 0;
   const mixed = mix ?? count >= MIX_FROM_ARCS;
   const base = sources + sinks;
   const arcs = mixed ? base + count : m + sources + sinks;
@@ -283,10 +291,10 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     for (let i = 0; i < sources; i++) {
       if (p.supply[i]! <= 0) continue;
       for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
-        if (!usable(p, i, a)) continue;
+        if (!usable(p, bonus, i, a)) continue;
         tail[k] = i;
         head[k] = root + 1 + p.to[a]!;
-        cost[k] = -p.weight[a]!;
+        cost[k] = -(bonus + p.weight[a]!);
         cap[k] = p.upper[a]!;
         state[k] = 1;
         k += skip;
@@ -297,10 +305,10 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     for (let i = 0; i < sources; i++) {
       for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
         const k = a + i;
-        const priced = usable(p, i, a);
+        const priced = usable(p, bonus, i, a);
         tail[k] = i;
         head[k] = root + 1 + p.to[a]!;
-        cost[k] = priced ? -p.weight[a]! : 0;
+        cost[k] = priced ? -(bonus + p.weight[a]!) : 0;
         cap[k] = p.upper[a]!;
         state[k] = priced ? 1 : 0;
       }
@@ -469,13 +477,14 @@ const flowsOf = (net: Network, p: TransportProblem): Int32Array => {
     return flows;
   }
   const base = net.nodes - 1;
+  const bonus = p.bonus ?? 0;
   const skip = mixedSkip(net.arcs - base, net.nodes);
   let k = base;
   let run = base;
   for (let i = 0; i < p.supply.length; i++) {
     if (p.supply[i]! <= 0) continue;
     for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
-      if (!usable(p, i, a)) continue;
+      if (!usable(p, bonus, i, a)) continue;
       flows[a] = net.flow[k]!;
       k += skip;
       if (k >= net.arcs) k = ++run;

@@ -162,17 +162,22 @@ const pairScopeArcs = (model: AssignmentModel, pairs: readonly PolicyConstraint[
   if (pairs.length === 0) return out;
   const nE = model.employerClasses.length;
   // The arcs into each employer class, increasing (arcs are sorted by worker class, then employer class).
+  const { from, to } = model.arcs;
   const start = new Int32Array(nE + 1);
-  for (const arc of model.arcs) if (arc.to >= 0 && arc.to < nE) start[arc.to + 1] = (start[arc.to + 1] as number) + 1;
+  for (let a = 0; a < model.arcs.length; a++) {
+    const j = to[a] as number;
+    if (j >= 0 && j < nE) start[j + 1] = (start[j + 1] as number) + 1;
+  }
   for (let j = 0; j < nE; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
   const fill = start.slice(0, nE);
   const into = new Int32Array(start[nE] as number);
-  model.arcs.forEach((arc, a) => {
-    if (arc.to < 0 || arc.to >= nE) return;
-    const k = fill[arc.to] as number;
+  for (let a = 0; a < model.arcs.length; a++) {
+    const j = to[a] as number;
+    if (j < 0 || j >= nE) continue;
+    const k = fill[j] as number;
     into[k] = a;
-    fill[arc.to] = k + 1;
-  });
+    fill[j] = k + 1;
+  }
   const atEmployer = new Map<number, PolicyConstraint[]>();
   for (const p of pairs) {
     if (p.scope.kind !== "pairs" || out.has(p)) continue;
@@ -197,7 +202,7 @@ const pairScopeArcs = (model: AssignmentModel, pairs: readonly PolicyConstraint[
     if (j >= 0 && j < nE) {
       for (let i = start[j] as number; i < (start[j + 1] as number); i++) {
         const a = into[i] as number;
-        for (const k of holders[(model.arcs[a] as { from: number }).from] ?? []) (arcs[k] as number[]).push(a);
+        for (const k of holders[from[a] as number] ?? []) (arcs[k] as number[]).push(a);
       }
     }
     for (const p of list) if (p.scope.kind === "pairs") for (const c of p.scope.workers) if (c >= 0 && c < holders.length) holders[c] = undefined;
@@ -305,10 +310,11 @@ export const networkWith = (model: AssignmentModel, policies: readonly PolicyCon
   }
 
   const modelArc = new Int32Array(model.arcs.length);
-  model.arcs.forEach((a, i) => {
+  const { from, to, score, upper } = model.arcs;
+  for (let i = 0; i < model.arcs.length; i++) {
     const via = pairNodeOfArc[i] as number;
-    modelArc[i] = arc(b, workerNode[a.from] as number, via >= 0 ? via : (employerNode[a.to] as number), 0, a.upper, model.placementWeight + a.score);
-  });
+    modelArc[i] = arc(b, workerNode[from[i] as number] as number, via >= 0 ? via : (employerNode[to[i] as number] as number), 0, upper[i] as number, model.placementWeight + (score[i] as number));
+  }
   arc(b, T, S, 0, inf, 0);
 
   return {

@@ -17,7 +17,7 @@
  * The answer is read back and checked against the node model by
  * ./policyFlow.ts's solveCirculation, as for the model itself.
  */
-import type { AssignmentModel, ModelArc } from "../model/types.js";
+import type { AssignmentModel } from "../model/types.js";
 import { solveCirculation } from "./policyFlow.js";
 import { toPolicyNetwork, type PolicyNetwork } from "./policyNetwork.js";
 import type { EngineOptions, EngineOutcome } from "./types.js";
@@ -39,10 +39,9 @@ export const solvePolicyNode = (network: PolicyNetwork, node: AssignmentModel, p
   const upper = base.upper.slice();
   const gain = base.gain.slice();
   for (const a of patched) {
-    const arc = node.arcs[a] as ModelArc;
     const k = network.modelArc[a] as number;
-    upper[k] = arc.upper;
-    gain[k] = node.placementWeight + arc.score;
+    upper[k] = node.arcs.upper[a] as number;
+    gain[k] = node.placementWeight + (node.arcs.score[a] as number);
   }
   return solveCirculation(node, network, { ...base, upper, gain }, options);
 };

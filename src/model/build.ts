@@ -39,7 +39,7 @@ import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
 import { alikeBuckets, alikeClasses, memberCaps, type AlikeClasses } from "../policy/alike.js";
 import { groupByParts } from "./grouping.js";
-import type { AssignmentModel, ModelArc } from "./types.js";
+import { arcColumnsBuilder, noArcs, type AssignmentModel, type ModelArcs } from "./types.js";
 
 export interface BuiltModel {
   readonly model: AssignmentModel;
@@ -151,20 +151,21 @@ const aggregateUntil = (instance: Instance, deadline: number | undefined, mergeA
 };
 
 /** One arc per eligible (worker class, employer class) pair with its score (the eligibility step). */
-export const eligibleArcs = (instance: Instance, classes: Classes): ModelArc[] => eligibleArcsUntil(instance, classes, undefined).arcs;
+export const eligibleArcs = (instance: Instance, classes: Classes): ModelArcs => eligibleArcsUntil(instance, classes, undefined).arcs;
 
 /**
  * The eligibility step, stopping at a deadline (a `performance.now()`
  * reading; undefined for none), checked before each worker class: the arcs of
  * the classes checked so far, and how many those were. A model built from an
  * interrupted step is incomplete and must not be solved. The arcs come in
- * increasing (worker class, employer class) order (re-planning bisects them).
+ * increasing (worker class, employer class) order (re-planning bisects them),
+ * written straight into columns (no object per arc).
  */
 export const eligibleArcsUntil = (
   instance: Instance,
   classes: Classes,
   deadline: number | undefined,
-): { readonly arcs: ModelArc[]; readonly checkedClasses: number } => {
+): { readonly arcs: ModelArcs; readonly checkedClasses: number } => {
   const { workers, employers, reference, weights } = instance;
   const supplyOf = (c: number): number => classes.workers[c]?.members.length ?? 0;
   const legal = legalCapacities(instance);
@@ -228,9 +229,9 @@ export const eligibleArcsUntil = (
   const employerReps = classes.employers.map((g) => employers[g.members[0] as number] as Employer);
   const { eligible } = eligibilityTable(reference, workerReps, employerReps);
   const scorer = compileScorer(employerReps, reference, weights);
-  const arcs: ModelArc[] = [];
+  const arcs = arcColumnsBuilder(4 * (classes.workers.length + classes.employers.length));
   for (let c = 0; c < classes.workers.length; c++) {
-    if (deadline !== undefined && performance.now() >= deadline) return { arcs, checkedClasses: c };
+    if (deadline !== undefined && performance.now() >= deadline) return { arcs: arcs.finish(), checkedClasses: c };
     const worker = workerReps[c] as Worker;
     // Nor does a worker a rule excludes whatever the employer (../rules/worker.ts).
     if (workerBarriers(worker, reference.placement).length > 0) continue;
@@ -241,14 +242,14 @@ export const eligibleArcsUntil = (
     for (let k = 0; k < candidates.length; k++) {
       const j = candidates[k] as number;
       if (!eligible(c, j)) continue;
-      arcs.push({ from: c, to: j, score: scoreAt(j), upper: Math.min(supply, capacities[j] ?? 0) });
+      arcs.push(c, j, scoreAt(j), Math.min(supply, capacities[j] ?? 0));
     }
   }
-  return { arcs, checkedClasses: classes.workers.length };
+  return { arcs: arcs.finish(), checkedClasses: classes.workers.length };
 };
 
 /** The pure transportation model from classes and arcs. */
-export const assembleModel = (instance: Instance, classes: Classes, arcs: readonly ModelArc[]): BuiltModel => {
+export const assembleModel = (instance: Instance, classes: Classes, arcs: ModelArcs): BuiltModel => {
   const workerClasses = classes.workers.map((g) => ({ key: g.key, supply: g.members.length }));
   const legal = legalCapacities(instance);
   const employerClasses = classes.employers.map((g) => ({ key: g.key, capacity: g.members.reduce((s, i) => s + (legal[i] as number), 0) }));
@@ -303,7 +304,7 @@ export interface BuiltUntil {
 export const buildModelUntil = (instance: Instance, deadline: number | undefined, mergeAlike = false): BuiltUntil => {
   const stopped = (step: string): BuiltUntil => ({
     built: {
-      model: { workerClasses: [], employerClasses: [], arcs: [], placementWeight: 1, maxScore: maxScore(instance.weights), sideConstraints: [] },
+      model: { workerClasses: [], employerClasses: [], arcs: noArcs(), placementWeight: 1, maxScore: maxScore(instance.weights), sideConstraints: [] },
       workerMembers: [],
       employerMembers: [],
     },

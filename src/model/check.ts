@@ -11,16 +11,18 @@ export const checkFlows = (model: AssignmentModel, flows: readonly number[]): st
   if (flows.length !== model.arcs.length) return `expected ${model.arcs.length} flows, got ${flows.length}`;
   const out = new Array<number>(model.workerClasses.length).fill(0);
   const into = new Array<number>(model.employerClasses.length).fill(0);
+  const { from, to, upper } = model.arcs;
   for (let a = 0; a < flows.length; a++) {
     const f = flows[a] as number;
-    const arc = model.arcs[a]!;
-    if (!(arc.from >= 0 && arc.from < out.length && arc.to >= 0 && arc.to < into.length)) {
-      return `arc ${a} joins classes ${arc.from} and ${arc.to}, which do not exist`;
+    const c = from[a] as number;
+    const j = to[a] as number;
+    if (!(c >= 0 && c < out.length && j >= 0 && j < into.length)) {
+      return `arc ${a} joins classes ${c} and ${j}, which do not exist`;
     }
     if (!Number.isInteger(f) || f < 0) return `arc ${a} has flow ${f}, expected a non-negative integer`;
-    if (f > arc.upper) return `arc ${a} has flow ${f} above its bound ${arc.upper}`;
-    out[arc.from]! += f;
-    into[arc.to]! += f;
+    if (f > (upper[a] as number)) return `arc ${a} has flow ${f} above its bound ${upper[a]}`;
+    out[c]! += f;
+    into[j]! += f;
   }
   for (let c = 0; c < out.length; c++) {
     const supply = model.workerClasses[c]!.supply;

@@ -50,16 +50,17 @@ const merge = (terms: readonly (readonly [number, number])[]): [number, number][
 };
 
 export const toMip = (model: AssignmentModel): Mip => {
-  const variables: MipVariable[] = model.arcs.map((arc, a) => ({ name: `x${a}`, gain: model.placementWeight + arc.score, upper: arc.upper }));
+  const { from, to, score, upper } = model.arcs;
+  const variables: MipVariable[] = Array.from({ length: model.arcs.length }, (_, a) => ({ name: `x${a}`, gain: model.placementWeight + (score[a] as number), upper: upper[a] as number }));
   const rows: MipRow[] = [];
   const add = (v: MipVariable): number => variables.push(v) - 1;
 
   const byWorker = model.workerClasses.map((): [number, number][] => []);
   const byEmployer = model.employerClasses.map((): [number, number][] => []);
-  model.arcs.forEach((arc, a) => {
-    byWorker[arc.from]?.push([a, 1]);
-    byEmployer[arc.to]?.push([a, 1]);
-  });
+  for (let a = 0; a < model.arcs.length; a++) {
+    byWorker[from[a] as number]?.push([a, 1]);
+    byEmployer[to[a] as number]?.push([a, 1]);
+  }
   byWorker.forEach((terms, c) => {
     if (terms.length > 0) rows.push({ name: `w${c}`, label: null, terms, relation: "<=", rhs: model.workerClasses[c]?.supply ?? 0 });
   });
@@ -92,7 +93,8 @@ export const toMip = (model: AssignmentModel): Mip => {
     const picks: [number, number][] = [];
     group.regions.forEach((region, r) => {
       const inRegion = new Set(region);
-      const flow = model.arcs.flatMap((arc, a) => (classes.has(arc.from) && inRegion.has(arc.to) ? [[a, 1] as [number, number]] : []));
+      const flow: [number, number][] = [];
+      for (let a = 0; a < model.arcs.length; a++) if (classes.has(from[a] as number) && inRegion.has(to[a] as number)) flow.push([a, 1]);
       const y = add({ name: `y${k}r${r}`, gain: 0, upper: 1 });
       picks.push([y, 1]);
       const base: [number, number][] = [...flow, [y, -group.size]];

@@ -19,6 +19,12 @@
  *
  * Indices are positions in the arrays; arcs are sorted by (from, to), which is
  * the canonical order every engine and the disaggregation rely on.
+ *
+ * The arcs are columns (`ModelArcs`): one typed array per field, arc `a`
+ * being `from[a]`, `to[a]`, `score[a]`, `upper[a]`. At 333,000 workers a
+ * model has 5.3 million arcs; as columns they are four flat arrays (85 MB)
+ * the engines read as they are, instead of 5.3 million objects the garbage
+ * collector walks through and every engine copied into arrays of its own.
  */
 
 export interface ModelWorkerClass {
@@ -34,6 +40,7 @@ export interface ModelEmployerClass {
   readonly capacity: number;
 }
 
+/** One arc read out of the columns (`arcAt`), or listed by hand for `arcColumns`. */
 export interface ModelArc {
   /** Index into `workerClasses`. */
   readonly from: number;
@@ -44,6 +51,125 @@ export interface ModelArc {
   /** Upper bound on the flow: min(supply, capacity) unless a policy tightens it. */
   readonly upper: number;
 }
+
+/**
+ * The arcs of a model as columns: arc `a` (0 <= a < length) goes from worker
+ * class `from[a]` to employer class `to[a]`, scores `score[a]` per placement
+ * and carries at most `upper[a]`. Every array has exactly `length` entries.
+ *
+ * Bounds the columns rely on: class indices and bounds are 32-bit integers
+ * (a bound is at most a class's supply, and a model's supply and capacity
+ * totals are below 2^30: the flow engine's limit); a score is an integer
+ * 0..maxScore (at most 24 x 100 = 2,400 under the input's weights, 0..100
+ * each), held in an Int32Array. Only a model whose objective is re-weighted
+ * (re-planning's "pinned" order, ../plan/model.ts) has scores beyond 2^31:
+ * then `score` is a Float64Array of integers (exact below 2^53).
+ *
+ * Typed arrays cannot be frozen: the columns of a model are never written
+ * after the model is made (engines and caches keyed by the model rely on it).
+ * Build them with `arcColumns` (from a list) or `arcColumnsBuilder` (grown
+ * one arc at a time).
+ */
+export interface ModelArcs {
+  readonly length: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly score: Int32Array | Float64Array;
+  readonly upper: Int32Array;
+}
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+const isInt32 = (x: number): boolean => Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX;
+
+/** No arcs. */
+export const noArcs = (): ModelArcs => ({ length: 0, from: new Int32Array(0), to: new Int32Array(0), score: new Int32Array(0), upper: new Int32Array(0) });
+
+/**
+ * Columns from a list of arcs, in the list's order (for tests and the cold
+ * paths that write arcs by hand). Scores go to an Int32Array when they all
+ * fit, else to a Float64Array. Throws a RangeError for a value the columns
+ * cannot hold exactly (an index or bound that is not a 32-bit integer, a
+ * score that is not a safe integer): a programming error, never input.
+ */
+export const arcColumns = (list: readonly ModelArc[]): ModelArcs => {
+  const n = list.length;
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  const upper = new Int32Array(n);
+  let narrow = true;
+  for (let a = 0; a < n; a++) {
+    const arc = list[a] as ModelArc;
+    if (!isInt32(arc.from) || !isInt32(arc.to) || !isInt32(arc.upper) || !Number.isSafeInteger(arc.score)) {
+      throw new RangeError(`arc ${a} (${arc.from} -> ${arc.to}, score ${arc.score}, bound ${arc.upper}): arc columns hold 32-bit integer ends and bounds and integer scores`);
+    }
+    from[a] = arc.from;
+    to[a] = arc.to;
+    upper[a] = arc.upper;
+    if (!isInt32(arc.score)) narrow = false;
+  }
+  const score = narrow ? new Int32Array(n) : new Float64Array(n);
+  for (let a = 0; a < n; a++) score[a] = (list[a] as ModelArc).score;
+  return { length: n, from, to, score, upper };
+};
+
+/** Arc `a` read out of the columns (a fresh object: for cold paths, not for loops over millions of arcs). */
+export const arcAt = (arcs: ModelArcs, a: number): ModelArc => ({
+  from: arcs.from[a] as number,
+  to: arcs.to[a] as number,
+  score: arcs.score[a] as number,
+  upper: arcs.upper[a] as number,
+});
+
+/** Every arc read out, in order (for tests and cold paths). */
+export const arcList = (arcs: ModelArcs): ModelArc[] => Array.from({ length: arcs.length }, (_, a) => arcAt(arcs, a));
+
+/** Grows arc columns one arc at a time (capacity doubling), then `finish` trims them to their length. */
+export interface ArcColumnsBuilder {
+  readonly length: number;
+  /** Appends one arc; every value a 32-bit integer (scores of built models are 0..2,400). */
+  push(from: number, to: number, score: number, upper: number): void;
+  /** The columns, copied to exactly `length` entries (the builder's own arrays, with their slack, are then garbage). */
+  finish(): ModelArcs;
+}
+
+export const arcColumnsBuilder = (capacity = 1024): ArcColumnsBuilder => {
+  let size = Math.max(16, capacity);
+  let from: Int32Array = new Int32Array(size);
+  let to: Int32Array = new Int32Array(size);
+  let score: Int32Array = new Int32Array(size);
+  let upper: Int32Array = new Int32Array(size);
+  let n = 0;
+  const grow = (): void => {
+    size *= 2;
+    const widen = (old: Int32Array): Int32Array => {
+      const next = new Int32Array(size);
+      next.set(old);
+      return next;
+    };
+    from = widen(from);
+    to = widen(to);
+    score = widen(score);
+    upper = widen(upper);
+  };
+  return {
+    get length() {
+      return n;
+    },
+    push(f, t, s, u) {
+      if (n === size) grow();
+      from[n] = f;
+      to[n] = t;
+      score[n] = s;
+      upper[n] = u;
+      n++;
+    },
+    finish() {
+      // A copy of exactly `n` entries (slice), so the doubling slack is given back to the garbage collector.
+      return { length: n, from: from.slice(0, n), to: to.slice(0, n), score: score.slice(0, n), upper: upper.slice(0, n) };
+    },
+  };
+};
 
 /** sum coefficient * x_arc  (relation) rhs, over arc indices. Used by policies. */
 export interface SideConstraint {
@@ -102,8 +228,8 @@ export interface GroupConstraint {
 export interface AssignmentModel {
   readonly workerClasses: readonly ModelWorkerClass[];
   readonly employerClasses: readonly ModelEmployerClass[];
-  /** Sorted by (from, to); at most one arc per pair. */
-  readonly arcs: readonly ModelArc[];
+  /** Columns (`ModelArcs`), sorted by (from, to); at most one arc per pair. */
+  readonly arcs: ModelArcs;
   /** Objective bonus per placement; larger than any achievable total score. */
   readonly placementWeight: number;
   /** The largest score one placement can have under the weights. */
@@ -144,10 +270,11 @@ const indexOf = (model: AssignmentModel): ArcIndex => {
   if (known !== undefined) return known;
   const into = model.employerClasses.map((): number[] => []);
   const from = model.workerClasses.map((): number[] => []);
-  model.arcs.forEach((arc, a) => {
-    into[arc.to]?.push(a);
-    from[arc.from]?.push(a);
-  });
+  const arcs = model.arcs;
+  for (let a = 0; a < arcs.length; a++) {
+    into[arcs.to[a] as number]?.push(a);
+    from[arcs.from[a] as number]?.push(a);
+  }
   const index = { into, from, marked: new Uint8Array(model.workerClasses.length) };
   arcIndex.set(model, index);
   return index;
@@ -184,7 +311,8 @@ export const scopeArcs = (model: AssignmentModel, scope: PolicyScope): number[] 
     const arcs = into[scope.employer] ?? [];
     if (arcs.length === 0) return [];
     for (const c of scope.workers) marked[c] = 1; // a typed array ignores indices out of range
-    const out = arcs.filter((a) => marked[(model.arcs[a] as ModelArc).from] === 1);
+    const tails = model.arcs.from;
+    const out = arcs.filter((a) => marked[tails[a] as number] === 1);
     for (const c of scope.workers) marked[c] = 0;
     return out;
   }
@@ -203,20 +331,23 @@ export const scopeFlows = (model: AssignmentModel, scopes: readonly PolicyScope[
   const outflow = new Float64Array(model.workerClasses.length);
   /** Per employer class, the arcs into it that carry flow, in increasing order. */
   const carrying = model.employerClasses.map((): number[] => []);
-  model.arcs.forEach((arc, a) => {
+  const { from, to } = model.arcs;
+  for (let a = 0; a < model.arcs.length; a++) {
     const f = flows[a] ?? 0;
-    if (f === 0) return;
-    inflow[arc.to] = (inflow[arc.to] as number) + f;
-    outflow[arc.from] = (outflow[arc.from] as number) + f;
-    carrying[arc.to]?.push(a);
-  });
+    if (f === 0) continue;
+    const j = to[a] as number;
+    const c = from[a] as number;
+    inflow[j] = (inflow[j] as number) + f;
+    outflow[c] = (outflow[c] as number) + f;
+    carrying[j]?.push(a);
+  }
   return scopes.map((scope) => {
     let total = 0;
     if (scope.kind === "pairs") {
       const arcs = carrying[scope.employer] ?? [];
       if (arcs.length === 0) return 0;
       for (const c of scope.workers) marked[c] = 1;
-      for (const a of arcs) if (marked[(model.arcs[a] as ModelArc).from] === 1) total += flows[a] ?? 0;
+      for (const a of arcs) if (marked[from[a] as number] === 1) total += flows[a] ?? 0;
       for (const c of scope.workers) marked[c] = 0;
     } else {
       const perClass = scope.kind === "employers" ? inflow : outflow;

@@ -36,15 +36,16 @@ export const disaggregateKeeping = (
 
   // 1. Holders back where they are, arc by arc.
   const arcsFrom = new Map<number, number[]>();
-  model.arcs.forEach((arc, a) => {
-    if ((flows[a] ?? 0) === 0) return;
-    const list = arcsFrom.get(arc.from);
-    if (list === undefined) arcsFrom.set(arc.from, [a]);
+  for (let a = 0; a < model.arcs.length; a++) {
+    if ((flows[a] ?? 0) === 0) continue;
+    const c = model.arcs.from[a] as number;
+    const list = arcsFrom.get(c);
+    if (list === undefined) arcsFrom.set(c, [a]);
     else list.push(a);
-  });
+  }
   for (const [c, arcs] of arcsFrom) {
     const byClass = new Map<number, number>();
-    for (const a of arcs) byClass.set((model.arcs[a] as { readonly to: number }).to, a);
+    for (const a of arcs) byClass.set(model.arcs.to[a] as number, a);
     const members = workerMembers[c] ?? [];
     for (let i = 0; i < members.length; i++) {
       const w = members[i] as number;

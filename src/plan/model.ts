@@ -48,7 +48,7 @@
  */
 import { compareStrings, type Instance } from "../input/instance.js";
 import { aggregate, assembleModel, eligibleArcs, type BuiltModel, type Classes } from "../model/build.js";
-import type { AssignmentModel, ModelArc } from "../model/types.js";
+import type { AssignmentModel, ModelArcs } from "../model/types.js";
 import { legalCapacities } from "../rules/limits.js";
 
 /** How moves of placed workers weigh against placements and score. */
@@ -158,7 +158,7 @@ export const replanModel = (
     : { classes: base.employers, parent: base.employers.map((_, j) => j) };
   const classes: Classes = { workers: workers.classes, employers: employers.classes };
   const all = eligibleArcs(instance, classes);
-  let arcs: readonly ModelArc[] = all;
+  let arcs: ModelArcs = all;
   let plainArcs = all.length;
   if (split) {
     // The arc from a class of workers who left an employer back to that employer's own class is removed.
@@ -172,13 +172,17 @@ export const replanModel = (
       return tag.startsWith("!") ? (ownClass.get(tag.slice(1)) ?? -1) : -1;
     });
     let removed = 0;
-    for (let i = 0; i < all.length; i++) if (backTo[(all[i] as ModelArc).from] === (all[i] as ModelArc).to) removed++;
+    for (let i = 0; i < all.length; i++) if (backTo[all.from[i] as number] === all.to[i]) removed++;
     if (removed > 0) {
-      const kept: ModelArc[] = new Array<ModelArc>(all.length - removed);
-      let n = 0;
+      const n = all.length - removed;
+      const kept = { length: n, from: new Int32Array(n), to: new Int32Array(n), score: new Int32Array(n), upper: new Int32Array(n) };
+      let k = 0;
       for (let i = 0; i < all.length; i++) {
-        const a = all[i] as ModelArc;
-        if (backTo[a.from] !== a.to) kept[n++] = a;
+        if (backTo[all.from[i] as number] === all.to[i]) continue;
+        kept.from[k] = all.from[i] as number;
+        kept.to[k] = all.to[i] as number;
+        kept.score[k] = all.score[i] as number;
+        kept.upper[k++] = all.upper[i] as number;
       }
       arcs = kept;
     }
@@ -196,9 +200,8 @@ export const replanModel = (
     const shared = new Set<number>();
     plainArcs = 0;
     for (let i = 0; i < all.length; i++) {
-      const a = all[i] as ModelArc;
-      const c = workers.parent[a.from] as number;
-      const j = employers.parent[a.to] as number;
+      const c = workers.parent[all.from[i] as number] as number;
+      const j = employers.parent[all.to[i] as number] as number;
       if ((workerParts[c] as number) === 1 && (employerParts[j] as number) === 1) plainArcs++;
       else shared.add(c * span + j);
     }
@@ -216,7 +219,7 @@ export const replanModel = (
   const modelArcs = built.model.arcs;
   const runStart = new Int32Array(built.model.workerClasses.length + 1);
   for (let i = 0; i < modelArcs.length; i++) {
-    const from = (modelArcs[i] as ModelArc).from;
+    const from = modelArcs.from[i] as number;
     runStart[from + 1] = (runStart[from + 1] as number) + 1;
   }
   for (let c = 0; c < built.model.workerClasses.length; c++) runStart[c + 1] = (runStart[c + 1] as number) + (runStart[c] as number);
@@ -225,7 +228,7 @@ export const replanModel = (
     let hi = (runStart[from + 1] as number) - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const t = (modelArcs[mid] as ModelArc).to;
+      const t = modelArcs.to[mid] as number;
       if (t === to) return mid;
       if (t < to) lo = mid + 1;
       else hi = mid - 1;
@@ -266,10 +269,9 @@ const weigh = (
   const P = Math.min(supply, capacity);
   const s = model.maxScore;
   const W0 = model.placementWeight;
+  const { from, to, score, upper } = model.arcs;
   let keptSupply = 0;
-  model.arcs.forEach((a, i) => {
-    keptSupply += Math.min(kept[i] as number, a.upper);
-  });
+  for (let i = 0; i < model.arcs.length; i++) keptSupply += Math.min(kept[i] as number, upper[i] as number);
   const S = Math.min(keptSupply, P);
   let bonus: number;
   let weight: number;
@@ -287,34 +289,44 @@ const weigh = (
   // Sized first (a stay arc per arc with holders, a plain part unless the holders take the whole bound), then filled.
   let size = 0;
   for (let i = 0; i < model.arcs.length; i++) {
-    const a = model.arcs[i] as ModelArc;
-    const k = bonus > 0 ? Math.min(kept[i] as number, a.upper) : 0;
-    size += (k > 0 ? 1 : 0) + (a.upper - k > 0 || k === 0 ? 1 : 0);
+    const u = upper[i] as number;
+    const k = bonus > 0 ? Math.min(kept[i] as number, u) : 0;
+    size += (k > 0 ? 1 : 0) + (u - k > 0 || k === 0 ? 1 : 0);
   }
-  const arcs: ModelArc[] = new Array<ModelArc>(size);
+  // Stay arcs score up to s + bonus: beyond 32 bits under "pinned", and a penalty need not be whole: then the scores are doubles (../model/types.ts).
+  const arcs = {
+    length: size,
+    from: new Int32Array(size),
+    to: new Int32Array(size),
+    score: Number.isInteger(bonus) && s + bonus <= 2 ** 31 - 1 ? new Int32Array(size) : new Float64Array(size),
+    upper: new Int32Array(size),
+  };
   const stay = new Uint8Array(size);
   const toBuilt = new Int32Array(size);
   let n = 0;
   for (let i = 0; i < model.arcs.length; i++) {
-    const a = model.arcs[i] as ModelArc;
-    const k = bonus > 0 ? Math.min(kept[i] as number, a.upper) : 0;
+    const u = upper[i] as number;
+    const k = bonus > 0 ? Math.min(kept[i] as number, u) : 0;
     if (k > 0) {
-      arcs[n] = { from: a.from, to: a.to, score: a.score + bonus, upper: k };
+      arcs.from[n] = from[i] as number;
+      arcs.to[n] = to[i] as number;
+      arcs.score[n] = (score[i] as number) + bonus;
+      arcs.upper[n] = k;
       stay[n] = 1;
       toBuilt[n++] = i;
     }
     // An arc whose holders take its whole bound keeps no plain part (a zero bound would be an arc for nothing).
-    if (a.upper - k > 0 || k === 0) {
-      arcs[n] = k === 0 ? a : { from: a.from, to: a.to, score: a.score, upper: a.upper - k };
+    if (u - k > 0 || k === 0) {
+      arcs.from[n] = from[i] as number;
+      arcs.to[n] = to[i] as number;
+      arcs.score[n] = score[i] as number;
+      arcs.upper[n] = u - k;
       toBuilt[n++] = i;
     }
   }
   // The engines work exactly while every arc's gain times its bound, summed, stays under 2^52 (the flow engine's policy solver checks the same).
   let reach = 0;
-  for (let i = 0; i < arcs.length; i++) {
-    const a = arcs[i] as ModelArc;
-    reach += (weight + a.score) * a.upper;
-  }
+  for (let i = 0; i < size; i++) reach += (weight + (arcs.score[i] as number)) * (arcs.upper[i] as number);
   const tooLarge =
     reach <= 2 ** 52
       ? null

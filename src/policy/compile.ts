@@ -27,7 +27,7 @@
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import { penaltyUnits } from "../model/objective.js";
-import type { GroupConstraint, ModelArc, PolicyConstraint } from "../model/types.js";
+import type { GroupConstraint, ModelArcs, PolicyConstraint } from "../model/types.js";
 import { legalCapacities, limitSplits, type LimitClasses } from "../rules/limits.js";
 import { diversityCap, memberCaps } from "./alike.js";
 import { quotaCovers } from "./scope.js";
@@ -106,7 +106,7 @@ export const policyPenalties = (policy: Policy): number[] =>
 export const compilePolicy = (
   instance: Instance,
   classes: ClassTables,
-  arcs: readonly ModelArc[],
+  arcs: ModelArcs,
   placementWeight: number,
 ): { readonly policies: PolicyConstraint[]; readonly groups: GroupConstraint[] } => {
   const { policy, workers, employers, reference } = instance;
@@ -129,14 +129,15 @@ export const compilePolicy = (
     const centreIndex = new Map(names.map((n, t) => [n, t]));
     const centreOf = Int32Array.from(centreName, (n) => centreIndex.get(n) as number);
     const start = new Int32Array(classes.employers.length + 1);
-    for (const arc of arcs) start[arc.to + 1] = (start[arc.to + 1] as number) + 1;
+    for (let a = 0; a < arcs.length; a++) start[(arcs.to[a] as number) + 1] = (start[(arcs.to[a] as number) + 1] as number) + 1;
     for (let j = 0; j < classes.employers.length; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
     const fill = start.slice(0, classes.employers.length);
     const fromInto = new Int32Array(arcs.length);
-    for (const arc of arcs) {
-      const k = fill[arc.to] as number;
-      fromInto[k] = arc.from;
-      fill[arc.to] = k + 1;
+    for (let a = 0; a < arcs.length; a++) {
+      const j = arcs.to[a] as number;
+      const k = fill[j] as number;
+      fromInto[k] = arcs.from[a] as number;
+      fill[j] = k + 1;
     }
     const caps = memberCaps(instance);
     const legal = legalCapacities(instance);
@@ -179,7 +180,7 @@ export const compilePolicy = (
 
   // Worker classes with an arc (read by fairness floors only; one pass over the arcs, no copy).
   const hasArc = new Uint8Array(policy.fairness.length > 0 ? classes.workers.length : 0);
-  if (policy.fairness.length > 0) for (const arc of arcs) hasArc[arc.from] = 1;
+  if (policy.fairness.length > 0) for (let a = 0; a < arcs.length; a++) hasArc[arcs.from[a] as number] = 1;
   for (const f of policy.fairness) {
     const groups = new Map<string, { classes: number[]; workers: number; eligible: number }>();
     classes.workers.forEach((g, c) => {

@@ -22,13 +22,14 @@ const memberQuotas = (built: BuiltModel, flows: readonly number[], capacityOf: (
   if (alike === undefined) return null;
   const { centres, centreOf, caps } = alike;
   const perCentre = built.employerMembers.map((members) => (members.length > 1 ? new Int32Array(centres) : null));
-  built.model.arcs.forEach((arc, a) => {
-    const y = perCentre[arc.to];
+  const { from, to } = built.model.arcs;
+  for (let a = 0; a < built.model.arcs.length; a++) {
+    const y = perCentre[to[a] as number];
     const f = flows[a] ?? 0;
-    if (y === null || y === undefined || f === 0) return;
-    const t = centreOf[arc.from] as number;
+    if (y === null || y === undefined || f === 0) continue;
+    const t = centreOf[from[a] as number] as number;
     y[t] = (y[t] as number) + f;
-  });
+  }
   return perCentre.map((y, j) => {
     if (y === null) return null;
     const members = built.employerMembers[j] ?? [];
@@ -52,42 +53,46 @@ export const disaggregate = (built: BuiltModel, flows: readonly number[], worker
   for (const members of built.employerMembers) for (const e of members) employerCount = Math.max(employerCount, e + 1);
   const used = new Int32Array(employerCount);
   const quotas = memberQuotas(built, flows, capacityOf);
-  built.model.arcs.forEach((arc, a) => {
+  const arcs = built.model.arcs;
+  for (let a = 0; a < arcs.length; a++) {
     let f = flows[a] ?? 0;
-    const workers = built.workerMembers[arc.from] ?? [];
-    const employers = built.employerMembers[arc.to] ?? [];
-    const quota = quotas?.[arc.to] ?? null;
+    if (f === 0) continue;
+    const c = arcs.from[a] as number;
+    const j = arcs.to[a] as number;
+    const workers = built.workerMembers[c] ?? [];
+    const employers = built.employerMembers[j] ?? [];
+    const quota = quotas?.[j] ?? null;
     if (quota !== null && f > 0) {
       // A merged class: each unit to the first member with room left for the workers' centre.
-      const base = ((built.alike?.centreOf[arc.from] ?? 0) as number) * employers.length;
+      const base = ((built.alike?.centreOf[c] ?? 0) as number) * employers.length;
       let i = 0;
       while (f > 0) {
-        const w = workers[workerCursor[arc.from] ?? 0];
+        const w = workers[workerCursor[c] ?? 0];
         while (i < employers.length && (quota[base + i] as number) === 0) i++;
         const e = employers[i];
         if (w === undefined || e === undefined) throw new Error(`disaggregation ran out of members on arc ${a}: the flows break the model`);
         quota[base + i] = (quota[base + i] as number) - 1;
         placedAt[w] = e;
         used[e] = (used[e] ?? 0) + 1;
-        workerCursor[arc.from] = (workerCursor[arc.from] ?? 0) + 1;
+        workerCursor[c] = (workerCursor[c] ?? 0) + 1;
         f--;
       }
-      return;
+      continue;
     }
     while (f > 0) {
-      const w = workers[workerCursor[arc.from] ?? 0];
-      const e = employers[employerCursor[arc.to] ?? 0];
+      const w = workers[workerCursor[c] ?? 0];
+      const e = employers[employerCursor[j] ?? 0];
       if (w === undefined || e === undefined) throw new Error(`disaggregation ran out of members on arc ${a}: the flows break the model`);
       const taken = used[e] ?? 0;
       if (taken >= capacityOf(e)) {
-        employerCursor[arc.to] = (employerCursor[arc.to] ?? 0) + 1;
+        employerCursor[j] = (employerCursor[j] ?? 0) + 1;
         continue;
       }
       placedAt[w] = e;
       used[e] = taken + 1;
-      workerCursor[arc.from] = (workerCursor[arc.from] ?? 0) + 1;
+      workerCursor[c] = (workerCursor[c] ?? 0) + 1;
       f--;
     }
-  });
+  }
   return placedAt;
 };

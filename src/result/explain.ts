@@ -114,12 +114,14 @@ const arcTotals = (instance: Instance, built: BuiltModel): ArcTotals => {
   const slots = new Float64Array(model.workerClasses.length);
   const eligibleWorkers = new Float64Array(model.employerClasses.length);
   // An index loop: this runs once per result, where for-of over every arc allocates a result per step.
+  const { from, to } = model.arcs;
   for (let a = 0; a < model.arcs.length; a++) {
-    const arc = model.arcs[a] as (typeof model.arcs)[number];
-    arcsFrom[arc.from] = (arcsFrom[arc.from] as number) + 1;
-    employersWithSlots[arc.from] = (employersWithSlots[arc.from] as number) + (withSlots[arc.to] ?? 0);
-    slots[arc.from] = (slots[arc.from] as number) + (capacity[arc.to] ?? 0);
-    eligibleWorkers[arc.to] = (eligibleWorkers[arc.to] as number) + (supply[arc.from] ?? 0);
+    const c = from[a] as number;
+    const j = to[a] as number;
+    arcsFrom[c] = (arcsFrom[c] as number) + 1;
+    employersWithSlots[c] = (employersWithSlots[c] as number) + (withSlots[j] ?? 0);
+    slots[c] = (slots[c] as number) + (capacity[j] ?? 0);
+    eligibleWorkers[j] = (eligibleWorkers[j] as number) + (supply[c] ?? 0);
   }
   return { arcsFrom, employersWithSlots, slots, eligibleWorkers };
 };

@@ -17,7 +17,7 @@
  */
 import { addDays } from "../domain/dates.js";
 import type { Employer, Instance, Worker } from "../input/instance.js";
-import type { ModelArc, PolicyConstraint } from "../model/types.js";
+import type { ModelArcs, PolicyConstraint } from "../model/types.js";
 import { availableFor } from "./availability.js";
 import type { LimitClasses } from "./limits.js";
 
@@ -26,7 +26,7 @@ export const startsKey = (e: Employer): string | readonly unknown[] | null =>
   e.slotGroups.length <= 1 ? (e.slotGroups[0]?.start ?? null) : [e.id, e.slotGroups.map((g) => [g.start, g.slots])];
 
 /** The hard limits that keep each slot group's later slots to the workers available for them; none where every employer starts on one date. */
-export const startLimits = (instance: Instance, classes: LimitClasses, arcs: readonly ModelArc[]): PolicyConstraint[] => {
+export const startLimits = (instance: Instance, classes: LimitClasses, arcs: ModelArcs): PolicyConstraint[] => {
   const { employers, workers, reference } = instance;
   const out: PolicyConstraint[] = [];
   const arcsInto = new Map<number, number[]>();
@@ -34,7 +34,7 @@ export const startLimits = (instance: Instance, classes: LimitClasses, arcs: rea
     if ((employers[g.members[0] as number] as Employer).slotGroups.length > 1) arcsInto.set(j, []);
   });
   if (arcsInto.size === 0) return out;
-  for (const arc of arcs) arcsInto.get(arc.to)?.push(arc.from);
+  for (let a = 0; a < arcs.length; a++) arcsInto.get(arcs.to[a] as number)?.push(arcs.from[a] as number);
   for (const [j, from] of [...arcsInto.entries()].sort(([a], [b]) => a - b)) {
     const members = classes.employers[j]?.members ?? [];
     const e = employers[members[0] as number] as Employer;

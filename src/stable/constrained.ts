@@ -49,7 +49,7 @@
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
 import { placementWeightFor } from "../model/objective.js";
-import type { AssignmentModel, ModelArc, SideConstraint } from "../model/types.js";
+import { arcColumns, type AssignmentModel, type ModelArc, type SideConstraint } from "../model/types.js";
 import { compilePolicy } from "../policy/compile.js";
 import { compileLimits } from "../rules/limits.js";
 import { maxScore, score } from "../rules/scoring.js";
@@ -214,15 +214,16 @@ export const topChoiceModel = (market: Market): TopChoiceModel => {
   const tables = { workers: classes.map((k) => ({ members: k.members })), employers: cells.map((c) => ({ members: c.members })) };
   // The law's limits first (as ../model/build.ts has them), then the policy: a support organisation's capacity
   // spans several cells; the per-employer limits already lower the cells' capacities and hold again as rows.
-  const compiled = compilePolicy(instance, tables, arcs, placementWeight);
+  const realColumns = arcColumns(arcs);
+  const compiled = compilePolicy(instance, tables, realColumns, placementWeight);
   const policies = [...compileLimits(instance, tables), ...compiled.policies];
   const { groups } = compiled;
-  const plainModel: AssignmentModel = { workerClasses, employerClasses, arcs, placementWeight, maxScore: best, sideConstraints: [] };
+  const plainModel: AssignmentModel = { workerClasses, employerClasses, arcs: realColumns, placementWeight, maxScore: best, sideConstraints: [] };
   return {
     model: {
       workerClasses: allWorkers,
       employerClasses: allEmployers,
-      arcs: [...arcs, ...gadgetArcs],
+      arcs: arcColumns([...arcs, ...gadgetArcs]),
       placementWeight,
       maxScore: best,
       sideConstraints,
@@ -240,22 +241,24 @@ export const placementsOf = (instance: Instance, market: Market, plain: BuiltMod
   const placedAt = new Int32Array(instance.workers.length).fill(-1);
   const cursor = new Int32Array(market.classes.length);
   const fill = market.cells.map(() => ({ member: 0, used: 0 }));
-  plain.model.arcs.forEach((arc, a) => {
+  const arcs = plain.model.arcs;
+  for (let a = 0; a < arcs.length; a++) {
     let f = flows[a] ?? 0;
-    const members = market.classes[arc.from]?.members ?? [];
-    const cell = market.cells[arc.to];
-    const at = fill[arc.to];
-    if (cell === undefined || at === undefined) return;
+    const from = arcs.from[a] as number;
+    const members = market.classes[from]?.members ?? [];
+    const cell = market.cells[arcs.to[a] as number];
+    const at = fill[arcs.to[a] as number];
+    if (cell === undefined || at === undefined) continue;
     while (f > 0) {
       while (at.used >= (market.capacityOf[cell.members[at.member] as number] as number)) {
         at.member++;
         at.used = 0;
       }
-      placedAt[members[cursor[arc.from] as number] as number] = cell.members[at.member] as number;
-      cursor[arc.from] = (cursor[arc.from] as number) + 1;
+      placedAt[members[cursor[from] as number] as number] = cell.members[at.member] as number;
+      cursor[from] = (cursor[from] as number) + 1;
       at.used++;
       f--;
     }
-  });
+  }
   return placedAt;
 };

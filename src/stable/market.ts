@@ -32,6 +32,7 @@
  */
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
+import type { ModelArcs } from "../model/types.js";
 import { score } from "../rules/scoring.js";
 import {
   derivedEmployerValue,
@@ -165,20 +166,19 @@ const standingIds = (built: BuiltModel, workers: readonly Worker[]): { readonly 
 };
 
 /** Per worker class, the employer classes its arcs reach (in arc order: increasing), as views of one array. */
-const arcLists = (classes: number, arcs: readonly { readonly from: number; readonly to: number }[]): Int32Array[] => {
+const arcLists = (classes: number, arcs: ModelArcs): Int32Array[] => {
   const start = new Int32Array(classes + 1);
-  // Index loops: this runs once per market, where for-of over 400,000 arcs allocates a result per step.
   for (let a = 0; a < arcs.length; a++) {
-    const from = (arcs[a] as { readonly from: number }).from;
+    const from = arcs.from[a] as number;
     start[from + 1] = (start[from + 1] as number) + 1;
   }
   for (let c = 0; c < classes; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const to = new Int32Array(arcs.length);
   const fill = start.slice(0, classes);
   for (let a = 0; a < arcs.length; a++) {
-    const arc = arcs[a] as { readonly from: number; readonly to: number };
-    to[fill[arc.from] as number] = arc.to;
-    fill[arc.from] = (fill[arc.from] as number) + 1;
+    const from = arcs.from[a] as number;
+    to[fill[from] as number] = arcs.to[a] as number;
+    fill[from] = (fill[from] as number) + 1;
   }
   return Array.from({ length: classes }, (_, c) => to.subarray(start[c] as number, start[c + 1] as number));
 };

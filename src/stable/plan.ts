@@ -105,7 +105,7 @@ export const flowsOf = (instance: Instance, built: BuiltModel, placedAt: Int32Ar
   built.employerMembers.forEach((m, j) => m.forEach((e) => (classOfEmployer[e] = j)));
   const span = model.employerClasses.length;
   const arcOf = new Map<number, number>();
-  model.arcs.forEach((arc, a) => arcOf.set(arc.from * span + arc.to, a));
+  for (let a = 0; a < model.arcs.length; a++) arcOf.set((model.arcs.from[a] as number) * span + (model.arcs.to[a] as number), a);
   const flows = new Array<number>(model.arcs.length).fill(0);
   for (let w = 0; w < placedAt.length; w++) {
     const e = placedAt[w] as number;

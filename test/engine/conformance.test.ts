@@ -20,7 +20,7 @@ import { checkFlows } from "../../src/model/check.js";
 import { objectiveOf, placementWeightFor, policyViolation } from "../../src/model/objective.js";
 import { diagnose } from "../../src/analysis/diagnose.js";
 import { hasCrossing, policyModels, type PolicyModelShape } from "../support/policyModels.js";
-import type { AssignmentModel, ModelArc, PolicyConstraint, SideConstraint } from "../../src/model/types.js";
+import { arcColumns, arcList, type AssignmentModel, type ModelArc, type PolicyConstraint, type SideConstraint } from "../../src/model/types.js";
 import { solveModel } from "../../src/engine/select.js";
 
 const ENGINES: readonly Engine[] = [lpSolverEngine, flowEngine, sideEngine];
@@ -45,14 +45,15 @@ const highsOptimum = (model: AssignmentModel): number | null => {
 const bruteForce = (model: AssignmentModel): number | null => {
   const leftS = model.workerClasses.map((c) => c.supply);
   const leftC = model.employerClasses.map((g) => g.capacity);
-  const flows = model.arcs.map(() => 0);
+  const arcs = arcList(model.arcs);
+  const flows = arcs.map(() => 0);
   let best: number | null = null;
   const visit = (a: number): void => {
-    if (a === model.arcs.length) {
+    if (a === arcs.length) {
       if (checkFlows(model, flows) === null) best = Math.max(best ?? -Infinity, objectiveOf(model, flows));
       return;
     }
-    const arc = model.arcs[a]!;
+    const arc = arcs[a]!;
     for (let x = 0; x <= Math.min(arc.upper, leftS[arc.from]!, leftC[arc.to]!); x++) {
       flows[a] = x;
       leftS[arc.from]! -= x;
@@ -105,7 +106,7 @@ const models = (maxW: number, maxE: number, maxSupply: number): fc.Arbitrary<Ass
       return {
         workerClasses: supplies.map((supply, c) => ({ key: `w${c}`, supply })),
         employerClasses: capacities.map((capacity, g) => ({ key: `e${g}`, capacity })),
-        arcs,
+        arcs: arcColumns(arcs),
         placementWeight: placementWeightFor(maxScore, placements),
         maxScore,
         sideConstraints: [],
@@ -153,11 +154,11 @@ describe.each(ENGINES.map((engine) => [engine.name, engine] as const))("engine %
         const nE = model.employerClasses.length;
         const free: [number, number][] = [];
         for (let c = 0; c < model.workerClasses.length; c++) {
-          for (let g = 0; g < nE; g++) if (!model.arcs.some((a) => a.from === c && a.to === g)) free.push([c, g]);
+          for (let g = 0; g < nE; g++) if (!arcList(model.arcs).some((a) => a.from === c && a.to === g)) free.push([c, g]);
         }
         if (free.length === 0) return;
         const [from, to] = free[pick % free.length]!;
-        const arcs = [...model.arcs, { from, to, score: model.maxScore, upper: 0 }].sort((a, b) => a.from - b.from || a.to - b.to);
+        const arcs = arcColumns([...arcList(model.arcs), { from, to, score: model.maxScore, upper: 0 }].sort((a, b) => a.from - b.from || a.to - b.to));
         expect(provedOptimum(engine, { ...model, arcs })).toBe(base);
       }),
       params(30),
@@ -266,7 +267,7 @@ const highsRelaxationUnits = (model: AssignmentModel): number => {
   const answer = highs.solve(toLP(relaxedForDiagnosis(model)), { mip_rel_gap: 0 });
   expect(answer.Status).toBe("Optimal");
   const columns = answer.Columns as Record<string, { Primal?: number }>;
-  const flows = model.arcs.map((_, a) => Math.round(columns[`x${a}`]?.Primal ?? 0));
+  const flows = Array.from({ length: model.arcs.length }, (_, a) => Math.round(columns[`x${a}`]?.Primal ?? 0));
   return (model.policies ?? []).filter(relaxable).reduce((s, p) => s + policyViolation(model, p, flows), 0);
 };
 
@@ -457,7 +458,7 @@ const startModels = (maxW: number, maxE: number, maxSupply: number, diversity: b
       .map(({ levels, bounds, extra }) => {
         const policies: PolicyConstraint[] = [];
         model.employerClasses.forEach((_, j) => {
-          const into = model.arcs.filter((a) => a.to === j).map((a) => a.from);
+          const into = arcList(model.arcs).filter((a) => a.to === j).map((a) => a.from);
           const [later, last] = bounds[j]!;
           for (const [k, max] of [[1, Math.max(later, last)], [2, last]] as const) {
             const workers = into.filter((c) => levels[c]! >= k);
@@ -519,7 +520,7 @@ describe("the LP text HiGHS reads", () => {
     const model: AssignmentModel = {
       workerClasses: [0, 1, 2].map((c) => ({ key: `constructor ${c}`, supply: 100 })),
       employerClasses: Array.from({ length: 120 }, (_, g) => ({ key: `__proto__${g}`, capacity: 2 })),
-      arcs,
+      arcs: arcColumns(arcs),
       placementWeight: placementWeightFor(10, 240),
       maxScore: 10,
       sideConstraints: [{ label: `${"long ".repeat(100)}\r\nx0 >= 1000\u2028`, terms: arcs.map((_, a) => ({ arc: a, coefficient: 1 + (a % 2) })), relation: "<=", rhs: 200 }],
@@ -543,7 +544,7 @@ describe("terms that cancel", () => {
     const model: AssignmentModel = {
       workerClasses: [{ key: "a", supply: 2 }],
       employerClasses: [{ key: "E", capacity: 2 }],
-      arcs: [{ from: 0, to: 0, score: 1, upper: 2 }],
+      arcs: arcColumns([{ from: 0, to: 0, score: 1, upper: 2 }]),
       placementWeight: 5,
       maxScore: 1,
       sideConstraints: [{ label: "cancels", terms: [{ arc: 0, coefficient: 2 }, { arc: 0, coefficient: -2 }], relation: "<=", rhs: 1 }],
@@ -580,7 +581,7 @@ describe("the flow engine's own promises", () => {
     const model: AssignmentModel = {
       workerClasses: [{ key: "a", supply: 1.5 }],
       employerClasses: [{ key: "E", capacity: 1 }],
-      arcs: [{ from: 0, to: 0, score: 1, upper: 1 }],
+      arcs: arcColumns([{ from: 0, to: 0, score: 1, upper: 1 }]),
       placementWeight: 3,
       maxScore: 1,
       sideConstraints: [],
@@ -589,7 +590,7 @@ describe("the flow engine's own promises", () => {
     expect(flowEngine.solve(model, {})).toMatchObject({ termination: "error", solution: null });
     const huge = { ...model, workerClasses: [{ key: "a", supply: 1 }], placementWeight: 2 ** 52 };
     expect(flowEngine.solve(huge, {})).toMatchObject({ termination: "error", solution: null });
-    const stray = { ...model, workerClasses: [{ key: "a", supply: 1 }], arcs: [{ from: 0, to: 3, score: 1, upper: 1 }] };
+    const stray = { ...model, workerClasses: [{ key: "a", supply: 1 }], arcs: arcColumns([{ from: 0, to: 3, score: 1, upper: 1 }]) };
     expect(flowEngine.solve(stray, {}).message).toMatch(/employer class 3/);
   });
 
@@ -597,15 +598,28 @@ describe("the flow engine's own promises", () => {
     const model: AssignmentModel = {
       workerClasses: [{ key: "a", supply: 1 }, { key: "b", supply: 1 }],
       employerClasses: [{ key: "E", capacity: 1 }, { key: "F", capacity: 1 }],
-      arcs: [
+      arcs: arcColumns([
         { from: 1, to: 0, score: 5, upper: 1 },
         { from: 0, to: 0, score: 4, upper: 1 },
         { from: 0, to: 1, score: 0, upper: 1 },
-      ],
+      ]),
       placementWeight: 11,
       maxScore: 5,
       sideConstraints: [],
     };
     expect(flowEngine.solve(model, {}).solution).toEqual({ flows: [1, 0, 1], objective: 27 });
+  });
+
+  it("reads a bound above its arc's supply or capacity as that supply or capacity: the same flows", () => {
+    // The engine passes the model's own columns to the simplex, and copies them (clamped) only for such bounds.
+    fc.assert(
+      fc.property(models(8, 6, 5), fc.array(fc.nat({ max: 4 }), { minLength: 48, maxLength: 48 }), (model, extra) => {
+        // Bounds equal to min(supply, capacity) raised above it: the same model.
+        const implied = (arc: ModelArc): number => Math.min(model.workerClasses[arc.from]!.supply, model.employerClasses[arc.to]!.capacity);
+        const loose = arcColumns(arcList(model.arcs).map((a, i) => (a.upper === implied(a) ? { ...a, upper: a.upper + (extra[i % extra.length] ?? 0) } : a)));
+        expect(flowEngine.solve({ ...model, arcs: loose }, {}).solution).toEqual(flowEngine.solve(model, {}).solution);
+      }),
+      params(60),
+    );
   });
 });

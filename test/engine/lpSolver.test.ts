@@ -6,17 +6,17 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { estimateTableauBytes, lpSolverEngine, MAX_TABLEAU_BYTES, toJsLpModel } from "../../src/engine/lpSolver.js";
 import { match } from "../../src/index.js";
-import type { AssignmentModel } from "../../src/model/types.js";
+import { arcColumns, type AssignmentModel } from "../../src/model/types.js";
 import { lawful } from "../support/lawful.js";
 
 const model = (over: Partial<AssignmentModel> = {}): AssignmentModel => ({
   workerClasses: [{ key: "a", supply: 2 }, { key: "b", supply: 1 }],
   employerClasses: [{ key: "E", capacity: 2 }, { key: "F", capacity: 1 }],
-  arcs: [
+  arcs: arcColumns([
     { from: 0, to: 0, score: 3, upper: 2 },
     { from: 0, to: 1, score: 1, upper: 1 },
     { from: 1, to: 0, score: 5, upper: 1 },
-  ],
+  ]),
   placementWeight: 16,
   maxScore: 5,
   sideConstraints: [],
@@ -49,11 +49,11 @@ describe("javascript-lp-solver adapter", () => {
   it("respects side constraints and per-arc bounds", () => {
     const out = lpSolverEngine.solve(
       model({
-        arcs: [
+        arcs: arcColumns([
           { from: 0, to: 0, score: 3, upper: 1 },
           { from: 0, to: 1, score: 1, upper: 1 },
           { from: 1, to: 0, score: 5, upper: 1 },
-        ],
+        ]),
         sideConstraints: [{ label: "at most 1 at F", terms: [{ arc: 1, coefficient: 1 }], relation: "<=", rhs: 0 }],
       }),
       {},
@@ -67,7 +67,7 @@ describe("javascript-lp-solver adapter", () => {
     const big: AssignmentModel = {
       workerClasses: Array.from({ length: n }, (_, i) => ({ key: `w${i}`, supply: 1 })),
       employerClasses: Array.from({ length: 200 }, (_, j) => ({ key: `e${j}`, capacity: 5 })),
-      arcs: Array.from({ length: n }, (_, i) => ({ from: i, to: i % 200, score: 1, upper: 1 })),
+      arcs: arcColumns(Array.from({ length: n }, (_, i) => ({ from: i, to: i % 200, score: 1, upper: 1 }))),
       placementWeight: 1001,
       maxScore: 1,
       sideConstraints: [],

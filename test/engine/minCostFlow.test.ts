@@ -185,6 +185,20 @@ describe("maxWeightTransport", () => {
     );
   });
 
+  it("solves a problem with a shared bonus as the one with the bonus added to every weight, to the same flows, in either pricing order", () => {
+    // The flow engine passes the model's scores as weights and its placement weight as the bonus.
+    fc.assert(
+      fc.property(problems(8, 6, 6, 0), fc.constantFrom(0, 7, 1_000_003, 2 ** 31), (p, bonus) => {
+        const added = { ...p, weight: Float64Array.from(p.weight, (w) => w + bonus) };
+        const shared = { ...p, bonus };
+        for (const mix of [false, true]) {
+          expect(maxWeightTransport(shared, { mix })).toEqual(maxWeightTransport(added, { mix }));
+        }
+      }),
+      params(150),
+    );
+  });
+
   it("matches successive shortest paths on larger, degenerate problems, in either pricing order", () => {
     fc.assert(
       fc.property(problems(12, 9, 12, 0), (p) => expectBestInBothOrders(p, shortestPathsOracle(p))),

@@ -30,7 +30,7 @@ beforeAll(async () => {
 const highsSolve = (model: AssignmentModel): { status: string; objective: number; flows: number[] } => {
   const answer = highs.solve(toLP(model), { mip_rel_gap: 0 });
   const columns = answer.Columns as Record<string, { Primal?: number }>;
-  return { status: answer.Status, objective: Math.round(answer.ObjectiveValue), flows: model.arcs.map((_, a) => Math.round(columns[`x${a}`]?.Primal ?? 0)) };
+  return { status: answer.Status, objective: Math.round(answer.ObjectiveValue), flows: Array.from({ length: model.arcs.length }, (_, a) => Math.round(columns[`x${a}`]?.Primal ?? 0)) };
 };
 
 const modelOf = (input: unknown): AssignmentModel => {

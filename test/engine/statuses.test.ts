@@ -26,7 +26,7 @@ import { decodeInstance } from "../../src/input/decode.js";
 import { buildModel } from "../../src/model/build.js";
 import { checkFlows } from "../../src/model/check.js";
 import { objectiveOf } from "../../src/model/objective.js";
-import type { AssignmentModel, ModelArc } from "../../src/model/types.js";
+import { arcColumns, type AssignmentModel, type ModelArc } from "../../src/model/types.js";
 
 /** [from, to, score] per arc, every arc with bound 1 (each worker class holds one worker). */
 const ARCS: readonly (readonly [number, number, number])[] = [
@@ -40,7 +40,7 @@ const ONE_EMPLOYER = CAPACITY.map((_, j) => [j]);
 const crossingFamilies: AssignmentModel = {
   workerClasses: Array.from({ length: 8 }, (_, c) => ({ key: `w${c}`, supply: 1 })),
   employerClasses: CAPACITY.map((capacity, j) => ({ key: `e${j}`, capacity })),
-  arcs: ARCS.map(([from, to, score]): ModelArc => ({ from, to, score, upper: 1 })),
+  arcs: arcColumns(ARCS.map(([from, to, score]): ModelArc => ({ from, to, score, upper: 1 }))),
   placementWeight: 393,
   maxScore: 49,
   sideConstraints: [],
@@ -116,7 +116,7 @@ describe("javascript-lp-solver at a time limit", () => {
     const model: AssignmentModel = {
       workerClasses: Array.from({ length: 500 }, (_, c) => ({ key: `w${c}`, supply: 3 })),
       employerClasses: Array.from({ length: 60 }, (_, j) => ({ key: `e${j}`, capacity: 10 })),
-      arcs,
+      arcs: arcColumns(arcs),
       placementWeight: 20 * 600 + 1,
       maxScore: 20,
       sideConstraints: [],

@@ -7,13 +7,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scopeArcs, scopeFlows, type AssignmentModel, type PolicyScope } from "../../src/model/types.js";
+import { arcList, scopeArcs, scopeFlows, type AssignmentModel, type PolicyScope } from "../../src/model/types.js";
 import { policyModels } from "../support/policyModels.js";
 import { fcOptions } from "../support/seed.js";
 
 /** The flow a scope counts, by its definition (an arc counted once per occurrence of its class; a pair once). */
 const byDefinition = (model: AssignmentModel, scope: PolicyScope, flows: readonly number[]): number =>
-  model.arcs.reduce((total, arc, a) => {
+  arcList(model.arcs).reduce((total, arc, a) => {
     const f = flows[a] ?? 0;
     if (scope.kind === "employers") return total + f * scope.classes.filter((j) => j === arc.to).length;
     if (scope.kind === "workers") return total + f * scope.classes.filter((c) => c === arc.from).length;

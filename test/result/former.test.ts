@@ -30,7 +30,7 @@ import type { InstanceInput } from "../../src/input/codecs.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import type { Employer, Instance, Worker } from "../../src/input/instance.js";
 import { buildModel } from "../../src/model/build.js";
-import { scopeArcs, type ModelArc } from "../../src/model/types.js";
+import { arcAt, scopeArcs } from "../../src/model/types.js";
 import { exclusions } from "../../src/rules/eligibility.js";
 import { score } from "../../src/rules/scoring.js";
 import { auditPlan, type AuditDetail } from "../../src/stable/audit.js";
@@ -171,7 +171,7 @@ describe("result assembly and the stability audit, against their former definiti
         const classOfWorker = new Map(built.workerMembers.flatMap((m, c) => m.map((w) => [(instance.workers[w] as Worker).id, c] as const)));
         for (const u of result.unplaced) {
           if (u.reason.kind !== "eligible-slots-taken") continue;
-          const targets = scopeArcs(built.model, { kind: "workers", classes: [classOfWorker.get(u.workerId) as number] }).map((a) => (built.model.arcs[a] as ModelArc).to);
+          const targets = scopeArcs(built.model, { kind: "workers", classes: [classOfWorker.get(u.workerId) as number] }).map((a) => arcAt(built.model.arcs, a).to);
           expect(u.reason.eligibleEmployers).toBe(targets.reduce((n, j) => n + (built.employerMembers[j] ?? []).filter((m) => (instance.employers[m]?.slots ?? 0) > 0).length, 0));
           expect(u.reason.eligibleSlots).toBe(targets.reduce((n, j) => n + (built.model.employerClasses[j]?.capacity ?? 0), 0));
         }
@@ -179,7 +179,7 @@ describe("result assembly and the stability audit, against their former definiti
         for (const o of result.employers) {
           if (o.unfilledReason?.kind !== "eligible-workers-placed-elsewhere") continue;
           const arcs = scopeArcs(built.model, { kind: "employers", classes: [classOfEmployer.get(o.employerId) as number] });
-          expect(o.unfilledReason.eligibleWorkers).toBe(arcs.reduce((n, a) => n + (built.model.workerClasses[(built.model.arcs[a] as ModelArc).from]?.supply ?? 0), 0));
+          expect(o.unfilledReason.eligibleWorkers).toBe(arcs.reduce((n, a) => n + (built.model.workerClasses[arcAt(built.model.arcs, a).from]?.supply ?? 0), 0));
         }
 
         // The rules that keep a worker from every employer (and every worker from an employer), counted one by one.

@@ -17,7 +17,7 @@
  */
 import fc from "fast-check";
 import { placementWeightFor } from "../../src/model/objective.js";
-import type { AssignmentModel, GroupConstraint, ModelArc, PolicyConstraint } from "../../src/model/types.js";
+import { arcColumns, type AssignmentModel, type GroupConstraint, type ModelArc, type PolicyConstraint } from "../../src/model/types.js";
 
 /** Penalties in placements; W is a multiple of 200, so each is a whole number of objective units. */
 export const PENALTIES = [0.5, 0.99, 1.125] as const;
@@ -129,7 +129,7 @@ export const policyModels = (shape: PolicyModelShape): fc.Arbitrary<AssignmentMo
       return {
         workerClasses: d.supplies.map((supply, c) => ({ key: `w${c}`, supply })),
         employerClasses: d.capacities.map((capacity, j) => ({ key: `e${j}`, capacity })),
-        arcs,
+        arcs: arcColumns(arcs),
         placementWeight: W,
         maxScore: 10,
         sideConstraints: [],

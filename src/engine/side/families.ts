@@ -80,12 +80,13 @@ export const planFamilies = (
   const wanted = new Set<number>();
   for (const g of groups) for (const c of g.workerClasses) wanted.add(c);
   const arcsOf = new Map<number, number[]>();
-  model.arcs.forEach((arc, a) => {
-    if (!wanted.has(arc.from)) return;
-    const list = arcsOf.get(arc.from);
-    if (list === undefined) arcsOf.set(arc.from, [a]);
+  for (let a = 0; a < model.arcs.length; a++) {
+    const c = model.arcs.from[a] as number;
+    if (!wanted.has(c)) continue;
+    const list = arcsOf.get(c);
+    if (list === undefined) arcsOf.set(c, [a]);
     else list.push(a);
-  });
+  }
   const plans: FamilyPlan[] = [];
   groups.forEach((group, g) => {
     if (group.penalty !== null || group.regions.length === 0) return;
@@ -103,7 +104,7 @@ export const planFamilies = (
     const byEmployer = new Map<number, Map<number, number>>();
     classes.forEach((c) => {
       for (const a of arcsOf.get(c) ?? []) {
-        const to = model.arcs[a]?.to as number;
+        const to = model.arcs.to[a] as number;
         const entry = byEmployer.get(to) ?? new Map<number, number>();
         entry.set(c, a);
         byEmployer.set(to, entry);

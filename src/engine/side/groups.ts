@@ -15,7 +15,7 @@
  * it and it has room for the whole group (slots, and per class its arcs'
  * bounds and supply).
  */
-import { scopeArcs, type AssignmentModel, type GroupConstraint, type ModelArc } from "../../model/types.js";
+import { scopeArcs, type AssignmentModel, type GroupConstraint } from "../../model/types.js";
 import type { FamilyColumns, SideProblem } from "./problem.js";
 
 /** A change of one column's bounds. */
@@ -49,11 +49,11 @@ const fittingRegions = (model: AssignmentModel, arcs: readonly number[], regionO
   const classes = new Set(group.workerClasses);
   const perRegion = new Map<number, Map<number, number>>();
   for (const a of arcs) {
-    const arc = model.arcs[a] as ModelArc;
-    const r = regionOf[arc.to] as number;
+    const r = regionOf[model.arcs.to[a] as number] as number;
     if (r < 0) continue;
+    const c = model.arcs.from[a] as number;
     const perClass = perRegion.get(r) ?? new Map<number, number>();
-    perClass.set(arc.from, (perClass.get(arc.from) ?? 0) + arc.upper);
+    perClass.set(c, (perClass.get(c) ?? 0) + (model.arcs.upper[a] as number));
     perRegion.set(r, perClass);
   }
   const out: number[] = [];
@@ -97,7 +97,7 @@ export const groupFlows = (model: AssignmentModel, p: SideProblem, view: GroupVi
     const v = x[p.network.modelArc[a] as number] as number;
     if (Math.abs(v) < 1e-9) continue;
     total += v;
-    const r = view.regionOf[(model.arcs[a] as ModelArc).to] as number;
+    const r = view.regionOf[model.arcs.to[a] as number] as number;
     perRegion.set(r, (perRegion.get(r) ?? 0) + v);
   }
   return { total, perRegion };
@@ -132,7 +132,7 @@ export const fixChanges = (model: AssignmentModel, p: SideProblem, view: GroupVi
     return { column: p.network.classIn[c] as number, lower: supply, upper: supply };
   });
   for (const a of view.arcs) {
-    if (view.regionOf[(model.arcs[a] as ModelArc).to] !== fix.region) changes.push({ column: p.network.modelArc[a] as number, lower: 0, upper: 0 });
+    if (view.regionOf[model.arcs.to[a] as number] !== fix.region) changes.push({ column: p.network.modelArc[a] as number, lower: 0, upper: 0 });
   }
   return changes;
 };

@@ -97,10 +97,11 @@ export const toSideProblem = (model: AssignmentModel): SideProblem | string => {
   const m0 = net.tail.length;
   // A model arc never carries more than its class's supply or its employer class's capacity.
   const upperOf = net.upper.slice();
-  model.arcs.forEach((arc, a) => {
+  const { from, to } = model.arcs;
+  for (let a = 0; a < model.arcs.length; a++) {
     const j = network.modelArc[a] as number;
-    upperOf[j] = Math.min(upperOf[j] as number, model.workerClasses[arc.from]?.supply ?? 0, model.employerClasses[arc.to]?.capacity ?? 0);
-  });
+    upperOf[j] = Math.min(upperOf[j] as number, model.workerClasses[from[a] as number]?.supply ?? 0, model.employerClasses[to[a] as number]?.capacity ?? 0);
+  }
   for (let a = 0; a < m0; a++) {
     if (!isWhole(net.gain[a] as number)) return `network arc ${a} has gain ${net.gain[a]}, not an integer (soft penalties must be whole objective units)`;
     if (!isWhole(net.lower[a] as number) || !isWhole(upperOf[a] as number)) return `network arc ${a} has bounds [${net.lower[a]}, ${upperOf[a]}], not integers`;

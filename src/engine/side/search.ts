@@ -221,7 +221,7 @@ export const branchAndBound = (model: AssignmentModel, p: SideProblem, start: Ba
     }
 
     // An integer plan: believed only once the model checks it.
-    const flows = model.arcs.map((_, a) => Math.round(x[p.network.modelArc[a] as number] as number));
+    const flows = Array.from({ length: model.arcs.length }, (_, a) => Math.round(x[p.network.modelArc[a] as number] as number));
     // A family node's flow, all on one arc at the family's size (`together`), is its members' flows there.
     for (const family of p.families) {
       for (const region of family.plan.regions) {
