@@ -47,22 +47,35 @@ const mix = (h: number, x: number): number => {
   return k ^ (k >>> 15);
 };
 
-/** Equal as JSON data, strictly: primitives ===, arrays element by element, objects key by key in order. */
-export const sameData = (a: unknown, b: unknown): boolean => {
+/** Per depth of nesting, room for an object's own keys (sameData compares without allocating). */
+const keysAtDepth: string[][] = [];
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Equal as JSON data, strictly: primitives ===, arrays element by element, objects own key by own key in order. */
+export const sameData = (a: unknown, b: unknown, depth = 0): boolean => {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i], depth + 1)) return false;
     return true;
   }
   if (Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  for (let i = 0; i < keysA.length; i++) {
-    const key = keysA[i] as string;
-    if (key !== keysB[i] || !sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  // Own enumerable keys in order (Object.keys' order, as JSON.stringify reads them), without a fresh array.
+  const keys = (keysAtDepth[depth] ??= []);
+  let n = 0;
+  for (const key in a) if (hasOwn.call(a, key)) keys[n++] = key;
+  let i = 0;
+  for (const key in b) {
+    if (!hasOwn.call(b, key)) continue;
+    if (i >= n || key !== keys[i]) return false;
+    i++;
+  }
+  if (i !== n) return false;
+  for (let k = 0; k < n; k++) {
+    const key = keys[k] as string;
+    if (!sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false;
   }
   return true;
 };
