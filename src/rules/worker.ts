@@ -12,8 +12,18 @@ import { DEPARTURE_ITEMS, DEPARTURE_WORDS, MINIMUM_AGE, SSW1_TOTAL_MONTHS } from
 import type { PlacementPeriod, Worker } from "../input/instance.js";
 import type { Exclusion } from "./ruleIds.js";
 
+/** No worker rule excludes her: one shared, frozen answer (model building asks for every worker). */
+const NONE: readonly Exclusion[] = Object.freeze([]);
+
+/** Whether the departure checklist lacks an item (a loop: this runs for every worker of a national cohort). */
+const lacksDeparture = (w: Worker): boolean => {
+  for (let i = 0; i < DEPARTURE_ITEMS.length; i++) if (!w.departure.includes(DEPARTURE_ITEMS[i] as (typeof DEPARTURE_ITEMS)[number])) return true;
+  return false;
+};
+
 /** Every worker rule that excludes the worker, in RULES order; empty when none. */
-export const workerBarriers = (w: Worker, placement: PlacementPeriod): Exclusion[] => {
+export const workerBarriers = (w: Worker, placement: PlacementPeriod): readonly Exclusion[] => {
+  if (w.ageAtStart >= MINIMUM_AGE.value && w.sswMonths + placement.months <= SSW1_TOTAL_MONTHS.value && !lacksDeparture(w)) return NONE;
   const out: Exclusion[] = [];
   if (w.ageAtStart < MINIMUM_AGE.value) {
     out.push({ rule: "age", detail: `is ${w.ageAtStart} on ${placement.start}; SSW (i) needs ${MINIMUM_AGE.value}` });
