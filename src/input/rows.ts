@@ -11,15 +11,16 @@
  * input are written only for an issue.
  */
 import { ageOn } from "../domain/dates.js";
-import { SECTORS, findField, findJobCategory, type FieldCatalogue } from "../domain/fields.js";
+import { SECTORS, findJobCategory, type FieldCatalogue, type JobCategory, type SswField } from "../domain/fields.js";
 import { LANGUAGE_EVIDENCE, type LanguageEvidence } from "../domain/language.js";
-import { DEPARTURE_ITEMS } from "../domain/law.js";
+import { DEPARTURE_ITEMS, type DepartureItem } from "../domain/law.js";
 import { findPrefecture, PREFECTURES, type Prefecture } from "../domain/prefectures.js";
 import { minimumWageFloor, wageScheduler, type WageInputs } from "../rules/wages.js";
-import type { EmployerInput, InstanceInput, SkillInput, WorkerInput } from "./codecs.js";
+import { CERTIFICATION_ROUTES, type EmployerInput, type InstanceInput, type SkillInput, type WorkerInput } from "./codecs.js";
 import { compareStrings, type Certification, type Employer, type PlacementPeriod, type Skill, type SkillRequirement, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "./instance.js";
 import { at, issue, type InputIssue } from "./issues.js";
-import { checkEmployerLaw, checkWorkerLaw, decodeExpected, decodeSlotGroups, workerAge } from "./lawDecode.js";
+import { checkEmployerLaw, checkWorkerLaw, decodeExpected, decodeSlotGroups, employerPath, workerAge, workerPath } from "./lawDecode.js";
+import { freezeOwn } from "./freeze.js";
 import { editDistance } from "./spelling.js";
 
 // ---------------------------------------------------------------------------
@@ -49,37 +50,51 @@ const normaliseSkills = (skills: readonly Skill[]): Skill[] => {
 const LANGUAGE_RANK = new Map<unknown, number>(LANGUAGE_EVIDENCE.map((l, i) => [l, i]));
 const DEPARTURE_RANK = new Map<unknown, number>(DEPARTURE_ITEMS.map((d, i) => [d, i]));
 
-/** Whether every item has a rank and the ranks rise strictly (so there are no repeats and no holes). */
-const inOrder = (items: readonly unknown[], rank: ReadonlyMap<unknown, number>): boolean => {
-  let last = -1;
+/** The empty list every row with an empty list holds (frozen). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The items of `order` whose ranks are among `items`'s, once each and in
+ * `order`'s order: what sorting `items` and dropping repeats gives. One
+ * frozen list per set, shared by every row (at most 2^order.length lists).
+ * Undefined when an item has no rank (a hole in a sparse list).
+ */
+const listOfSet = <T>(items: readonly unknown[], rank: ReadonlyMap<unknown, number>, order: readonly T[], lists: Map<number, readonly T[]>): readonly T[] | undefined => {
+  let mask = 0;
   for (let i = 0; i < items.length; i++) {
     const r = rank.get(items[i]);
-    if (r === undefined || r <= last) return false;
-    last = r;
+    if (r === undefined) return undefined;
+    mask |= 1 << r;
   }
-  return true;
+  let list = lists.get(mask);
+  if (list === undefined) lists.set(mask, (list = Object.freeze(order.filter((_, r) => (mask & (1 << r)) !== 0))));
+  return list;
 };
 
-/** Language results without repeats, in LANGUAGE_EVIDENCE order; a list already so is copied. */
-const normaliseLanguage = (language: readonly LanguageEvidence[]): LanguageEvidence[] =>
-  inOrder(language, LANGUAGE_RANK) ? language.slice() : [...new Set(language)].sort((a, b) => LANGUAGE_EVIDENCE.indexOf(a) - LANGUAGE_EVIDENCE.indexOf(b));
+const LANGUAGE_LISTS = new Map<number, readonly LanguageEvidence[]>();
+const DEPARTURE_LISTS = new Map<number, readonly DepartureItem[]>();
 
-/** Departure items done, in checklist order; a list already so is copied. */
+/** Language results without repeats, in LANGUAGE_EVIDENCE order. */
+const normaliseLanguage = (language: readonly LanguageEvidence[]): readonly LanguageEvidence[] =>
+  listOfSet(language, LANGUAGE_RANK, LANGUAGE_EVIDENCE, LANGUAGE_LISTS) ?? [...new Set(language)].sort((a, b) => LANGUAGE_EVIDENCE.indexOf(a) - LANGUAGE_EVIDENCE.indexOf(b));
+
+/** Departure items done, in checklist order. */
 const normaliseDeparture = (departure: WorkerInput["departure"]): Worker["departure"] =>
-  inOrder(departure, DEPARTURE_RANK) ? departure.slice() : DEPARTURE_ITEMS.filter((d) => departure.includes(d));
+  listOfSet(departure, DEPARTURE_RANK, DEPARTURE_ITEMS, DEPARTURE_LISTS) ?? DEPARTURE_ITEMS.filter((d) => departure.includes(d));
 
 const compareCertifications = (a: Certification, b: Certification): number =>
   compareStrings(a.field, b.field) || compareStrings(a.via, b.via) || compareStrings(a.jobCategory ?? "", b.jobCategory ?? "");
 
-/** Certifications sorted by field, route and job category, without repeats; a list already so is only copied. */
-const normaliseCertifications = (certifications: NonNullable<WorkerInput["certifications"]>): Certification[] => {
-  const all = [...certifications].map((c) => ({ field: c.field, via: c.via, jobCategory: c.jobCategory ?? null }));
+/** Certifications sorted by field, route and job category, without repeats; a list already so is not sorted again. */
+const normaliseCertifications = (all: Certification[]): Certification[] => {
   let ordered = true;
   for (let i = 1; i < all.length && ordered; i++) ordered = compareCertifications(all[i - 1] as Certification, all[i] as Certification) < 0;
   return ordered
     ? all
     : all.sort(compareCertifications).filter((c, i, sorted) => i === 0 || c.field !== sorted[i - 1]?.field || c.via !== sorted[i - 1]?.via || c.jobCategory !== sorted[i - 1]?.jobCategory);
 };
+
+const ROUTE_INDEX: ReadonlyMap<string, number> = new Map(CERTIFICATION_ROUTES.map((r, i) => [r, i]));
 
 // ---------------------------------------------------------------------------
 // What many rows share, worked out once per decode
@@ -126,6 +141,17 @@ export interface RowContext {
   readonly schedule: ReturnType<typeof wageScheduler>;
   readonly age: (birthDate: string) => number;
   readonly nearMiss: (industry: string) => string | undefined;
+  /** The catalogue's field of an id. */
+  readonly field: (id: string) => SswField | undefined;
+  /** The index of that field in the catalogue (-1 for none). */
+  readonly fieldIndex: (id: string) => number;
+  readonly lists: SharedLists;
+  /** Whether a field preference names a sector or a field of the catalogue. */
+  readonly knownPreference: (name: string) => boolean;
+  /** A skill name trimmed and lower-cased. */
+  readonly skillName: (name: string) => string;
+  /** One string for all equal ones (training centres, provinces: few values, many rows), so decoded rows hold no copies. */
+  readonly intern: (text: string) => string;
 }
 
 export const rowContext = (
@@ -134,6 +160,7 @@ export const rowContext = (
   placement: PlacementPeriod,
   organisations: ReadonlyMap<string, SupportOrganisation>,
   expected: ReturnType<typeof decodeExpected>,
+  employerIds: ReadonlySet<string> = new Set(input.employers.map((e) => e.id)),
 ): RowContext => {
   const overrides = new Map<string, number>();
   for (const [key, amount] of Object.entries(input.reference?.minimumWages ?? {})) {
@@ -141,10 +168,16 @@ export const rowContext = (
     if (code !== undefined && !overrides.has(code)) overrides.set(code, amount);
   }
   const floors = new Map<string, WageFloor>();
+  const fields = new Map<string, SswField>();
+  const fieldIndexes = new Map<string, number>();
+  catalogue.fields.forEach((f, i) => {
+    if (!fields.has(f.id)) (fields.set(f.id, f), fieldIndexes.set(f.id, i));
+  });
+  const strings = new Map<string, string>();
   return {
     catalogue,
     placement,
-    employerIds: new Set(input.employers.map((e) => e.id)),
+    employerIds,
     organisations,
     expected,
     override: (code) => overrides.get(code),
@@ -157,49 +190,147 @@ export const rowContext = (
     schedule: wageScheduler(placement),
     age: memo((birthDate: string) => ageOn(birthDate, placement.start)),
     nearMiss: memo(nearMissIndustry),
+    field: (id) => fields.get(id),
+    fieldIndex: (id) => fieldIndexes.get(id) ?? -1,
+    lists: sharedLists(),
+    knownPreference: memo((name: string) => (SECTORS as readonly string[]).includes(name) || fields.has(name)),
+    skillName: memo((name: string) => name.trim().toLowerCase()),
+    intern: (text) => {
+      const known = strings.get(text);
+      if (known !== undefined) return known;
+      strings.set(text, text);
+      return text;
+    },
   };
 };
 
 // ---------------------------------------------------------------------------
 // Rows
 
-export const decodeWorker = (w: WorkerInput, path: string, ctx: RowContext, issues: InputIssue[]): Worker => {
-  const { catalogue, placement } = ctx;
-  const certifications = w.certifications ?? [];
-  certifications.forEach((c, i) => {
-    const p = (): string => at(at(path, "certifications"), i);
-    const field = findField(catalogue, c.field);
-    if (field === undefined) issues.push(issue("unknown-field", at(p(), "field"), fieldNames(catalogue), c.field));
+const certificationPath = (row: number, i: number): string => at(at(workerPath(row), "certifications"), i);
+
+/**
+ * Lists that many rows hold alike, made once per decode and frozen: rows
+ * with equal lists hold one list. A list is shared only where its row had
+ * no issue in it; the rest are made for their row, as before.
+ */
+export interface SharedLists {
+  /** Certification lists of one to three items, by their items' codes (field, route and job category as indexes). */
+  readonly certifications: Map<number, readonly Certification[]>;
+  /** One-skill lists by name, level and years. */
+  readonly skills: Map<string, Map<number, Map<number, readonly Skill[]>>>;
+  /** One-item lists of field or sector names, and of prefecture codes. */
+  readonly fields: Map<string, readonly string[]>;
+  readonly prefectures: Map<string, readonly string[]>;
+}
+
+export const sharedLists = (): SharedLists => ({ certifications: new Map(), skills: new Map(), fields: new Map(), prefectures: new Map() });
+
+/** The one-item list of `item` in `lists`, made on first use. */
+const oneItem = (lists: Map<string, readonly string[]>, item: string): readonly string[] => {
+  let list = lists.get(item);
+  if (list === undefined) lists.set(item, (list = Object.freeze([item])));
+  return list;
+};
+
+/** A certification's code: its field's index in the catalogue, its route's index, its job category's index in the field (0 for none); -1 where none fits. */
+const certificationCode = (fieldIndex: number, via: string, field: SswField, category: JobCategory | undefined, jobCategory: string | undefined): number => {
+  const route = ROUTE_INDEX.get(via);
+  if (route === undefined || fieldIndex >= 64) return -1;
+  const j = jobCategory === undefined ? 0 : category === undefined ? -1 : field.jobCategories.indexOf(category) + 1;
+  return j < 0 || j >= 64 ? -1 : (fieldIndex * 4 + route) * 64 + j;
+};
+
+/** A worker's certifications, checked against the catalogue, sorted and without repeats. */
+const decodeCertifications = (certifications: NonNullable<WorkerInput["certifications"]>, row: number, ctx: RowContext, issues: InputIssue[]): readonly Certification[] => {
+  const { catalogue } = ctx;
+  // The list's key: up to three codes of 14 bits and the count (exact in a double).
+  let key = certifications.length <= 3 ? certifications.length * 2 ** 42 : -1;
+  for (let i = 0; i < certifications.length; i++) {
+    const c = certifications[i] as (typeof certifications)[number];
+    const fieldIndex = ctx.fieldIndex(c.field);
+    const field = catalogue.fields[fieldIndex];
+    const category = field === undefined || c.jobCategory === undefined ? undefined : findJobCategory(field, c.jobCategory);
+    if (field === undefined) issues.push(issue("unknown-field", at(certificationPath(row, i), "field"), fieldNames(catalogue), c.field));
     else if ((c.via === "care-school" || c.via === "epa") && c.field !== "nursing-care") {
-      issues.push(issue("inconsistent", at(p(), "via"), "skills-test or titp-2 (care-school and epa exist for nursing-care only)", c.via));
-    } else if (c.jobCategory !== undefined && field.jobCategories.length > 0 && findJobCategory(field, c.jobCategory) === undefined) {
-      issues.push(issue("inconsistent", at(p(), "jobCategory"), `a job category of ${field.id} (${field.jobCategories.map((x) => x.id).join(", ")})`, c.jobCategory));
+      issues.push(issue("inconsistent", at(certificationPath(row, i), "via"), "skills-test or titp-2 (care-school and epa exist for nursing-care only)", c.via));
+    } else if (c.jobCategory !== undefined && field.jobCategories.length > 0 && category === undefined) {
+      issues.push(issue("inconsistent", at(certificationPath(row, i), "jobCategory"), `a job category of ${field.id} (${field.jobCategories.map((x) => x.id).join(", ")})`, c.jobCategory));
     }
-  });
-  checkWorkerLaw(w, path, ctx.employerIds, issues);
-  const fieldPreferences = w.preferences?.fields ?? [];
-  fieldPreferences.forEach((f, i) => {
-    if (!(SECTORS as readonly string[]).includes(f) && findField(catalogue, f) === undefined) {
-      issues.push(issue("unknown-field", at(at(at(path, "preferences"), "fields"), i), `a sector (${SECTORS.join(", ")}) or ${fieldNames(catalogue)}`, f));
-    }
-  });
-  const prefecturePreferences = (w.preferences?.prefectures ?? []).map((p, i) => {
+    const code = field === undefined ? -1 : certificationCode(fieldIndex, c.via, field, category, c.jobCategory);
+    key = key < 0 || code < 0 ? -1 : key + code * 2 ** (14 * i);
+  }
+  const known = key < 0 ? undefined : ctx.lists.certifications.get(key);
+  if (known !== undefined) return known;
+  const list = normaliseCertifications(certifications.map((c) => ({ field: c.field, via: c.via, jobCategory: c.jobCategory ?? null })));
+  // Only a list whose every item the catalogue knows (field, route, job category) is shared.
+  if (key >= 0) ctx.lists.certifications.set(key, freezeOwn(list));
+  return list;
+};
+
+/** A worker's prefecture preferences as codes, with an issue for each one that names no prefecture. */
+const prefectureCodes = (prefectures: readonly string[], row: number, ctx: RowContext, issues: InputIssue[]): readonly string[] => {
+  if (prefectures.length === 1) {
+    const found = findPrefecture(prefectures[0] as string);
+    if (found !== undefined) return oneItem(ctx.lists.prefectures, found.code);
+  }
+  return prefectures.map((p, i) => {
     const found = findPrefecture(p);
-    if (found === undefined) issues.push(issue("unknown-prefecture", at(at(at(path, "preferences"), "prefectures"), i), "a prefecture code 01..47 or name", p));
+    if (found === undefined) issues.push(issue("unknown-prefecture", at(at(at(workerPath(row), "preferences"), "prefectures"), i), "a prefecture code 01..47 or name", p));
     return found?.code ?? p;
   });
+};
+
+/** A worker's field preferences, with an issue for each one that is neither a sector nor a field; a frozen list is kept as it is. */
+const fieldPreferencesOf = (fields: readonly string[], row: number, ctx: RowContext, issues: InputIssue[]): readonly string[] => {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as string;
+    if (!ctx.knownPreference(f)) {
+      issues.push(issue("unknown-field", at(at(at(workerPath(row), "preferences"), "fields"), i), `a sector (${SECTORS.join(", ")}) or ${fieldNames(ctx.catalogue)}`, f));
+    }
+  }
+  if (Object.isFrozen(fields)) return fields;
+  return fields.length === 1 && ctx.knownPreference(fields[0] as string) ? oneItem(ctx.lists.fields, fields[0] as string) : fields.slice();
+};
+
+/** A worker's skills, normalised: one skill is taken as it is (it dominates nothing), and shared with the rows that have the same. */
+const decodeSkills = (skills: readonly SkillInput[], ctx: RowContext): readonly Skill[] => {
+  if (skills.length > 1) return normaliseSkills(skills.map((s) => ({ name: ctx.skillName(s.name), level: s.level ?? 1, years: s.years ?? 0 })));
+  const s = skills[0] as SkillInput;
+  const name = ctx.skillName(s.name);
+  const level = s.level ?? 1;
+  const years = s.years ?? 0;
+  // A Map does not tell -0 from 0; a list with -0 years is its row's own.
+  if (Object.is(years, -0)) return [{ name, level, years }];
+  let byLevel = ctx.lists.skills.get(name);
+  if (byLevel === undefined) ctx.lists.skills.set(name, (byLevel = new Map()));
+  let byYears = byLevel.get(level);
+  if (byYears === undefined) byLevel.set(level, (byYears = new Map()));
+  let list = byYears.get(years);
+  if (list === undefined) byYears.set(years, (list = freezeOwn([{ name, level, years }])));
+  return list;
+};
+
+/** The worker of row `row` (its index in `workers`, for the paths of its issues). */
+export const decodeWorker = (w: WorkerInput, row: number, ctx: RowContext, issues: InputIssue[]): Worker => {
+  const { catalogue, placement } = ctx;
+  const certifications = w.certifications === undefined || w.certifications.length === 0 ? NONE : decodeCertifications(w.certifications, row, ctx, issues);
+  checkWorkerLaw(w, row, ctx.employerIds, issues);
+  const preferences = w.preferences;
+  const fieldPreferences = preferences?.fields === undefined || preferences.fields.length === 0 ? NONE : fieldPreferencesOf(preferences.fields, row, ctx, issues);
+  const prefecturePreferences = preferences?.prefectures === undefined || preferences.prefectures.length === 0 ? NONE : prefectureCodes(preferences.prefectures, row, ctx, issues);
   return {
     id: w.id,
     language: normaliseLanguage(w.language),
     careJapaneseTest: w.careJapaneseTest ?? false,
-    certifications: certifications.length === 0 ? [] : normaliseCertifications(certifications),
-    skills: w.skills === undefined || w.skills.length === 0 ? [] : normaliseSkills(w.skills.map(normaliseSkill)),
+    certifications,
+    skills: w.skills === undefined || w.skills.length === 0 ? NONE : decodeSkills(w.skills, ctx),
     fieldPreferences,
     prefecturePreferences,
-    trainingCentre: w.trainingCentre,
-    homeProvince: w.homeProvince,
+    trainingCentre: ctx.intern(w.trainingCentre),
+    homeProvince: ctx.intern(w.homeProvince),
     group: w.group ?? null,
-    ageAtStart: workerAge(w, path, placement, issues, ctx.age),
+    ageAtStart: workerAge(w, row, placement, issues, ctx.age),
     sswMonths: w.sswMonths,
     departure: normaliseDeparture(w.departure),
     careExperienceMonths: w.careExperienceMonths ?? 0,
@@ -216,32 +347,32 @@ export interface DecodedEmployer {
   readonly wages: WageSchedule | null;
 }
 
-export const decodeEmployer = (e: EmployerInput, path: string, ctx: RowContext, issues: InputIssue[]): DecodedEmployer => {
+export const decodeEmployer = (e: EmployerInput, row: number, ctx: RowContext, issues: InputIssue[]): DecodedEmployer => {
   const { catalogue, placement } = ctx;
-  const field = findField(catalogue, e.field);
-  if (field === undefined) issues.push(issue("unknown-field", at(path, "field"), fieldNames(catalogue), e.field));
+  const field = ctx.field(e.field);
+  if (field === undefined) issues.push(issue("unknown-field", at(employerPath(row), "field"), fieldNames(catalogue), e.field));
   else if (e.jobCategory !== undefined && field.jobCategories.length > 0 && findJobCategory(field, e.jobCategory) === undefined) {
-    issues.push(issue("inconsistent", at(path, "jobCategory"), `a job category of ${field.id} (${field.jobCategories.map((c) => c.id).join(", ")})`, e.jobCategory));
+    issues.push(issue("inconsistent", at(employerPath(row), "jobCategory"), `a job category of ${field.id} (${field.jobCategories.map((c) => c.id).join(", ")})`, e.jobCategory));
   } else if (e.jobCategory !== undefined && field.jobCategories.length === 0) {
     const owner = catalogue.fields.find((f) => findJobCategory(f, e.jobCategory) !== undefined);
-    if (owner !== undefined) issues.push(issue("inconsistent", at(path, "jobCategory"), `a job category of ${field.id} (${e.jobCategory} belongs to ${owner.id})`, e.jobCategory));
+    if (owner !== undefined) issues.push(issue("inconsistent", at(employerPath(row), "jobCategory"), `a job category of ${field.id} (${e.jobCategory} belongs to ${owner.id})`, e.jobCategory));
   }
-  checkEmployerLaw(e, path, catalogue, ctx.organisations, placement, issues);
+  checkEmployerLaw(e, row, catalogue, ctx.organisations, placement, issues);
   const nearIndustry = e.industry === undefined ? undefined : ctx.nearMiss(e.industry);
   if (nearIndustry !== undefined) {
-    issues.push(issue("inconsistent", at(path, "industry"), `an industry with its own minimum wage spelled as in the reference data (did you mean "${nearIndustry}"?), or another industry`, e.industry));
+    issues.push(issue("inconsistent", at(employerPath(row), "industry"), `an industry with its own minimum wage spelled as in the reference data (did you mean "${nearIndustry}"?), or another industry`, e.industry));
   }
   const prefecture = findPrefecture(e.prefecture);
   let floor: WageFloor | null = null;
   let wages: WageSchedule | null = null;
   if (prefecture === undefined) {
-    issues.push(issue("unknown-prefecture", at(path, "prefecture"), "a prefecture code 01..47 or name", e.prefecture));
+    issues.push(issue("unknown-prefecture", at(employerPath(row), "prefecture"), "a prefecture code 01..47 or name", e.prefecture));
   } else {
     const override = ctx.override(prefecture.code);
     const industry = e.industry ?? null;
     floor = ctx.floor(prefecture, industry);
     if (e.hourlyWage < floor.amount) {
-      issues.push(issue("wage-below-minimum", at(path, "hourlyWage"), `at least ${floor.amount} yen per hour (${floor.source})`, e.hourlyWage));
+      issues.push(issue("wage-below-minimum", at(employerPath(row), "hourlyWage"), `at least ${floor.amount} yen per hour (${floor.source})`, e.hourlyWage));
     }
     wages = ctx.schedule({ prefecture, industry, hourlyWage: e.hourlyWage, japaneseWage: e.japaneseWage, override, expected: ctx.expected.get(prefecture.code) ?? NONE_EXPECTED });
   }
@@ -252,7 +383,7 @@ export const decodeEmployer = (e: EmployerInput, path: string, ctx: RowContext, 
     field: e.field,
     jobCategory: e.jobCategory ?? null,
     slots: e.slots,
-    slotGroups: decodeSlotGroups(e, path, placement, issues),
+    slotGroups: decodeSlotGroups(e, row, placement, issues),
     minLanguage: e.minLanguage ?? null,
     requiredSkills: (e.requiredSkills ?? []).map(normaliseRequirement).sort((a, b) => compareStrings(a.name, b.name)),
     preferredSkills: (e.preferredSkills ?? []).map(normaliseRequirement).sort((a, b) => compareStrings(a.name, b.name)),
