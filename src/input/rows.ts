@@ -20,7 +20,7 @@ import { CERTIFICATION_ROUTES, type EmployerInput, type InstanceInput, type Skil
 import { compareStrings, type Certification, type Employer, type PlacementPeriod, type Skill, type SkillRequirement, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "./instance.js";
 import { at, issue, type InputIssue } from "./issues.js";
 import { checkEmployerLaw, checkWorkerLaw, decodeExpected, decodeSlotGroups, employerPath, workerAge, workerPath } from "./lawDecode.js";
-import { freezeOwn } from "./freeze.js";
+import { freezeOwn, isDeepFrozen } from "./freeze.js";
 import { editDistance } from "./spelling.js";
 
 // ---------------------------------------------------------------------------
@@ -118,10 +118,12 @@ export const fieldNames = (catalogue: FieldCatalogue): string =>
 const memo = <K, V>(f: (k: K) => V): ((k: K) => V) => {
   const known = new Map<K, V>();
   return (k) => {
-    if (known.has(k)) return known.get(k) as V;
-    const v = f(k);
-    known.set(k, v);
-    return v;
+    const v = known.get(k);
+    // One lookup where the value is found (undefined may be a value: then a second).
+    if (v !== undefined || known.has(k)) return v as V;
+    const w = f(k);
+    known.set(k, w);
+    return w;
   };
 };
 
@@ -138,7 +140,8 @@ export interface RowContext {
   /** The `reference.minimumWages` override of a prefecture code (the first key naming it, in the object's order). */
   readonly override: (code: string) => number | undefined;
   readonly floor: (prefecture: Prefecture, industry: string | null) => WageFloor;
-  readonly schedule: ReturnType<typeof wageScheduler>;
+  /** The wage schedule of an employer in a prefecture (with its override and expected revisions) and industry paying these wages; equal inputs share one (frozen). */
+  readonly schedule: (prefecture: Prefecture, industry: string | null, hourlyWage: number, japaneseWage: number) => WageSchedule;
   readonly age: (birthDate: string) => number;
   readonly nearMiss: (industry: string) => string | undefined;
   /** The catalogue's field of an id. */
@@ -174,6 +177,8 @@ export const rowContext = (
     if (!fields.has(f.id)) (fields.set(f.id, f), fieldIndexes.set(f.id, i));
   });
   const strings = new Map<string, string>();
+  const scheduler = wageScheduler(placement);
+  const schedules = new Map<string, WageSchedule>();
   return {
     catalogue,
     placement,
@@ -187,7 +192,15 @@ export const rowContext = (
       if (floor === undefined) floors.set(key, (floor = Object.freeze(minimumWageFloor({ prefecture, industry, override: overrides.get(prefecture.code) }, placement.start))));
       return floor;
     },
-    schedule: wageScheduler(placement),
+    schedule: (prefecture, industry, hourlyWage, japaneseWage) => {
+      const inputs: WageInputs = { prefecture, industry, hourlyWage, japaneseWage, override: overrides.get(prefecture.code), expected: expected.get(prefecture.code) ?? NONE_EXPECTED };
+      // A key cannot tell -0 from 0 (the equal-pay step's amount shows it): such a schedule is its employer's own.
+      if (Object.is(hourlyWage, -0) || Object.is(japaneseWage, -0)) return scheduler(inputs);
+      const key = JSON.stringify([prefecture.code, industry, hourlyWage, japaneseWage]);
+      let schedule = schedules.get(key);
+      if (schedule === undefined) schedules.set(key, (schedule = freezeOwn(scheduler(inputs))));
+      return schedule;
+    },
     age: memo((birthDate: string) => ageOn(birthDate, placement.start)),
     nearMiss: memo(nearMissIndustry),
     field: (id) => fields.get(id),
@@ -340,6 +353,18 @@ export const decodeWorker = (w: WorkerInput, row: number, ctx: RowContext, issue
   };
 };
 
+/** Plain data (objects, lists, primitives) copied, key order kept. */
+const copy = (v: unknown): unknown => {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) return v.map(copy);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) out[key] = copy((v as Record<string, unknown>)[key]);
+  return out;
+};
+
+/** A part of a row the decoded row holds: itself where it is deeply frozen (it cannot change), else a copy, so that a change to the caller's input never reaches the decoded instance. */
+const ownCopy = <T>(v: T): T => (typeof v !== "object" || v === null || isDeepFrozen(v) ? v : (copy(v) as T));
+
 /** An employer row, decoded: the employer, and its wage floor at the start and schedule over the period (null for an unknown prefecture). */
 export interface DecodedEmployer {
   readonly employer: Employer;
@@ -368,13 +393,12 @@ export const decodeEmployer = (e: EmployerInput, row: number, ctx: RowContext, i
   if (prefecture === undefined) {
     issues.push(issue("unknown-prefecture", at(employerPath(row), "prefecture"), "a prefecture code 01..47 or name", e.prefecture));
   } else {
-    const override = ctx.override(prefecture.code);
     const industry = e.industry ?? null;
     floor = ctx.floor(prefecture, industry);
     if (e.hourlyWage < floor.amount) {
       issues.push(issue("wage-below-minimum", at(employerPath(row), "hourlyWage"), `at least ${floor.amount} yen per hour (${floor.source})`, e.hourlyWage));
     }
-    wages = ctx.schedule({ prefecture, industry, hourlyWage: e.hourlyWage, japaneseWage: e.japaneseWage, override, expected: ctx.expected.get(prefecture.code) ?? NONE_EXPECTED });
+    wages = ctx.schedule(prefecture, industry, e.hourlyWage, e.japaneseWage);
   }
   const employer: Employer = {
     id: e.id,
@@ -395,8 +419,8 @@ export const decodeEmployer = (e: EmployerInput, row: number, ctx: RowContext, i
     employment: e.employment,
     japaneseWage: e.japaneseWage,
     support: e.support,
-    housing: e.housing,
-    declarations: e.declarations,
+    housing: ownCopy(e.housing),
+    declarations: ownCopy(e.declarations),
     homeVisitCare: e.homeVisitCare ?? false,
   };
   return { employer, floor, wages };
