@@ -24,7 +24,8 @@ import { at, issue, type InputIssue } from "./issues.js";
 import { checkOrganisationEmployers, decodeExpected, decodeOrganisations, decodePlacement } from "./lawDecode.js";
 import { LIMITS, thousands } from "./limits.js";
 import { keepEmployer, keepWorker, reusedEmployer, reusedWorker, reuseKeys } from "./reuse.js";
-import { decodeEmployer, decodeWorker, rowContext } from "./rows.js";
+import { decodeEmployer, rowContext } from "./rows.js";
+import { decodeWorker } from "./workerRow.js";
 import { isEmployerRow, isWorkerRow } from "./shape.js";
 
 /** A row failed the structural check: the input is not in canonical form. */

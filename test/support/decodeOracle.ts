@@ -1,10 +1,13 @@
 /**
  * The decoder as it was before it was made fast (1dcb00c, src/input/decode.ts
  * and the `is` checks of src/input/combinators.ts), kept as the oracle the
- * fast decoder is checked against (test/input/fastDecode.test.ts): same
- * values, same issues in the same order. Only the parts that changed are
- * copied; what did not change (the codecs' `validate`, the law checks, the
- * wage schedule's definition, the policy and rankings) is imported.
+ * fast decoder is checked against (test/input/fastDecode.test.ts,
+ * onePass.test.ts, reuse.test.ts): same values, same issues in the same
+ * order. Only the parts that changed are copied: the law checks as they
+ * were at c9f2d09 (before rows were passed by index, and the organisations'
+ * employers counted in one walk) are copied too; what did not change (the
+ * codecs' `validate`, the wage schedule's definition, the placement, the
+ * expected wages, the policy and rankings) is imported.
  */
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
