@@ -23,7 +23,7 @@ import { byId, type Employer, type Instance, type Reference, type WageFloor, typ
 import { at, issue, type InputIssue } from "./issues.js";
 import { checkOrganisationEmployers, decodeExpected, decodeOrganisations, decodePlacement } from "./lawDecode.js";
 import { LIMITS, thousands } from "./limits.js";
-import { keepEmployer, keepWorker, reusedEmployer, reusedWorker, reuseKeys } from "./reuse.js";
+import { keepEmployer, keepWorker, keptEmployer, reusedEmployer, reusedWorker, reuseKeys } from "./reuse.js";
 import { decodeEmployer, rowContext } from "./rows.js";
 import { decodeWorker } from "./workerRow.js";
 import { isEmployerRow, isWorkerRow } from "./shape.js";
@@ -98,7 +98,8 @@ export const semantic = (input: InstanceInput, checkRows: boolean): E.Either<Inp
   let totalSlots = 0;
   for (let i = 0; i < employerRows.length; i++) {
     const e = employerRows[i] as EmployerInput;
-    if (checkRows && !isEmployerRow(e)) return MALFORMED;
+    // A row kept before passed the structural check then, and is frozen: it passes again.
+    if (checkRows && !keptEmployer(e) && !isEmployerRow(e)) return MALFORMED;
     employerIds.add(e.id);
     totalSlots += e.slots;
   }
