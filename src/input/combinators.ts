@@ -301,11 +301,25 @@ export const amountsByKey = (name: string, max: number): t.Type<Readonly<Record<
  * list of workers"). A longer list is one failure, found before any item is
  * read. Item failures are kept up to MAX_ISSUES and counted past it.
  */
-export const listOf = <C extends t.Mixed>(item: C, plural: string, max: number): t.ArrayC<C> => {
+/** A list's codec (as io-ts's `ArrayType`, whose `type` is the item's codec), with its most items. */
+export class ListType<C extends t.Mixed> extends t.ArrayType<C, t.TypeOf<C>[], t.OutputOf<C>[], unknown> {
+  constructor(
+    name: string,
+    is: (u: unknown) => u is t.TypeOf<C>[],
+    validate: t.Validate<unknown, t.TypeOf<C>[]>,
+    encode: (a: t.TypeOf<C>[]) => t.OutputOf<C>[],
+    item: C,
+    readonly max: number,
+  ) {
+    super(name, is, validate, encode, item);
+  }
+}
+
+export const listOf = <C extends t.Mixed>(item: C, plural: string, max: number): ListType<C> => {
   const name = `a list of ${plural}`;
   const tooLong = (length: number): t.Type<never> =>
     new t.Type<never>(`${name}, at most ${thousands(max)} (this one has ${thousands(length)})`, (_): _ is never => false, t.failure, t.identity);
-  return new t.ArrayType<C, t.TypeOf<C>[], t.OutputOf<C>[], unknown>(
+  return new ListType<C>(
     name,
     (u): u is t.TypeOf<C>[] => Array.isArray(u) && u.length <= max && u.every((x) => item.is(x)),
     (u, c) => {
@@ -326,6 +340,7 @@ export const listOf = <C extends t.Mixed>(item: C, plural: string, max: number):
     },
     (a) => a.map((x) => item.encode(x) as t.OutputOf<C>),
     item,
+    max,
   );
 };
 

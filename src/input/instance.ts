@@ -5,6 +5,9 @@
  * names to JIS codes, lower-cases skill names, and sorts workers and
  * employers by id (plain code-unit order). Everything downstream reads only
  * this form, so the answer cannot depend on the order of the input rows.
+ *
+ * Its lists are read-only: rows with equal lists may hold one frozen list
+ * (./rows.ts), so a list is never changed in place; build a new one.
  */
 import type { FieldCatalogue, FieldId } from "../domain/fields.js";
 import type { LanguageEvidence, LanguageRequirement } from "../domain/language.js";

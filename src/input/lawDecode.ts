@@ -15,6 +15,10 @@ import type { EmployerInput, InstanceInput, WorkerInput } from "./codecs.js";
 import type { PlacementPeriod, SlotGroup, SupportOrganisation } from "./instance.js";
 import { at, issue, type InputIssue } from "./issues.js";
 
+/** The path of a row, written only for an issue (rows are passed by index). */
+export const workerPath = (row: number): string => at("workers", row);
+export const employerPath = (row: number): string => at("employers", row);
+
 /** Placement months when the instance does not say: the pilot's initial year. */
 export const DEFAULT_PLACEMENT_MONTHS = 12;
 
@@ -34,9 +38,9 @@ export const decodePlacement = (input: InstanceInput, issues: InputIssue[]): Pla
  * placement period, their slots adding up to `slots`), merged by date and
  * without empty groups; or all `slots` on the placement's start.
  */
-export const decodeSlotGroups = (e: EmployerInput, path: string, placement: PlacementPeriod, issues: InputIssue[]): SlotGroup[] => {
+export const decodeSlotGroups = (e: EmployerInput, row: number, placement: PlacementPeriod, issues: InputIssue[]): SlotGroup[] => {
   if (e.slotGroups === undefined) return e.slots > 0 ? [{ start: placement.start, slots: e.slots }] : [];
-  const groupsPath = at(path, "slotGroups");
+  const groupsPath = at(employerPath(row), "slotGroups");
   e.slotGroups.forEach((g, i) => {
     if (g.start < placement.start || g.start >= placement.end) {
       issues.push(issue("inconsistent", at(at(groupsPath, i), "start"), `a date in the placement period, ${placement.start} to ${dayBefore(placement.end)}`, g.start));
@@ -56,30 +60,30 @@ export const decodeSlotGroups = (e: EmployerInput, path: string, placement: Plac
  */
 export const workerAge = (
   w: WorkerInput,
-  path: string,
+  row: number,
   placement: PlacementPeriod,
   issues: InputIssue[],
   ageOf: (birthDate: string) => number = (birthDate) => ageOn(birthDate, placement.start),
 ): number => {
   if (w.birthDate === undefined && w.age === undefined) {
-    issues.push(issue("missing", at(path, "birthDate"), "a date of birth YYYY-MM-DD (or age, in whole years on the start date): SSW (i) workers must be 18", undefined));
+    issues.push(issue("missing", at(workerPath(row), "birthDate"), "a date of birth YYYY-MM-DD (or age, in whole years on the start date): SSW (i) workers must be 18", undefined));
     return 0;
   }
   if (w.birthDate === undefined) return w.age as number;
-  if (w.birthDate > placement.start) issues.push(issue("inconsistent", at(path, "birthDate"), `a date before the start ${placement.start}`, w.birthDate));
+  if (w.birthDate > placement.start) issues.push(issue("inconsistent", at(workerPath(row), "birthDate"), `a date before the start ${placement.start}`, w.birthDate));
   const age = ageOf(w.birthDate);
   if (w.age !== undefined && w.age !== age) {
-    issues.push(issue("inconsistent", at(path, "age"), `${age}, the age on ${placement.start} from birthDate ${w.birthDate} (or leave age out)`, w.age));
+    issues.push(issue("inconsistent", at(workerPath(row), "age"), `${age}, the age on ${placement.start} from birthDate ${w.birthDate} (or leave age out)`, w.age));
   }
   return age;
 };
 
 /** Checks a worker's law fields against the employers and the catalogue. */
-export const checkWorkerLaw = (w: WorkerInput, path: string, employerIds: ReadonlySet<string>, issues: InputIssue[]): void => {
+export const checkWorkerLaw = (w: WorkerInput, row: number, employerIds: ReadonlySet<string>, issues: InputIssue[]): void => {
   if (w.formerInternAt !== undefined && !employerIds.has(w.formerInternAt)) {
-    issues.push(issue("inconsistent", at(path, "formerInternAt"), "the id of an employer in this instance (whose dormitory the worker lived in as a technical intern)", w.formerInternAt));
+    issues.push(issue("inconsistent", at(workerPath(row), "formerInternAt"), "the id of an employer in this instance (whose dormitory the worker lived in as a technical intern)", w.formerInternAt));
   }
-  if (hasRepeats(w.departure)) issues.push(issue("inconsistent", at(path, "departure"), "each checklist item once", w.departure));
+  if (hasRepeats(w.departure)) issues.push(issue("inconsistent", at(workerPath(row), "departure"), "each checklist item once", w.departure));
 };
 
 /** Whether an item of a short list comes twice (as a Set of it would be smaller than it; a hole reads as undefined). */
@@ -97,7 +101,7 @@ const STAFF_WORDS = {
 /** Checks an employer's declarations against what its field needs. */
 export const checkEmployerLaw = (
   e: EmployerInput,
-  path: string,
+  row: number,
   catalogue: FieldCatalogue,
   organisations: ReadonlyMap<string, SupportOrganisation>,
   placement: PlacementPeriod,
@@ -105,21 +109,20 @@ export const checkEmployerLaw = (
 ): void => {
   const field = findField(catalogue, e.field);
   if (field === undefined) return; // reported as an unknown field
-  const declarations = at(path, "declarations");
   for (const id of field.prerequisites) {
-    if (e.declarations[id] === undefined) issues.push(issue("missing", at(declarations, id), `${PREREQUISITES[id].declares}, which ${field.name} requires`, undefined));
+    if (e.declarations[id] === undefined) issues.push(issue("missing", at(at(employerPath(row), "declarations"), id), `${PREREQUISITES[id].declares}, which ${field.name} requires`, undefined));
   }
   const figure = field.headcountCap === "japanese-care-staff" ? "japaneseCareStaff" : field.headcountCap === "full-time-staff" ? "fullTimeStaff" : null;
   if (figure !== null) {
-    if (e[figure] === undefined) issues.push(issue("missing", at(path, figure), STAFF_WORDS[figure], undefined));
-    if (e.sswEmployed === undefined) issues.push(issue("missing", at(path, "sswEmployed"), `the SSW (i) workers ${field.name} employers already employ (0 for none): they count against the legal cap`, undefined));
+    if (e[figure] === undefined) issues.push(issue("missing", at(employerPath(row), figure), STAFF_WORDS[figure], undefined));
+    if (e.sswEmployed === undefined) issues.push(issue("missing", at(employerPath(row), "sswEmployed"), `the SSW (i) workers ${field.name} employers already employ (0 for none): they count against the legal cap`, undefined));
   }
-  if (e.homeVisitCare === true && field.homeVisit === null) issues.push(issue("inconsistent", at(path, "homeVisitCare"), "false or absent (home-visit care is a nursing-care job)", true));
+  if (e.homeVisitCare === true && field.homeVisit === null) issues.push(issue("inconsistent", at(employerPath(row), "homeVisitCare"), "false or absent (home-visit care is a nursing-care job)", true));
   if (e.support !== "self" && !organisations.has(e.support) && supportLimitsApply(placement)) {
     issues.push(
       issue(
         "inconsistent",
-        at(path, "support"),
+        at(employerPath(row), "support"),
         `"self", or the id of a registered support organisation listed in supportOrganisations (from ${SUPPORT_LIMITS.value.from} its officers limit whom it can support)`,
         e.support,
       ),
@@ -146,8 +149,12 @@ export const checkOrganisationEmployers = (
 ): void => {
   if (!supportLimitsApply(placement)) return;
   const { employersPerOfficer, from } = SUPPORT_LIMITS.value;
-  (input.supportOrganisations ?? []).forEach((o, i) => {
-    const named = input.employers.filter((e) => e.support === o.id && e.slots > 0).length;
+  const organisationsList = input.supportOrganisations ?? [];
+  // Employers with slots by the organisation they name: one walk over the employers, not one per organisation.
+  const employersOf = new Map<string, number>();
+  if (organisationsList.length > 0) for (const e of input.employers) if (e.slots > 0) employersOf.set(e.support, (employersOf.get(e.support) ?? 0) + 1);
+  organisationsList.forEach((o, i) => {
+    const named = employersOf.get(o.id) ?? 0;
     const total = named + (o.employers ?? 0);
     const needed = Math.ceil(total / employersPerOfficer);
     if (needed > o.officers) {

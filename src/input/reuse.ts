@@ -86,6 +86,9 @@ export const keepWorker = (row: WorkerInput, keys: ReuseKeys, worker: Worker): W
   return worker;
 };
 
+/** Whether this employer row was kept by an earlier decode (under any context): it passed the structural check then, and is frozen. */
+export const keptEmployer = (row: unknown): boolean => typeof row === "object" && row !== null && Object.isFrozen(row) && employers.has(row);
+
 /** What this employer row decoded to before under the same context, if any. */
 export const reusedEmployer = (row: EmployerInput, ctx: RowContext, keys: ReuseKeys): DecodedEmployerRow | undefined => {
   if (!Object.isFrozen(row)) return undefined;

@@ -1,10 +1,13 @@
 /**
  * The decoder as it was before it was made fast (1dcb00c, src/input/decode.ts
  * and the `is` checks of src/input/combinators.ts), kept as the oracle the
- * fast decoder is checked against (test/input/fastDecode.test.ts): same
- * values, same issues in the same order. Only the parts that changed are
- * copied; what did not change (the codecs' `validate`, the law checks, the
- * wage schedule's definition, the policy and rankings) is imported.
+ * fast decoder is checked against (test/input/fastDecode.test.ts,
+ * onePass.test.ts, reuse.test.ts): same values, same issues in the same
+ * order. Only the parts that changed are copied: the law checks as they
+ * were at c9f2d09 (before rows were passed by index, and the organisations'
+ * employers counted in one walk) are copied too; what did not change (the
+ * codecs' `validate`, the wage schedule's definition, the placement, the
+ * expected wages, the policy and rankings) is imported.
  */
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
@@ -26,7 +29,11 @@ import { editDistance } from "../../src/input/spelling.js";
 import { decodePolicy } from "../../src/policy/decode.js";
 import { decodeRankings } from "../../src/stable/rankings.js";
 import { byId, compareStrings, type Employer, type Instance, type PlacementPeriod, type Reference, type SkillRequirement, type Skill, type SupportOrganisation, type WageFloor, type WageSchedule, type Worker } from "../../src/input/instance.js";
-import { checkEmployerLaw, checkOrganisationEmployers, decodeExpected, decodeOrganisations, decodePlacement, decodeSlotGroups, workerAge } from "../../src/input/lawDecode.js";
+import { decodeExpected, decodeOrganisations, decodePlacement } from "../../src/input/lawDecode.js";
+import { ageOn, dayBefore } from "../../src/domain/dates.js";
+import { SUPPORT_LIMITS, supportLimitsApply } from "../../src/domain/law.js";
+import { PREREQUISITES } from "../../src/domain/prerequisites.js";
+import type { SlotGroup } from "../../src/input/instance.js";
 
 /** A decode result as text: objects in their key order, Maps as their entries in order (for byte-for-byte comparisons). */
 export const canonicalText = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? { "(map)": [...x.entries()] } : x));
@@ -64,6 +71,120 @@ export const oldIs = (codec: t.Mixed, u: unknown): boolean => {
   }
   if (codec instanceof t.ArrayType) return Array.isArray(u) && u.every((x) => oldIs(codec.type as t.Mixed, x)) && codec.is(u);
   return codec.is(u);
+};
+
+
+// ---------------------------------------------------------------------------
+// The law checks as they were (c9f2d09, src/input/lawDecode.ts), paths as strings
+
+/**
+ * An employer's slots by start date: `slotGroups` (each start within the
+ * placement period, their slots adding up to `slots`), merged by date and
+ * without empty groups; or all `slots` on the placement's start.
+ */
+export const decodeSlotGroups = (e: EmployerInput, path: string, placement: PlacementPeriod, issues: InputIssue[]): SlotGroup[] => {
+  if (e.slotGroups === undefined) return e.slots > 0 ? [{ start: placement.start, slots: e.slots }] : [];
+  const groupsPath = at(path, "slotGroups");
+  e.slotGroups.forEach((g, i) => {
+    if (g.start < placement.start || g.start >= placement.end) {
+      issues.push(issue("inconsistent", at(at(groupsPath, i), "start"), `a date in the placement period, ${placement.start} to ${dayBefore(placement.end)}`, g.start));
+    }
+  });
+  const total = e.slotGroups.reduce((sum, g) => sum + g.slots, 0);
+  if (total !== e.slots) issues.push(issue("inconsistent", groupsPath, `slot groups whose slots add up to slots (${e.slots}); these add up to ${total}`, e.slotGroups));
+  const byStart = new Map<string, number>();
+  for (const g of e.slotGroups) if (g.slots > 0) byStart.set(g.start, (byStart.get(g.start) ?? 0) + g.slots);
+  return [...byStart.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([start, slots]) => ({ start, slots }));
+};
+
+/**
+ * The worker's age on the start date, from the date of birth or the age
+ * given; issues where neither or they disagree. `ageOf` is `ageOn` to the
+ * start (a decode passes one that remembers each date of birth).
+ */
+export const workerAge = (
+  w: WorkerInput,
+  path: string,
+  placement: PlacementPeriod,
+  issues: InputIssue[],
+  ageOf: (birthDate: string) => number = (birthDate) => ageOn(birthDate, placement.start),
+): number => {
+  if (w.birthDate === undefined && w.age === undefined) {
+    issues.push(issue("missing", at(path, "birthDate"), "a date of birth YYYY-MM-DD (or age, in whole years on the start date): SSW (i) workers must be 18", undefined));
+    return 0;
+  }
+  if (w.birthDate === undefined) return w.age as number;
+  if (w.birthDate > placement.start) issues.push(issue("inconsistent", at(path, "birthDate"), `a date before the start ${placement.start}`, w.birthDate));
+  const age = ageOf(w.birthDate);
+  if (w.age !== undefined && w.age !== age) {
+    issues.push(issue("inconsistent", at(path, "age"), `${age}, the age on ${placement.start} from birthDate ${w.birthDate} (or leave age out)`, w.age));
+  }
+  return age;
+};
+
+const STAFF_WORDS = {
+  japaneseCareStaff:
+    "the establishment's full-time care staff who are Japanese etc. (Japanese, permanent residents, care-visa holders, EPA-certified care workers): the legal cap on its SSW (i) workers",
+  fullTimeStaff: "the employer's full-time staff, not counting technical interns and SSW (i) workers: the legal cap on its SSW (i) workers",
+} as const;
+
+/** Checks an employer's declarations against what its field needs. */
+export const checkEmployerLaw = (
+  e: EmployerInput,
+  path: string,
+  catalogue: FieldCatalogue,
+  organisations: ReadonlyMap<string, SupportOrganisation>,
+  placement: PlacementPeriod,
+  issues: InputIssue[],
+): void => {
+  const field = findField(catalogue, e.field);
+  if (field === undefined) return; // reported as an unknown field
+  const declarations = at(path, "declarations");
+  for (const id of field.prerequisites) {
+    if (e.declarations[id] === undefined) issues.push(issue("missing", at(declarations, id), `${PREREQUISITES[id].declares}, which ${field.name} requires`, undefined));
+  }
+  const figure = field.headcountCap === "japanese-care-staff" ? "japaneseCareStaff" : field.headcountCap === "full-time-staff" ? "fullTimeStaff" : null;
+  if (figure !== null) {
+    if (e[figure] === undefined) issues.push(issue("missing", at(path, figure), STAFF_WORDS[figure], undefined));
+    if (e.sswEmployed === undefined) issues.push(issue("missing", at(path, "sswEmployed"), `the SSW (i) workers ${field.name} employers already employ (0 for none): they count against the legal cap`, undefined));
+  }
+  if (e.homeVisitCare === true && field.homeVisit === null) issues.push(issue("inconsistent", at(path, "homeVisitCare"), "false or absent (home-visit care is a nursing-care job)", true));
+  if (e.support !== "self" && !organisations.has(e.support) && supportLimitsApply(placement)) {
+    issues.push(
+      issue(
+        "inconsistent",
+        at(path, "support"),
+        `"self", or the id of a registered support organisation listed in supportOrganisations (from ${SUPPORT_LIMITS.value.from} its officers limit whom it can support)`,
+        e.support,
+      ),
+    );
+  }
+};
+
+/** From the date the limits apply: each organisation's officers must be enough for the employers that name it (10 each). */
+export const checkOrganisationEmployers = (
+  input: InstanceInput,
+  organisations: ReadonlyMap<string, SupportOrganisation>,
+  placement: PlacementPeriod,
+  issues: InputIssue[],
+): void => {
+  if (!supportLimitsApply(placement)) return;
+  const { employersPerOfficer, from } = SUPPORT_LIMITS.value;
+  (input.supportOrganisations ?? []).forEach((o, i) => {
+    const named = input.employers.filter((e) => e.support === o.id && e.slots > 0).length;
+    const total = named + (o.employers ?? 0);
+    const needed = Math.ceil(total / employersPerOfficer);
+    if (needed > o.officers) {
+      issues.push(
+        issue(
+          "inconsistent",
+          at(at("supportOrganisations", i), "officers"),
+          `at least ${needed} officers for ${total} employers (${named} here, ${o.employers ?? 0} elsewhere): from ${from} an officer supports at most ${employersPerOfficer} employers; or move employers to another organisation`,
+          o.officers,
+        ),
+      );
+    }
+  });
 };
 
 // ---------------------------------------------------------------------------

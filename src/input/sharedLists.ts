@@ -1,0 +1,53 @@
+/**
+ * Lists that many decoded rows hold alike, made once and frozen, so that
+ * rows with equal lists hold one list (./workerRow.ts): a decoded instance
+ * of 333,000 workers then holds a few thousand lists, not millions, and the
+ * garbage collector has that much less to copy. Frozen, a shared list
+ * cannot be changed through one row under another.
+ */
+import type { Certification, Skill } from "./instance.js";
+
+/** The empty list every row with an empty list holds (frozen). */
+export const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The items of `order` whose ranks are among `items`'s, once each and in
+ * `order`'s order: what sorting `items` and dropping repeats gives. One
+ * frozen list per set, shared by every row (at most 2^order.length lists).
+ * Undefined when an item has no rank (a hole in a sparse list).
+ */
+export const listOfSet = <T>(items: readonly unknown[], rank: ReadonlyMap<unknown, number>, order: readonly T[], lists: Map<number, readonly T[]>): readonly T[] | undefined => {
+  let mask = 0;
+  for (let i = 0; i < items.length; i++) {
+    const r = rank.get(items[i]);
+    if (r === undefined) return undefined;
+    mask |= 1 << r;
+  }
+  let list = lists.get(mask);
+  if (list === undefined) lists.set(mask, (list = Object.freeze(order.filter((_, r) => (mask & (1 << r)) !== 0))));
+  return list;
+};
+
+/**
+ * Lists that many rows hold alike, made once per decode and frozen: rows
+ * with equal lists hold one list. A list is shared only where its row had
+ * no issue in it; the rest are made for their row, as before.
+ */
+export interface SharedLists {
+  /** Certification lists of one to three items, by their items' codes (field, route and job category as indexes). */
+  readonly certifications: Map<number, readonly Certification[]>;
+  /** One-skill lists by name, level and years. */
+  readonly skills: Map<string, Map<number, Map<number, readonly Skill[]>>>;
+  /** One-item lists of field or sector names, and of prefecture codes. */
+  readonly fields: Map<string, readonly string[]>;
+  readonly prefectures: Map<string, readonly string[]>;
+}
+
+export const sharedLists = (): SharedLists => ({ certifications: new Map(), skills: new Map(), fields: new Map(), prefectures: new Map() });
+
+/** The one-item list of `item` in `lists`, made on first use. */
+export const oneItem = (lists: Map<string, readonly string[]>, item: string): readonly string[] => {
+  let list = lists.get(item);
+  if (list === undefined) lists.set(item, (list = Object.freeze([item])));
+  return list;
+};
