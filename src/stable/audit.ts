@@ -236,6 +236,8 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     if (list === undefined) groupsOf.set(k, [members]);
     else list.push(members);
   }
+  // Room for any class's acceptable cells (each cell at most once), reused class after class.
+  const room = { cells: new Int32Array(cells.length), values: new Float64Array(cells.length) };
   /** Whether a cell valued `v` (index c) comes before one valued `w` (index d) in a preference list. */
   const before = (v: number, c: number, w: number, d: number): boolean => v > w || (v === w && c < d);
   for (const [k, classGroups] of groupsOf) {
@@ -262,7 +264,7 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
       }
       return lo;
     };
-    const { cells: acceptable, values: theirs } = market.acceptable(k);
+    const { cells: acceptable, values: theirs } = market.acceptable(k, room);
     // countFrom[i]: the pairs the uncapped cells reached by exactly the first i groups count (per worker).
     const countFrom = new Float64Array(G + 1);
     const capped: { readonly c: number; readonly mine: number; readonly v: number }[] = [];

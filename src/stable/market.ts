@@ -107,10 +107,11 @@ export interface Market {
   readonly list: (workerClass: number) => PreferenceList;
   /**
    * The same cells and values as `list`, in no particular order (by model employer class, then cell),
-   * fresh and not remembered: for a reader that needs every acceptable cell but not their order (the
-   * audit's counts), without the sort.
+   * not remembered: for a reader that needs every acceptable cell but not their order (the audit's
+   * counts), without the sort. Written into `room` (as views of its arrays) when given: room for every
+   * cell of the market is always enough, and a reader that asks class after class allocates nothing.
    */
-  readonly acceptable: (workerClass: number) => PreferenceList;
+  readonly acceptable: (workerClass: number, room?: PreferenceList) => PreferenceList;
   /**
    * The same cells, in the same order, while their value is above `above`,
    * without building the list: `visit` gets each cell and its value, and
@@ -470,14 +471,15 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return out;
   };
 
-  const acceptable = (k: number): PreferenceList => {
+  const acceptable = (k: number, room?: PreferenceList): PreferenceList => {
     const known = lists.get(k);
     if (known !== undefined) return known;
     const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? new Int32Array(0);
     let n = 0;
     for (let i = 0; i < eligibleHere.length; i++) n += (cellsOfModel[eligibleHere[i] as number] as readonly number[]).length;
-    const out = new Int32Array(n);
-    const outValues = new Float64Array(n);
+    const fits = room !== undefined && room.cells.length >= n && room.values.length >= n;
+    const out = fits ? room.cells : new Int32Array(n);
+    const outValues = fits ? room.values : new Float64Array(n);
     const stated = (classes[k] as WorkerClass).stated !== undefined;
     const values = stated ? null : patternValues(k);
     n = 0;
