@@ -13,7 +13,10 @@
  *     npm run bench -- --scenario nationwide --workers 333000 --engines auto --runs 1  # a bundled scenario, scaled
  *
  * Each case runs in a child process (bench/case.ts) so that peak memory is
- * its own. Times are medians over --runs runs. An engine that passes
+ * its own. Times are medians over --runs runs. A run is what match() does:
+ * decode, build, solve, the result and its stability summary (its own
+ * column, counted in the total); JSON.parse of the file is timed apart and
+ * not counted, and each run starts from a collected heap. An engine that passes
  * --skip-after-s seconds at one size is skipped at larger sizes.
  */
 import { spawnSync } from "node:child_process";
