@@ -97,7 +97,7 @@ const employerClassParts = (e: Employer, wagePoints: number, reference: Referenc
 
 const NO_SPLITS: ClassSplits = { byCentre: false, byProvince: false, byGroup: false, ownClass: () => false, byDiversity: false, bySupport: false, byFormerIntern: false };
 
-/** The employer classes a worker may be eligible at, by field and (where the field has job categories and the employer names one) category. */
+/** The key under which an employer class is listed as a candidate: its field, and its job category where the field has them and the employer names one. */
 const candidateKey = (field: string, jobCategory: string | null): string => (jobCategory === null ? field : `${field}\u0000${jobCategory}`);
 
 /**
@@ -205,10 +205,10 @@ export const eligibleArcsUntil = (
   });
 
   /**
-   * The employer classes in the fields the worker is certified in, in
-   * increasing order: each field's list already is, and a class is in one
-   * field's list, so the lists are merged (into a buffer reused from class
-   * to class; read it before the next call).
+   * The employer classes listed under the worker's candidate keys, in
+   * increasing order: each key's list already is, and a class is in one
+   * key's list, so the lists are merged (into a buffer reused from class to
+   * class; read it before the next call).
    */
   const merged = new Int32Array(classes.employers.length);
   const spare = new Int32Array(classes.employers.length);

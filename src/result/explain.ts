@@ -113,7 +113,6 @@ const arcTotals = (instance: Instance, built: BuiltModel): ArcTotals => {
   const employersWithSlots = new Float64Array(model.workerClasses.length);
   const slots = new Float64Array(model.workerClasses.length);
   const eligibleWorkers = new Float64Array(model.employerClasses.length);
-  // An index loop: this runs once per result, where for-of over every arc allocates a result per step.
   const { from, to } = model.arcs;
   for (let a = 0; a < model.arcs.length; a++) {
     const c = from[a] as number;

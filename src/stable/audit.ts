@@ -92,16 +92,7 @@ const countBelowIn = (sorted: Float64Array, from: number, to: number, x: number)
 };
 
 /** How many of the sorted values are below `x`. */
-const countBelow = (sorted: Float64Array, x: number): number => {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-};
+const countBelow = (sorted: Float64Array, x: number): number => countBelowIn(sorted, 0, sorted.length, x);
 
 /** The audit of a plan (employer index per worker, -1 unplaced) in a market; see the module comment. */
 export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => {
@@ -254,16 +245,7 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     const workersBelow = new Float64Array(G + 1);
     for (let i = 0; i < G; i++) workersBelow[i + 1] = (workersBelow[i] as number) + (classGroups[order[i] as number] as number[]).length;
     /** How many groups value their placement below `x` (they reach a cell she values `x`). */
-    const reaching = (x: number): number => {
-      let lo = 0;
-      let hi = G;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((mine[mid] as number) < x) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const reaching = (x: number): number => countBelowIn(mine, 0, G, x);
     const { cells: acceptable, values: theirs } = market.acceptable(k, room);
     // countFrom[i]: the pairs the uncapped cells reached by exactly the first i groups count (per worker).
     const countFrom = new Float64Array(G + 1);

@@ -395,8 +395,8 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   // A class with no stated ranking orders cells by a value that depends only on its field and prefecture
   // lists: every cell is sorted once per such list pattern, and a class keeps the eligible ones in that
   // order. Classes with the same pattern and the same eligible employer classes share one list.
-  // Per pattern: every cell's position in that order (value descending, then cell index), and the values in it.
-  // Per pattern: every cell's value, and (when a list is sorted) its position in that order.
+  // Per pattern: every cell's value, and (once a list of it is sorted) every cell's position in that order
+  // (value descending, then cell index).
   const valuesByPattern = new Map<number, Float64Array>();
   const patternValues = (k: number): Float64Array => {
     const pattern = listsOfModel[(classes[k] as WorkerClass).modelClass] as number;
@@ -408,16 +408,16 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     }
     return values;
   };
-  const byPattern = new Map<number, { readonly position: Float64Array; readonly values: Float64Array }>();
+  const positionsByPattern = new Map<number, Float64Array>();
   const patternOrder = (k: number): { readonly position: Float64Array; readonly values: Float64Array } => {
     const pattern = listsOfModel[(classes[k] as WorkerClass).modelClass] as number;
-    let sorted = byPattern.get(pattern);
-    if (sorted === undefined) {
-      const values = patternValues(k);
-      sorted = { position: orderPositions(values), values };
-      byPattern.set(pattern, sorted);
+    const values = patternValues(k);
+    let position = positionsByPattern.get(pattern);
+    if (position === undefined) {
+      position = orderPositions(values);
+      positionsByPattern.set(pattern, position);
     }
-    return sorted;
+    return { position, values };
   };
   const shared = new Map<string, PreferenceList>();
   const lists = new Map<number, PreferenceList>();

@@ -1,7 +1,7 @@
 /**
  * Model building's eligibility step (`eligibleArcs`: eligibility per pair of
- * rule kinds, candidates indexed by certified field, the compiled scorer)
- * against its definition (test/support/modelOracle.ts: every pair of
+ * rule kinds, candidates indexed by certified field and job category, the
+ * compiled scorer) against its definition (test/support/modelOracle.ts: every pair of
  * classes, `isEligible` and `score` afresh): the same arcs, in the same
  * order, with the same scores and bounds. On random valid instances with
  * look-alike workers and employers (so classes have several members and
