@@ -196,22 +196,23 @@ export const instanceCsvFiles = (input: InstanceInput): readonly { readonly name
 };
 
 /** The columns of `resultToCsv`, in order. */
-export const RESULT_COLUMNS = ["workerId", "placed", "employerId", "prefecture", "field", "score", "reason", "detail"] as const;
+export const RESULT_COLUMNS = ["workerId", "placed", "employerId", "prefecture", "field", "start", "score", "reason", "detail"] as const;
 
 
 /**
  * A result as CSV, one row per worker in id order: where they were placed
- * (employer, its prefecture and field when `employers` are given, score) or
- * why not (reason, and the detail in the explanations' words).
+ * (employer, its prefecture and field when `employers` are given, the date
+ * they start there, score) or why not (reason, and the detail in the
+ * explanations' words).
  */
 export const resultToCsv = (result: MatchResult, employers: readonly { readonly id: string; readonly prefecture: string; readonly field: string }[] = []): string => {
   const where = new Map(employers.map((e) => [e.id, e]));
   const rows: (readonly string[])[] = [
     ...result.placements.map((p) => {
       const e = where.get(p.employerId);
-      return [p.workerId, "true", p.employerId, e?.prefecture ?? "", e?.field ?? "", String(p.score), "", ""];
+      return [p.workerId, "true", p.employerId, e?.prefecture ?? "", e?.field ?? "", p.start, String(p.score), "", ""];
     }),
-    ...result.unplaced.map((u) => [u.workerId, "false", "", "", "", "", u.reason.kind, reasonWords(u.reason, result.status)]),
+    ...result.unplaced.map((u) => [u.workerId, "false", "", "", "", "", "", u.reason.kind, reasonWords(u.reason, result.status)]),
   ].sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : (a[0] as string) > (b[0] as string) ? 1 : 0));
   return toCsvText(RESULT_COLUMNS, rows);
 };

@@ -20,6 +20,7 @@ import * as E from "fp-ts/lib/Either.js";
 import Papa from "papaparse";
 import { capIssues, issue, type InputIssue } from "../input/issues.js";
 import { splitItems, splitParts, unescapeText } from "./cells.js";
+import { RESULT_COLUMNS } from "./csv.js";
 import { unguardCell } from "./formula.js";
 
 /** The columns of rankings.csv, in order; `side` and `id` are required. */
@@ -111,7 +112,7 @@ export const locateRankings = (issues: readonly InputIssue[], csv: CsvRankings):
 
 /** A plan from the result CSV (`workerId, placed, employerId, ...`): its placements, and the row of each. */
 export const planFromCsv = (text: string, name = "plan.csv"): E.Either<readonly InputIssue[], { readonly placements: { workerId: string; employerId: string }[]; readonly rows: readonly number[] }> => {
-  const read = records(text, name, ["workerId", "placed", "employerId", "prefecture", "field", "score", "reason", "detail"], ["workerId", "employerId"]);
+  const read = records(text, name, RESULT_COLUMNS, ["workerId", "employerId"]);
   if (E.isLeft(read)) return read;
   const placements: { workerId: string; employerId: string }[] = [];
   const rows: number[] = [];

@@ -61,7 +61,7 @@ describe.concurrent("jobmatch stable", () => {
   it("writes the plan as CSV, and the top-choice model in LP, exit 0", async () => {
     const run = await jobmatch(["stable", file("instance.json"), "--format", "csv", "--out", file("stable.csv"), "--export-top-choice", file("tc.lp")]);
     expect(run.code).toBe(0);
-    expect(readFileSync(file("stable.csv"), "utf8").split("\n")[0]).toBe("workerId,placed,employerId,prefecture,field,score,reason,detail");
+    expect(readFileSync(file("stable.csv"), "utf8").split("\n")[0]).toBe("workerId,placed,employerId,prefecture,field,start,score,reason,detail");
     expect(readFileSync(file("tc.lp"), "utf8")).toMatch(/^Maximize/m);
   });
 

@@ -138,10 +138,16 @@ describe("result CSV", () => {
     expect(rows.map((r) => r.workerId)).toEqual(instance.workers.map((w) => w.id));
     const placed = rows.filter((r) => r.placed === "true");
     expect(placed).toHaveLength(result.right.summary.placed);
+    const startOf = new Map(result.right.placements.map((p) => [p.workerId, p.start]));
     for (const r of placed) {
       const e = instance.employers.find((x) => x.id === r.employerId);
       expect([r.prefecture, r.field]).toEqual([e?.prefecture, e?.field]);
+      expect(r.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(r.start).toBe(startOf.get(r.workerId as string));
     }
-    for (const r of rows.filter((x) => x.placed === "false")) expect(r.reason).toMatch(/^(no-eligible-slot|eligible-slots-taken)$/);
+    for (const r of rows.filter((x) => x.placed === "false")) {
+      expect(r.reason).toMatch(/^(no-eligible-slot|eligible-slots-taken)$/);
+      expect(r.start).toBe("");
+    }
   });
 });
