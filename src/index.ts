@@ -39,7 +39,7 @@ export { decodeInstance } from "./input/decode.js";
 export { freezeInput, deepFreeze, isDeepFrozen } from "./input/freeze.js";
 export { formatIssue, formatIssues, MAX_ISSUES } from "./input/issues.js";
 export { LIMITS } from "./input/limits.js";
-export { estimateMemory } from "./memory/estimate.js";
+export { estimateMemory, estimateRuns } from "./memory/estimate.js";
 export type { InputSize, MemoryNeed } from "./memory/estimate.js";
 export type { InputIssue, IssueCode } from "./input/issues.js";
 export type { InstanceInput, WorkerInput, EmployerInput, WeightsInput, SkillInput, CertificationInput, CertificationRoute } from "./input/codecs.js";

@@ -26,7 +26,7 @@ import type { Change, Scenario, Variation } from "../scenario/types.js";
 import { applyChange, applyVariation } from "../scenario/variations.js";
 import { EXIT, issuesFailure, usage, type ExitCode, type Failure, type Finish } from "./exit.js";
 import { readJson, type CliContext } from "./io.js";
-import { estimateMemory } from "../memory/estimate.js";
+import { estimateRuns } from "../memory/estimate.js";
 import { checkNeed } from "./memory.js";
 import { checkOutputs, writeOutput } from "./write.js";
 import { addSolveOptions, count, matchOptions, positiveNumber } from "./options.js";
@@ -139,11 +139,12 @@ export const scenarioAction = async (refs: readonly string[], o: ScenarioOptions
   }
   const list = expand(scenarios, o);
   if (E.isLeft(list)) return list;
-  for (const s of list.right) {
-    const employers = s.prefectures.reduce((sum, p) => sum + p.demand.reduce((a, d) => a + d.employers, 0), 0);
-    const memory = checkNeed(estimateMemory({ workers: s.cohort.size, employers }), `drawing and solving ${s.name}`);
-    if (E.isLeft(memory)) return memory;
-  }
+  // Every run's instance and result are kept until all are compared: the check is for all of them at once.
+  const sizes = list.right.map((s) => ({ workers: s.cohort.size, employers: s.prefectures.reduce((sum, p) => sum + p.demand.reduce((a, d) => a + d.employers, 0), 0) }));
+  const names = list.right.map((s) => s.name);
+  const what = names.length === 1 ? `drawing and solving ${names[0]}` : `drawing and solving ${names.length} runs (${names.join(", ")}), each kept until they are compared,`;
+  const memory = checkNeed(estimateRuns(sizes), what);
+  if (E.isLeft(memory)) return memory;
   const progress = createProgress(ctx.stderr, list.right.length * 2);
   const runs = runScenarios(list.right, {
     ...matchOptions(o),

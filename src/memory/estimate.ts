@@ -8,13 +8,13 @@
  * The figures are measured, not derived: `npm run bench:memory` finds the
  * smallest heap with which `jobmatch solve` finishes on generated instances
  * of several sizes, and these coefficients sit a margin above what it finds
- * (bench/RESULTS.md has the table). Reading the input takes the text and the
+ * (the README's "Memory" section has the table). Reading the input takes the text and the
  * objects parsed from it; solving keeps the input, its decoded copy, the
  * aggregated model and the result.
  *
  * @example
- * estimateMemory({ workers: 100_000, employers: 10_000, inputBytes: 27_000_000 });
- * // { readBytes: ..., totalBytes: ... } (about 0.46 GB in all)
+ * estimateMemory({ workers: 100_000, employers: 10_000, inputBytes: 44_000_000 });
+ * // { readBytes: ..., totalBytes: ... } (about 0.3 GB in all)
  */
 
 /** What the estimate reads: counts, and the size of the input text when it is a file. */
@@ -44,12 +44,21 @@ export const READ_FACTOR = { json: 3.5, csv: 9 } as const;
 /** Heap whatever the size (Node, the modules, V8's young generation). */
 export const BASE_BYTES = 80 * MB;
 /**
- * Heap per worker and per employer for the whole call. The law's fields
- * (declarations, housing, wage schedules over the period, the rules that bar
- * an employer) about doubled them: 100,000 workers and 10,000 employers now
- * need a heap limit of 432 MB, where 1,800 and 1,400 bytes estimated 265.
+ * Heap per worker and per employer for the whole call. Measured on
+ * 2026-11-30 (`npm run bench:memory`; the table is in the README's
+ * "Memory" section): since decoding shares the lists rows hold
+ * alike and the model keeps its arcs as typed-array columns, 100,000
+ * workers and 10,000 employers need a heap limit of 208 MB (it was 448),
+ * 100,000 and 50,000 need 304 MB, 300,000 and 30,000 need 496 MB, and the
+ * bundled `nationwide` scenario at 333,000 workers (26,013 employers, 5.3
+ * million arcs, the heaviest instance bundled) 560 MB (`--max-old-space-size`
+ * 448 fails, 512 solves). A least-squares
+ * fit of the generated cases gives about 1,200 bytes a worker and 2,300 an
+ * employer; with these the estimate is 1.3 to 1.5 times the limit measured
+ * from 30,000 workers on (the nationwide case 1.4), and 1.06 at 10,000
+ * workers, where the fixed 80 MB is most of it.
  */
-export const WORKER_BYTES = 3800;
+export const WORKER_BYTES = 2000;
 export const EMPLOYER_BYTES = 3000;
 /**
  * Heap per row of the other sections (a support organisation, an expected
@@ -63,4 +72,36 @@ export const estimateMemory = (size: InputSize): MemoryNeed => {
   const readBytes = BASE_BYTES + Math.ceil((size.inputBytes ?? 0) * READ_FACTOR[size.format ?? "json"]);
   const solveBytes = BASE_BYTES + size.workers * WORKER_BYTES + size.employers * EMPLOYER_BYTES + (size.otherRows ?? 0) * OTHER_ROW_BYTES;
   return { readBytes, totalBytes: Math.max(readBytes, solveBytes) };
+};
+
+/**
+ * What each finished solve keeps while later ones run, where a caller keeps
+ * every instance and result (`jobmatch scenario` compares its variations
+ * only once all are solved): the instance as given and its result. Measured
+ * on 2026-11-30 with the heap after a garbage collection: 677 bytes a worker
+ * and 663 an employer (100,000 x 10,000 and 20,000 x 50,000 generated
+ * instances); these sit about half above it.
+ */
+export const KEPT_WORKER_BYTES = 1000;
+export const KEPT_EMPLOYER_BYTES = 1000;
+
+/**
+ * The estimate for solving several instances one after another while
+ * keeping each instance and its result until the last is solved: the
+ * largest need of one solve, plus what every other one keeps meanwhile.
+ *
+ * @example
+ * estimateRuns([{ workers: 50_000, employers: 5_000 }, { workers: 60_000, employers: 5_000 }]);
+ */
+export const estimateRuns = (sizes: readonly InputSize[]): MemoryNeed => {
+  const kept = sizes.map((s) => s.workers * KEPT_WORKER_BYTES + s.employers * KEPT_EMPLOYER_BYTES);
+  const allKept = kept.reduce((a, b) => a + b, 0);
+  let readBytes = 0;
+  let totalBytes = 0;
+  sizes.forEach((s, i) => {
+    const one = estimateMemory(s);
+    readBytes = Math.max(readBytes, one.readBytes);
+    totalBytes = Math.max(totalBytes, one.totalBytes + allKept - (kept[i] as number));
+  });
+  return { readBytes, totalBytes };
 };
