@@ -18,7 +18,7 @@
  * // { groups: [{ prefecture: "37", field: "nursing-care", slots: 484, proposed: 397, naive: 440, naivePlaced: 380 }, ...], proposed: {...}, naive: {...} }
  */
 import type { EmployerInput, InstanceInput } from "../input/codecs.js";
-import { apportion } from "../scenario/apportion.js";
+import { apportion } from "../numbers/apportion.js";
 import { employerGroups, placedByGroup, resolveResult, type Baseline } from "./baseline.js";
 
 /** One prefecture and field under both plans. */

@@ -22,7 +22,7 @@ import { findCatalogue, type FieldCatalogue } from "../domain/fields.js";
 import { SLOT_RANGE } from "../generate/facts.js";
 import { GENERATOR_DEFAULTS } from "../generate/generate.js";
 import { at, issue, type InputIssue } from "../input/issues.js";
-import { apportion } from "./apportion.js";
+import { apportion } from "../numbers/apportion.js";
 import { issuesFromErrors } from "../input/decode.js";
 import { checkDemandList, checkField, checkPrefecture, checkSizes } from "./checks.js";
 import { ChangeCodec, type Change, type FieldDemand, type PrefectureDemand, type Scenario, type Variation } from "./types.js";

@@ -44,7 +44,7 @@ import type { Employer } from "../input/instance.js";
 import { employerLimits } from "../rules/limits.js";
 import { inScope, legalRegions, quotaMaxLabel } from "./limits.js";
 import type { Cell, Market } from "./market.js";
-import { apportion } from "../scenario/apportion.js";
+import { apportion } from "../numbers/apportion.js";
 
 /** How the stable mechanism treats one limit of the policy. */
 export interface CapHandling {

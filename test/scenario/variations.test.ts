@@ -2,7 +2,7 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { formatIssues } from "../../src/input/issues.js";
-import { apportion } from "../../src/scenario/apportion.js";
+import { apportion } from "../../src/numbers/apportion.js";
 import { SHIKOKU_SCENARIO } from "../../src/scenario/bundled.js";
 import { parseVariation } from "../../src/scenario/shorthand.js";
 import type { Change, Scenario } from "../../src/scenario/types.js";

@@ -26,7 +26,7 @@
 import { findCatalogue } from "../../domain/fields.js";
 import { NATIONAL_AVERAGE_MINIMUM_WAGE_FY2025, PREFECTURES, minimumWageOn } from "../../domain/prefectures.js";
 import { INDONESIAN_SSW_BY_FIELD_JUNE_2024, PILOT_FIELD_MIX, SLOTS_PER_WORKER } from "../../generate/facts.js";
-import { apportion } from "../apportion.js";
+import { apportion } from "../../numbers/apportion.js";
 import type { PrefectureDemand, Scenario } from "../types.js";
 
 const WORKERS = 50_000;
