@@ -173,6 +173,8 @@ interface Network extends TreeLinks {
   /** Potentials: a tree arc's reduced cost cost + pi[tail] - pi[head] is 0; pi[root] stays 0. */
   readonly pi: Int32Array | Float64Array;
   readonly block: number;
+  /** Mixed layout only: the usable problem arcs in the problem's order (see `survey`), to read the flows back. */
+  readonly usable: Int32Array | null;
   /** Where the next block search starts. */
   next: number;
   /** Flow and side of the last cycle (see findLeaving). */
@@ -192,38 +194,94 @@ const usable = (p: TransportProblem, bonus: number, i: number, a: number): boole
  * or three neighbouring sources, and its best arc is a better pivot: on the
  * nationwide instance at 333,000 workers 113,179 pivots and 0.49 billion
  * arcs priced, against 312,824 and 2.0 billion in the problem's order.
- * `mixedSkip` is that skip; the walk is written out where it is used
- * (building the network and reading the flows back) so that each loop stays
- * monomorphic.
+ * `mixedSkip` is that skip; `starNetwork` and `flowsOf` take the walk's
+ * positions in cache-sized tiles (see `TILE`), each loop written out so that
+ * it stays monomorphic.
  */
 const mixedSkip = (count: number, nodes: number): number => Math.max(Math.floor(count / nodes), 3);
 
+/** The usable arcs, found by `survey`: problem arc `idx[t]` is the t-th, and source i's are t = ustart[i] .. ustart[i+1]-1. */
+interface Usable {
+  readonly count: number;
+  readonly exact: boolean;
+  readonly idx: Int32Array;
+  readonly ustart: Int32Array;
+}
+
 /**
- * One pass over the arcs: how many are usable, and whether costs and
- * potentials fit Int32Array. Unoptimised JavaScript boxes every double it
- * reads from a Float64Array (a heap allocation), but not a small integer from
- * an Int32Array, so the first pivots, before V8 optimises them, run much
- * faster on Int32Array. A root path in the tree is one artificial arc (cost
- * 0) and then problem arcs in alternating directions, so |pi| <= maxW +
- * (nodes / 2) * (maxW - minW) over the arcs that can enter: the usable ones.
+ * One pass over the arcs: which are usable (their list, for the mixed
+ * layout), and whether costs and potentials fit Int32Array. Unoptimised
+ * JavaScript boxes every double it reads from a Float64Array (a heap
+ * allocation), but not a small integer from an Int32Array, so the first
+ * pivots, before V8 optimises them, run much faster on Int32Array. A root
+ * path in the tree is one artificial arc (cost 0) and then problem arcs in
+ * alternating directions, so |pi| <= maxW + (nodes / 2) * (maxW - minW) over
+ * the arcs that can enter: the usable ones.
  */
-const survey = (p: TransportProblem): { readonly count: number; readonly exact: boolean } => {
+const survey = (p: TransportProblem): Usable => {
   const bonus = p.bonus ?? 0;
+  const sources = p.supply.length;
+  const idx = new Int32Array(p.to.length);
+  const ustart = new Int32Array(sources + 1);
   let count = 0;
   let maxW = 0;
   let minW = Infinity;
-  for (let i = 0; i < p.supply.length; i++) {
+  for (let i = 0; i < sources; i++) {
+    ustart[i] = count;
     if (p.supply[i]! <= 0) continue;
     for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
       if (!usable(p, bonus, i, a)) continue;
-      count++;
+      idx[count++] = a;
       const w = bonus + p.weight[a]!;
       if (w > maxW) maxW = w;
       if (w < minW) minW = w;
     }
   }
-  const nodes = p.supply.length + p.capacity.length + 1;
-  return { count, exact: maxW === 0 || maxW + Math.ceil(nodes / 2) * (maxW - minW) <= 2 ** 31 - 1 };
+  ustart[sources] = count;
+  const nodes = sources + p.capacity.length + 1;
+  return { count, exact: maxW === 0 || maxW + Math.ceil(nodes / 2) * (maxW - minW) <= 2 ** 31 - 1, idx, ustart };
+};
+
+/**
+ * The mixed layout as a matrix transposition. The walk of `mixedSkip` puts
+ * the t-th usable arc at position base + r + q * skip, where run r holds
+ * `runs.length(r)` arcs from t = `runs.first(r)` on and q = t - first(r):
+ * read run by run, the usable arcs are the columns of a matrix whose rows
+ * are the positions. Walking it a run at a time (as the walk itself does)
+ * writes each arc `skip` positions after the previous one, a cache miss per
+ * array per arc (0.5 s of a 333,000-worker solve); the layout and the
+ * read-back walk tiles of `TILE` runs x `TILE` steps instead, whose reads and writes stay
+ * in cache. The positions are exactly the walk's.
+ */
+const TILE = 64;
+
+interface Runs {
+  readonly skip: number;
+  /** Arcs per run: `long` for runs r < `longRuns`, one less for the others. */
+  readonly long: number;
+  readonly longRuns: number;
+}
+
+const runsOf = (count: number, nodes: number): Runs => {
+  const skip = mixedSkip(count, nodes);
+  const rest = count % skip;
+  return { skip, long: Math.floor(count / skip) + (rest > 0 ? 1 : 0), longRuns: rest > 0 ? rest : skip };
+};
+
+const runLength = (runs: Runs, r: number): number => (r < runs.longRuns ? runs.long : runs.long - 1);
+const runFirst = (runs: Runs, r: number): number => r * runs.long - Math.max(0, r - runs.longRuns);
+
+/** The source of the t-th usable arc (t < count): the last i with ustart[i] <= t that has arcs. */
+const sourceOfUsable = (ustart: Int32Array, t: number): number => {
+  let lo = 0;
+  let hi = ustart.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ustart[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  while (t >= ustart[lo + 1]!) lo++;
+  return lo;
 };
 
 /** The star tree: every node hangs from the root by its artificial arc; nothing is placed. */
@@ -233,7 +291,8 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   const root = sources;
   const nodes = sources + sinks + 1;
   const m = p.to.length;
-  const { count, exact } = survey(p);
+  const found = survey(p);
+  const { count, exact } = found;
   const bonus = p.bonus ?? 0;
   const mixed = mix ?? count >= MIX_FROM_ARCS;
   const base = sources + sinks;
@@ -259,6 +318,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     last: new Int32Array(nodes),
     pi: exact ? new Int32Array(nodes) : new Float64Array(nodes),
     block: Math.max(10, Math.ceil((mixed ? MIXED_BLOCK : 1) * Math.sqrt(arcs))),
+    usable: mixed ? found.idx.subarray(0, count) : null,
     next: 0,
     delta: 0,
     side: 0,
@@ -285,20 +345,28 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     pred[u] = k;
   }
   if (mixed) {
-    const skip = mixedSkip(count, nodes);
-    let k = base;
-    let run = base;
-    for (let i = 0; i < sources; i++) {
-      if (p.supply[i]! <= 0) continue;
-      for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
-        if (!usable(p, bonus, i, a)) continue;
-        tail[k] = i;
-        head[k] = root + 1 + p.to[a]!;
-        cost[k] = -(bonus + p.weight[a]!);
-        cap[k] = p.upper[a]!;
-        state[k] = 1;
-        k += skip;
-        if (k >= arcs) k = ++run;
+    const { idx, ustart } = found;
+    const runs = runsOf(count, nodes);
+    const { skip, long } = runs;
+    for (let r0 = 0; r0 < skip; r0 += TILE) {
+      const r1 = Math.min(skip, r0 + TILE);
+      for (let q0 = 0; q0 < long; q0 += TILE) {
+        for (let r = r0; r < r1; r++) {
+          const q1 = Math.min(runLength(runs, r), q0 + TILE);
+          if (q0 >= q1) continue;
+          let t = runFirst(runs, r) + q0;
+          let i = sourceOfUsable(ustart, t);
+          let k = base + r + q0 * skip;
+          for (let q = q0; q < q1; q++, t++, k += skip) {
+            while (t >= ustart[i + 1]!) i++;
+            const a = idx[t]!;
+            tail[k] = i;
+            head[k] = root + 1 + p.to[a]!;
+            cost[k] = -(bonus + p.weight[a]!);
+            cap[k] = p.upper[a]!;
+            state[k] = 1;
+          }
+        }
       }
     }
   } else {
@@ -331,6 +399,28 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   size[root] = nodes;
   last[root] = rev[root]!;
   return net;
+};
+
+/**
+ * The arcs of the starting network as laid out for pricing: tail, head
+ * (nodes: sources 0..S-1, the root S, sinks S+1..S+T), cost and bound of
+ * each position, whether it is priced, and whether the layout is mixed. For
+ * the tests, which check the tiled layout against the plain walk; the solve
+ * itself never calls it.
+ */
+export const networkLayout = (
+  problem: TransportProblem,
+  mix?: boolean,
+): { readonly mixed: boolean; readonly tail: number[]; readonly head: number[]; readonly cost: number[]; readonly cap: number[]; readonly priced: boolean[] } => {
+  const net = starNetwork(problem, mix);
+  return {
+    mixed: net.mixed,
+    tail: Array.from(net.tail),
+    head: Array.from(net.head),
+    cost: Array.from(net.cost),
+    cap: Array.from(net.cap),
+    priced: Array.from(net.state, (s) => s !== 0),
+  };
 };
 
 /**
@@ -469,25 +559,27 @@ const pivot = (net: Network, e: number): boolean => {
   return true;
 };
 
-/** The flow of each problem arc, read back from either layout (for the mixed one, the walk of `starNetwork` again). */
+/** The flow of each problem arc, read back from either layout (for the mixed one, in the tiles of `starNetwork`). */
 const flowsOf = (net: Network, p: TransportProblem): Int32Array => {
   const flows = new Int32Array(p.to.length);
-  if (!net.mixed) {
-    for (let i = 0; i < p.supply.length; i++) for (let a = p.start[i]!; a < p.start[i + 1]!; a++) flows[a] = net.flow[a + i]!;
+  const flow = net.flow;
+  if (net.usable === null) {
+    for (let i = 0; i < p.supply.length; i++) for (let a = p.start[i]!; a < p.start[i + 1]!; a++) flows[a] = flow[a + i]!;
     return flows;
   }
+  const idx = net.usable;
   const base = net.nodes - 1;
-  const bonus = p.bonus ?? 0;
-  const skip = mixedSkip(net.arcs - base, net.nodes);
-  let k = base;
-  let run = base;
-  for (let i = 0; i < p.supply.length; i++) {
-    if (p.supply[i]! <= 0) continue;
-    for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
-      if (!usable(p, bonus, i, a)) continue;
-      flows[a] = net.flow[k]!;
-      k += skip;
-      if (k >= net.arcs) k = ++run;
+  const runs = runsOf(idx.length, net.nodes);
+  const { skip, long } = runs;
+  for (let r0 = 0; r0 < skip; r0 += TILE) {
+    const r1 = Math.min(skip, r0 + TILE);
+    for (let q0 = 0; q0 < long; q0 += TILE) {
+      for (let r = r0; r < r1; r++) {
+        const q1 = Math.min(runLength(runs, r), q0 + TILE);
+        let t = runFirst(runs, r) + q0;
+        let k = base + r + q0 * skip;
+        for (let q = q0; q < q1; q++, t++, k += skip) flows[idx[t]!] = flow[k]!;
+      }
     }
   }
   return flows;
