@@ -91,7 +91,7 @@ export type { Weights, Criterion, ScoreBreakdown } from "./rules/scoring.js";
 // Model and engines
 export { buildModel } from "./model/build.js";
 export type { BuiltModel } from "./model/build.js";
-export type { AssignmentModel, ModelArc, ModelArcs, ArcColumnsBuilder, ModelWorkerClass, ModelEmployerClass, ModelSolution, SideConstraint } from "./model/types.js";
+export type { AssignmentModel, ModelArc, ModelArcs, ArcColumnsBuilder, ModelWorkerClass, ModelEmployerClass, ModelSolution, Flows, SideConstraint } from "./model/types.js";
 /** A model's arcs are columns (`ModelArcs`): `arcAt` reads one arc out, `arcList` all of them, `arcColumns` makes columns from a list, `arcColumnsBuilder` grows them one arc at a time. */
 export { isPureNetwork, arcAt, arcList, arcColumns, arcColumnsBuilder, noArcs } from "./model/types.js";
 export { checkFlows } from "./model/check.js";

@@ -34,7 +34,7 @@
 import { solveModel } from "../engine/select.js";
 import type { EngineChoice } from "../engine/types.js";
 import { policyViolation } from "../model/objective.js";
-import { scopeArcs, type AssignmentModel, type PolicyConstraint } from "../model/types.js";
+import { scopeArcs, type AssignmentModel, type Flows, type PolicyConstraint } from "../model/types.js";
 import type { Diagnosis, Relaxation } from "../result/types.js";
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
@@ -52,7 +52,7 @@ const relaxed = (model: AssignmentModel, penalty: number): AssignmentModel => ({
   policies: (model.policies ?? []).map((p) => (relaxable(p) ? { ...p, penalty } : p)),
 });
 
-const relaxation = (model: AssignmentModel, p: PolicyConstraint, flows: readonly number[]): Relaxation | null => {
+const relaxation = (model: AssignmentModel, p: PolicyConstraint, flows: Flows): Relaxation | null => {
   const value = scopeArcs(model, p.scope).reduce((s, a) => s + (flows[a] ?? 0), 0);
   if (p.min !== null && value < p.min) {
     return {
@@ -97,7 +97,7 @@ export const diagnose = (model: AssignmentModel, engine: EngineChoice = "auto", 
   relaxedPlan(model, engine, deadline).diagnosis;
 
 /** The diagnosis, and the flows of the relaxed plan it was read from (none when unavailable). */
-const relaxedPlan = (model: AssignmentModel, engine: EngineChoice, deadline?: number): { readonly diagnosis: Diagnosis; readonly flows: readonly number[] } => {
+const relaxedPlan = (model: AssignmentModel, engine: EngineChoice, deadline?: number): { readonly diagnosis: Diagnosis; readonly flows: Flows } => {
   const unavailable = (message: string) => ({ diagnosis: { kind: "unavailable", message } as const, flows: [] });
   const hard = (model.policies ?? []).filter(relaxable);
   if (hard.length === 0) return unavailable("no hard policy constraint to relax (legal limits are never relaxed)");
@@ -124,7 +124,7 @@ const relaxedPlan = (model: AssignmentModel, engine: EngineChoice, deadline?: nu
  * from the input alone, for a fairness floor from the relaxed plan's `flows`
  * too (see the module comment). Null for a relaxed maximum.
  */
-export const relaxationReason = (instance: Instance, built: BuiltModel, flows: readonly number[], r: Relaxation): string | null => {
+export const relaxationReason = (instance: Instance, built: BuiltModel, flows: Flows, r: Relaxation): string | null => {
   const policy = (built.model.policies ?? []).find((p) => p.source === r.source && p.label === r.label);
   if (policy === undefined || r.bound !== "min") return null;
   switch (policy.scope.kind) {
@@ -191,7 +191,7 @@ const legalRoom = (model: AssignmentModel, classes: readonly number[]): number =
  * minimums with none to spare: 2 towards ...; 1 of its eligible workers is in
  * groups left unplaced, which go whole or not at all".
  */
-const floorReason = (instance: Instance, built: BuiltModel, flows: readonly number[], floor: PolicyConstraint, classes: readonly number[]): string => {
+const floorReason = (instance: Instance, built: BuiltModel, flows: Flows, floor: PolicyConstraint, classes: readonly number[]): string => {
   const { model } = built;
   const mine = new Set(classes);
   const flow = (arcs: readonly number[]): number => arcs.reduce((s, a) => s + (flows[a] ?? 0), 0);

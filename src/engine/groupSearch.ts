@@ -34,7 +34,7 @@
  * termination "time-limit".
  */
 import { objectiveOf } from "../model/objective.js";
-import type { AssignmentModel, GroupConstraint } from "../model/types.js";
+import type { AssignmentModel, Flows, GroupConstraint } from "../model/types.js";
 import { policyNetworkOf, solvePolicyNode } from "./policyNodes.js";
 import type { EngineOptions, EngineOutcome } from "./types.js";
 
@@ -174,7 +174,7 @@ const nodeModel = (
 };
 
 /** The model's objective before any group penalty: the node's bound. */
-const boundOf = (model: AssignmentModel, flows: readonly number[]): number => objectiveOf({ ...model, groups: [] }, flows);
+const boundOf = (model: AssignmentModel, flows: Flows): number => objectiveOf({ ...model, groups: [] }, flows);
 
 /** Regions where every worker class of the group has an eligible arc. */
 const possibleRegions = (model: AssignmentModel, groups: readonly GroupConstraint[], index: GroupIndex, g: number): number[] => {
@@ -204,7 +204,7 @@ const possibleRegions = (model: AssignmentModel, groups: readonly GroupConstrain
 };
 
 /** Members of the group placed in region r. */
-const placedIn = (model: AssignmentModel, index: GroupIndex, g: number, flows: readonly number[], r: number): number => {
+const placedIn = (model: AssignmentModel, index: GroupIndex, g: number, flows: Flows, r: number): number => {
   const arcs = index.arcs[g] as Int32Array;
   const inside = arcsInRegion(model, index, g, r);
   let s = 0;
@@ -240,7 +240,7 @@ const roomIn = (model: AssignmentModel, groups: readonly GroupConstraint[], inde
 };
 
 /** `groupSplit` of ../model/objective.ts, reading the group's arcs only. */
-const splitAt = (model: AssignmentModel, group: GroupConstraint, index: GroupIndex, g: number, flows: readonly number[]): boolean => {
+const splitAt = (model: AssignmentModel, group: GroupConstraint, index: GroupIndex, g: number, flows: Flows): boolean => {
   const regionOf = (index.regions[g] as Regions).of;
   let placed = 0;
   let first = -2;
@@ -283,7 +283,7 @@ export const solveWithGroups = (
     return [...list];
   };
 
-  let best: { flows: readonly number[]; objective: number } | null = null;
+  let best: { flows: Flows; objective: number } | null = null;
   let stopped = false;
   let failure: string | null = null;
 
@@ -361,7 +361,7 @@ export const solveWithGroups = (
   });
   visit(rootFixes, 0, Infinity, null);
   if (failure !== null) return { engine: "flow", termination: "error", solution: null, bound: null, message: `group search failed: ${failure}` };
-  const found = best as { flows: readonly number[]; objective: number } | null;
+  const found = best as { flows: Flows; objective: number } | null;
   if (stopped) {
     return {
       engine: "flow",

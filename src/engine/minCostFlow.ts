@@ -50,8 +50,15 @@
  * - the arcs, artificial ones included, are one flat array with each arc's
  *   tail, so pricing is one loop without a rarely taken branch (on which V8
  *   de-optimised and recompiled four times in an earlier layout); node
- *   numbers are 16-bit when they fit, so each arc priced reads 9 bytes
- *   (8% less CPU at 333,000 workers than 32-bit ones);
+ *   numbers are 16-bit when they fit (8% less CPU at 333,000 workers than
+ *   32-bit ones), and arcs at their upper bound are kept reversed (`flip`),
+ *   so that pricing reads no state per arc: each arc priced reads 8 bytes
+ *   (cost, tail, head) and takes no branch but the comparison (a branch-free
+ *   state * reduced cost, tried first, was slower than the branches);
+ * - the mixed layout is written, and its flows read back, in tiles (`TILE`):
+ *   a cache miss per arc and array otherwise. With the reversed arcs, the
+ *   solve at 333,000 workers took 2.40 s CPU against 2.75 s (medians of 5,
+ *   alternated in one process);
  * - which optimum is returned among equal ones follows from the pivot
  *   sequence: deterministic for a given problem (its arcs in its order).
  *   Below `MIX_FROM_ARCS` the sequence is the one this engine always took
@@ -151,10 +158,18 @@ const MIXED_BLOCK = 0.5;
  * - in the problem's order: problem arc a of source i at position a + i,
  *   source i's artificial arc to the root right after its arcs, the root's
  *   arc to sink j at position m + S + j; arcs that are not usable (see
- *   `usable`) stay in place, fixed at zero and never priced;
+ *   `usable`) stay in place as loops (tail = head, cost 0: a reduced cost
+ *   of 0, never entering), fixed at zero;
  * - mixed (`mixed`): position i < S is source i's artificial arc, S + j the
  *   root's arc to sink j, and from S + T on only the usable arcs, in the
  *   order of `mixedSkip`.
+ * An arc at its upper bound is kept reversed (`flip`): tail and head
+ * swapped, cost negated and flow counted down from the bound, so that every
+ * arc outside the tree is at its lower bound and its violation is its
+ * reduced cost, whatever the arc; a tree arc's reduced cost is 0. Pricing
+ * then reads no state per arc (9 bytes per arc priced became 8), and its
+ * choices are the same: a reversed arc's reduced cost is the negation of
+ * the original's, which is what pricing compared before.
  */
 interface Network extends TreeLinks {
   readonly mixed: boolean;
@@ -164,15 +179,18 @@ interface Network extends TreeLinks {
   /** Uint16Array when every node number fits (less to read per arc priced), else Int32Array. */
   readonly tail: Uint16Array | Int32Array;
   readonly head: Uint16Array | Int32Array;
-  /** -weight for problem arcs, 0 for artificial ones. */
+  /** -weight for problem arcs, 0 for artificial ones; negated while reversed. */
   readonly cost: Int32Array | Float64Array;
   readonly cap: Int32Array;
+  /** Flow, counted from the tail as the arc now stands (so cap - flow of the problem's arc while reversed). */
   readonly flow: Int32Array;
-  /** 1: at lower bound, -1: at upper bound, 0: tree arc or fixed at zero (never priced). */
-  readonly state: Int8Array;
+  /** 1 while the arc is reversed (see `flip`). */
+  readonly flipped: Uint8Array;
   /** Potentials: a tree arc's reduced cost cost + pi[tail] - pi[head] is 0; pi[root] stays 0. */
   readonly pi: Int32Array | Float64Array;
   readonly block: number;
+  /** Mixed layout only: the usable problem arcs in the problem's order (see `survey`), to read the flows back. */
+  readonly usable: Int32Array | null;
   /** Where the next block search starts. */
   next: number;
   /** Flow and side of the last cycle (see findLeaving). */
@@ -192,38 +210,94 @@ const usable = (p: TransportProblem, bonus: number, i: number, a: number): boole
  * or three neighbouring sources, and its best arc is a better pivot: on the
  * nationwide instance at 333,000 workers 113,179 pivots and 0.49 billion
  * arcs priced, against 312,824 and 2.0 billion in the problem's order.
- * `mixedSkip` is that skip; the walk is written out where it is used
- * (building the network and reading the flows back) so that each loop stays
- * monomorphic.
+ * `mixedSkip` is that skip; `starNetwork` and `flowsOf` take the walk's
+ * positions in cache-sized tiles (see `TILE`), each loop written out so that
+ * it stays monomorphic.
  */
 const mixedSkip = (count: number, nodes: number): number => Math.max(Math.floor(count / nodes), 3);
 
+/** The usable arcs, found by `survey`: problem arc `idx[t]` is the t-th, and source i's are t = ustart[i] .. ustart[i+1]-1. */
+interface Usable {
+  readonly count: number;
+  readonly exact: boolean;
+  readonly idx: Int32Array;
+  readonly ustart: Int32Array;
+}
+
 /**
- * One pass over the arcs: how many are usable, and whether costs and
- * potentials fit Int32Array. Unoptimised JavaScript boxes every double it
- * reads from a Float64Array (a heap allocation), but not a small integer from
- * an Int32Array, so the first pivots, before V8 optimises them, run much
- * faster on Int32Array. A root path in the tree is one artificial arc (cost
- * 0) and then problem arcs in alternating directions, so |pi| <= maxW +
- * (nodes / 2) * (maxW - minW) over the arcs that can enter: the usable ones.
+ * One pass over the arcs: which are usable (their list, for the mixed
+ * layout), and whether costs and potentials fit Int32Array. Unoptimised
+ * JavaScript boxes every double it reads from a Float64Array (a heap
+ * allocation), but not a small integer from an Int32Array, so the first
+ * pivots, before V8 optimises them, run much faster on Int32Array. A root
+ * path in the tree is one artificial arc (cost 0) and then problem arcs in
+ * alternating directions, so |pi| <= maxW + (nodes / 2) * (maxW - minW) over
+ * the arcs that can enter: the usable ones.
  */
-const survey = (p: TransportProblem): { readonly count: number; readonly exact: boolean } => {
+const survey = (p: TransportProblem): Usable => {
   const bonus = p.bonus ?? 0;
+  const sources = p.supply.length;
+  const idx = new Int32Array(p.to.length);
+  const ustart = new Int32Array(sources + 1);
   let count = 0;
   let maxW = 0;
   let minW = Infinity;
-  for (let i = 0; i < p.supply.length; i++) {
+  for (let i = 0; i < sources; i++) {
+    ustart[i] = count;
     if (p.supply[i]! <= 0) continue;
     for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
       if (!usable(p, bonus, i, a)) continue;
-      count++;
+      idx[count++] = a;
       const w = bonus + p.weight[a]!;
       if (w > maxW) maxW = w;
       if (w < minW) minW = w;
     }
   }
-  const nodes = p.supply.length + p.capacity.length + 1;
-  return { count, exact: maxW === 0 || maxW + Math.ceil(nodes / 2) * (maxW - minW) <= 2 ** 31 - 1 };
+  ustart[sources] = count;
+  const nodes = sources + p.capacity.length + 1;
+  return { count, exact: maxW === 0 || maxW + Math.ceil(nodes / 2) * (maxW - minW) <= 2 ** 31 - 1, idx, ustart };
+};
+
+/**
+ * The mixed layout as a matrix transposition. The walk of `mixedSkip` puts
+ * the t-th usable arc at position base + r + q * skip, where run r holds
+ * `runs.length(r)` arcs from t = `runs.first(r)` on and q = t - first(r):
+ * read run by run, the usable arcs are the columns of a matrix whose rows
+ * are the positions. Walking it a run at a time (as the walk itself does)
+ * writes each arc `skip` positions after the previous one, a cache miss per
+ * array per arc (0.5 s of a 333,000-worker solve); the layout and the
+ * read-back walk tiles of `TILE` runs x `TILE` steps instead, whose reads and writes stay
+ * in cache. The positions are exactly the walk's.
+ */
+const TILE = 64;
+
+interface Runs {
+  readonly skip: number;
+  /** Arcs per run: `long` for runs r < `longRuns`, one less for the others. */
+  readonly long: number;
+  readonly longRuns: number;
+}
+
+const runsOf = (count: number, nodes: number): Runs => {
+  const skip = mixedSkip(count, nodes);
+  const rest = count % skip;
+  return { skip, long: Math.floor(count / skip) + (rest > 0 ? 1 : 0), longRuns: rest > 0 ? rest : skip };
+};
+
+const runLength = (runs: Runs, r: number): number => (r < runs.longRuns ? runs.long : runs.long - 1);
+const runFirst = (runs: Runs, r: number): number => r * runs.long - Math.max(0, r - runs.longRuns);
+
+/** The source of the t-th usable arc (t < count): the last i with ustart[i] <= t that has arcs. */
+const sourceOfUsable = (ustart: Int32Array, t: number): number => {
+  let lo = 0;
+  let hi = ustart.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ustart[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  while (t >= ustart[lo + 1]!) lo++;
+  return lo;
 };
 
 /** The star tree: every node hangs from the root by its artificial arc; nothing is placed. */
@@ -233,7 +307,8 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   const root = sources;
   const nodes = sources + sinks + 1;
   const m = p.to.length;
-  const { count, exact } = survey(p);
+  const found = survey(p);
+  const { count, exact } = found;
   const bonus = p.bonus ?? 0;
   const mixed = mix ?? count >= MIX_FROM_ARCS;
   const base = sources + sinks;
@@ -249,7 +324,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     cost: exact ? new Int32Array(arcs) : new Float64Array(arcs),
     cap: new Int32Array(arcs),
     flow: new Int32Array(arcs),
-    state: new Int8Array(arcs),
+    flipped: new Uint8Array(arcs),
     parent: new Int32Array(nodes),
     pred: new Int32Array(nodes),
     up: new Uint8Array(nodes),
@@ -259,11 +334,12 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     last: new Int32Array(nodes),
     pi: exact ? new Int32Array(nodes) : new Float64Array(nodes),
     block: Math.max(10, Math.ceil((mixed ? MIXED_BLOCK : 1) * Math.sqrt(arcs))),
+    usable: mixed ? found.idx.subarray(0, count) : null,
     next: 0,
     delta: 0,
     side: 0,
   };
-  const { tail, head, cost, cap, flow, state, parent, pred, up } = net;
+  const { tail, head, cost, cap, flow, parent, pred, up } = net;
   for (let i = 0; i < sources; i++) {
     const k = mixed ? i : p.start[i + 1]! + i;
     tail[k] = i;
@@ -285,20 +361,27 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     pred[u] = k;
   }
   if (mixed) {
-    const skip = mixedSkip(count, nodes);
-    let k = base;
-    let run = base;
-    for (let i = 0; i < sources; i++) {
-      if (p.supply[i]! <= 0) continue;
-      for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
-        if (!usable(p, bonus, i, a)) continue;
-        tail[k] = i;
-        head[k] = root + 1 + p.to[a]!;
-        cost[k] = -(bonus + p.weight[a]!);
-        cap[k] = p.upper[a]!;
-        state[k] = 1;
-        k += skip;
-        if (k >= arcs) k = ++run;
+    const { idx, ustart } = found;
+    const runs = runsOf(count, nodes);
+    const { skip, long } = runs;
+    for (let r0 = 0; r0 < skip; r0 += TILE) {
+      const r1 = Math.min(skip, r0 + TILE);
+      for (let q0 = 0; q0 < long; q0 += TILE) {
+        for (let r = r0; r < r1; r++) {
+          const q1 = Math.min(runLength(runs, r), q0 + TILE);
+          if (q0 >= q1) continue;
+          let t = runFirst(runs, r) + q0;
+          let i = sourceOfUsable(ustart, t);
+          let k = base + r + q0 * skip;
+          for (let q = q0; q < q1; q++, t++, k += skip) {
+            while (t >= ustart[i + 1]!) i++;
+            const a = idx[t]!;
+            tail[k] = i;
+            head[k] = root + 1 + p.to[a]!;
+            cost[k] = -(bonus + p.weight[a]!);
+            cap[k] = p.upper[a]!;
+          }
+        }
       }
     }
   } else {
@@ -307,10 +390,9 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
         const k = a + i;
         const priced = usable(p, bonus, i, a);
         tail[k] = i;
-        head[k] = root + 1 + p.to[a]!;
+        head[k] = priced ? root + 1 + p.to[a]! : i;
         cost[k] = priced ? -(bonus + p.weight[a]!) : 0;
         cap[k] = p.upper[a]!;
-        state[k] = priced ? 1 : 0;
       }
     }
   }
@@ -334,12 +416,34 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
 };
 
 /**
+ * The arcs of the starting network as laid out for pricing: tail, head
+ * (nodes: sources 0..S-1, the root S, sinks S+1..S+T), cost and bound of
+ * each position, whether it can enter (not a loop), and whether the layout is mixed. For
+ * the tests, which check the tiled layout against the plain walk; the solve
+ * itself never calls it.
+ */
+export const networkLayout = (
+  problem: TransportProblem,
+  mix?: boolean,
+): { readonly mixed: boolean; readonly tail: number[]; readonly head: number[]; readonly cost: number[]; readonly cap: number[]; readonly priced: boolean[] } => {
+  const net = starNetwork(problem, mix);
+  return {
+    mixed: net.mixed,
+    tail: Array.from(net.tail),
+    head: Array.from(net.head),
+    cost: Array.from(net.cost),
+    cap: Array.from(net.cap),
+    priced: Array.from(net.tail, (t, k) => t !== net.head[k]),
+  };
+};
+
+/**
  * Block search: the most violating arc of the first block (of `block` arcs,
  * cyclically from where the last search stopped) that has one, or -1 when no
  * arc violates and the tree is optimal.
  */
 const findEntering = (net: Network): number => {
-  const { arcs, tail, head, cost, state, pi, block } = net;
+  const { arcs, tail, head, cost, pi, block } = net;
   let best = -1;
   let bestValue = 0;
   let left = block;
@@ -348,10 +452,7 @@ const findEntering = (net: Network): number => {
     const end = Math.min(arcs, e + left);
     const from = e;
     for (; e < end; e++) {
-      const s = state[e]!;
-      if (s === 0) continue;
-      const reduced = cost[e]! + pi[tail[e]!]! - pi[head[e]!]!;
-      const value = s === 1 ? reduced : 0 - reduced;
+      const value = cost[e]! + pi[tail[e]!]! - pi[head[e]!]!;
       if (value < bestValue) {
         bestValue = value;
         best = e;
@@ -418,10 +519,25 @@ const findLeaving = (net: Network, e: number, first: number, second: number, joi
 
 /** Pushes `delta` round the cycle: through `e`, down from the apex to `first`, up from `second`. */
 const augment = (net: Network, e: number, first: number, second: number, join: number, delta: number): void => {
-  const { flow, state, parent, pred, up } = net;
-  flow[e]! += state[e] === 1 ? delta : -delta;
+  const { flow, parent, pred, up } = net;
+  flow[e]! += delta;
   for (let u = first; u !== join; u = parent[u]!) flow[pred[u]!]! += up[u] === 1 ? -delta : delta;
   for (let u = second; u !== join; u = parent[u]!) flow[pred[u]!]! += up[u] === 1 ? delta : -delta;
+};
+
+/**
+ * Reverses arc e, which has just reached its upper bound, so that it is at
+ * its lower bound again: the same arc seen from its head (flow counted down
+ * from the bound, cost negated, so its reduced cost is negated too).
+ */
+const flip = (net: Network, e: number): void => {
+  const { tail, head, cost, flow } = net;
+  const t = tail[e]!;
+  tail[e] = head[e]!;
+  head[e] = t;
+  cost[e] = 0 - cost[e]!;
+  flow[e] = net.cap[e]! - flow[e]!;
+  net.flipped[e]! ^= 1;
 };
 
 /** Adds `sigma` to the potentials of the subtree rooted at `u` (a preorder run of size[u] nodes). */
@@ -439,28 +555,25 @@ const shiftPotentials = (net: Network, u: number, sigma: number): void => {
  * had no real bound (impossible for valid input).
  */
 const pivot = (net: Network, e: number): boolean => {
-  const { head, cost, flow, state, pred, pi } = net;
+  const { cost, flow, pred, pi } = net;
+  // Outside the tree, e is at its lower bound (see `flip`): the cycle runs from its tail, through it, to its head.
   const eTail = net.tail[e]!;
-  const eHead = head[e]!;
-  const forward = state[e] === 1;
-  const first = forward ? eTail : eHead;
-  const second = forward ? eHead : eTail;
-  const join = findJoin(net, first, second);
-  const out = findLeaving(net, e, first, second, join);
+  const eHead = net.head[e]!;
+  const join = findJoin(net, eTail, eHead);
+  const out = findLeaving(net, e, eTail, eHead, join);
   const delta = net.delta;
   if (delta > MAX_TOTAL) return false;
-  if (delta > 0) augment(net, e, first, second, join, delta);
+  if (delta > 0) augment(net, e, eTail, eHead, join, delta);
   if (out < 0) {
-    state[e] = forward ? -1 : 1;
+    flip(net, e);
     return true;
   }
   const onFirst = net.side === 1;
-  const uIn = onFirst ? first : second;
-  const vIn = onFirst ? second : first;
+  const uIn = onFirst ? eTail : eHead;
+  const vIn = onFirst ? eHead : eTail;
   const reduced = cost[e]! + pi[eTail]! - pi[eHead]!;
   const leaving = pred[out]!;
-  state[leaving] = flow[leaving] === 0 ? 1 : -1;
-  state[e] = 0;
+  if (flow[leaving] !== 0) flip(net, leaving);
   cut(net, out, join);
   const end = rethread(net, uIn, out);
   reversePath(net, e, eTail, uIn, vIn, out, end);
@@ -469,25 +582,29 @@ const pivot = (net: Network, e: number): boolean => {
   return true;
 };
 
-/** The flow of each problem arc, read back from either layout (for the mixed one, the walk of `starNetwork` again). */
+/** The flow of each problem arc, read back from either layout (for the mixed one, in the tiles of `starNetwork`). */
 const flowsOf = (net: Network, p: TransportProblem): Int32Array => {
   const flows = new Int32Array(p.to.length);
-  if (!net.mixed) {
-    for (let i = 0; i < p.supply.length; i++) for (let a = p.start[i]!; a < p.start[i + 1]!; a++) flows[a] = net.flow[a + i]!;
+  const { flow, cap, flipped } = net;
+  if (net.usable === null) {
+    for (let i = 0; i < p.supply.length; i++) {
+      for (let a = p.start[i]!; a < p.start[i + 1]!; a++) flows[a] = flipped[a + i] === 1 ? cap[a + i]! - flow[a + i]! : flow[a + i]!;
+    }
     return flows;
   }
+  const idx = net.usable;
   const base = net.nodes - 1;
-  const bonus = p.bonus ?? 0;
-  const skip = mixedSkip(net.arcs - base, net.nodes);
-  let k = base;
-  let run = base;
-  for (let i = 0; i < p.supply.length; i++) {
-    if (p.supply[i]! <= 0) continue;
-    for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
-      if (!usable(p, bonus, i, a)) continue;
-      flows[a] = net.flow[k]!;
-      k += skip;
-      if (k >= net.arcs) k = ++run;
+  const runs = runsOf(idx.length, net.nodes);
+  const { skip, long } = runs;
+  for (let r0 = 0; r0 < skip; r0 += TILE) {
+    const r1 = Math.min(skip, r0 + TILE);
+    for (let q0 = 0; q0 < long; q0 += TILE) {
+      for (let r = r0; r < r1; r++) {
+        const q1 = Math.min(runLength(runs, r), q0 + TILE);
+        let t = runFirst(runs, r) + q0;
+        let k = base + r + q0 * skip;
+        for (let q = q0; q < q1; q++, t++, k += skip) flows[idx[t]!] = flipped[k] === 1 ? cap[k]! - flow[k]! : flow[k]!;
+      }
     }
   }
   return flows;

@@ -4,10 +4,10 @@
  * benchmarks before they time one.
  */
 import { groupSplit, violationAt } from "./objective.js";
-import { scopeFlows, type AssignmentModel, type PolicyConstraint } from "./types.js";
+import { scopeFlows, type AssignmentModel, type Flows, type PolicyConstraint } from "./types.js";
 
 /** null when the flows satisfy every constraint of the model; otherwise the first violation, in words. */
-export const checkFlows = (model: AssignmentModel, flows: readonly number[]): string | null => {
+export const checkFlows = (model: AssignmentModel, flows: Flows): string | null => {
   if (flows.length !== model.arcs.length) return `expected ${model.arcs.length} flows, got ${flows.length}`;
   const out = new Array<number>(model.workerClasses.length).fill(0);
   const into = new Array<number>(model.employerClasses.length).fill(0);

@@ -12,7 +12,7 @@
  * All numbers stay integers well inside 2^53 (100,000 placements with
  * maxScore 100 give an objective near 1e12).
  */
-import { scopeArcs, type AssignmentModel, type GroupConstraint, type PolicyConstraint } from "./types.js";
+import { scopeArcs, type AssignmentModel, type Flows, type GroupConstraint, type PolicyConstraint } from "./types.js";
 
 export const placementWeightFor = (maxScore: number, maxPlacements: number, denominator = 1): number => {
   const least = maxScore * maxPlacements + 1;
@@ -59,7 +59,7 @@ export const penaltyUnits = (penalty: number, placementWeight: number): number =
 };
 
 /** Units by which the flows break a policy: below its min plus above its max. */
-export const policyViolation = (model: AssignmentModel, policy: PolicyConstraint, flows: readonly number[]): number =>
+export const policyViolation = (model: AssignmentModel, policy: PolicyConstraint, flows: Flows): number =>
   violationAt(policy, scopeArcs(model, policy.scope).reduce((s, a) => s + (flows[a] ?? 0), 0));
 
 /** Units outside a policy's bounds when its scope carries `total`: below its min plus above its max. */
@@ -67,7 +67,7 @@ export const violationAt = (policy: Pick<PolicyConstraint, "min" | "max">, total
   Math.max(0, (policy.min ?? 0) - total) + (policy.max === null ? 0 : Math.max(0, total - policy.max));
 
 /** Whether a group's placed members are not all in one region, or not all placed while some are. */
-export const groupSplit = (model: AssignmentModel, group: GroupConstraint, flows: readonly number[]): boolean => {
+export const groupSplit = (model: AssignmentModel, group: GroupConstraint, flows: Flows): boolean => {
   // Only the group's own arcs (out of its classes) can carry its members.
   const own = scopeArcs(model, { kind: "workers", classes: group.workerClasses }).filter((a) => (flows[a] ?? 0) !== 0);
   if (own.length === 0) return false;
@@ -87,7 +87,7 @@ export const groupSplit = (model: AssignmentModel, group: GroupConstraint, flows
  * engine's claim): placements and scores, less the penalties of soft
  * policies and split soft groups.
  */
-export const objectiveOf = (model: AssignmentModel, flows: readonly number[]): number => {
+export const objectiveOf = (model: AssignmentModel, flows: Flows): number => {
   const { score } = model.arcs;
   let value = 0;
   for (let i = 0; i < model.arcs.length; i++) value += (model.placementWeight + (score[i] as number)) * (flows[i] ?? 0);
@@ -99,7 +99,7 @@ export const objectiveOf = (model: AssignmentModel, flows: readonly number[]): n
 /** Placements and total score of a flow vector. */
 export const splitObjective = (
   model: AssignmentModel,
-  flows: readonly number[],
+  flows: Flows,
 ): { readonly placed: number; readonly totalScore: number } => {
   // A loop with two sums, not a reduce that makes an object per arc (400,000 at 100,000 workers).
   const { score } = model.arcs;

@@ -258,9 +258,17 @@ export interface AssignmentModel {
   readonly groups?: readonly GroupConstraint[];
 }
 
+/**
+ * Flows by arc index, read by index only: a plain array, or an Int32Array
+ * (the flow engine hands over its own, not copied into 5.3 million numbers
+ * at national scale). Never JSON.stringify one (a typed array becomes an
+ * object with keys "0", "1", ...): `Array.from` it first.
+ */
+export type Flows = ArrayLike<number>;
+
 /** An engine's answer in model terms: the flow on each arc, by arc index. */
 export interface ModelSolution {
-  readonly flows: readonly number[];
+  readonly flows: Flows;
   /** sum (placementWeight + score) * flow. */
   readonly objective: number;
 }
@@ -341,7 +349,7 @@ export const scopeArcs = (model: AssignmentModel, scope: PolicyScope): number[] 
  * It reads the flows once, then each scope costs its class list plus the
  * arcs with flow into its employer class, not its whole arc list.
  */
-export const scopeFlows = (model: AssignmentModel, scopes: readonly PolicyScope[], flows: readonly number[]): number[] => {
+export const scopeFlows = (model: AssignmentModel, scopes: readonly PolicyScope[], flows: Flows): number[] => {
   const { marked } = indexOf(model);
   const inflow = new Float64Array(model.employerClasses.length);
   const outflow = new Float64Array(model.workerClasses.length);

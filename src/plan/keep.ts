@@ -16,12 +16,13 @@
  * With no holders it is `match`'s split exactly.
  */
 import type { BuiltModel } from "../model/build.js";
+import type { Flows } from "../model/types.js";
 import { disaggregate } from "../result/disaggregate.js";
 
 /** For each worker index, the employer index they are placed with, or -1. `holds` gives each worker's employer to keep, or -1. */
 export const disaggregateKeeping = (
   built: BuiltModel,
-  flows: readonly number[],
+  flows: Flows,
   holds: Int32Array,
   capacityOf: (employer: number) => number,
 ): Int32Array => {
@@ -32,7 +33,7 @@ export const disaggregateKeeping = (
   const classOf = new Int32Array(employerCount).fill(-1);
   employerMembers.forEach((members, j) => members.forEach((e) => (classOf[e] = j)));
   const used = new Int32Array(employerCount);
-  const rest = flows.slice();
+  const rest = Array.from(flows);
 
   // 1. Holders back where they are, arc by arc.
   const arcsFrom = new Map<number, number[]>();

@@ -48,7 +48,7 @@
  */
 import { compareStrings, type Instance } from "../input/instance.js";
 import { aggregate, assembleModel, eligibleArcs, type BuiltModel, type Classes } from "../model/build.js";
-import type { AssignmentModel, ModelArcs } from "../model/types.js";
+import type { AssignmentModel, Flows, ModelArcs } from "../model/types.js";
 import { legalCapacities } from "../rules/limits.js";
 
 /** How moves of placed workers weigh against placements and score. */
@@ -347,11 +347,11 @@ const weigh = (
 };
 
 /** The flows of `built` (one per class pair) from the flows of `weighted` (stay and plain parts added). */
-export const builtFlows = (m: ReplanModel, flows: readonly number[]): number[] => {
+export const builtFlows = (m: ReplanModel, flows: Flows): number[] => {
   const out = new Array<number>(m.built.model.arcs.length).fill(0);
-  flows.forEach((f, i) => {
+  for (let i = 0; i < flows.length; i++) {
     const a = m.toBuilt[i] as number;
-    out[a] = (out[a] as number) + f;
-  });
+    out[a] = (out[a] as number) + (flows[i] as number);
+  }
   return out;
 };

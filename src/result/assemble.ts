@@ -7,7 +7,7 @@ import type { EngineOutcome } from "../engine/types.js";
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
 import { groupSplit, splitObjective, violationAt } from "../model/objective.js";
-import { scopeArcs, scopeFlows, type AssignmentModel } from "../model/types.js";
+import { scopeArcs, scopeFlows, type AssignmentModel, type Flows } from "../model/types.js";
 import { lawOutcomes, legalCapacities } from "../rules/limits.js";
 import { score, type ScoreBreakdown } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
@@ -25,7 +25,7 @@ import type { Diagnosis, EmployerOutcome, MatchResult, Placement, PolicyOutcome,
  * diversity limits and hundreds of groups, and the model hundreds of
  * thousands of arcs.
  */
-const policyOutcomes = (instance: Instance, model: AssignmentModel, flows: readonly number[], placedAt: Int32Array): PolicyOutcome[] => {
+const policyOutcomes = (instance: Instance, model: AssignmentModel, flows: Flows, placedAt: Int32Array): PolicyOutcome[] => {
   const policies = (model.policies ?? []).filter((p) => p.law !== true);
   // (No policy: no scopes to read, and no index of the arcs to build for them.)
   const values = policies.length === 0 ? [] : scopeFlows(model, policies.map((p) => p.scope), flows);
@@ -64,7 +64,7 @@ export interface PlanOutcome {
     /** For each worker index, the employer index she is placed with, or -1. */
     readonly placedAt: Int32Array;
     /** The class-to-class flows of those placements, by arc index. */
-    readonly flows: readonly number[];
+    readonly flows: Flows;
     readonly objective: number;
   } | null;
   readonly bound: number | null;

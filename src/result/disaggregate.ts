@@ -14,10 +14,11 @@
  * member in id order with room left for its centre.
  */
 import type { BuiltModel } from "../model/build.js";
+import type { Flows } from "../model/types.js";
 import { splitAmong } from "../policy/alike.js";
 
 /** For each merged employer class, how many of its workers from each centre each member takes (x[t * members + i]); null for other classes. */
-const memberQuotas = (built: BuiltModel, flows: readonly number[], capacityOf: (employer: number) => number): (Int32Array | null)[] | null => {
+const memberQuotas = (built: BuiltModel, flows: Flows, capacityOf: (employer: number) => number): (Int32Array | null)[] | null => {
   const { alike } = built;
   if (alike === undefined) return null;
   const { centres, centreOf, caps } = alike;
@@ -44,7 +45,7 @@ const memberQuotas = (built: BuiltModel, flows: readonly number[], capacityOf: (
 };
 
 /** For each worker index, the employer index it is placed with, or -1. */
-export const disaggregate = (built: BuiltModel, flows: readonly number[], workerCount: number, capacityOf: (employer: number) => number): Int32Array => {
+export const disaggregate = (built: BuiltModel, flows: Flows, workerCount: number, capacityOf: (employer: number) => number): Int32Array => {
   const placedAt = new Int32Array(workerCount).fill(-1);
   const workerCursor = new Int32Array(built.workerMembers.length);
   const employerCursor = new Int32Array(built.employerMembers.length);

@@ -49,7 +49,7 @@
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import type { BuiltModel } from "../model/build.js";
 import { placementWeightFor } from "../model/objective.js";
-import { arcColumns, type AssignmentModel, type ModelArc, type SideConstraint } from "../model/types.js";
+import { arcColumns, type AssignmentModel, type Flows, type ModelArc, type SideConstraint } from "../model/types.js";
 import { compilePolicy } from "../policy/compile.js";
 import { compileLimits } from "../rules/limits.js";
 import { maxScore, score } from "../rules/scoring.js";
@@ -237,7 +237,7 @@ export const topChoiceModel = (market: Market): TopChoiceModel => {
 };
 
 /** For each worker index, the employer index of a solution's real flows (classes in id order, cells filling employers in id order). */
-export const placementsOf = (instance: Instance, market: Market, plain: BuiltModel, flows: readonly number[]): Int32Array => {
+export const placementsOf = (instance: Instance, market: Market, plain: BuiltModel, flows: Flows): Int32Array => {
   const placedAt = new Int32Array(instance.workers.length).fill(-1);
   const cursor = new Int32Array(market.classes.length);
   const fill = market.cells.map(() => ({ member: 0, used: 0 }));

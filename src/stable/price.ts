@@ -58,7 +58,7 @@ export const topChoicePlan = (instance: Instance, built: BuiltModel, engine: Eng
   if (solution === null) {
     return assemblePlan(instance, built, { status: outcome.termination, engine: outcome.engine, message: outcome.message, solution: null, bound: null }, timings, started);
   }
-  const placedAt = placementsOf(instance, market, m.plain, solution.flows.slice(0, m.realArcs));
+  const placedAt = placementsOf(instance, market, m.plain, Array.from({ length: m.realArcs }, (_, a) => solution.flows[a] as number));
   const flows = flowsOf(instance, built, placedAt);
   const f = E.isRight(flows) ? flows.right : [];
   const result = assemblePlan(

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MIX_FROM_ARCS, maxWeightTransport, type TransportProblem } from "../../src/engine/minCostFlow.js";
+import { MIX_FROM_ARCS, maxWeightTransport, networkLayout, type TransportProblem } from "../../src/engine/minCostFlow.js";
 import { fcOptions } from "../support/seed.js";
 
 const params = fcOptions;
@@ -255,6 +255,65 @@ describe("maxWeightTransport", () => {
     expect(violation(p, byDefault.flows)).toBeNull();
     expect(valueOf(p, byDefault.flows)).toBe(valueOf(p, ordered.flows));
     expect(valueOf(p, byDefault.flows)).toBeGreaterThanOrEqual(2 * n * 1_000);
+  });
+
+  it("lays the mixed arcs out at the positions of the plain walk, and reads their flows back (wide problems: many tiles of runs and steps)", () => {
+    // Oracle: the walk as first written (usable arcs in the problem's order at base, base + skip, ...; then base + 1, ...).
+    const walk = (p: TransportProblem): { tail: number[]; head: number[]; cost: number[]; cap: number[] } => {
+      const S = p.supply.length;
+      const nodes = S + p.capacity.length + 1;
+      const base = nodes - 1;
+      const bonus = p.bonus ?? 0;
+      const list: number[][] = [];
+      for (let i = 0; i < S; i++) {
+        for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
+          if (bonus + p.weight[a]! > 0 && p.upper[a]! > 0 && p.supply[i]! > 0 && p.capacity[p.to[a]!]! > 0) list.push([i, S + 1 + p.to[a]!, -(bonus + p.weight[a]!), p.upper[a]!]);
+        }
+      }
+      const arcs = base + list.length;
+      const skip = Math.max(Math.floor(list.length / nodes), 3);
+      const out = { tail: new Array<number>(list.length), head: new Array<number>(list.length), cost: new Array<number>(list.length), cap: new Array<number>(list.length) };
+      let k = base;
+      let run = base;
+      for (const [tail, head, cost, cap] of list) {
+        out.tail[k - base] = tail!;
+        out.head[k - base] = head!;
+        out.cost[k - base] = cost!;
+        out.cap[k - base] = cap!;
+        k += skip;
+        if (k >= arcs) k = ++run;
+      }
+      return out;
+    };
+    const wide = fc
+      .record({ nS: fc.integer({ min: 1, max: 160 }), nT: fc.integer({ min: 1, max: 160 }), seed: fc.integer({ min: 1, max: 2 ** 30 }) })
+      .map(({ nS, nT, seed }) => {
+        // A cheap generator of many arcs (some unusable: weight <= 0, bound 0, no supply, no capacity).
+        let x = seed;
+        const next = (n: number): number => ((x = (Math.imul(x, 1103515245) + 12345) >>> 1) % n);
+        const supply = Array.from({ length: nS }, () => (next(10) === 0 ? 0 : 1 + next(4)));
+        const capacity = Array.from({ length: nT }, () => (next(10) === 0 ? 0 : 1 + next(3)));
+        const arcs: Arc[] = [];
+        for (let i = 0; i < nS; i++) for (let j = 0; j < nT; j++) if (next(5) !== 0) arcs.push({ from: i, to: j, upper: next(8) === 0 ? 0 : 1 + next(3), weight: next(12) - 1 });
+        return problemOf(supply, capacity, arcs);
+      });
+    fc.assert(
+      fc.property(wide, (p) => {
+        const laid = networkLayout(p, true);
+        const base = p.supply.length + p.capacity.length;
+        const expected = walk(p);
+        expect(laid.mixed).toBe(true);
+        expect(laid.tail.slice(base)).toEqual(expected.tail);
+        expect(laid.head.slice(base)).toEqual(expected.head);
+        expect(laid.cost.slice(base)).toEqual(expected.cost);
+        expect(laid.cap.slice(base)).toEqual(expected.cap);
+        expect(laid.priced.slice(base).every((x) => x)).toBe(true);
+        const mixed = maxWeightTransport(p, { mix: true });
+        expect(violation(p, mixed.flows)).toBeNull();
+        expect(valueOf(p, mixed.flows)).toBe(valueOf(p, maxWeightTransport(p, { mix: false }).flows));
+      }),
+      params(25),
+    );
   });
 
   it("is deterministic, in either pricing order", () => {
