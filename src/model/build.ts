@@ -29,7 +29,7 @@ import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import { isDeepFrozen } from "../input/freeze.js";
-import { eligibilityTable, homeVisitStanding } from "../rules/eligibility.js";
+import { eligibilityKinds, homeVisitStanding } from "../rules/eligibility.js";
 import { compileScorer } from "../rules/scorer.js";
 import { compileLimits, legalCapacities } from "../rules/limits.js";
 import { startLimits, startsKey } from "../rules/starts.js";
@@ -39,7 +39,7 @@ import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
 import { alikeBuckets, alikeClasses, memberCaps, type AlikeClasses } from "../policy/alike.js";
 import { groupByParts } from "./grouping.js";
-import { arcColumnsBuilder, noArcs, type AssignmentModel, type ModelArcs } from "./types.js";
+import { noArcs, type AssignmentModel, type ModelArcs } from "./types.js";
 
 export interface BuiltModel {
   readonly model: AssignmentModel;
@@ -243,29 +243,57 @@ export const eligibleArcsUntil = (
   };
   // Each side is read once per class, through its representative (the
   // first member: class keys hold all the rules and the score read):
-  // eligibility once per pair of rule kinds, the score compiled
+  // eligibility once per pair of rule kinds and availability as two ranks
+  // compared (../rules/eligibility.ts `eligibilityKinds`), the score compiled
   // (../rules/scorer.ts, the same totals as `score`).
   const workerReps = classes.workers.map((g) => workers[g.members[0] as number] as Worker);
   const employerReps = classes.employers.map((g) => employers[g.members[0] as number] as Employer);
-  const { eligible } = eligibilityTable(reference, workerReps, employerReps);
-  const scorer = compileScorer(employerReps, reference, weights);
-  const arcs = arcColumnsBuilder(4 * (classes.workers.length + classes.employers.length));
+  const { workerKind, employerKind, kindsEligible, workerDay, employerDay } = eligibilityKinds(reference, workerReps, employerReps);
+  // First the eligible employer classes of each worker class, in order, into one growing list (`ends[c]`: where
+  // class c's end); then, their number known, the four columns written once at their final length (growing them
+  // arc by arc and joining them at the end wrote every arc twice, and the garbage collector moved the rest).
+  let to = new Int32Array(1 << 16);
+  let n = 0;
+  const ends = new Int32Array(classes.workers.length);
+  let checked = classes.workers.length;
   for (let c = 0; c < classes.workers.length; c++) {
-    if (deadline !== undefined && performance.now() >= deadline) return { arcs: arcs.finish(), checkedClasses: c };
+    if (deadline !== undefined && performance.now() >= deadline) {
+      checked = c;
+      break;
+    }
+    ends[c] = n;
     const worker = workerReps[c] as Worker;
     // Nor does a worker a rule excludes whatever the employer (../rules/worker.ts).
     if (workerBarriers(worker, reference.placement).length > 0) continue;
     const candidates = candidatesOf(worker);
-    if (candidates.length === 0) continue;
-    const supply = supplyOf(c);
-    const scoreAt = scorer.forWorker(worker);
+    if (n + candidates.length > to.length) {
+      const grown = new Int32Array(Math.max(2 * to.length, n + candidates.length));
+      grown.set(to.subarray(0, n));
+      to = grown;
+    }
+    const kind = workerKind[c] as number;
+    const day = workerDay[c] as number;
     for (let k = 0; k < candidates.length; k++) {
       const j = candidates[k] as number;
-      if (!eligible(c, j)) continue;
-      arcs.push(c, j, scoreAt(j), Math.min(supply, capacities[j] ?? 0));
+      if ((employerDay[j] as number) >= day && kindsEligible(kind, employerKind[j] as number)) to[n++] = j;
+    }
+    ends[c] = n;
+  }
+  const scorer = compileScorer(employerReps, reference, weights);
+  const arcs = { length: n, from: new Int32Array(n), to: to.slice(0, n), score: new Int32Array(n), upper: new Int32Array(n) };
+  for (let c = 0, a = 0; c < checked; c++) {
+    const end = ends[c] as number;
+    if (a === end) continue;
+    const supply = supplyOf(c);
+    const scoreAt = scorer.forWorker(workerReps[c] as Worker);
+    arcs.from.fill(c, a, end);
+    for (; a < end; a++) {
+      const j = arcs.to[a] as number;
+      arcs.score[a] = scoreAt(j);
+      arcs.upper[a] = Math.min(supply, capacities[j] ?? 0);
     }
   }
-  return { arcs: arcs.finish(), checkedClasses: classes.workers.length };
+  return { arcs, checkedClasses: checked };
 };
 
 /** The pure transportation model from classes and arcs. */
