@@ -88,7 +88,16 @@ export const qualifiesForHomeVisit = (worker: Worker, field: SswField | undefine
  * with one key get the same reason, word for word).
  */
 export const homeVisitStanding = (worker: Worker, reference: Reference): true | readonly [number, boolean] =>
-  qualifiesForHomeVisit(worker, findField(reference.catalogue, NURSING_CARE)) ? true : [worker.careExperienceMonths, worker.careInitialTraining];
+  qualifiesForHomeVisit(worker, findField(reference.catalogue, NURSING_CARE)) ? true : standing(worker.careExperienceMonths, worker.careInitialTraining);
+
+/** One frozen pair per months and training, shared by every worker who has them (class keys group workers by identity first: ../model/grouping.ts). */
+const standings = [new Map<number, readonly [number, boolean]>(), new Map<number, readonly [number, boolean]>()] as const;
+const standing = (months: number, training: boolean): readonly [number, boolean] => {
+  const byMonths = standings[training ? 1 : 0];
+  let pair = byMonths.get(months);
+  if (pair === undefined) byMonths.set(months, (pair = Object.freeze([months, training] as const)));
+  return pair;
+};
 
 const waivesGeneralTest = (worker: Worker, field: string): boolean => {
   for (let i = 0; i < worker.certifications.length; i++) {
