@@ -58,22 +58,23 @@ export interface BuiltModel {
  */
 export const workerClassKey = (w: Worker, reference: Reference, splits: ClassSplits = NO_SPLITS): string => JSON.stringify(workerClassParts(w, reference, splits));
 
-/** What `workerClassKey` prints: the worker's class attributes as plain data. */
-const workerClassParts = (w: Worker, reference: Reference, splits: ClassSplits): unknown[] => [
-  w.language,
-  w.careJapaneseTest,
-  w.certifications,
-  w.skills,
-  w.fieldPreferences,
-  w.prefecturePreferences,
-  workerBarriers(w, reference.placement),
-  homeVisitStanding(w, reference),
-  splits.byCentre ? w.trainingCentre : null,
-  splits.byProvince ? w.homeProvince : null,
-  splits.byGroup ? w.group : null,
-  splits.byFormerIntern ? w.formerInternAt : null,
-  w.availableFrom,
-];
+/** What `workerClassKey` prints: the worker's class attributes as plain data, written into `into` (a fresh array unless given). */
+const workerClassParts = (w: Worker, reference: Reference, splits: ClassSplits, into: unknown[] = []): unknown[] => {
+  into[0] = w.language;
+  into[1] = w.careJapaneseTest;
+  into[2] = w.certifications;
+  into[3] = w.skills;
+  into[4] = w.fieldPreferences;
+  into[5] = w.prefecturePreferences;
+  into[6] = workerBarriers(w, reference.placement);
+  into[7] = homeVisitStanding(w, reference);
+  into[8] = splits.byCentre ? w.trainingCentre : null;
+  into[9] = splits.byProvince ? w.homeProvince : null;
+  into[10] = splits.byGroup ? w.group : null;
+  into[11] = splits.byFormerIntern ? w.formerInternAt : null;
+  into[12] = w.availableFrom;
+  return into;
+};
 
 /** The attributes that decide an employer's eligibility and score, as a canonical string; plus its id (or organisation) where a constraint needs it apart. */
 export const employerClassKey = (e: Employer, wagePoints: number, reference: Reference, splits: ClassSplits = NO_SPLITS): string =>
@@ -136,11 +137,15 @@ const workerParts = new WeakMap<Worker, { readonly context: string; readonly par
 
 const workerPartsOf = (reference: Reference, splits: ClassSplits): ((w: Worker) => readonly unknown[]) => {
   const context = JSON.stringify([reference.catalogue.version, reference.placement, splits.byCentre, splits.byProvince, splits.byGroup, splits.byFormerIntern]);
+  // The parts of a worker not remembered are written into one array, read before the next worker's
+  // (./grouping.ts): 333,000 arrays of 13 parts were most of what grouping allocated.
+  const scratch: unknown[] = [];
   return (w) => {
     const known = workerParts.get(w);
     if (known !== undefined && known.context === context) return known.parts;
-    const parts = workerClassParts(w, reference, splits);
-    if (isDeepFrozen(w)) workerParts.set(w, { context, parts: Object.freeze(parts) });
+    if (!isDeepFrozen(w)) return workerClassParts(w, reference, splits, scratch);
+    const parts = Object.freeze(workerClassParts(w, reference, splits));
+    workerParts.set(w, { context, parts });
     return parts;
   };
 };
@@ -206,6 +211,8 @@ export const eligibleArcsUntil = (
     if (list === undefined) classesByField.set(key, [j]);
     else list.push(j);
   });
+  // As typed arrays, so a worker's candidates are one kind of array whether from one key or merged.
+  const listsByField = new Map([...classesByField].map(([key, list]) => [key, Int32Array.from(list)]));
 
   /**
    * The employer classes listed under the worker's candidate keys, in
@@ -215,12 +222,12 @@ export const eligibleArcsUntil = (
    */
   const merged = new Int32Array(classes.employers.length);
   const spare = new Int32Array(classes.employers.length);
-  const candidatesOf = (worker: Worker): ArrayLike<number> => {
+  const candidatesOf = (worker: Worker): Int32Array => {
     let lists = 0;
-    let single: readonly number[] = [];
+    let single = new Int32Array(0);
     let n = 0;
     for (const f of candidateKeys(worker)) {
-      const list = classesByField.get(f);
+      const list = listsByField.get(f);
       if (list === undefined) continue;
       lists++;
       if (lists === 1) {

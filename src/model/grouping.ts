@@ -138,7 +138,9 @@ const valueNumbers = (): ((value: unknown) => number) => {
  * The items grouped by `JSON.stringify(partsOf(item))`: groups in the order
  * of that key (UTF-16 code units, as `compareStrings`), members in index
  * order; or null when the deadline (a `performance.now()` reading, checked
- * every 256 items) came first. Each item's parts are numbered
+ * every 256 items) came first. `partsOf` may return one array filled anew
+ * for each item: it is read before the next call (a group keeps a copy of
+ * its first item's). Each item's parts are numbered
  * (`valueNumbers`), and items whose numbers agree part by part are one
  * group; a string is built for the first item of each group.
  */
@@ -177,7 +179,7 @@ export const groupByParts = <T>(
     }
     if (g < 0) {
       g = sizes.length;
-      groupParts.push(parts);
+      groupParts.push(parts.slice());
       groupNumbers.push(numbers.slice(0, parts.length));
       sizes.push(0);
       if (known === undefined) byHash.set(h, g);

@@ -47,6 +47,14 @@ describe("grouping by parts", () => {
         // Drawn from a small pool too, so that equal data in distinct objects is common.
         const pooled = items.concat(items.map((p) => JSON.parse(JSON.stringify(p) ?? "null") as unknown[]).filter(Array.isArray));
         for (const list of [items, pooled]) expect(groupByParts(list, (p) => p, undefined)).toEqual(byString(list));
+        // And when the parts come in one array filled anew for each item (as model building gives them).
+        const scratch: unknown[] = [];
+        const refilled = (p: readonly unknown[]): unknown[] => {
+          scratch.length = 0;
+          scratch.push(...p);
+          return scratch;
+        };
+        expect(groupByParts(items, refilled, undefined)).toEqual(byString(items));
       }),
       fcOptions(800),
     );
