@@ -33,7 +33,7 @@ import { eligibilityKinds, homeVisitStanding } from "../rules/eligibility.js";
 import { compileScorer } from "../rules/scorer.js";
 import { compileLimits, legalCapacities } from "../rules/limits.js";
 import { startLimits, startsKey } from "../rules/starts.js";
-import { workerBarriers } from "../rules/worker.js";
+import { workerBarriers, workerBarriersFor } from "../rules/worker.js";
 import { maxScore, wagePoints } from "../rules/scoring.js";
 import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
@@ -59,14 +59,20 @@ export interface BuiltModel {
 export const workerClassKey = (w: Worker, reference: Reference, splits: ClassSplits = NO_SPLITS): string => JSON.stringify(workerClassParts(w, reference, splits));
 
 /** What `workerClassKey` prints: the worker's class attributes as plain data, written into `into` (a fresh array unless given). */
-const workerClassParts = (w: Worker, reference: Reference, splits: ClassSplits, into: unknown[] = []): unknown[] => {
+const workerClassParts = (
+  w: Worker,
+  reference: Reference,
+  splits: ClassSplits,
+  into: unknown[] = [],
+  barriers: (w: Worker) => readonly unknown[] = (x) => workerBarriers(x, reference.placement),
+): unknown[] => {
   into[0] = w.language;
   into[1] = w.careJapaneseTest;
   into[2] = w.certifications;
   into[3] = w.skills;
   into[4] = w.fieldPreferences;
   into[5] = w.prefecturePreferences;
-  into[6] = workerBarriers(w, reference.placement);
+  into[6] = barriers(w);
   into[7] = homeVisitStanding(w, reference);
   into[8] = splits.byCentre ? w.trainingCentre : null;
   into[9] = splits.byProvince ? w.homeProvince : null;
@@ -139,12 +145,14 @@ const workerPartsOf = (reference: Reference, splits: ClassSplits): ((w: Worker) 
   const context = JSON.stringify([reference.catalogue.version, reference.placement, splits.byCentre, splits.byProvince, splits.byGroup, splits.byFormerIntern]);
   // The parts of a worker not remembered are written into one array, read before the next worker's
   // (./grouping.ts): 333,000 arrays of 13 parts were most of what grouping allocated.
+  // Workers alike in the worker rules share one frozen answer (../rules/worker.ts).
   const scratch: unknown[] = [];
+  const barriers = workerBarriersFor(reference.placement);
   return (w) => {
     const known = workerParts.get(w);
     if (known !== undefined && known.context === context) return known.parts;
-    if (!isDeepFrozen(w)) return workerClassParts(w, reference, splits, scratch);
-    const parts = Object.freeze(workerClassParts(w, reference, splits));
+    if (!isDeepFrozen(w)) return workerClassParts(w, reference, splits, scratch, barriers);
+    const parts = Object.freeze(workerClassParts(w, reference, splits, [], barriers));
     workerParts.set(w, { context, parts });
     return parts;
   };
