@@ -6,14 +6,15 @@
  * a canonical string (`JSON.stringify` of those attributes) built one long
  * string per worker and hashed it into a Map: about 1 s at 333,000 workers.
  * Here each item's parts (plain JSON data: strings, numbers, booleans, null,
- * arrays and plain objects) are hashed where they lie, items with equal
- * hashes are compared part by part, and a string is built only for the first
- * item of each group, to order the groups.
+ * arrays and plain objects) are numbered, equal data alike (a list shared by
+ * many rows, frozen, is hashed and compared once, then known by identity),
+ * items whose numbers agree are one group, and a string is built only for
+ * the first item of each group, to order the groups.
  *
  * The groups are exactly those of grouping by `JSON.stringify(parts)`, by
  * construction: two items land in one group only when their parts are equal
- * in every primitive (===), in array length and order, and in object keys and
- * their order, so their strings are equal; and groups whose strings turn out
+ * in every primitive (===, or both NaN), in array length and order, and in
+ * object keys and their order, so their strings are equal; and groups whose strings turn out
  * equal anyway (data JSON prints alike, as `undefined` and `null` in an
  * array) are joined afterwards. The hash decides only how many comparisons
  * are made.
@@ -91,47 +92,110 @@ const mergeIncreasing = (a: readonly number[], b: readonly number[]): number[] =
 };
 
 /**
+ * Numbers for values, equal numbers for equal data (one call of `groupByParts`):
+ * a primitive by itself (a Map key: equal by SameValueZero, so NaN is NaN and
+ * -0 is 0, data JSON prints alike); an array or object by its content, found
+ * by hash among the contents numbered so far and compared with `sameData`; a
+ * frozen one also by identity, so a list many rows share (the decoder's
+ * shared lists, ../input/sharedLists.ts) is walked once, not once per row.
+ * Unfrozen objects (made afresh per row) are not remembered by identity.
+ * The numbers live for one call, in which nothing changes the items.
+ */
+const valueNumbers = (): ((value: unknown) => number) => {
+  const atoms = new Map<string, number>();
+  const primitives = new Map<unknown, number>();
+  const frozen = new Map<object, number>();
+  /** Content numbers by hash; a number when one content has the hash, a list otherwise. */
+  const byHash = new Map<number, number | number[]>();
+  const contents: unknown[] = [];
+  let next = 0;
+  const contentNumber = (value: object): number => {
+    const h = hashInto(0x7f4a7c15, value, atoms);
+    const known = byHash.get(h);
+    if (typeof known === "number" && sameData(contents[known], value)) return known;
+    if (typeof known === "object") for (let k = 0; k < known.length; k++) if (sameData(contents[known[k] as number], value)) return known[k] as number;
+    const id = next++;
+    contents[id] = value;
+    if (known === undefined) byHash.set(h, id);
+    else if (typeof known === "number") byHash.set(h, [known, id]);
+    else known.push(id);
+    return id;
+  };
+  return (value) => {
+    if (typeof value !== "object" || value === null) {
+      let id = primitives.get(value);
+      if (id === undefined) primitives.set(value, (id = next++));
+      return id;
+    }
+    if (!Object.isFrozen(value)) return contentNumber(value);
+    let id = frozen.get(value);
+    if (id === undefined) frozen.set(value, (id = contentNumber(value)));
+    return id;
+  };
+};
+
+/**
  * The items grouped by `JSON.stringify(partsOf(item))`: groups in the order
  * of that key (UTF-16 code units, as `compareStrings`), members in index
  * order; or null when the deadline (a `performance.now()` reading, checked
- * every 256 items) came first.
+ * every 256 items) came first. `partsOf` may return one array filled anew
+ * for each item: it is read before the next call (a group keeps a copy of
+ * its first item's). Each item's parts are numbered
+ * (`valueNumbers`), and items whose numbers agree part by part are one
+ * group; a string is built for the first item of each group.
  */
 export const groupByParts = <T>(
   items: readonly T[],
   partsOf: (item: T) => readonly unknown[],
   deadline: number | undefined,
 ): { key: string; members: number[] }[] | null => {
-  const atoms = new Map<string, number>();
+  const numberOf = valueNumbers();
   /** Group indices by hash; a number when one group has the hash (the common case), a list otherwise. */
   const byHash = new Map<number, number | number[]>();
   const groupParts: (readonly unknown[])[] = [];
-  const members: number[][] = [];
-  const join = (item: number, parts: readonly unknown[], h: number): void => {
-    const known = byHash.get(h);
-    if (typeof known === "number" && sameData(groupParts[known], parts)) {
-      (members[known] as number[]).push(item);
-      return;
-    }
-    if (typeof known === "object") {
-      for (let k = 0; k < known.length; k++) {
-        const g = known[k] as number;
-        if (sameData(groupParts[g], parts)) {
-          (members[g] as number[]).push(item);
-          return;
-        }
-      }
-    }
-    const g = members.length;
-    groupParts.push(parts);
-    members.push([item]);
-    if (known === undefined) byHash.set(h, g);
-    else if (typeof known === "number") byHash.set(h, [known, g]);
-    else known.push(g);
+  const groupNumbers: Int32Array[] = [];
+  /** Each item's group, and each group's size: the member lists are made at the end, each at its size. */
+  const groupOf = new Int32Array(items.length);
+  const sizes: number[] = [];
+  let numbers = new Int32Array(16);
+  const same = (g: number, length: number): boolean => {
+    const known = groupNumbers[g] as Int32Array;
+    if (known.length !== length) return false;
+    for (let k = 0; k < length; k++) if (known[k] !== numbers[k]) return false;
+    return true;
   };
   for (let i = 0; i < items.length; i++) {
     if (deadline !== undefined && i % 256 === 0 && performance.now() >= deadline) return null;
     const parts = partsOf(items[i] as T);
-    join(i, parts, hashInto(0x3c6ef372, parts, atoms));
+    if (parts.length > numbers.length) numbers = new Int32Array(2 * parts.length);
+    let h = mix(0x3c6ef372, parts.length);
+    for (let k = 0; k < parts.length; k++) h = mix(h, (numbers[k] = numberOf(parts[k])));
+    const known = byHash.get(h);
+    let g = -1;
+    if (typeof known === "number") {
+      if (same(known, parts.length)) g = known;
+    } else if (typeof known === "object") {
+      for (let k = 0; k < known.length && g < 0; k++) if (same(known[k] as number, parts.length)) g = known[k] as number;
+    }
+    if (g < 0) {
+      g = sizes.length;
+      groupParts.push(parts.slice());
+      groupNumbers.push(numbers.slice(0, parts.length));
+      sizes.push(0);
+      if (known === undefined) byHash.set(h, g);
+      else if (typeof known === "number") byHash.set(h, [known, g]);
+      else known.push(g);
+    }
+    groupOf[i] = g;
+    sizes[g] = (sizes[g] as number) + 1;
+  }
+  // Filled in increasing order; a list made at its size unless large (V8 keeps an array made at over 100,000
+  // empty places as a dictionary), which grows as it is filled instead.
+  const members = sizes.map((size) => (size <= 65_536 ? new Array<number>(size) : []));
+  const filled = new Int32Array(sizes.length);
+  for (let i = 0; i < items.length; i++) {
+    const g = groupOf[i] as number;
+    (members[g] as number[])[(filled[g] as number)++] = i;
   }
   const groups = members.map((list, g) => ({ key: JSON.stringify(groupParts[g]), members: list }));
   groups.sort((a, b) => compareStrings(a.key, b.key));

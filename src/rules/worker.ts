@@ -39,3 +39,24 @@ export const workerBarriers = (w: Worker, placement: PlacementPeriod): readonly 
   if (missing.length > 0) out.push({ rule: "departure-readiness", detail: `departure checklist missing: ${missing.map((m) => DEPARTURE_WORDS[m]).join("; ")}` });
   return out;
 };
+
+/**
+ * `workerBarriers` for many workers under one placement period: workers alike in what the rules read
+ * (age at the start, months in SSW (i), the departure checklist) share one frozen answer, made once.
+ * Model building asks for every worker of a national cohort, and a barred worker's answer is objects and
+ * sentences (about 20 MB at 333,000 workers when made afresh for each).
+ */
+export const workerBarriersFor = (placement: PlacementPeriod): ((w: Worker) => readonly Exclusion[]) => {
+  const known = new Map<string, readonly Exclusion[]>();
+  return (w) => {
+    if (w.ageAtStart >= MINIMUM_AGE.value && w.sswMonths + placement.months <= SSW1_TOTAL_MONTHS.value && !lacksDeparture(w)) return NONE;
+    const key = JSON.stringify([w.ageAtStart, w.sswMonths, w.departure]);
+    let answer = known.get(key);
+    if (answer === undefined) {
+      const made = workerBarriers(w, placement);
+      made.forEach((x) => Object.freeze(x));
+      known.set(key, (answer = Object.freeze(made)));
+    }
+    return answer;
+  };
+};

@@ -4,8 +4,8 @@
  * the plain way: the same groups, keys and members, in key order; on small
  * JSON-like values chosen to collide (the same data in other key orders,
  * `undefined` and `null`, -0 and 0, NaN, integers and fractions, strings
- * that look alike), and on the nationwide generator's workers through the
- * model's own classes.
+ * that look alike, frozen values shared by identity beside fresh copies),
+ * and on the nationwide generator's workers through the model's own classes.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -47,8 +47,46 @@ describe("grouping by parts", () => {
         // Drawn from a small pool too, so that equal data in distinct objects is common.
         const pooled = items.concat(items.map((p) => JSON.parse(JSON.stringify(p) ?? "null") as unknown[]).filter(Array.isArray));
         for (const list of [items, pooled]) expect(groupByParts(list, (p) => p, undefined)).toEqual(byString(list));
+        // And when the parts come in one array filled anew for each item (as model building gives them).
+        const scratch: unknown[] = [];
+        const refilled = (p: readonly unknown[]): unknown[] => {
+          scratch.length = 0;
+          scratch.push(...p);
+          return scratch;
+        };
+        expect(groupByParts(items, refilled, undefined)).toEqual(byString(items));
       }),
       fcOptions(800),
+    );
+  });
+
+  it("makes the same groups where rows share frozen values, beside fresh copies of them", () => {
+    /** The value deeply frozen (as the decoder's shared lists are). */
+    const frozen = (v: unknown): unknown => {
+      if (typeof v === "object" && v !== null) {
+        for (const x of Object.values(v)) frozen(x);
+        Object.freeze(v);
+      }
+      return v;
+    };
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 6 }), fc.array(fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 1, maxLength: 3 }), { maxLength: 30 }), (pool, rows) => {
+        // Each row's parts: values of one frozen pool, by identity, or fresh copies of them (equal data, not frozen).
+        const shared = pool.map((v) => frozen(structuredClone(v)));
+        const items = rows.map((row) => row.map(([k, copy]) => (copy ? structuredClone(pool[k % pool.length]) : shared[k % shared.length])));
+        expect(groupByParts(items, (p) => p, undefined)).toEqual(byString(items));
+      }),
+      fcOptions(800),
+    );
+  });
+
+  it("tells apart primitives of other types that look alike, and joins those JSON prints alike", () => {
+    const atoms: unknown[] = [1, "1", true, "true", null, "null", undefined, 0, -0, "0", Number.NaN, 1e21, "1e21", "", false];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...atoms), { minLength: 1, maxLength: 2 }), { maxLength: 30 }), (items) => {
+        expect(groupByParts(items, (p) => p, undefined)).toEqual(byString(items));
+      }),
+      fcOptions(300),
     );
   });
 
