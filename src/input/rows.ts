@@ -96,6 +96,8 @@ export interface RowContext {
   readonly skillName: (name: string) => string;
   /** One string for all equal ones (training centres, provinces: few values, many rows), so decoded rows hold no copies. */
   readonly intern: (text: string) => string;
+  /** The string `intern` gave for one equal to `u` before, if any (only checked strings are interned: ./workerWalk.ts). */
+  readonly interned: (u: unknown) => string | undefined;
 }
 
 export const rowContext = (
@@ -155,6 +157,7 @@ export const rowContext = (
       strings.set(text, text);
       return text;
     },
+    interned: (u) => (typeof u === "string" ? strings.get(u) : undefined),
   };
 };
 

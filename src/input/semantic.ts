@@ -7,6 +7,9 @@
  * (./shape.ts) just before the row is decoded, so that the rows are read
  * once; a row that fails stops the walk (MALFORMED), and the decoder takes
  * the io-ts codecs' way, which says what is wrong and where (./decode.ts).
+ * A worker row in canonical form without an issue (nearly every row of a
+ * large instance) is checked and decoded at once, each value read once
+ * (./workerWalk.ts); any other row takes the check and then decodeWorker.
  * Repeated ids are found as the rows come: while the ids rise strictly no
  * map is made, and rows already in id order are not sorted again.
  */
@@ -27,6 +30,7 @@ import { keepEmployer, keepWorker, keptEmployer, reusedEmployer, reusedWorker, r
 import { decodeEmployer, rowContext } from "./rows.js";
 import { decodeWorker } from "./workerRow.js";
 import { isEmployerRow, isWorkerRow } from "./shape.js";
+import { ageReader, walkWorker } from "./workerWalk.js";
 
 /** A row failed the structural check: the input is not in canonical form. */
 export const MALFORMED: unique symbol = Symbol("malformed");
@@ -109,8 +113,17 @@ export const semantic = (input: InstanceInput, checkRows: boolean): E.Either<Inp
   const workerRows = input.workers;
   const workerRepeats = new Repeats("workers", workerRows);
   const workers: Worker[] = [];
+  const ages = ageReader(placement.start);
+  const scratch: InputIssue[] = [];
   for (let i = 0; i < workerRows.length; i++) {
     const w = workerRows[i] as WorkerInput;
+    // The usual row (not frozen, so never kept for reuse; canonical; no issue): checked and decoded in one walk (./workerWalk.ts).
+    const walked = Object.isFrozen(w) ? undefined : walkWorker(w, ctx, ages, scratch);
+    if (walked !== undefined) {
+      workerRepeats.see(i, walked.id, issues);
+      workers.push(walked);
+      continue;
+    }
     const reused = keys === null ? undefined : reusedWorker(w, ctx, keys);
     // A row kept before passed the structural check then, and is frozen: it passes again.
     if (reused === undefined && checkRows && !isWorkerRow(w)) return MALFORMED;
