@@ -43,14 +43,22 @@ export const MALFORMED: unique symbol = Symbol("malformed");
 class Repeats {
   private last = "";
   private first: Map<string, number> | null = null;
+  private sorted = true;
 
+  /** `distinct`: the ids are known to be all different (no map is made, only the order is followed). */
   constructor(
     private readonly list: "workers" | "employers",
     private readonly rows: readonly { readonly id: string }[],
+    private readonly distinct = false,
   ) {}
 
   /** Row `i`'s id, after every row before it. */
   see(i: number, id: string, issues: InputIssue[]): void {
+    if (this.distinct) {
+      if (i > 0 && !(this.last < id)) this.sorted = false;
+      this.last = id;
+      return;
+    }
     if (this.first === null) {
       if (i === 0 || this.last < id) {
         this.last = id;
@@ -67,7 +75,7 @@ class Repeats {
 
   /** Whether every id was greater than the one before: the rows are in id order already. */
   get rising(): boolean {
-    return this.first === null;
+    return this.distinct ? this.sorted : this.first === null;
   }
 }
 
@@ -136,7 +144,8 @@ export const semantic = (input: InstanceInput, checkRows: boolean): E.Either<Inp
     const worker = decodeWorker(w, i, ctx, issues);
     workers.push(keys === null || issues.length > before ? worker : keepWorker(w, keys, worker));
   }
-  const employerRepeats = new Repeats("employers", employerRows);
+  // The set of ids as large as the list: no id repeats.
+  const employerRepeats = new Repeats("employers", employerRows, employerIds.size === employerRows.length);
   const wageFloors = new Map<string, WageFloor>();
   const wages = new Map<string, WageSchedule>();
   const barriers = new Map<string, readonly Exclusion[]>();
@@ -148,7 +157,7 @@ export const semantic = (input: InstanceInput, checkRows: boolean): E.Either<Inp
     if (decoded === undefined) {
       const before = issues.length;
       const row = decodeEmployer(e, i, ctx, issues);
-      const withBarriers = { ...row, barriers: employerBarriers(row.employer, catalogue, placement, row.wages ?? undefined) };
+      const withBarriers = { employer: row.employer, floor: row.floor, wages: row.wages, barriers: employerBarriers(row.employer, catalogue, placement, row.wages ?? undefined) };
       decoded = keys === null || issues.length > before ? withBarriers : keepEmployer(e, keys, withBarriers);
     }
     const { employer } = decoded;
