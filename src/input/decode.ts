@@ -6,7 +6,8 @@
  * cannot: duplicate ids, fields and prefectures that exist, wages not under
  * the binding minimum, routes that only exist for nursing care. Input in
  * canonical form takes both in one walk over its rows (./shape.ts checks
- * each row as it comes); anything else is validated by the codecs, and its
+ * each row as it comes; a worker row without an issue is checked and
+ * decoded value by value, ./workerWalk.ts); anything else is validated by the codecs, and its
  * issues are returned with the semantic issues of its well-formed rows
  * (./allAtOnce.ts). Nothing here throws on bad input.
  */

@@ -96,6 +96,8 @@ export interface RowContext {
   readonly skillName: (name: string) => string;
   /** One string for all equal ones (training centres, provinces: few values, many rows), so decoded rows hold no copies. */
   readonly intern: (text: string) => string;
+  /** The string `intern` gave for one equal to `u` before, if any (only checked strings are interned: ./workerWalk.ts). */
+  readonly interned: (u: unknown) => string | undefined;
 }
 
 export const rowContext = (
@@ -128,18 +130,20 @@ export const rowContext = (
     expected,
     override: (code) => overrides.get(code),
     floor: (prefecture, industry) => {
-      const key = JSON.stringify([prefecture.code, industry]);
+      // Prefecture codes are two characters: the code, then the industry if any, is a key no other pair has.
+      const key = industry === null ? prefecture.code : `${prefecture.code}|${industry}`;
       let floor = floors.get(key);
       if (floor === undefined) floors.set(key, (floor = Object.freeze(minimumWageFloor({ prefecture, industry, override: overrides.get(prefecture.code) }, placement.start))));
       return floor;
     },
     schedule: (prefecture, industry, hourlyWage, japaneseWage) => {
-      const inputs: WageInputs = { prefecture, industry, hourlyWage, japaneseWage, override: overrides.get(prefecture.code), expected: expected.get(prefecture.code) ?? NONE_EXPECTED };
+      const inputs = (): WageInputs => ({ prefecture, industry, hourlyWage, japaneseWage, override: overrides.get(prefecture.code), expected: expected.get(prefecture.code) ?? NONE_EXPECTED });
       // A key cannot tell -0 from 0 (the equal-pay step's amount shows it): such a schedule is its employer's own.
-      if (Object.is(hourlyWage, -0) || Object.is(japaneseWage, -0)) return scheduler(inputs);
-      const key = JSON.stringify([prefecture.code, industry, hourlyWage, japaneseWage]);
+      if (Object.is(hourlyWage, -0) || Object.is(japaneseWage, -0)) return scheduler(inputs());
+      // The two-character code, the wages as numbers print (one text per number but -0), then the industry if any.
+      const key = `${prefecture.code}|${hourlyWage}|${japaneseWage}${industry === null ? "" : `|${industry}`}`;
       let schedule = schedules.get(key);
-      if (schedule === undefined) schedules.set(key, (schedule = freezeOwn(scheduler(inputs))));
+      if (schedule === undefined) schedules.set(key, (schedule = freezeOwn(scheduler(inputs()))));
       return schedule;
     },
     age: memo((birthDate: string) => ageOn(birthDate, placement.start)),
@@ -155,6 +159,7 @@ export const rowContext = (
       strings.set(text, text);
       return text;
     },
+    interned: (u) => (typeof u === "string" ? strings.get(u) : undefined),
   };
 };
 
@@ -171,7 +176,7 @@ const copy = (v: unknown): unknown => {
 };
 
 /** A part of a row the decoded row holds: itself where it is deeply frozen (it cannot change), else a copy, so that a change to the caller's input never reaches the decoded instance. */
-const ownCopy = <T>(v: T): T => (typeof v !== "object" || v === null || isDeepFrozen(v) ? v : (copy(v) as T));
+const ownCopy = <T>(v: T): T => (typeof v !== "object" || v === null || (Object.isFrozen(v) && isDeepFrozen(v)) ? v : (copy(v) as T));
 
 /** An employer row, decoded: the employer, and its wage floor at the start and schedule over the period (null for an unknown prefecture). */
 export interface DecodedEmployer {

@@ -7,6 +7,9 @@
  * (./shape.ts) just before the row is decoded, so that the rows are read
  * once; a row that fails stops the walk (MALFORMED), and the decoder takes
  * the io-ts codecs' way, which says what is wrong and where (./decode.ts).
+ * A worker row in canonical form without an issue (nearly every row of a
+ * large instance) is checked and decoded at once, each value read once
+ * (./workerWalk.ts); any other row takes the check and then decodeWorker.
  * Repeated ids are found as the rows come: while the ids rise strictly no
  * map is made, and rows already in id order are not sorted again.
  */
@@ -27,6 +30,7 @@ import { keepEmployer, keepWorker, keptEmployer, reusedEmployer, reusedWorker, r
 import { decodeEmployer, rowContext } from "./rows.js";
 import { decodeWorker } from "./workerRow.js";
 import { isEmployerRow, isWorkerRow } from "./shape.js";
+import { ageReader, walkWorker } from "./workerWalk.js";
 
 /** A row failed the structural check: the input is not in canonical form. */
 export const MALFORMED: unique symbol = Symbol("malformed");
@@ -39,14 +43,22 @@ export const MALFORMED: unique symbol = Symbol("malformed");
 class Repeats {
   private last = "";
   private first: Map<string, number> | null = null;
+  private sorted = true;
 
+  /** `distinct`: the ids are known to be all different (no map is made, only the order is followed). */
   constructor(
     private readonly list: "workers" | "employers",
     private readonly rows: readonly { readonly id: string }[],
+    private readonly distinct = false,
   ) {}
 
   /** Row `i`'s id, after every row before it. */
   see(i: number, id: string, issues: InputIssue[]): void {
+    if (this.distinct) {
+      if (i > 0 && !(this.last < id)) this.sorted = false;
+      this.last = id;
+      return;
+    }
     if (this.first === null) {
       if (i === 0 || this.last < id) {
         this.last = id;
@@ -63,7 +75,7 @@ class Repeats {
 
   /** Whether every id was greater than the one before: the rows are in id order already. */
   get rising(): boolean {
-    return this.first === null;
+    return this.distinct ? this.sorted : this.first === null;
   }
 }
 
@@ -109,8 +121,17 @@ export const semantic = (input: InstanceInput, checkRows: boolean): E.Either<Inp
   const workerRows = input.workers;
   const workerRepeats = new Repeats("workers", workerRows);
   const workers: Worker[] = [];
+  const ages = ageReader(placement.start);
+  const scratch: InputIssue[] = [];
   for (let i = 0; i < workerRows.length; i++) {
     const w = workerRows[i] as WorkerInput;
+    // The usual row (not frozen, so never kept for reuse; canonical; no issue): checked and decoded in one walk (./workerWalk.ts).
+    const walked = Object.isFrozen(w) ? undefined : walkWorker(w, ctx, ages, scratch);
+    if (walked !== undefined) {
+      workerRepeats.see(i, walked.id, issues);
+      workers.push(walked);
+      continue;
+    }
     const reused = keys === null ? undefined : reusedWorker(w, ctx, keys);
     // A row kept before passed the structural check then, and is frozen: it passes again.
     if (reused === undefined && checkRows && !isWorkerRow(w)) return MALFORMED;
@@ -123,7 +144,8 @@ export const semantic = (input: InstanceInput, checkRows: boolean): E.Either<Inp
     const worker = decodeWorker(w, i, ctx, issues);
     workers.push(keys === null || issues.length > before ? worker : keepWorker(w, keys, worker));
   }
-  const employerRepeats = new Repeats("employers", employerRows);
+  // The set of ids as large as the list: no id repeats.
+  const employerRepeats = new Repeats("employers", employerRows, employerIds.size === employerRows.length);
   const wageFloors = new Map<string, WageFloor>();
   const wages = new Map<string, WageSchedule>();
   const barriers = new Map<string, readonly Exclusion[]>();
@@ -135,7 +157,7 @@ export const semantic = (input: InstanceInput, checkRows: boolean): E.Either<Inp
     if (decoded === undefined) {
       const before = issues.length;
       const row = decodeEmployer(e, i, ctx, issues);
-      const withBarriers = { ...row, barriers: employerBarriers(row.employer, catalogue, placement, row.wages ?? undefined) };
+      const withBarriers = { employer: row.employer, floor: row.floor, wages: row.wages, barriers: employerBarriers(row.employer, catalogue, placement, row.wages ?? undefined) };
       decoded = keys === null || issues.length > before ? withBarriers : keepEmployer(e, keys, withBarriers);
     }
     const { employer } = decoded;

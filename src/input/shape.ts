@@ -132,11 +132,11 @@ const years = Skill.optional.years.is;
 const Preferences = WO.preferences;
 
 /** Whether `u` is a plain object (its prototype Object.prototype) that is not an array. */
-const plainObject = (u: unknown): u is Record<string, unknown> =>
+export const plainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === "object" && u !== null && !Array.isArray(u) && Object.getPrototypeOf(u) === Object.prototype;
 
 /** Whether none of `keys` whose bit is not in `seen` is in `record` at all (own but not enumerable, or inherited). */
-const unseenAbsent = (record: object, keys: readonly string[], seen: number): boolean => {
+export const unseenAbsent = (record: object, keys: readonly string[], seen: number): boolean => {
   for (let k = 0; k < keys.length; k++) if ((seen & (1 << k)) === 0 && (keys[k] as string) in record) return false;
   return true;
 };
@@ -192,8 +192,23 @@ const skill = (u: unknown): boolean => {
   return required === 1 && unseenAbsent(u, SKILL_KEYS, seen);
 };
 
+/** A worker's certifications in canonical form (a list of closed objects). */
+export const certificationListPasses = (v: unknown): v is NonNullable<WorkerInput["certifications"]> => {
+  if (!Array.isArray(v) || v.length > WO.certifications.max) return false;
+  for (let i = 0; i < v.length; i++) if (!certification(v[i])) return false;
+  return true;
+};
+
+/** A worker's skills in canonical form. */
+export const skillListPasses = (v: unknown): v is NonNullable<WorkerInput["skills"]> => {
+  if (!Array.isArray(v) || v.length > WO.skills.max) return false;
+  for (let i = 0; i < v.length; i++) if (!skill(v[i])) return false;
+  return true;
+};
+
 const PREFERENCE_KEYS = ["fields", "prefectures"] as const;
-const preferences = (u: unknown): boolean => {
+/** A worker's preferences in canonical form. */
+export const preferencesPass = (u: unknown): u is NonNullable<WorkerInput["preferences"]> => {
   if (!plainObject(u)) return false;
   let seen = 0;
   for (const key in u) {
@@ -284,20 +299,16 @@ export const isWorkerRow = (u: unknown): u is WorkerInput => {
         if (!group(v)) return false;
         seen |= 1024;
         break;
-      case "certifications": {
-        if (!Array.isArray(v) || v.length > WO.certifications.max) return false;
-        for (let i = 0; i < v.length; i++) if (!certification(v[i])) return false;
+      case "certifications":
+        if (!certificationListPasses(v)) return false;
         seen |= 128;
         break;
-      }
-      case "skills": {
-        if (!Array.isArray(v) || v.length > WO.skills.max) return false;
-        for (let i = 0; i < v.length; i++) if (!skill(v[i])) return false;
+      case "skills":
+        if (!skillListPasses(v)) return false;
         seen |= 256;
         break;
-      }
       case "preferences":
-        if (!preferences(v)) return false;
+        if (!preferencesPass(v)) return false;
         seen |= 512;
         break;
       default:

@@ -23,6 +23,11 @@ export const listOfSet = <T>(items: readonly unknown[], rank: ReadonlyMap<unknow
     if (r === undefined) return undefined;
     mask |= 1 << r;
   }
+  return listOfMask(mask, order, lists);
+};
+
+/** The items of `order` whose ranks are the bits of `mask`, in `order`'s order: one frozen list per mask, made on first use. */
+export const listOfMask = <T>(mask: number, order: readonly T[], lists: Map<number, readonly T[]>): readonly T[] => {
   let list = lists.get(mask);
   if (list === undefined) lists.set(mask, (list = Object.freeze(order.filter((_, r) => (mask & (1 << r)) !== 0))));
   return list;

@@ -31,11 +31,11 @@ const normaliseSkills = (skills: readonly Skill[]): Skill[] => {
   return sorted.filter((s, i) => !sorted.some((o, j) => j !== i && dominates(o, s) && (!dominates(s, o) || j < i)));
 };
 
-const LANGUAGE_RANK = new Map<unknown, number>(LANGUAGE_EVIDENCE.map((l, i) => [l, i]));
-const DEPARTURE_RANK = new Map<unknown, number>(DEPARTURE_ITEMS.map((d, i) => [d, i]));
+export const LANGUAGE_RANK: ReadonlyMap<unknown, number> = new Map<unknown, number>(LANGUAGE_EVIDENCE.map((l, i) => [l, i]));
+export const DEPARTURE_RANK: ReadonlyMap<unknown, number> = new Map<unknown, number>(DEPARTURE_ITEMS.map((d, i) => [d, i]));
 
-const LANGUAGE_LISTS = new Map<number, readonly LanguageEvidence[]>();
-const DEPARTURE_LISTS = new Map<number, readonly DepartureItem[]>();
+export const LANGUAGE_LISTS = new Map<number, readonly LanguageEvidence[]>();
+export const DEPARTURE_LISTS = new Map<number, readonly DepartureItem[]>();
 
 /** Language results without repeats, in LANGUAGE_EVIDENCE order. */
 const normaliseLanguage = (language: readonly LanguageEvidence[]): readonly LanguageEvidence[] =>
@@ -70,7 +70,7 @@ const certificationCode = (fieldIndex: number, via: string, field: SswField, cat
 };
 
 /** A worker's certifications, checked against the catalogue, sorted and without repeats. */
-const decodeCertifications = (certifications: NonNullable<WorkerInput["certifications"]>, row: number, ctx: RowContext, issues: InputIssue[]): readonly Certification[] => {
+export const decodeCertifications = (certifications: NonNullable<WorkerInput["certifications"]>, row: number, ctx: RowContext, issues: InputIssue[]): readonly Certification[] => {
   const { catalogue } = ctx;
   // The list's key: up to three codes of 14 bits and the count (exact in a double).
   let key = certifications.length <= 3 ? certifications.length * 2 ** 42 : -1;
@@ -97,7 +97,7 @@ const decodeCertifications = (certifications: NonNullable<WorkerInput["certifica
 };
 
 /** A worker's prefecture preferences as codes, with an issue for each one that names no prefecture. */
-const prefectureCodes = (prefectures: readonly string[], row: number, ctx: RowContext, issues: InputIssue[]): readonly string[] => {
+export const prefectureCodes = (prefectures: readonly string[], row: number, ctx: RowContext, issues: InputIssue[]): readonly string[] => {
   if (prefectures.length === 1) {
     const found = findPrefecture(prefectures[0] as string);
     if (found !== undefined) return oneItem(ctx.lists.prefectures, found.code);
@@ -110,7 +110,7 @@ const prefectureCodes = (prefectures: readonly string[], row: number, ctx: RowCo
 };
 
 /** A worker's field preferences, with an issue for each one that is neither a sector nor a field; a frozen list is kept as it is. */
-const fieldPreferencesOf = (fields: readonly string[], row: number, ctx: RowContext, issues: InputIssue[]): readonly string[] => {
+export const fieldPreferencesOf = (fields: readonly string[], row: number, ctx: RowContext, issues: InputIssue[]): readonly string[] => {
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i] as string;
     if (!ctx.knownPreference(f)) {
@@ -122,7 +122,7 @@ const fieldPreferencesOf = (fields: readonly string[], row: number, ctx: RowCont
 };
 
 /** A worker's skills, normalised: one skill is taken as it is (it dominates nothing), and shared with the rows that have the same. */
-const decodeSkills = (skills: readonly SkillInput[], ctx: RowContext): readonly Skill[] => {
+export const decodeSkills = (skills: readonly SkillInput[], ctx: RowContext): readonly Skill[] => {
   if (skills.length > 1) return normaliseSkills(skills.map((s) => ({ name: ctx.skillName(s.name), level: s.level ?? 1, years: s.years ?? 0 })));
   const s = skills[0] as SkillInput;
   const name = ctx.skillName(s.name);
