@@ -121,6 +121,14 @@ export interface Market {
   /** The model worker class to the worker classes whose first member is in it, and the model employer class to its cells. */
   readonly classesOfModel: readonly (readonly number[])[];
   readonly cellsOfModel: readonly (readonly number[])[];
+  /**
+   * The cells' values of one worker, for a reader that asks for many cells (the audit): `derived` holds
+   * the derived value per employer profile for her standing (a view of the market's memo; NaN where not
+   * yet worked out: ask `employerValue`, which fills it), `profileOf` each cell's profile, and `stated`
+   * is 1 for a cell with a stated ranking (ask `employerValue`). Elsewhere `derived[profileOf[c]]` is
+   * `employerValue(worker, c)`.
+   */
+  readonly employerRow: (worker: number) => { readonly derived: Float64Array; readonly profileOf: Int32Array; readonly stated: Uint8Array };
 }
 
 /** Items grouped by key in order of first appearance; groups keep index order. */
@@ -316,6 +324,12 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   classes.forEach((k, i) => classesOfModel[k.modelClass]?.push(i));
   const cellsOfModel = model.employerClasses.map((): number[] => []);
   cells.forEach((c, i) => cellsOfModel[c.modelClass]?.push(i));
+  // The same, flat: model employer class j's cells are cellList[cellStart[j], cellStart[j + 1]), for the
+  // loops over every class's eligible cells (millions of entries at national scale).
+  const cellStart = new Int32Array(cellsOfModel.length + 1);
+  for (let j = 0; j < cellsOfModel.length; j++) cellStart[j + 1] = (cellStart[j] as number) + (cellsOfModel[j] as number[]).length;
+  const cellList = new Int32Array(cells.length);
+  for (let j = 0; j < cellsOfModel.length; j++) cellList.set(cellsOfModel[j] as number[], cellStart[j] as number);
 
   let eligibleSets: Set<number>[] | null = null;
   const eligible = (k: number, c: number): boolean =>
@@ -390,6 +404,12 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
       employerMemo[slot] = derived;
     }
     return cell.stated === undefined ? derived : employerValueWith(cell.stated, maxDerived, derived, (workers[w] as Worker).id);
+  };
+  const profileOfCell = Int32Array.from(cells, (cell) => cell.profile);
+  const statedCell = Uint8Array.from(cells, (cell) => (cell.stated === undefined ? 0 : 1));
+  const employerRow = (w: number): { readonly derived: Float64Array; readonly profileOf: Int32Array; readonly stated: Uint8Array } => {
+    const from = (standingOfWorker[w] as number) * profileCount;
+    return { derived: employerMemo.subarray(from, from + profileCount), profileOf: profileOfCell, stated: statedCell };
   };
 
   // A class with no stated ranking orders cells by a value that depends only on its field and prefecture
@@ -475,8 +495,13 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     const known = lists.get(k);
     if (known !== undefined) return known;
     const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? new Int32Array(0);
-    let n = 0;
-    for (let i = 0; i < eligibleHere.length; i++) n += (cellsOfModel[eligibleHere[i] as number] as readonly number[]).length;
+    // Room for every cell is enough (a class's eligible model classes are distinct, and so are their cells):
+    // counted only when the room given is smaller.
+    let n = cells.length;
+    if (room === undefined || room.cells.length < n || room.values.length < n) {
+      n = 0;
+      for (let i = 0; i < eligibleHere.length; i++) n += (cellStart[(eligibleHere[i] as number) + 1] as number) - (cellStart[eligibleHere[i] as number] as number);
+    }
     const fits = room !== undefined && room.cells.length >= n && room.values.length >= n;
     const out = fits ? room.cells : new Int32Array(n);
     const outValues = fits ? room.values : new Float64Array(n);
@@ -484,9 +509,10 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     const values = stated ? null : patternValues(k);
     n = 0;
     for (let i = 0; i < eligibleHere.length; i++) {
-      const here = cellsOfModel[eligibleHere[i] as number] as readonly number[];
-      for (let t = 0; t < here.length; t++) {
-        const c = here[t] as number;
+      const j = eligibleHere[i] as number;
+      const end = cellStart[j + 1] as number;
+      for (let t = cellStart[j] as number; t < end; t++) {
+        const c = cellList[t] as number;
         const v = values === null ? workerValue(k, c) : (values[c] as number);
         if (v === UNACCEPTABLE) continue;
         out[n] = c;
@@ -518,5 +544,5 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return employerValueWith(rankingOf(e), maxDerived, derivedEmployerValue(workers[w] as Worker, employers[e] as Employer, instance), (workers[w] as Worker).id);
   };
 
-  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, walk, classesOfModel, cellsOfModel };
+  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, walk, classesOfModel, cellsOfModel, employerRow };
 };
