@@ -174,8 +174,25 @@ const standingIds = (built: BuiltModel, workers: readonly Worker[]): { readonly 
   return { of, size: ids.size };
 };
 
-/** Per worker class, the employer classes its arcs reach (in arc order: increasing), as views of one array. */
+/**
+ * Per worker class, the employer classes its arcs reach (in arc order: increasing), as views of one array:
+ * of the model's own `to` column where the arcs come in worker class order (as ../model/build.ts lays
+ * them out), else of a copy grouped by worker class.
+ */
 const arcLists = (classes: number, arcs: ModelArcs): Int32Array[] => {
+  // In worker class order: each class's arcs are one run of the columns, found in one read of `from`.
+  let ordered = true;
+  for (let a = 1; a < arcs.length && ordered; a++) if ((arcs.from[a] as number) < (arcs.from[a - 1] as number)) ordered = false;
+  if (ordered) {
+    const lists = new Array<Int32Array>(classes);
+    let a = 0;
+    for (let c = 0; c < classes; c++) {
+      const first = a;
+      while (a < arcs.length && arcs.from[a] === c) a++;
+      lists[c] = arcs.to.subarray(first, a);
+    }
+    return lists;
+  }
   const start = new Int32Array(classes + 1);
   for (let a = 0; a < arcs.length; a++) {
     const from = arcs.from[a] as number;
@@ -267,6 +284,37 @@ const marketWorkerKeys = (
   return { keys, arcSet };
 };
 
+/**
+ * The workers grouped into market classes, in order of each class's first member (the groups of
+ * `groupInOrder` keyed by the market key of the worker's model class, or by her own id where someone
+ * names her): the keys are numbered once per model class, so each worker costs an array read, not a
+ * lookup of a string.
+ */
+const marketClassGroups = (workers: readonly Worker[], named: ReadonlySet<string>, modelClassOf: Int32Array, keyOfModel: readonly string[]): number[][] => {
+  const keyIds = new Map<string, number>();
+  const keyIdOfModel = Int32Array.from(keyOfModel, (key) => {
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size));
+    return id;
+  });
+  const groupOfKey = new Int32Array(keyIds.size).fill(-1);
+  const groups: number[][] = [];
+  for (let w = 0; w < workers.length; w++) {
+    if (named.size > 0 && named.has((workers[w] as Worker).id)) {
+      groups.push([w]);
+      continue;
+    }
+    const key = keyIdOfModel[modelClassOf[w] as number] as number;
+    const g = groupOfKey[key] as number;
+    if (g >= 0) (groups[g] as number[]).push(w);
+    else {
+      groupOfKey[key] = groups.length;
+      groups.push([w]);
+    }
+  }
+  return groups;
+};
+
 /** The market of a decoded instance and its built model; see the module comment. */
 export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   const { workers, employers } = instance;
@@ -286,10 +334,7 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   // (what an employer's value reads) are one class, however finely the model splits them for its own rules.
   const standingOfModel = standingIds(built, workers);
   const { keys: marketKeyOfModel, arcSet: arcSetOfModel } = marketWorkerKeys(built, workers, eligibleModel, standingOfModel);
-  const classGroups = groupInOrder(workers.length, (w) => {
-    const id = (workers[w] as Worker).id;
-    return named.workers.has(id) ? `w:${id}` : (marketKeyOfModel[modelClassOfWorker[w] as number] as string);
-  });
+  const classGroups = marketClassGroups(workers, named.workers, modelClassOfWorker, marketKeyOfModel);
   const classes: WorkerClass[] = classGroups.map((members) => {
     const first = workers[members[0] as number] as Worker;
     return { members, modelClass: modelClassOfWorker[members[0] as number] as number, stated: rankings.workers.get(first.id) };
