@@ -253,12 +253,17 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     let bestCell = -1;
     let bestMine = UNACCEPTABLE;
     let bestV = 0;
+    // The employers' values of her (the class's), per profile: read inline, asked of the market where not yet known.
+    const { derived, profileOf, stated } = market.employerRow(rep);
+    const lowest = G > 0 ? (mine[0] as number) : Infinity;
     for (let i = 0; i < acceptable.length; i++) {
-      const c = acceptable[i] as number;
       const wv = theirs[i] as number;
+      // No group values its placement below wv (the cheap test first: most cells of a placed class fail it).
+      if (!(wv > lowest)) continue;
       const groupsReaching = reaching(wv);
-      if (groupsReaching === 0) continue;
-      const v = market.employerValue(rep, c);
+      const c = acceptable[i] as number;
+      let v = stated[c] === 1 ? Number.NaN : (derived[profileOf[c] as number] as number);
+      if (v !== v) v = market.employerValue(rep, c);
       if (v === UNACCEPTABLE) continue;
       if (cappedCell[c] === 1) {
         capped.push({ c, mine: wv, v });

@@ -121,6 +121,14 @@ export interface Market {
   /** The model worker class to the worker classes whose first member is in it, and the model employer class to its cells. */
   readonly classesOfModel: readonly (readonly number[])[];
   readonly cellsOfModel: readonly (readonly number[])[];
+  /**
+   * The cells' values of one worker, for a reader that asks for many cells (the audit): `derived` holds
+   * the derived value per employer profile for her standing (a view of the market's memo; NaN where not
+   * yet worked out: ask `employerValue`, which fills it), `profileOf` each cell's profile, and `stated`
+   * is 1 for a cell with a stated ranking (ask `employerValue`). Elsewhere `derived[profileOf[c]]` is
+   * `employerValue(worker, c)`.
+   */
+  readonly employerRow: (worker: number) => { readonly derived: Float64Array; readonly profileOf: Int32Array; readonly stated: Uint8Array };
 }
 
 /** Items grouped by key in order of first appearance; groups keep index order. */
@@ -166,8 +174,25 @@ const standingIds = (built: BuiltModel, workers: readonly Worker[]): { readonly 
   return { of, size: ids.size };
 };
 
-/** Per worker class, the employer classes its arcs reach (in arc order: increasing), as views of one array. */
+/**
+ * Per worker class, the employer classes its arcs reach (in arc order: increasing), as views of one array:
+ * of the model's own `to` column where the arcs come in worker class order (as ../model/build.ts lays
+ * them out), else of a copy grouped by worker class.
+ */
 const arcLists = (classes: number, arcs: ModelArcs): Int32Array[] => {
+  // In worker class order: each class's arcs are one run of the columns, found in one read of `from`.
+  let ordered = true;
+  for (let a = 1; a < arcs.length && ordered; a++) if ((arcs.from[a] as number) < (arcs.from[a - 1] as number)) ordered = false;
+  if (ordered) {
+    const lists = new Array<Int32Array>(classes);
+    let a = 0;
+    for (let c = 0; c < classes; c++) {
+      const first = a;
+      while (a < arcs.length && arcs.from[a] === c) a++;
+      lists[c] = arcs.to.subarray(first, a);
+    }
+    return lists;
+  }
   const start = new Int32Array(classes + 1);
   for (let a = 0; a < arcs.length; a++) {
     const from = arcs.from[a] as number;
@@ -259,6 +284,37 @@ const marketWorkerKeys = (
   return { keys, arcSet };
 };
 
+/**
+ * The workers grouped into market classes, in order of each class's first member (the groups of
+ * `groupInOrder` keyed by the market key of the worker's model class, or by her own id where someone
+ * names her): the keys are numbered once per model class, so each worker costs an array read, not a
+ * lookup of a string.
+ */
+const marketClassGroups = (workers: readonly Worker[], named: ReadonlySet<string>, modelClassOf: Int32Array, keyOfModel: readonly string[]): number[][] => {
+  const keyIds = new Map<string, number>();
+  const keyIdOfModel = Int32Array.from(keyOfModel, (key) => {
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size));
+    return id;
+  });
+  const groupOfKey = new Int32Array(keyIds.size).fill(-1);
+  const groups: number[][] = [];
+  for (let w = 0; w < workers.length; w++) {
+    if (named.size > 0 && named.has((workers[w] as Worker).id)) {
+      groups.push([w]);
+      continue;
+    }
+    const key = keyIdOfModel[modelClassOf[w] as number] as number;
+    const g = groupOfKey[key] as number;
+    if (g >= 0) (groups[g] as number[]).push(w);
+    else {
+      groupOfKey[key] = groups.length;
+      groups.push([w]);
+    }
+  }
+  return groups;
+};
+
 /** The market of a decoded instance and its built model; see the module comment. */
 export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   const { workers, employers } = instance;
@@ -278,10 +334,7 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   // (what an employer's value reads) are one class, however finely the model splits them for its own rules.
   const standingOfModel = standingIds(built, workers);
   const { keys: marketKeyOfModel, arcSet: arcSetOfModel } = marketWorkerKeys(built, workers, eligibleModel, standingOfModel);
-  const classGroups = groupInOrder(workers.length, (w) => {
-    const id = (workers[w] as Worker).id;
-    return named.workers.has(id) ? `w:${id}` : (marketKeyOfModel[modelClassOfWorker[w] as number] as string);
-  });
+  const classGroups = marketClassGroups(workers, named.workers, modelClassOfWorker, marketKeyOfModel);
   const classes: WorkerClass[] = classGroups.map((members) => {
     const first = workers[members[0] as number] as Worker;
     return { members, modelClass: modelClassOfWorker[members[0] as number] as number, stated: rankings.workers.get(first.id) };
@@ -316,6 +369,12 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   classes.forEach((k, i) => classesOfModel[k.modelClass]?.push(i));
   const cellsOfModel = model.employerClasses.map((): number[] => []);
   cells.forEach((c, i) => cellsOfModel[c.modelClass]?.push(i));
+  // The same, flat: model employer class j's cells are cellList[cellStart[j], cellStart[j + 1]), for the
+  // loops over every class's eligible cells (millions of entries at national scale).
+  const cellStart = new Int32Array(cellsOfModel.length + 1);
+  for (let j = 0; j < cellsOfModel.length; j++) cellStart[j + 1] = (cellStart[j] as number) + (cellsOfModel[j] as number[]).length;
+  const cellList = new Int32Array(cells.length);
+  for (let j = 0; j < cellsOfModel.length; j++) cellList.set(cellsOfModel[j] as number[], cellStart[j] as number);
 
   let eligibleSets: Set<number>[] | null = null;
   const eligible = (k: number, c: number): boolean =>
@@ -390,6 +449,12 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
       employerMemo[slot] = derived;
     }
     return cell.stated === undefined ? derived : employerValueWith(cell.stated, maxDerived, derived, (workers[w] as Worker).id);
+  };
+  const profileOfCell = Int32Array.from(cells, (cell) => cell.profile);
+  const statedCell = Uint8Array.from(cells, (cell) => (cell.stated === undefined ? 0 : 1));
+  const employerRow = (w: number): { readonly derived: Float64Array; readonly profileOf: Int32Array; readonly stated: Uint8Array } => {
+    const from = (standingOfWorker[w] as number) * profileCount;
+    return { derived: employerMemo.subarray(from, from + profileCount), profileOf: profileOfCell, stated: statedCell };
   };
 
   // A class with no stated ranking orders cells by a value that depends only on its field and prefecture
@@ -475,8 +540,13 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     const known = lists.get(k);
     if (known !== undefined) return known;
     const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? new Int32Array(0);
-    let n = 0;
-    for (let i = 0; i < eligibleHere.length; i++) n += (cellsOfModel[eligibleHere[i] as number] as readonly number[]).length;
+    // Room for every cell is enough (a class's eligible model classes are distinct, and so are their cells):
+    // counted only when the room given is smaller.
+    let n = cells.length;
+    if (room === undefined || room.cells.length < n || room.values.length < n) {
+      n = 0;
+      for (let i = 0; i < eligibleHere.length; i++) n += (cellStart[(eligibleHere[i] as number) + 1] as number) - (cellStart[eligibleHere[i] as number] as number);
+    }
     const fits = room !== undefined && room.cells.length >= n && room.values.length >= n;
     const out = fits ? room.cells : new Int32Array(n);
     const outValues = fits ? room.values : new Float64Array(n);
@@ -484,9 +554,10 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     const values = stated ? null : patternValues(k);
     n = 0;
     for (let i = 0; i < eligibleHere.length; i++) {
-      const here = cellsOfModel[eligibleHere[i] as number] as readonly number[];
-      for (let t = 0; t < here.length; t++) {
-        const c = here[t] as number;
+      const j = eligibleHere[i] as number;
+      const end = cellStart[j + 1] as number;
+      for (let t = cellStart[j] as number; t < end; t++) {
+        const c = cellList[t] as number;
         const v = values === null ? workerValue(k, c) : (values[c] as number);
         if (v === UNACCEPTABLE) continue;
         out[n] = c;
@@ -518,5 +589,5 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return employerValueWith(rankingOf(e), maxDerived, derivedEmployerValue(workers[w] as Worker, employers[e] as Employer, instance), (workers[w] as Worker).id);
   };
 
-  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, walk, classesOfModel, cellsOfModel };
+  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, walk, classesOfModel, cellsOfModel, employerRow };
 };
