@@ -46,17 +46,17 @@ export const BASE_BYTES = 80 * MB;
 /**
  * Heap per worker and per employer for the whole call. Measured on
  * 2026-11-30 (`npm run bench:memory`; the table is in the README's
- * "Memory" section): since decoding shares the lists rows hold
- * alike and the model keeps its arcs as typed-array columns, 100,000
- * workers and 10,000 employers need a heap limit of 208 MB (it was 448),
- * 100,000 and 50,000 need 304 MB, 300,000 and 30,000 need 496 MB, and the
- * bundled `nationwide` scenario at 333,000 workers (26,013 employers, 5.3
- * million arcs, the heaviest instance bundled) 560 MB (`--max-old-space-size`
- * 448 fails, 512 solves). A least-squares
- * fit of the generated cases gives about 1,200 bytes a worker and 2,300 an
- * employer; with these the estimate is 1.3 to 1.5 times the limit measured
- * from 30,000 workers on (the nationwide case 1.4), and 1.06 at 10,000
- * workers, where the fixed 80 MB is most of it.
+ * "Memory" section): since decoding shares the lists rows hold alike and
+ * the model keeps its arcs as typed-array columns, 100,000 workers and
+ * 10,000 employers need a heap limit of 208 MB (it was 448), 100,000 and
+ * 50,000 need 304 MB, 300,000 and 30,000 need 464 MB, and the bundled
+ * `nationwide` scenario at 333,000 workers (26,013 employers, 5.3 million
+ * arcs, the heaviest instance bundled) 496 MB (`--max-old-space-size` 384
+ * fails, 448 solves). Fitted to the generated cases, the need is about
+ * 1,200 bytes a worker and 2,300 an employer; with these coefficients the
+ * estimate is 1.3 to 1.6 times the limit measured from 30,000 workers on
+ * (the nationwide case 1.6), and 1.06 at 10,000 workers, where the fixed
+ * 80 MB is most of it.
  */
 export const WORKER_BYTES = 2000;
 export const EMPLOYER_BYTES = 3000;
