@@ -57,29 +57,31 @@ export const employerLimits = (e: Employer, instance: Instance): EmployerLimit[]
   const field = findField(instance.reference.catalogue, e.field);
   if (field === undefined || e.slots === 0) return [];
   const out: EmployerLimit[] = [];
-  const add = (source: string, max: number, label: string, exceptFormerInterns = false): void => {
+  // The label is worded only for a limit below the slots (most employers have none: 26,000 at national scale).
+  const add = (source: string, max: number, label: () => string, exceptFormerInterns = false): void => {
     const capped = Math.max(0, max);
-    if (capped < e.slots) out.push({ source, max: capped, label, exceptFormerInterns });
+    if (capped < e.slots) out.push({ source, max: capped, label: label(), exceptFormerInterns });
   };
   if (field.headcountCap === "japanese-care-staff") {
     const staff = e.japaneseCareStaff ?? 0;
-    add("law.care-staff-cap", staff - e.sswEmployed, `legal cap at ${e.id}: at most ${plural(Math.max(0, staff - e.sswEmployed), "SSW worker")} (Japanese etc. full-time care staff ${staff}${less(e)})`);
+    add("law.care-staff-cap", staff - e.sswEmployed, () => `legal cap at ${e.id}: at most ${plural(Math.max(0, staff - e.sswEmployed), "SSW worker")} (Japanese etc. full-time care staff ${staff}${less(e)})`);
   }
   if (field.headcountCap === "full-time-staff") {
     const staff = e.fullTimeStaff ?? 0;
-    add("law.construction-staff-cap", staff - e.sswEmployed, `legal cap at ${e.id}: at most ${plural(Math.max(0, staff - e.sswEmployed), "SSW worker")} (full-time staff ${staff}${less(e)})`);
+    add("law.construction-staff-cap", staff - e.sswEmployed, () => `legal cap at ${e.id}: at most ${plural(Math.max(0, staff - e.sswEmployed), "SSW worker")} (full-time staff ${staff}${less(e)})`);
   }
   const plan = e.declarations.acceptancePlan;
   if (field.prerequisites.includes("acceptancePlan") && plan !== undefined && plan.approved) {
-    add("law.acceptance-plan", plan.headcount, `acceptance plan of ${e.id}: at most ${plural(plan.headcount, "SSW worker")} (approved headcount ${plan.headcount})`);
+    add("law.acceptance-plan", plan.headcount, () => `acceptance plan of ${e.id}: at most ${plural(plan.headcount, "SSW worker")} (approved headcount ${plan.headcount})`);
   }
-  if (e.housing !== "private") {
-    const bySpace = Math.floor(e.housing.areaM2 / HOUSING_AREA_PER_PERSON_M2.value);
-    const max = Math.min(e.housing.beds, bySpace);
+  const housing = e.housing;
+  if (housing !== "private") {
+    const bySpace = Math.floor(housing.areaM2 / HOUSING_AREA_PER_PERSON_M2.value);
+    const max = Math.min(housing.beds, bySpace);
     add(
       "law.housing",
       max,
-      `housing at ${e.id}: at most ${plural(max, "worker")} (${plural(e.housing.beds, "bed")}, ${e.housing.areaM2} m2 at ${HOUSING_AREA_PER_PERSON_M2.value} m2 each)`,
+      () => `housing at ${e.id}: at most ${plural(max, "worker")} (${plural(housing.beds, "bed")}, ${housing.areaM2} m2 at ${HOUSING_AREA_PER_PERSON_M2.value} m2 each)`,
       true,
     );
   }
