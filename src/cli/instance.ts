@@ -78,9 +78,10 @@ const count = (x: unknown): number => (Array.isArray(x) ? x.length : 0);
 
 /** The memory check on an instance read (../memory/estimate.ts, ./memory.ts): its counts and the bytes it came from. */
 const checkInstanceMemory = (input: unknown, name: string, inputBytes: number, format: "json" | "csv"): E.Either<Failure, void> => {
-  const rows = input as { readonly workers?: unknown; readonly employers?: unknown; readonly supportOrganisations?: unknown; readonly reference?: { readonly expectedMinimumWages?: unknown } } | null;
+  const rows = input as { readonly workers?: unknown; readonly employers?: unknown; readonly supportOrganisations?: unknown; readonly reference?: { readonly expectedMinimumWages?: unknown }; readonly policy?: unknown } | null;
   const otherRows = count(rows?.supportOrganisations) + count(rows?.reference?.expectedMinimumWages);
-  const need = estimateMemory({ workers: count(rows?.workers), employers: count(rows?.employers), otherRows, inputBytes, format });
+  const policy = rows?.policy !== undefined && rows?.policy !== null;
+  const need = estimateMemory({ workers: count(rows?.workers), employers: count(rows?.employers), otherRows, inputBytes, format, policy });
   return checkNeed(need, `solving ${name}`);
 };
 

@@ -140,7 +140,11 @@ export const scenarioAction = async (refs: readonly string[], o: ScenarioOptions
   const list = expand(scenarios, o);
   if (E.isLeft(list)) return list;
   // Every run's instance and result are kept until all are compared: the check is for all of them at once.
-  const sizes = list.right.map((s) => ({ workers: s.cohort.size, employers: s.prefectures.reduce((sum, p) => sum + p.demand.reduce((a, d) => a + d.employers, 0), 0) }));
+  const sizes = list.right.map((s) => ({
+    workers: s.cohort.size,
+    employers: s.prefectures.reduce((sum, p) => sum + p.demand.reduce((a, d) => a + d.employers, 0), 0),
+    policy: s.policy !== undefined,
+  }));
   const names = list.right.map((s) => s.name);
   const what = names.length === 1 ? `drawing and solving ${names[0]}` : `drawing and solving ${names.length} runs (${names.join(", ")}), each kept until they are compared,`;
   const memory = checkNeed(estimateRuns(sizes), what);
