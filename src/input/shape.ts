@@ -225,8 +225,8 @@ export const preferencesPass = (u: unknown): u is NonNullable<WorkerInput["prefe
   return unseenAbsent(u, PREFERENCE_KEYS, seen);
 };
 
-/** The optional properties of a worker, in the order of their bits below. */
-const WORKER_OPTIONAL = ["availableFrom", "birthDate", "age", "careExperienceMonths", "careInitialTraining", "formerInternAt", "careJapaneseTest", "certifications", "skills", "preferences", "group"] as const;
+/** The optional properties of a worker, in the order of their bits below (and in ./workerWalk.ts). */
+export const WORKER_OPTIONAL = ["availableFrom", "birthDate", "age", "careExperienceMonths", "careInitialTraining", "formerInternAt", "careJapaneseTest", "certifications", "skills", "preferences", "group"] as const;
 /** The properties the hand-written check knows, required first (for the test that holds it to the codec). */
 export const WORKER_ROW_KEYS: readonly string[] = ["id", "language", "trainingCentre", "homeProvince", "sswMonths", "departure", ...WORKER_OPTIONAL];
 

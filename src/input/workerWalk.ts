@@ -26,7 +26,7 @@ import type { InputIssue } from "./issues.js";
 import type { RowContext } from "./rows.js";
 import { listOfMask, NONE } from "./sharedLists.js";
 import { DEPARTURE_LISTS, DEPARTURE_RANK, LANGUAGE_LISTS, LANGUAGE_RANK, decodeCertifications, decodeSkills, fieldPreferencesOf, prefectureCodes } from "./workerRow.js";
-import { certificationListPasses, plainObject, preferencesPass, skillListPasses, unseenAbsent } from "./shape.js";
+import { certificationListPasses, plainObject, preferencesPass, skillListPasses, unseenAbsent, WORKER_OPTIONAL } from "./shape.js";
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -41,8 +41,6 @@ const isDate = WO.birthDate.is;
 const MAX_LANGUAGE = W.language.max;
 const MAX_DEPARTURE = W.departure.max;
 
-/** The optional properties, in the order of their bits in `seen` below. */
-const OPTIONAL = ["availableFrom", "birthDate", "age", "careExperienceMonths", "careInitialTraining", "formerInternAt", "careJapaneseTest", "certifications", "skills", "preferences", "group"] as const;
 
 /** Ages on one start date, read from a date of birth's digits: what `ageOn(birth, start)` gives (../domain/dates.ts). */
 export interface AgeReader {
@@ -210,7 +208,7 @@ export const walkWorker = (u: unknown, ctx: RowContext, ages: AgeReader, scratch
         return undefined;
     }
   }
-  if (required !== 6 || !unseenAbsent(u, OPTIONAL, seen)) return undefined;
+  if (required !== 6 || !unseenAbsent(u, WORKER_OPTIONAL, seen)) return undefined;
   // The age: from the date of birth (not after the start, and the same as an age given), else the age given; neither is an issue.
   const { start } = ctx.placement;
   let ageAtStart: number;
