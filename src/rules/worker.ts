@@ -21,9 +21,13 @@ const lacksDeparture = (w: Worker): boolean => {
   return false;
 };
 
+/** Whether no worker rule excludes her (the common case, answered without building anything). */
+const unbarred = (w: Worker, placement: PlacementPeriod): boolean =>
+  w.ageAtStart >= MINIMUM_AGE.value && w.sswMonths + placement.months <= SSW1_TOTAL_MONTHS.value && !lacksDeparture(w);
+
 /** Every worker rule that excludes the worker, in RULES order; empty when none. */
 export const workerBarriers = (w: Worker, placement: PlacementPeriod): readonly Exclusion[] => {
-  if (w.ageAtStart >= MINIMUM_AGE.value && w.sswMonths + placement.months <= SSW1_TOTAL_MONTHS.value && !lacksDeparture(w)) return NONE;
+  if (unbarred(w, placement)) return NONE;
   const out: Exclusion[] = [];
   if (w.ageAtStart < MINIMUM_AGE.value) {
     out.push({ rule: "age", detail: `is ${w.ageAtStart} on ${placement.start}; SSW (i) needs ${MINIMUM_AGE.value}` });
@@ -49,7 +53,7 @@ export const workerBarriers = (w: Worker, placement: PlacementPeriod): readonly 
 export const workerBarriersFor = (placement: PlacementPeriod): ((w: Worker) => readonly Exclusion[]) => {
   const known = new Map<string, readonly Exclusion[]>();
   return (w) => {
-    if (w.ageAtStart >= MINIMUM_AGE.value && w.sswMonths + placement.months <= SSW1_TOTAL_MONTHS.value && !lacksDeparture(w)) return NONE;
+    if (unbarred(w, placement)) return NONE;
     const key = JSON.stringify([w.ageAtStart, w.sswMonths, w.departure]);
     let answer = known.get(key);
     if (answer === undefined) {
