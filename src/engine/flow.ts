@@ -124,7 +124,7 @@ export const toTransportProblem = (model: AssignmentModel): { readonly problem: 
   }
   const head = new Int32Array(m);
   const bound = new Int32Array(m);
-  const weight = score instanceof Int32Array ? new Int32Array(m) : new Float64Array(m);
+  const weight = score instanceof Float64Array ? new Float64Array(m) : new Int32Array(m);
   for (let k = 0; k < m; k++) {
     const a = order === null ? k : order[k]!;
     head[k] = to[a]!;

@@ -87,12 +87,12 @@ export interface TransportProblem {
   readonly capacity: Int32Array;
   /** Length sources + 1, non-decreasing, from 0 to the arc count. */
   readonly start: Int32Array;
-  /** Sink of each arc. */
-  readonly to: Int32Array;
+  /** Sink of each arc (16-bit where the model's columns are: ../model/types.ts). */
+  readonly to: Int32Array | Uint16Array;
   /** Upper bound on the flow of each arc. */
-  readonly upper: Int32Array;
-  /** Gain per unit of flow on each arc, before `bonus` (Int32Array when the weights fit: faster); arcs with weight <= 0 carry nothing. */
-  readonly weight: Int32Array | Float64Array;
+  readonly upper: Int32Array | Uint16Array;
+  /** Gain per unit of flow on each arc, before `bonus` (integers when the weights fit: faster); arcs with weight <= 0 carry nothing. */
+  readonly weight: Int32Array | Uint16Array | Float64Array;
   /**
    * Added to every arc's weight (default 0): an arc's gain is bonus +
    * weight[a]. The flow engine passes the model's scores as `weight` and its

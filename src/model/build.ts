@@ -39,7 +39,7 @@ import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
 import { alikeBuckets, alikeClasses, memberCaps, type AlikeClasses } from "../policy/alike.js";
 import { groupByParts } from "./grouping.js";
-import { noArcs, type AssignmentModel, type ModelArcs } from "./types.js";
+import { indexColumn, noArcs, type AssignmentModel, type ModelArcs } from "./types.js";
 
 export interface BuiltModel {
   readonly model: AssignmentModel;
@@ -270,8 +270,8 @@ export const eligibleArcsUntil = (
   // Two passes over the candidates: the first marks the eligible ones (a bit each) and counts them, the second
   // writes the four columns once at their final length. Growing columns arc by arc and joining them at the end
   // wrote every arc twice into fresh memory, and fresh memory is dear: on a virtual machine the first write to
-  // each page of it costs a page fault (85 MB of arcs: about 0.4 s of CPU on the benchmark host; the second
-  // write to the same memory, 20 ms).
+  // each page of it costs a page fault (85 MB of 32-bit arcs: about 0.4 s of CPU on the benchmark host; the
+  // second write to the same memory, 20 ms). Hence too the 16-bit columns below: 43 MB.
   let eligibleBits = new Uint8Array(1 << 12);
   let candidateCount = 0;
   let n = 0;
@@ -301,7 +301,19 @@ export const eligibleArcsUntil = (
     }
   }
   const scorer = compileScorer(employerReps, reference, weights);
-  const arcs = { length: n, from: new Int32Array(n), to: new Int32Array(n), score: new Int32Array(n), upper: new Int32Array(n) };
+  // Each column as narrow as its values allow (./types.ts `indexColumn`): half the fresh memory at national
+  // scale. A bound is min(supply, capacity), so at most the smaller of the largest of each.
+  let largestSupply = 0;
+  for (let c = 0; c < checked; c++) largestSupply = Math.max(largestSupply, supplyOf(c));
+  const largestUpper = Math.min(largestSupply, capacities.reduce((m, x) => Math.max(m, x), 0));
+  const arcs: ModelArcs = {
+    length: n,
+    from: indexColumn(n, checked - 1),
+    to: indexColumn(n, classes.employers.length - 1),
+    score: indexColumn(n, maxScore(weights)),
+    upper: indexColumn(n, largestUpper),
+  };
+  const { from, to, score, upper } = arcs;
   for (let c = 0, a = 0, bit = 0; c < checked; c++) {
     const worker = workerReps[c] as Worker;
     // The classes and candidates of the first pass, in its order.
@@ -312,10 +324,10 @@ export const eligibleArcsUntil = (
     for (let k = 0; k < candidates.length; k++, bit++) {
       if (((eligibleBits[bit >> 3] as number) & (1 << (bit & 7))) === 0) continue;
       const j = candidates[k] as number;
-      arcs.from[a] = c;
-      arcs.to[a] = j;
-      arcs.score[a] = scoreAt(j);
-      arcs.upper[a] = Math.min(supply, capacities[j] ?? 0);
+      from[a] = c;
+      to[a] = j;
+      score[a] = scoreAt(j);
+      upper[a] = Math.min(supply, capacities[j] ?? 0);
       a++;
     }
   }

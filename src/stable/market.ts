@@ -179,12 +179,12 @@ const standingIds = (built: BuiltModel, workers: readonly Worker[]): { readonly 
  * of the model's own `to` column where the arcs come in worker class order (as ../model/build.ts lays
  * them out), else of a copy grouped by worker class.
  */
-const arcLists = (classes: number, arcs: ModelArcs): Int32Array[] => {
+const arcLists = (classes: number, arcs: ModelArcs): (Int32Array | Uint16Array)[] => {
   // In worker class order: each class's arcs are one run of the columns, found in one read of `from`.
   let ordered = true;
   for (let a = 1; a < arcs.length && ordered; a++) if ((arcs.from[a] as number) < (arcs.from[a - 1] as number)) ordered = false;
   if (ordered) {
-    const lists = new Array<Int32Array>(classes);
+    const lists = new Array<Int32Array | Uint16Array>(classes);
     let a = 0;
     for (let c = 0; c < classes; c++) {
       const first = a;
@@ -273,7 +273,7 @@ const sameListIds = (lists: readonly ArrayLike<number>[]): Int32Array => {
 const marketWorkerKeys = (
   built: BuiltModel,
   workers: readonly Worker[],
-  eligibleModel: readonly Int32Array[],
+  eligibleModel: readonly (Int32Array | Uint16Array)[],
   standing: { readonly of: Int32Array },
 ): { readonly keys: readonly string[]; readonly arcSet: Int32Array } => {
   const arcSet = sameListIds(eligibleModel);

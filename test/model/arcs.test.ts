@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arcAt, arcColumns, arcColumnsBuilder, arcList, noArcs, type ModelArc } from "../../src/model/types.js";
+import { arcAt, arcColumns, arcColumnsBuilder, arcList, indexColumn, noArcs, type ModelArc } from "../../src/model/types.js";
 import { fcOptions } from "../support/seed.js";
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -49,5 +49,19 @@ describe("arc columns", () => {
       expect(() => arcColumns([ok, { ...ok, ...bad }])).toThrow(RangeError);
     }
     expect(noArcs().length).toBe(0);
+  });
+
+  it("an index column holds every value 0..largest exactly, in 16 bits when they fit", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(0, 2 ** 16 - 1, 2 ** 16, 2 ** 31 - 1), fc.integer({ min: 0, max: 2 ** 31 - 1 })), (largest) => {
+        const column = indexColumn(3, largest);
+        expect(column.length).toBe(3);
+        expect(column instanceof Uint16Array).toBe(largest < 2 ** 16);
+        column[0] = largest;
+        column[1] = largest >> 1;
+        expect([column[0], column[1], column[2]]).toEqual([largest, largest >> 1, 0]);
+      }),
+      fcOptions(100),
+    );
   });
 });

@@ -14,7 +14,7 @@ import { generateInstance } from "../../src/generate/generate.js";
 import type { InstanceInput } from "../../src/input/codecs.js";
 import { decodeInstance } from "../../src/input/decode.js";
 import { addDays } from "../../src/domain/dates.js";
-import { aggregate, eligibleArcs, workerClassKey } from "../../src/model/build.js";
+import { aggregate, buildModel, eligibleArcs, workerClassKey } from "../../src/model/build.js";
 import { arcList } from "../../src/model/types.js";
 import { freezeInput } from "../../src/input/freeze.js";
 import { exclusions } from "../../src/rules/eligibility.js";
@@ -118,5 +118,29 @@ describe("worker classes of frozen rows", () => {
     const longer = { ...instance, reference: { ...instance.reference, placement: { ...instance.reference.placement, months: 58 } } };
     expect(aggregate(longer).workers).toEqual(byDefinition(longer));
     expect(aggregate(longer).workers).not.toEqual(aggregate(instance).workers);
+  });
+});
+
+describe("arc columns of the eligibility step", () => {
+  it("hold a bound above 16 bits exactly (a worker class of 70,000, an employer class of 70,000 slots)", () => {
+    const base = generateInstance({ seed: "wide-bound", workers: 60, employers: 20 });
+    const small = decodeInstance(base);
+    if (E.isLeft(small)) throw new Error("the generated instance does not decode");
+    const instance = small.right;
+    const first = buildModel(instance);
+    expect(first.model.arcs.length).toBeGreaterThan(0);
+    // The ends of its first arc, as classes of many members: the same worker 70,000 times over (a class's
+    // supply is its member count), the same employer 100 times with 700 slots (capacity: their sum).
+    const worker = first.workerMembers[first.model.arcs.from[0] as number]?.[0] as number;
+    const employer = first.employerMembers[first.model.arcs.to[0] as number]?.[0] as number;
+    const wide = { ...instance, employers: instance.employers.map((e, i) => (i === employer ? { ...e, slots: 700, housing: { beds: 700, areaM2: 7000 } } : e)) };
+    const classes = {
+      workers: [{ key: "w", members: new Array<number>(70_000).fill(worker) }],
+      employers: [{ key: "e", members: new Array<number>(100).fill(employer) }],
+    };
+    const arcs = eligibleArcs(wide, classes);
+    expect(arcList(arcs)).toEqual([{ from: 0, to: 0, score: expect.any(Number), upper: 70_000 }]);
+    // Indices and scores still fit in 16 bits.
+    expect([arcs.from, arcs.to, arcs.score].map((c) => c.constructor.name)).toEqual(["Uint16Array", "Uint16Array", "Uint16Array"]);
   });
 });
