@@ -26,12 +26,18 @@ export const listOfSet = <T>(items: readonly unknown[], rank: ReadonlyMap<unknow
   return listOfMask(mask, order, lists);
 };
 
-/** The items of `order` whose ranks are the bits of `mask`, in `order`'s order: one frozen list per mask, made on first use. */
+/**
+ * The items of `order` whose ranks are the bits of `mask`, in `order`'s order: one frozen list per mask, made on first use.
+ * It runs twice a worker row: it holds no closure over `mask`, which would
+ * make every call allocate a context (80 bytes a row, garbage at once).
+ */
 export const listOfMask = <T>(mask: number, order: readonly T[], lists: Map<number, readonly T[]>): readonly T[] => {
   let list = lists.get(mask);
-  if (list === undefined) lists.set(mask, (list = Object.freeze(order.filter((_, r) => (mask & (1 << r)) !== 0))));
+  if (list === undefined) lists.set(mask, (list = maskedList(mask, order)));
   return list;
 };
+
+const maskedList = <T>(mask: number, order: readonly T[]): readonly T[] => Object.freeze(order.filter((_, r) => (mask & (1 << r)) !== 0));
 
 /**
  * Lists that many rows hold alike, made once per decode and frozen: rows

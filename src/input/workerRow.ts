@@ -102,12 +102,16 @@ export const prefectureCodes = (prefectures: readonly string[], row: number, ctx
     const found = findPrefecture(prefectures[0] as string);
     if (found !== undefined) return oneItem(ctx.lists.prefectures, found.code);
   }
-  return prefectures.map((p, i) => {
+  return prefectureList(prefectures, row, issues);
+};
+
+// Apart from prefectureCodes, which runs for most rows: a closure over its arguments would make every call allocate a context.
+const prefectureList = (prefectures: readonly string[], row: number, issues: InputIssue[]): readonly string[] =>
+  prefectures.map((p, i) => {
     const found = findPrefecture(p);
     if (found === undefined) issues.push(issue("unknown-prefecture", at(at(at(workerPath(row), "preferences"), "prefectures"), i), "a prefecture code 01..47 or name", p));
     return found?.code ?? p;
   });
-};
 
 /** A worker's field preferences, with an issue for each one that is neither a sector nor a field; a frozen list is kept as it is. */
 export const fieldPreferencesOf = (fields: readonly string[], row: number, ctx: RowContext, issues: InputIssue[]): readonly string[] => {
@@ -121,9 +125,13 @@ export const fieldPreferencesOf = (fields: readonly string[], row: number, ctx: 
   return fields.length === 1 && ctx.knownPreference(fields[0] as string) ? oneItem(ctx.lists.fields, fields[0] as string) : fields.slice();
 };
 
+// Apart from decodeSkills (a closure over ctx there would make every call allocate a context).
+const skillList = (skills: readonly SkillInput[], ctx: RowContext): readonly Skill[] =>
+  normaliseSkills(skills.map((s) => ({ name: ctx.skillName(s.name), level: s.level ?? 1, years: s.years ?? 0 })));
+
 /** A worker's skills, normalised: one skill is taken as it is (it dominates nothing), and shared with the rows that have the same. */
 export const decodeSkills = (skills: readonly SkillInput[], ctx: RowContext): readonly Skill[] => {
-  if (skills.length > 1) return normaliseSkills(skills.map((s) => ({ name: ctx.skillName(s.name), level: s.level ?? 1, years: s.years ?? 0 })));
+  if (skills.length > 1) return skillList(skills, ctx);
   const s = skills[0] as SkillInput;
   const name = ctx.skillName(s.name);
   const level = s.level ?? 1;
