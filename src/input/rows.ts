@@ -12,7 +12,7 @@
  * Paths into the input are written only for an issue.
  *
  * Lists that many rows hold alike are one frozen list (./sharedLists.ts): language results, departure items, certifications, one
- * skill, one preferred field or prefecture, and every empty list; and
+ * skill, preferred fields and prefectures (any number), and every empty list; and
  * strings that many rows repeat (training centres, provinces, the
  * catalogue's ids) are held once. A decoded row is deep-equal to what it
  * was before, in a third of the memory, and shares nothing that can change
