@@ -57,25 +57,32 @@ const normaliseCertifications = (all: Certification[]): Certification[] => {
     : all.sort(compareCertifications).filter((c, i, sorted) => i === 0 || c.field !== sorted[i - 1]?.field || c.via !== sorted[i - 1]?.via || c.jobCategory !== sorted[i - 1]?.jobCategory);
 };
 
-const ROUTE_INDEX: ReadonlyMap<string, number> = new Map(CERTIFICATION_ROUTES.map((r, i) => [r, i]));
+export const ROUTE_INDEX: ReadonlyMap<unknown, number> = new Map(CERTIFICATION_ROUTES.map((r, i) => [r, i]));
 
 const certificationPath = (row: number, i: number): string => at(at(workerPath(row), "certifications"), i);
 
-/** A certification's code: its field's index in the catalogue, its route's index, its job category's index in the field (0 for none); -1 where none fits. */
-const certificationCode = (fieldIndex: number, via: string, field: SswField, category: JobCategory | undefined, jobCategory: string | undefined): number => {
+/** A certification's code (its key's part, see decodeCertifications): its field's index in the catalogue, its route's index, its job category's index in the field (0 for none); -1 where none fits. */
+export const certificationCode = (fieldIndex: number, via: string, field: SswField, category: JobCategory | undefined, jobCategory: string | undefined): number => {
   const route = ROUTE_INDEX.get(via);
   if (route === undefined || fieldIndex >= 64) return -1;
   const j = jobCategory === undefined ? 0 : category === undefined ? -1 : field.jobCategories.indexOf(category) + 1;
   return j < 0 || j >= 64 ? -1 : (fieldIndex * 4 + route) * 64 + j;
 };
 
+/**
+ * A certification list's key (in `SharedLists.certifications`): its codes of 14 bits, and a bit for a list of two (bit 28)
+ * or of three (bit 29, the third code above it); -1 for a list of another length (not shared). A list of one or two has a
+ * key under 2^31, which V8 keeps as a small integer: no number is allocated to look it up.
+ */
+export const certificationKeyStart = (n: number): number => (n === 1 ? 0 : n === 2 ? 2 ** 28 : n === 3 ? 2 ** 29 : -1);
+
+/** The key with item `i`'s code added. */
+export const certificationKeyWith = (key: number, code: number, i: number): number => key + code * (i === 2 ? 2 ** 30 : i === 1 ? 2 ** 14 : 1);
+
 /** A worker's certifications, checked against the catalogue, sorted and without repeats. */
 export const decodeCertifications = (certifications: NonNullable<WorkerInput["certifications"]>, row: number, ctx: RowContext, issues: InputIssue[]): readonly Certification[] => {
   const { catalogue } = ctx;
-  // The list's key: its codes of 14 bits, and a bit for a list of two (bit 28) or of three (bit 29, the third code above it).
-  // A list of one or two has a key under 2^31, which V8 keeps as a small integer: no number is allocated to look it up.
-  const n = certifications.length;
-  let key = n === 1 ? 0 : n === 2 ? 2 ** 28 : n === 3 ? 2 ** 29 : -1;
+  let key = certificationKeyStart(certifications.length);
   for (let i = 0; i < certifications.length; i++) {
     const c = certifications[i] as (typeof certifications)[number];
     const fieldIndex = ctx.fieldIndex(c.field);
@@ -88,7 +95,7 @@ export const decodeCertifications = (certifications: NonNullable<WorkerInput["ce
       issues.push(issue("inconsistent", at(certificationPath(row, i), "jobCategory"), `a job category of ${field.id} (${field.jobCategories.map((x) => x.id).join(", ")})`, c.jobCategory));
     }
     const code = field === undefined ? -1 : certificationCode(fieldIndex, c.via, field, category, c.jobCategory);
-    key = key < 0 || code < 0 ? -1 : key + code * (i === 2 ? 2 ** 30 : i === 1 ? 2 ** 14 : 1);
+    key = key < 0 || code < 0 ? -1 : certificationKeyWith(key, code, i);
   }
   const known = key < 0 ? undefined : ctx.lists.certifications.get(key);
   if (known !== undefined) return known;
