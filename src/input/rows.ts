@@ -12,7 +12,7 @@
  * Paths into the input are written only for an issue.
  *
  * Lists that many rows hold alike are one frozen list (./sharedLists.ts): language results, departure items, certifications, one
- * skill, one preferred field or prefecture, and every empty list; and
+ * skill, preferred fields and prefectures (any number), and every empty list; and
  * strings that many rows repeat (training centres, provinces, the
  * catalogue's ids) are held once. A decoded row is deep-equal to what it
  * was before, in a third of the memory, and shares nothing that can change
@@ -28,7 +28,7 @@ import { compareStrings, type Employer, type PlacementPeriod, type SkillRequirem
 import { at, issue, type InputIssue } from "./issues.js";
 import { checkEmployerLaw, decodeExpected, decodeSlotGroups, employerPath } from "./lawDecode.js";
 import { freezeOwn, isDeepFrozen } from "./freeze.js";
-import { sharedLists, type SharedLists } from "./sharedLists.js";
+import { NONE, sharedLists, type SharedLists } from "./sharedLists.js";
 import { editDistance } from "./spelling.js";
 
 const normaliseRequirement = (s: SkillInput): SkillRequirement => ({
@@ -36,6 +36,12 @@ const normaliseRequirement = (s: SkillInput): SkillRequirement => ({
   level: s.level ?? null,
   years: s.years ?? null,
 });
+
+const byName = (a: SkillRequirement, b: SkillRequirement): number => compareStrings(a.name, b.name);
+
+/** An employer's skill requirements, normalised and sorted by name; none is the shared empty list (most employers state none). */
+const requirements = (skills: readonly SkillInput[] | undefined): readonly SkillRequirement[] =>
+  skills === undefined || skills.length === 0 ? NONE : skills.length === 1 ? [normaliseRequirement(skills[0] as SkillInput)] : skills.map(normaliseRequirement).sort(byName);
 
 // ---------------------------------------------------------------------------
 // What many rows share, worked out once per decode
@@ -171,7 +177,8 @@ const copy = (v: unknown): unknown => {
   if (typeof v !== "object" || v === null) return v;
   if (Array.isArray(v)) return v.map(copy);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(v)) out[key] = copy((v as Record<string, unknown>)[key]);
+  // Own enumerable keys in Object.keys's order, without making its list.
+  for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key)) out[key] = copy((v as Record<string, unknown>)[key]);
   return out;
 };
 
@@ -222,8 +229,8 @@ export const decodeEmployer = (e: EmployerInput, row: number, ctx: RowContext, i
     slots: e.slots,
     slotGroups: decodeSlotGroups(e, row, placement, issues),
     minLanguage: e.minLanguage ?? null,
-    requiredSkills: (e.requiredSkills ?? []).map(normaliseRequirement).sort((a, b) => compareStrings(a.name, b.name)),
-    preferredSkills: (e.preferredSkills ?? []).map(normaliseRequirement).sort((a, b) => compareStrings(a.name, b.name)),
+    requiredSkills: requirements(e.requiredSkills),
+    preferredSkills: requirements(e.preferredSkills),
     hourlyWage: e.hourlyWage,
     industry: e.industry ?? null,
     fullTimeStaff: e.fullTimeStaff ?? null,

@@ -120,7 +120,8 @@ export const semantic = (input: InstanceInput, checkRows: boolean): E.Either<Inp
   const keys = issues.length === 0 ? reuseKeys(ctx) : null;
   const workerRows = input.workers;
   const workerRepeats = new Repeats("workers", workerRows);
-  const workers: Worker[] = [];
+  // One worker a row: the list is made at its length, not grown (each growth past 128 KB copies it into fresh memory).
+  const workers: Worker[] = new Array<Worker>(workerRows.length);
   const ages = ageReader(placement.start);
   const scratch: InputIssue[] = [];
   for (let i = 0; i < workerRows.length; i++) {
@@ -129,7 +130,7 @@ export const semantic = (input: InstanceInput, checkRows: boolean): E.Either<Inp
     const walked = Object.isFrozen(w) ? undefined : walkWorker(w, ctx, ages, scratch);
     if (walked !== undefined) {
       workerRepeats.see(i, walked.id, issues);
-      workers.push(walked);
+      workers[i] = walked;
       continue;
     }
     const reused = keys === null ? undefined : reusedWorker(w, ctx, keys);
@@ -137,12 +138,12 @@ export const semantic = (input: InstanceInput, checkRows: boolean): E.Either<Inp
     if (reused === undefined && checkRows && !isWorkerRow(w)) return MALFORMED;
     workerRepeats.see(i, w.id, issues);
     if (reused !== undefined) {
-      workers.push(reused);
+      workers[i] = reused;
       continue;
     }
     const before = issues.length;
     const worker = decodeWorker(w, i, ctx, issues);
-    workers.push(keys === null || issues.length > before ? worker : keepWorker(w, keys, worker));
+    workers[i] = keys === null || issues.length > before ? worker : keepWorker(w, keys, worker);
   }
   // The set of ids as large as the list: no id repeats.
   const employerRepeats = new Repeats("employers", employerRows, employerIds.size === employerRows.length);

@@ -26,12 +26,18 @@ export const listOfSet = <T>(items: readonly unknown[], rank: ReadonlyMap<unknow
   return listOfMask(mask, order, lists);
 };
 
-/** The items of `order` whose ranks are the bits of `mask`, in `order`'s order: one frozen list per mask, made on first use. */
+/**
+ * The items of `order` whose ranks are the bits of `mask`, in `order`'s order: one frozen list per mask, made on first use.
+ * It runs twice a worker row: it holds no closure over `mask`, which would
+ * make every call allocate a context (80 bytes a row, garbage at once).
+ */
 export const listOfMask = <T>(mask: number, order: readonly T[], lists: Map<number, readonly T[]>): readonly T[] => {
   let list = lists.get(mask);
-  if (list === undefined) lists.set(mask, (list = Object.freeze(order.filter((_, r) => (mask & (1 << r)) !== 0))));
+  if (list === undefined) lists.set(mask, (list = maskedList(mask, order)));
   return list;
 };
+
+const maskedList = <T>(mask: number, order: readonly T[]): readonly T[] => Object.freeze(order.filter((_, r) => (mask & (1 << r)) !== 0));
 
 /**
  * Lists that many rows hold alike, made once per decode and frozen: rows
@@ -43,16 +49,28 @@ export interface SharedLists {
   readonly certifications: Map<number, readonly Certification[]>;
   /** One-skill lists by name, level and years. */
   readonly skills: Map<string, Map<number, Map<number, readonly Skill[]>>>;
-  /** One-item lists of field or sector names, and of prefecture codes. */
-  readonly fields: Map<string, readonly string[]>;
-  readonly prefectures: Map<string, readonly string[]>;
+  /** Lists of field or sector names, and of prefecture codes, by their items in order. */
+  readonly fields: ListTrie;
+  readonly prefectures: ListTrie;
 }
 
-export const sharedLists = (): SharedLists => ({ certifications: new Map(), skills: new Map(), fields: new Map(), prefectures: new Map() });
+/**
+ * Lists of strings by their items in order: the node of a list is found
+ * from the root one item at a time (no key is made, so a list found
+ * allocates nothing); `list` is the frozen list of the items on the way.
+ */
+export interface ListTrie {
+  list: readonly string[] | undefined;
+  readonly next: Map<string, ListTrie>;
+}
 
-/** The one-item list of `item` in `lists`, made on first use. */
-export const oneItem = (lists: Map<string, readonly string[]>, item: string): readonly string[] => {
-  let list = lists.get(item);
-  if (list === undefined) lists.set(item, (list = Object.freeze([item])));
-  return list;
+const listTrie = (): ListTrie => ({ list: undefined, next: new Map() });
+
+export const sharedLists = (): SharedLists => ({ certifications: new Map(), skills: new Map(), fields: listTrie(), prefectures: listTrie() });
+
+/** The node one item further down, made on first use. */
+export const child = (node: ListTrie, item: string): ListTrie => {
+  let next = node.next.get(item);
+  if (next === undefined) node.next.set(item, (next = listTrie()));
+  return next;
 };

@@ -16,7 +16,7 @@ import { compareStrings, type Certification, type Skill, type Worker } from "./i
 import { at, issue, type InputIssue } from "./issues.js";
 import { checkWorkerLaw, workerAge, workerPath } from "./lawDecode.js";
 import { fieldNames, type RowContext } from "./rows.js";
-import { listOfSet, NONE, oneItem } from "./sharedLists.js";
+import { child, listOfSet, NONE } from "./sharedLists.js";
 
 /**
  * Skills sorted by (name, level, years), without entries another entry of the
@@ -57,23 +57,32 @@ const normaliseCertifications = (all: Certification[]): Certification[] => {
     : all.sort(compareCertifications).filter((c, i, sorted) => i === 0 || c.field !== sorted[i - 1]?.field || c.via !== sorted[i - 1]?.via || c.jobCategory !== sorted[i - 1]?.jobCategory);
 };
 
-const ROUTE_INDEX: ReadonlyMap<string, number> = new Map(CERTIFICATION_ROUTES.map((r, i) => [r, i]));
+export const ROUTE_INDEX: ReadonlyMap<unknown, number> = new Map(CERTIFICATION_ROUTES.map((r, i) => [r, i]));
 
 const certificationPath = (row: number, i: number): string => at(at(workerPath(row), "certifications"), i);
 
-/** A certification's code: its field's index in the catalogue, its route's index, its job category's index in the field (0 for none); -1 where none fits. */
-const certificationCode = (fieldIndex: number, via: string, field: SswField, category: JobCategory | undefined, jobCategory: string | undefined): number => {
+/** A certification's code (its key's part, see decodeCertifications): its field's index in the catalogue, its route's index, its job category's index in the field (0 for none); -1 where none fits. */
+export const certificationCode = (fieldIndex: number, via: string, field: SswField, category: JobCategory | undefined, jobCategory: string | undefined): number => {
   const route = ROUTE_INDEX.get(via);
   if (route === undefined || fieldIndex >= 64) return -1;
   const j = jobCategory === undefined ? 0 : category === undefined ? -1 : field.jobCategories.indexOf(category) + 1;
   return j < 0 || j >= 64 ? -1 : (fieldIndex * 4 + route) * 64 + j;
 };
 
+/**
+ * A certification list's key (in `SharedLists.certifications`): its codes of 14 bits, and a bit for a list of two (bit 28)
+ * or of three (bit 29, the third code above it); -1 for a list of another length (not shared). A list of one or two has a
+ * key under 2^31, which V8 keeps as a small integer: no number is allocated to look it up.
+ */
+export const certificationKeyStart = (n: number): number => (n === 1 ? 0 : n === 2 ? 2 ** 28 : n === 3 ? 2 ** 29 : -1);
+
+/** The key with item `i`'s code added. */
+export const certificationKeyWith = (key: number, code: number, i: number): number => key + code * (i === 2 ? 2 ** 30 : i === 1 ? 2 ** 14 : 1);
+
 /** A worker's certifications, checked against the catalogue, sorted and without repeats. */
 export const decodeCertifications = (certifications: NonNullable<WorkerInput["certifications"]>, row: number, ctx: RowContext, issues: InputIssue[]): readonly Certification[] => {
   const { catalogue } = ctx;
-  // The list's key: up to three codes of 14 bits and the count (exact in a double).
-  let key = certifications.length <= 3 ? certifications.length * 2 ** 42 : -1;
+  let key = certificationKeyStart(certifications.length);
   for (let i = 0; i < certifications.length; i++) {
     const c = certifications[i] as (typeof certifications)[number];
     const fieldIndex = ctx.fieldIndex(c.field);
@@ -86,7 +95,7 @@ export const decodeCertifications = (certifications: NonNullable<WorkerInput["ce
       issues.push(issue("inconsistent", at(certificationPath(row, i), "jobCategory"), `a job category of ${field.id} (${field.jobCategories.map((x) => x.id).join(", ")})`, c.jobCategory));
     }
     const code = field === undefined ? -1 : certificationCode(fieldIndex, c.via, field, category, c.jobCategory);
-    key = key < 0 || code < 0 ? -1 : key + code * 2 ** (14 * i);
+    key = key < 0 || code < 0 ? -1 : certificationKeyWith(key, code, i);
   }
   const known = key < 0 ? undefined : ctx.lists.certifications.get(key);
   if (known !== undefined) return known;
@@ -98,32 +107,49 @@ export const decodeCertifications = (certifications: NonNullable<WorkerInput["ce
 
 /** A worker's prefecture preferences as codes, with an issue for each one that names no prefecture. */
 export const prefectureCodes = (prefectures: readonly string[], row: number, ctx: RowContext, issues: InputIssue[]): readonly string[] => {
-  if (prefectures.length === 1) {
-    const found = findPrefecture(prefectures[0] as string);
-    if (found !== undefined) return oneItem(ctx.lists.prefectures, found.code);
+  // Codes of prefectures that all exist: the list shared with every row that has the same codes in the same order.
+  let node = ctx.lists.prefectures;
+  for (let i = 0; i < prefectures.length; i++) {
+    const found = findPrefecture(prefectures[i] as string);
+    if (found === undefined) return prefectureList(prefectures, row, issues);
+    node = child(node, found.code);
   }
-  return prefectures.map((p, i) => {
+  return node.list ?? (node.list = Object.freeze(prefectureList(prefectures, row, issues)));
+};
+
+// Apart from prefectureCodes, which runs for most rows: a closure over its arguments would make every call allocate a context.
+const prefectureList = (prefectures: readonly string[], row: number, issues: InputIssue[]): readonly string[] =>
+  prefectures.map((p, i) => {
     const found = findPrefecture(p);
     if (found === undefined) issues.push(issue("unknown-prefecture", at(at(at(workerPath(row), "preferences"), "prefectures"), i), "a prefecture code 01..47 or name", p));
     return found?.code ?? p;
   });
-};
 
 /** A worker's field preferences, with an issue for each one that is neither a sector nor a field; a frozen list is kept as it is. */
 export const fieldPreferencesOf = (fields: readonly string[], row: number, ctx: RowContext, issues: InputIssue[]): readonly string[] => {
+  let known = true;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i] as string;
     if (!ctx.knownPreference(f)) {
+      known = false;
       issues.push(issue("unknown-field", at(at(at(workerPath(row), "preferences"), "fields"), i), `a sector (${SECTORS.join(", ")}) or ${fieldNames(ctx.catalogue)}`, f));
     }
   }
   if (Object.isFrozen(fields)) return fields;
-  return fields.length === 1 && ctx.knownPreference(fields[0] as string) ? oneItem(ctx.lists.fields, fields[0] as string) : fields.slice();
+  if (!known) return fields.slice();
+  // Known names only: the list shared with every row that has the same names in the same order.
+  let node = ctx.lists.fields;
+  for (let i = 0; i < fields.length; i++) node = child(node, fields[i] as string);
+  return node.list ?? (node.list = Object.freeze(fields.slice()));
 };
+
+// Apart from decodeSkills (a closure over ctx there would make every call allocate a context).
+const skillList = (skills: readonly SkillInput[], ctx: RowContext): readonly Skill[] =>
+  normaliseSkills(skills.map((s) => ({ name: ctx.skillName(s.name), level: s.level ?? 1, years: s.years ?? 0 })));
 
 /** A worker's skills, normalised: one skill is taken as it is (it dominates nothing), and shared with the rows that have the same. */
 export const decodeSkills = (skills: readonly SkillInput[], ctx: RowContext): readonly Skill[] => {
-  if (skills.length > 1) return normaliseSkills(skills.map((s) => ({ name: ctx.skillName(s.name), level: s.level ?? 1, years: s.years ?? 0 })));
+  if (skills.length > 1) return skillList(skills, ctx);
   const s = skills[0] as SkillInput;
   const name = ctx.skillName(s.name);
   const level = s.level ?? 1;

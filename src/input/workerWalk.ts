@@ -16,16 +16,19 @@
  * and turned into their shared list by one lookup of each item's rank;
  * training centres and provinces found among the decode's interned strings
  * are not checked again (only a checked string is interned); a date of birth
- * is checked and read as an age from its digits, with no lookup.
+ * is checked and read as an age from its digits, with no lookup; a list of
+ * certifications another row had is found by its key as its items are
+ * checked (`sharedCertifications`), not checked and then read again.
  */
+import { findJobCategory } from "../domain/fields.js";
 import { LANGUAGE_EVIDENCE, type LanguageEvidence } from "../domain/language.js";
 import { DEPARTURE_ITEMS, type DepartureItem } from "../domain/law.js";
 import { WorkerCodec, type WorkerInput } from "./codecs.js";
-import type { Worker } from "./instance.js";
+import type { Certification, Worker } from "./instance.js";
 import type { InputIssue } from "./issues.js";
 import type { RowContext } from "./rows.js";
 import { listOfMask, NONE } from "./sharedLists.js";
-import { DEPARTURE_LISTS, DEPARTURE_RANK, LANGUAGE_LISTS, LANGUAGE_RANK, decodeCertifications, decodeSkills, fieldPreferencesOf, prefectureCodes } from "./workerRow.js";
+import { certificationCode, certificationKeyStart, certificationKeyWith, DEPARTURE_LISTS, DEPARTURE_RANK, LANGUAGE_LISTS, LANGUAGE_RANK, decodeCertifications, decodeSkills, fieldPreferencesOf, prefectureCodes } from "./workerRow.js";
 import { certificationListPasses, plainObject, preferencesPass, skillListPasses, unseenAbsent, WORKER_OPTIONAL } from "./shape.js";
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -68,6 +71,56 @@ export const ageReader = (start: string): AgeReader => {
 };
 
 /**
+ * The list a row's certifications share with the rows decoded before (the
+ * decode's shared lists, ./sharedLists.ts), found in one walk over them: for
+ * a list in canonical form (what `certificationListPasses` passes) of one to
+ * three items the catalogue knows, without an issue, whose key
+ * (`certificationKeyStart`, ./workerRow.ts) a row before made a list for.
+ * Undefined for anything else: the list is then checked and decoded as
+ * before (`certificationListPasses`, `decodeCertifications`). What is read
+ * here is read once: each item's field, route and job category are checked
+ * by what finds their indexes (a field of the catalogue, a route of
+ * CERTIFICATION_ROUTES, a job category of the field: each a non-empty
+ * string the codec passes).
+ */
+const sharedCertifications = (v: unknown, ctx: RowContext): readonly Certification[] | undefined => {
+  if (!Array.isArray(v)) return undefined;
+  let key = certificationKeyStart(v.length);
+  if (key < 0) return undefined;
+  for (let i = 0; i < v.length; i++) {
+    const c: unknown = v[i];
+    if (!plainObject(c)) return undefined;
+    let field: unknown;
+    let via: unknown;
+    let jobCategory: unknown;
+    let required = 0;
+    for (const k in c) {
+      if (!hasOwn(c, k)) return undefined;
+      if (k === "field") {
+        field = c[k];
+        required++;
+      } else if (k === "via") {
+        via = c[k];
+        required++;
+      } else if (k === "jobCategory") jobCategory = c[k];
+      else return undefined;
+    }
+    // A job category not seen must be absent, not hidden (see ./shape.ts, unseenAbsent).
+    if (required !== 2 || typeof field !== "string" || (jobCategory === undefined && "jobCategory" in c)) return undefined;
+    const fieldIndex = ctx.fieldIndex(field);
+    const known = ctx.catalogue.fields[fieldIndex];
+    // Care-school and EPA outside nursing care are an issue.
+    if (known === undefined || ((via === "care-school" || via === "epa") && field !== "nursing-care")) return undefined;
+    if (jobCategory !== undefined && typeof jobCategory !== "string") return undefined;
+    // -1 for a route not allowed, or a job category the field does not have (an issue, or free text where it has none).
+    const code = certificationCode(fieldIndex, via as string, known, findJobCategory(known, jobCategory), jobCategory);
+    if (code < 0) return undefined;
+    key = certificationKeyWith(key, code, i);
+  }
+  return ctx.lists.certifications.get(key);
+};
+
+/**
  * The worker of a row in canonical form without an issue, decoded as
  * `decodeWorker` decodes it; undefined for any other row (see the module
  * comment). `scratch` is an empty list the semantic helpers may write
@@ -89,6 +142,7 @@ export const walkWorker = (u: unknown, ctx: RowContext, ages: AgeReader, scratch
   let formerInternAt: string | null = null;
   let careJapaneseTest = false;
   let certifications: WorkerInput["certifications"];
+  let sharedList: readonly Certification[] | undefined;
   let skills: WorkerInput["skills"];
   let preferences: WorkerInput["preferences"];
   let group: string | null = null;
@@ -184,11 +238,14 @@ export const walkWorker = (u: unknown, ctx: RowContext, ages: AgeReader, scratch
         careJapaneseTest = v;
         seen |= 64;
         break;
-      case "certifications":
-        if (!certificationListPasses(v)) return undefined;
-        certifications = v;
+      case "certifications": {
+        const shared = sharedCertifications(v, ctx);
+        if (shared !== undefined) sharedList = shared;
+        else if (!certificationListPasses(v)) return undefined;
+        else certifications = v;
         seen |= 128;
         break;
+      }
       case "skills":
         if (!skillListPasses(v)) return undefined;
         skills = v;
@@ -220,7 +277,7 @@ export const walkWorker = (u: unknown, ctx: RowContext, ages: AgeReader, scratch
   else return undefined;
   // The semantic helpers of decodeWorker, in its order; any issue they find sends the row the old way.
   const row = -1;
-  const certificationList = certifications === undefined || certifications.length === 0 ? NONE : decodeCertifications(certifications, row, ctx, scratch);
+  const certificationList = sharedList ?? (certifications === undefined || certifications.length === 0 ? NONE : decodeCertifications(certifications, row, ctx, scratch));
   const fieldPreferences = preferences?.fields === undefined || preferences.fields.length === 0 ? NONE : fieldPreferencesOf(preferences.fields, row, ctx, scratch);
   const prefecturePreferences = preferences?.prefectures === undefined || preferences.prefectures.length === 0 ? NONE : prefectureCodes(preferences.prefectures, row, ctx, scratch);
   if (scratch.length > 0) {

@@ -135,7 +135,17 @@ describe("lists shared between rows", () => {
         const actual = decodeInstance(freeze ? freezeInput(u) : u);
         expect(canonicalText(actual)).toBe(canonicalText(expected));
         expect(actual).toStrictEqual(expected);
-        if (E.isRight(actual)) for (const w of actual.right.workers) for (const list of [w.language, w.departure, w.certifications, w.skills]) expect(Object.isFrozen(list)).toBe(true);
+        if (E.isRight(actual)) {
+          for (const w of actual.right.workers) for (const list of [w.language, w.departure, w.certifications, w.skills, w.fieldPreferences, w.prefecturePreferences]) expect(Object.isFrozen(list)).toBe(true);
+          // Equal preference lists are one list, whatever their length (their items in order), as are language results.
+          const byText = new Map<string, unknown>();
+          for (const w of actual.right.workers)
+            for (const [what, list] of [["f", w.fieldPreferences], ["p", w.prefecturePreferences], ["l", w.language]] as const) {
+              const key = what + JSON.stringify(list);
+              if (!byText.has(key)) byText.set(key, list);
+              expect(list).toBe(byText.get(key));
+            }
+        }
       }),
       fcOptions(150),
     );
