@@ -416,17 +416,44 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   };
   const fieldMemo = new Float64Array((largest(fieldListOf) + 1) * fieldOfCell.size).fill(Number.NaN);
   const prefectureMemo = new Float64Array((largest(prefectureListOf) + 1) * prefectureOfCell.size).fill(Number.NaN);
-  const derivedWorker = (k: number, c: number): number => {
+  // A cell's value to a class with no stated ranking is her place value of its (field, prefecture) plus its
+  // wage part: per cell, which (field, prefecture) it has and its wage part, and per pattern of wishes (field
+  // and prefecture lists), a small table of place values by (field, prefecture), filled on first use. So a
+  // value is two reads and a sum (the same sum, of the same two numbers, as placeValueOf(..) + wage part),
+  // and the market keeps no array of every cell per pattern (at national scale: 311 patterns x 15,445
+  // cells, 38 MB).
+  const places = prefectureOfCell.size;
+  const placeOfCell = Int32Array.from(cells, (_, c) => (fieldOfCell.of[c] as number) * places + (prefectureOfCell.of[c] as number));
+  const wagePart = Float64Array.from(cells, (cell) => instance.weights.wageAboveMinimum * cell.hourlyWage);
+  // One cell per (field, prefecture) that some cell has: the cell whose employer the score reads for it.
+  const placeRep = new Int32Array(fieldOfCell.size * places).fill(-1);
+  for (let c = cells.length - 1; c >= 0; c--) placeRep[placeOfCell[c] as number] = c;
+  const placeTables: (Float64Array | undefined)[] = [];
+  const placeTableOf = (k: number): Float64Array => {
     const mc = (classes[k] as WorkerClass).modelClass;
-    const f = (fieldListOf[mc] as number) * fieldOfCell.size + (fieldOfCell.of[c] as number);
-    const p = (prefectureListOf[mc] as number) * prefectureOfCell.size + (prefectureOfCell.of[c] as number);
-    if (Number.isNaN(fieldMemo[f]) || Number.isNaN(prefectureMemo[p])) {
-      const points = score(repWorker(k), repEmployer(c), instance.reference, instance.weights).points;
-      fieldMemo[f] = points.fieldPreference;
-      prefectureMemo[p] = points.prefecturePreference;
+    const pattern = listsOfModel[mc] as number;
+    let table = placeTables[pattern];
+    if (table === undefined) {
+      table = new Float64Array(placeRep.length);
+      const fieldRow = (fieldListOf[mc] as number) * fieldOfCell.size;
+      const prefectureRow = (prefectureListOf[mc] as number) * places;
+      for (let q = 0; q < placeRep.length; q++) {
+        const c = placeRep[q] as number;
+        if (c < 0) continue;
+        const f = fieldRow + (fieldOfCell.of[c] as number);
+        const p = prefectureRow + (prefectureOfCell.of[c] as number);
+        if (Number.isNaN(fieldMemo[f]) || Number.isNaN(prefectureMemo[p])) {
+          const points = score(repWorker(k), repEmployer(c), instance.reference, instance.weights).points;
+          fieldMemo[f] = points.fieldPreference;
+          prefectureMemo[p] = points.prefecturePreference;
+        }
+        table[q] = placeValueOf(fieldMemo[f] as number, prefectureMemo[p] as number, instance.weights);
+      }
+      placeTables[pattern] = table;
     }
-    return placeValueOf(fieldMemo[f] as number, prefectureMemo[p] as number, instance.weights) + instance.weights.wageAboveMinimum * (cells[c] as Cell).hourlyWage;
+    return table;
   };
+  const derivedWorker = (k: number, c: number): number => (placeTableOf(k)[placeOfCell[c] as number] as number) + (wagePart[c] as number);
   const tierMaps = classes.map((k) => (k.stated === undefined ? undefined : tierIndex(k.stated.tiers)));
   const workerValue = (k: number, c: number): number => {
     const stated = (classes[k] as WorkerClass).stated;
@@ -551,14 +578,14 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     const out = fits ? room.cells : new Int32Array(n);
     const outValues = fits ? room.values : new Float64Array(n);
     const stated = (classes[k] as WorkerClass).stated !== undefined;
-    const values = stated ? null : patternValues(k);
+    const table = stated ? null : placeTableOf(k);
     n = 0;
     for (let i = 0; i < eligibleHere.length; i++) {
       const j = eligibleHere[i] as number;
       const end = cellStart[j + 1] as number;
       for (let t = cellStart[j] as number; t < end; t++) {
         const c = cellList[t] as number;
-        const v = values === null ? workerValue(k, c) : (values[c] as number);
+        const v = table === null ? workerValue(k, c) : (table[placeOfCell[c] as number] as number) + (wagePart[c] as number);
         if (v === UNACCEPTABLE) continue;
         out[n] = c;
         outValues[n++] = v;

@@ -116,24 +116,31 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
   const bestOutside = new Int32Array(workers.length).fill(-1);
   const agg = new Map<number, { high: number; medium: number; placed: number; inPlan: number; needed: number; stuck: string | null }>();
   const counts = { high: 0, medium: 0, low: 0 };
-  // Starting wages per employer index, read once each (NaN: not yet).
+  // Per employer index, read once each: its starting wage (NaN: not yet), and its workers' outside options
+  // (the prefix of `wages` at or above the threshold, less its own prefecture) and the best one's index.
   const wageOf = new Float64Array(employers.length).fill(Number.NaN);
+  const outsideOf = new Int32Array(employers.length);
+  const bestOutsideOf = new Int32Array(employers.length);
   placedAt.forEach((e, w) => {
     if (e < 0) return;
     const employer = employers[e] as Employer;
     let wage = wageOf[e] as number;
-    if (Number.isNaN(wage)) wageOf[e] = wage = startingWage(employer, instance.reference);
-    const threshold = wage * (1 + gap);
-    // The prefix of `wages` at or above the threshold, less her own prefecture.
-    let n = 0;
-    let best = -1;
-    for (let i = 0; i < wages.length && (wages[i] as { amount: number }).amount >= threshold; i++) {
-      if ((wages[i] as { code: string }).code === employer.prefecture) continue;
-      n++;
-      if (best < 0) best = i;
+    if (Number.isNaN(wage)) {
+      wageOf[e] = wage = startingWage(employer, instance.reference);
+      const threshold = wage * (1 + gap);
+      let n = 0;
+      let best = -1;
+      for (let i = 0; i < wages.length && (wages[i] as { amount: number }).amount >= threshold; i++) {
+        if ((wages[i] as { code: string }).code === employer.prefecture) continue;
+        n++;
+        if (best < 0) best = i;
+      }
+      outsideOf[e] = n;
+      bestOutsideOf[e] = best;
     }
+    const n = outsideOf[e] as number;
     outside[w] = n;
-    bestOutside[w] = best;
+    bestOutside[w] = bestOutsideOf[e] as number;
     const inPlan = audit.options[w] as number;
     const l = inPlan > 0 ? 3 : n > 0 ? 2 : 1;
     level[w] = l;
@@ -162,7 +169,7 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
     .sort(([a], [b]) => a - b)
     .map(([e, a]) => {
       const employer = employers[e] as Employer;
-      const wage = startingWage(employer, instance.reference);
+      const wage = wageOf[e] as number;
       return {
         employerId: employer.id,
         level: a.high > 0 ? "high" : a.medium * 4 >= a.placed ? "medium" : "low",
