@@ -113,6 +113,12 @@ export interface Market {
    */
   readonly acceptable: (workerClass: number, room?: PreferenceList) => PreferenceList;
   /**
+   * The same cells and values as `acceptable` (in the same order), only those valued above `above`,
+   * written into `room` (whose arrays must have room for every cell of the market); returns how many.
+   * For the audit, which reads only the cells some group of the class values above its placement.
+   */
+  readonly acceptableAbove: (workerClass: number, above: number, room: PreferenceList) => number;
+  /**
    * The same cells, in the same order, while their value is above `above`,
    * without building the list: `visit` gets each cell and its value, and
    * returns false to stop. For reading a prefix (an audit) at scale.
@@ -122,13 +128,13 @@ export interface Market {
   readonly classesOfModel: readonly (readonly number[])[];
   readonly cellsOfModel: readonly (readonly number[])[];
   /**
-   * The cells' values of one worker, for a reader that asks for many cells (the audit): `derived` holds
-   * the derived value per employer profile for her standing (a view of the market's memo; NaN where not
-   * yet worked out: ask `employerValue`, which fills it), `profileOf` each cell's profile, and `stated`
-   * is 1 for a cell with a stated ranking (ask `employerValue`). Elsewhere `derived[profileOf[c]]` is
-   * `employerValue(worker, c)`.
+   * The cells' values of workers, for a reader that asks for many cells (the audit): `derived` holds the
+   * derived value per (standing, employer profile), a worker's standing's row from `rowOf(worker)` (the
+   * market's memo; NaN where not yet worked out: ask `employerValue`, which fills it), `profileOf` each
+   * cell's profile, and `stated` is 1 for a cell with a stated ranking (ask `employerValue`). Elsewhere
+   * `derived[rowOf(worker) + profileOf[c]]` is `employerValue(worker, c)`.
    */
-  readonly employerRow: (worker: number) => { readonly derived: Float64Array; readonly profileOf: Int32Array; readonly stated: Uint8Array };
+  readonly employerTable: { readonly derived: Float64Array; readonly profileOf: Int32Array; readonly stated: Uint8Array; readonly rowOf: (worker: number) => number };
 }
 
 /** Items grouped by key in order of first appearance; groups keep index order. */
@@ -479,10 +485,7 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   };
   const profileOfCell = Int32Array.from(cells, (cell) => cell.profile);
   const statedCell = Uint8Array.from(cells, (cell) => (cell.stated === undefined ? 0 : 1));
-  const employerRow = (w: number): { readonly derived: Float64Array; readonly profileOf: Int32Array; readonly stated: Uint8Array } => {
-    const from = (standingOfWorker[w] as number) * profileCount;
-    return { derived: employerMemo.subarray(from, from + profileCount), profileOf: profileOfCell, stated: statedCell };
-  };
+  const employerTable = { derived: employerMemo, profileOf: profileOfCell, stated: statedCell, rowOf: (w: number): number => (standingOfWorker[w] as number) * profileCount };
 
   // A class with no stated ranking orders cells by a value that depends only on its field and prefecture
   // lists: every cell is sorted once per such list pattern, and a class keeps the eligible ones in that
@@ -563,35 +566,44 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return out;
   };
 
-  const acceptable = (k: number, room?: PreferenceList): PreferenceList => {
+  const acceptableAbove = (k: number, above: number, room: PreferenceList): number => {
+    const out = room.cells;
+    const outValues = room.values;
+    let n = 0;
     const known = lists.get(k);
-    if (known !== undefined) return known;
-    const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? new Int32Array(0);
-    // Room for every cell is enough (a class's eligible model classes are distinct, and so are their cells):
-    // counted only when the room given is smaller.
-    let n = cells.length;
-    if (room === undefined || room.cells.length < n || room.values.length < n) {
-      n = 0;
-      for (let i = 0; i < eligibleHere.length; i++) n += (cellStart[(eligibleHere[i] as number) + 1] as number) - (cellStart[eligibleHere[i] as number] as number);
+    if (known !== undefined) {
+      for (let i = 0; i < known.cells.length; i++) {
+        const v = known.values[i] as number;
+        if (!(v > above)) continue;
+        out[n] = known.cells[i] as number;
+        outValues[n++] = v;
+      }
+      return n;
     }
-    const fits = room !== undefined && room.cells.length >= n && room.values.length >= n;
-    const out = fits ? room.cells : new Int32Array(n);
-    const outValues = fits ? room.values : new Float64Array(n);
-    const stated = (classes[k] as WorkerClass).stated !== undefined;
-    const table = stated ? null : placeTableOf(k);
-    n = 0;
+    const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? new Int32Array(0);
+    const table = (classes[k] as WorkerClass).stated !== undefined ? null : placeTableOf(k);
     for (let i = 0; i < eligibleHere.length; i++) {
       const j = eligibleHere[i] as number;
       const end = cellStart[j + 1] as number;
       for (let t = cellStart[j] as number; t < end; t++) {
         const c = cellList[t] as number;
         const v = table === null ? workerValue(k, c) : (table[placeOfCell[c] as number] as number) + (wagePart[c] as number);
-        if (v === UNACCEPTABLE) continue;
+        // (UNACCEPTABLE is never above anything.)
+        if (!(v > above) || v === UNACCEPTABLE) continue;
         out[n] = c;
         outValues[n++] = v;
       }
     }
-    return { cells: out.subarray(0, n), values: outValues.subarray(0, n) };
+    return n;
+  };
+  const acceptable = (k: number, room?: PreferenceList): PreferenceList => {
+    const known = lists.get(k);
+    if (known !== undefined) return known;
+    // Room for every cell is enough (a class's eligible model classes are distinct, and so are their cells).
+    const fits = room !== undefined && room.cells.length >= cells.length && room.values.length >= cells.length;
+    const into = fits ? room : { cells: new Int32Array(cells.length), values: new Float64Array(cells.length) };
+    const n = acceptableAbove(k, UNACCEPTABLE, into);
+    return { cells: into.cells.subarray(0, n), values: into.values.subarray(0, n) };
   };
 
   const walk = (k: number, above: number, visit: (cell: number, value: number) => boolean): void => {
@@ -616,5 +628,5 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return employerValueWith(rankingOf(e), maxDerived, derivedEmployerValue(workers[w] as Worker, employers[e] as Employer, instance), (workers[w] as Worker).id);
   };
 
-  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, walk, classesOfModel, cellsOfModel, employerRow };
+  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, acceptableAbove, walk, classesOfModel, cellsOfModel, employerTable };
 };
