@@ -251,7 +251,7 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
   const capped: { c: number; mine: number; v: number }[] = [];
   // Room for any class's acceptable cells (each cell at most once), reused class after class.
   const room = { cells: new Int32Array(cells.length), values: new Float64Array(cells.length) };
-  const { derived, profileOf, stated, rowOf } = market.employerTable;
+  const { index: memoIndex, values: memoValues, profileOf, stated, rowOf } = market.employerTable;
   /** Whether a cell valued `v` (index c) comes before one valued `w` (index d) in a preference list. */
   const before = (v: number, c: number, w: number, d: number): boolean => v > w || (v === w && c < d);
   for (let k = 0; k < classes.length; k++) {
@@ -303,7 +303,7 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
       // countFrom[i]: the pairs the uncapped cells reached by exactly the first i groups count (per worker).
       const groupsReaching = countBelowIn(mine, 0, G, wv);
       const c = acceptable[i] as number;
-      let v = stated[c] === 1 ? Number.NaN : (derived[row + (profileOf[c] as number)] as number);
+      let v = stated[c] === 1 ? Number.NaN : (memoValues[memoIndex[row + (profileOf[c] as number)] as number] as number);
       if (v !== v) v = market.employerValue(rep, c);
       if (v === UNACCEPTABLE) continue;
       if (cappedCell[c] === 1) {

@@ -128,13 +128,18 @@ export interface Market {
   readonly classesOfModel: readonly (readonly number[])[];
   readonly cellsOfModel: readonly (readonly number[])[];
   /**
-   * The cells' values of workers, for a reader that asks for many cells (the audit): `derived` holds the
-   * derived value per (standing, employer profile), a worker's standing's row from `rowOf(worker)` (the
-   * market's memo; NaN where not yet worked out: ask `employerValue`, which fills it), `profileOf` each
-   * cell's profile, and `stated` is 1 for a cell with a stated ranking (ask `employerValue`). Elsewhere
-   * `derived[rowOf(worker) + profileOf[c]]` is `employerValue(worker, c)`.
+   * The cells' values of workers, for a reader that asks for many cells (the audit): the derived value
+   * for a worker's standing and a cell's profile is `values[index[rowOf(worker) + profileOf[c]]]` (the
+   * market's memo; NaN where not yet worked out: ask `employerValue`, which fills it); `stated` is 1 for
+   * a cell with a stated ranking (ask `employerValue`). Elsewhere that value is `employerValue(worker, c)`.
    */
-  readonly employerTable: { readonly derived: Float64Array; readonly profileOf: Int32Array; readonly stated: Uint8Array; readonly rowOf: (worker: number) => number };
+  readonly employerTable: {
+    readonly index: Uint8Array;
+    readonly values: Float64Array;
+    readonly profileOf: Int32Array;
+    readonly stated: Uint8Array;
+    readonly rowOf: (worker: number) => number;
+  };
 }
 
 /** Items grouped by key in order of first appearance; groups keep index order. */
@@ -467,25 +472,43 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return workerValueWith(stated, tierMaps[k], derivedWorker(k, c), (employers[(cells[c] as Cell).members[0] as number] as Employer).id);
   };
 
-  // An employer's value: derived per (standing, profile), memoised in a flat table.
+  // An employer's value: derived per (standing, profile), memoised in a flat table of one byte per entry:
+  // the index of the value among the distinct derived values met (0: not yet worked out). A derived
+  // value counts at most 6 x 5 x 6 = 180 combinations of points, so the bytes suffice; were they ever
+  // to run out, the values beyond are simply not memoised. The table starts zeroed (no fill), and at
+  // national scale it is 1,891 standings x 612 profiles: 1.2 MB, not 9.3 MB of doubles.
   const profileCount = profiles.size;
-  const standingOfWorker = new Int32Array(workers.length);
-  for (let w = 0; w < workers.length; w++) standingOfWorker[w] = standingOfModel.of[modelClassOfWorker[w] as number] as number;
-  const employerMemo = new Float64Array(standingOfModel.size * profileCount).fill(Number.NaN);
+  const standingOfModelClass = standingOfModel.of;
+  const memoIndex = new Uint8Array(standingOfModel.size * profileCount);
+  const memoValues = new Float64Array(256).fill(Number.NaN);
+  const internedAt = new Map<number, number>();
+  const remember = (slot: number, derived: number): void => {
+    // (-0 would be found as 0; NaN would be read back as not yet worked out: neither is remembered.)
+    if (Object.is(derived, -0) || Number.isNaN(derived)) return;
+    let i = internedAt.get(derived);
+    if (i === undefined) {
+      if (internedAt.size >= 255) return;
+      i = internedAt.size + 1;
+      internedAt.set(derived, i);
+      memoValues[i] = derived;
+    }
+    memoIndex[slot] = i;
+  };
   const maxDerived = maxDerivedEmployerValue(instance.weights);
+  const rowOf = (w: number): number => (standingOfModelClass[modelClassOfWorker[w] as number] as number) * profileCount;
   const employerValue = (w: number, c: number): number => {
     const cell = cells[c] as Cell;
-    const slot = (standingOfWorker[w] as number) * profileCount + cell.profile;
-    let derived = employerMemo[slot] as number;
+    const slot = rowOf(w) + cell.profile;
+    let derived = memoValues[memoIndex[slot] as number] as number;
     if (Number.isNaN(derived)) {
       derived = derivedEmployerValue(workers[w] as Worker, employers[cell.members[0] as number] as Employer, instance);
-      employerMemo[slot] = derived;
+      remember(slot, derived);
     }
     return cell.stated === undefined ? derived : employerValueWith(cell.stated, maxDerived, derived, (workers[w] as Worker).id);
   };
   const profileOfCell = Int32Array.from(cells, (cell) => cell.profile);
   const statedCell = Uint8Array.from(cells, (cell) => (cell.stated === undefined ? 0 : 1));
-  const employerTable = { derived: employerMemo, profileOf: profileOfCell, stated: statedCell, rowOf: (w: number): number => (standingOfWorker[w] as number) * profileCount };
+  const employerTable = { index: memoIndex, values: memoValues, profileOf: profileOfCell, stated: statedCell, rowOf };
 
   // A class with no stated ranking orders cells by a value that depends only on its field and prefecture
   // lists: every cell is sorted once per such list pattern, and a class keeps the eligible ones in that

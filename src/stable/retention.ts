@@ -92,9 +92,12 @@ export interface RetentionDetail {
   readonly outsideGap: number;
   /** Per worker index: 0 unplaced, 1 low, 2 medium, 3 high. */
   readonly level: Uint8Array;
-  /** Per worker index: outside options, and the best one's index into `wages` (-1 none). */
-  readonly outside: Int32Array;
-  readonly bestOutside: Int32Array;
+  /**
+   * Per employer index (one with placements; they depend only on its wage and prefecture): its workers'
+   * outside options, and the best one's index into `wages` (-1 none).
+   */
+  readonly outsideAt: Int32Array;
+  readonly bestOutsideAt: Int32Array;
   /** Regional minimum wages on the reference date, highest first. */
   readonly wages: readonly { readonly code: string; readonly amount: number }[];
   readonly employers: readonly EmployerRisk[];
@@ -112,8 +115,6 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
   const asOf = instance.reference.placement.start;
   const wages = PREFECTURES.map((p) => ({ code: p.code, amount: minimumWageOn(p, asOf).amount })).sort((a, b) => b.amount - a.amount || compareStrings(a.code, b.code));
   const level = new Uint8Array(workers.length);
-  const outside = new Int32Array(workers.length);
-  const bestOutside = new Int32Array(workers.length).fill(-1);
   const agg = new Map<number, { high: number; medium: number; placed: number; inPlan: number; needed: number; stuck: string | null }>();
   const counts = { high: 0, medium: 0, low: 0 };
   // Per employer index, read once each: its starting wage (NaN: not yet), and its workers' outside options
@@ -139,8 +140,6 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
       bestOutsideOf[e] = best;
     }
     const n = outsideOf[e] as number;
-    outside[w] = n;
-    bestOutside[w] = bestOutsideOf[e] as number;
     const inPlan = audit.options[w] as number;
     const l = inPlan > 0 ? 3 : n > 0 ? 2 : 1;
     level[w] = l;
@@ -182,7 +181,7 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
         note: a.inPlan > 0 && a.stuck !== null ? a.stuck : null,
       };
     });
-  return { audit, outsideGap: gap, level, outside, bestOutside, wages, employers: employerRisks, counts };
+  return { audit, outsideGap: gap, level, outsideAt: outsideOf, bestOutsideAt: bestOutsideOf, wages, employers: employerRisks, counts };
 };
 
 /** The retention risk as records, one per placement (in worker id order) and per employer with placements. */
@@ -194,14 +193,14 @@ export const retentionReport = (detail: RetentionDetail): Retention => {
     if (e < 0) return;
     const employer = employers[e] as Employer;
     const best = audit.bestOf[w] as number;
-    const top = wages[detail.bestOutside[w] as number];
+    const top = wages[detail.bestOutsideAt[e] as number];
     placements.push({
       workerId: (workers[w] as Worker).id,
       employerId: employer.id,
       level: LEVEL_NAMES[detail.level[w] as number] as RiskLevel,
       inPlan: audit.options[w] as number,
       bestInPlan: best < 0 ? null : (employers[best] as Employer).id,
-      outside: detail.outside[w] as number,
+      outside: detail.outsideAt[e] as number,
       bestOutside: top === undefined ? null : { prefecture: `${top.code} ${findPrefecture(top.code)?.name ?? ""}`.trim(), minimumWage: top.amount, gap: top.amount - startingWage(employer, audit.market.instance.reference) },
     });
   });
