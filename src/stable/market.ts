@@ -90,6 +90,8 @@ export interface Market {
   readonly cellOf: Int32Array;
   /** Legal capacity per employer index. */
   readonly capacityOf: Int32Array;
+  /** Starting wage per employer index (./preferences.ts `startingWage`), read once each. */
+  readonly wageOf: Float64Array;
   readonly classes: readonly WorkerClass[];
   /** Worker index to worker class. */
   readonly classOf: Int32Array;
@@ -353,11 +355,12 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   const classOf = new Int32Array(workers.length);
   classes.forEach((k, i) => k.members.forEach((w) => (classOf[w] = i)));
 
+  const wageOf = Float64Array.from(employers, (employer) => startingWage(employer, instance.reference));
   const profiles = new Map<string, number>();
   const cellGroups = groupInOrder(employers.length, (e) => {
     if ((capacityOf[e] as number) <= 0) return null;
     const employer = employers[e] as Employer;
-    return named.employers.has(employer.id) ? `e:${employer.id}` : `c:${modelClassOfEmployer[e]}:${startingWage(employer, instance.reference)}`;
+    return named.employers.has(employer.id) ? `e:${employer.id}` : `c:${modelClassOfEmployer[e]}:${wageOf[e]}`;
   });
   const cells: Cell[] = cellGroups.map((members) => {
     const rep = employers[members[0] as number] as Employer;
@@ -370,7 +373,7 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
       modelClass: modelClassOfEmployer[members[0] as number] as number,
       profile: profiles.get(profileKey) as number,
       stated: stated === undefined ? undefined : indexEmployerRanking(stated),
-      hourlyWage: startingWage(rep, instance.reference),
+      hourlyWage: wageOf[members[0] as number] as number,
     };
   });
   const cellOf = new Int32Array(employers.length).fill(-1);
@@ -651,5 +654,5 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return employerValueWith(rankingOf(e), maxDerived, derivedEmployerValue(workers[w] as Worker, employers[e] as Employer, instance), (workers[w] as Worker).id);
   };
 
-  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, acceptableAbove, walk, classesOfModel, cellsOfModel, employerTable };
+  return { instance, built, cells, cellOf, capacityOf, wageOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, acceptableAbove, walk, classesOfModel, cellsOfModel, employerTable };
 };
