@@ -131,7 +131,10 @@ export const assemblePlan = (
   const totalsOf = lazyTotals(instance, built);
   const reasonFor = unplacedReasons(instance, built, totalsOf);
   const filled = new Int32Array(employers.length);
-  const starts = slotStarts(instance, placedAt, outcome.pinnedStarts);
+  // Where no employer has more than one slot group, each placement starts at its employer's one group
+  // (or the period's start), pinned or not, as ./starts.ts deals them: read per placement, with no array
+  // of a start per worker.
+  const starts = employers.every((e) => e.slotGroups.length <= 1) ? null : slotStarts(instance, placedAt, outcome.pinnedStarts);
   // A placement's score reads only what both classes' keys hold (../model/build.ts: the arcs' scores are
   // the same numbers): it is computed once per pair of classes, and placements of one pair share it.
   const scores = new Map<number, ScoreBreakdown>();
@@ -152,7 +155,7 @@ export const assemblePlan = (
     const employer = employers[e];
     if (employer !== undefined) {
       const s = scoreOf(w, e);
-      placements.push({ workerId: worker.id, employerId: employer.id, start: starts[w] ?? reference.placement.start, score: s.total, points: s.points });
+      placements.push({ workerId: worker.id, employerId: employer.id, start: starts === null ? (employer.slotGroups[employer.slotGroups.length - 1]?.start ?? reference.placement.start) : (starts[w] ?? reference.placement.start), score: s.total, points: s.points });
       filled[e] = (filled[e] as number) + 1;
     } else {
       const reason = solution === null ? NO_SOLUTION : reasonFor(workerClassOf[w] ?? 0);

@@ -71,17 +71,26 @@ export interface AuditDetail {
   readonly pairsOf: (worker: number, limit?: number) => BlockingPair[];
 }
 
-/** Per cell: its members split by whether they have a free slot, each list sorted by the value of the worst worker held. */
-interface CellState {
-  readonly free: readonly number[];
+/**
+ * Per cell, its members with a free slot and its members at capacity, each sorted by the value of the
+ * worst worker held (then index), as ranges of flat arrays: cell c's free members are
+ * freeMembers[freeFrom[c], freeFrom[c + 1]), their worst values the same range of freeWorst; likewise
+ * for the full ones. (One array each for the market, not four per cell: 15,445 cells at national scale.)
+ */
+interface CellLists {
+  readonly freeFrom: Int32Array;
+  readonly freeMembers: Int32Array;
   readonly freeWorst: Float64Array;
-  readonly full: readonly number[];
+  readonly fullFrom: Int32Array;
+  readonly fullMembers: Int32Array;
   readonly fullWorst: Float64Array;
 }
 
 /** How many of the sorted values sorted[from, to) are below `x`. */
 const countBelowIn = (sorted: Float64Array, from: number, to: number, x: number): number => {
-  let lo = from;
+  // Most calls find none below (the cheap test first).
+  if (from === to || !((sorted[from] as number) < x)) return 0;
+  let lo = from + 1;
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -91,12 +100,33 @@ const countBelowIn = (sorted: Float64Array, from: number, to: number, x: number)
   return lo - from;
 };
 
-/** How many of the sorted values are below `x`. */
-const countBelow = (sorted: Float64Array, x: number): number => countBelowIn(sorted, 0, sorted.length, x);
+/** The cells' members split into free and full (`which`: 1 free, 2 full, 0 neither, per employer), sorted by the worst value held, then index. */
+const cellLists = (cells: Market["cells"], cellOf: Int32Array, which: Uint8Array, worstHeld: Float64Array): CellLists => {
+  const list = (kind: number): { readonly from: Int32Array; readonly members: Int32Array; readonly worst: Float64Array } => {
+    const from = new Int32Array(cells.length + 1);
+    for (let c = 0; c < cells.length; c++) {
+      const members = (cells[c] as { readonly members: readonly number[] }).members;
+      let n = 0;
+      for (let i = 0; i < members.length; i++) if (which[members[i] as number] === kind) n++;
+      from[c + 1] = (from[c] as number) + n;
+    }
+    const members = new Int32Array(from[cells.length] as number);
+    let at = 0;
+    for (let c = 0; c < cells.length; c++) for (const e of (cells[c] as { readonly members: readonly number[] }).members) if (which[e] === kind) members[at++] = e;
+    // Each cell's members are one run: sorted by cell first, they stay in it. (Equal worst values, or
+    // two Infinity ones, fall through to the index.)
+    members.sort((a, b) => (cellOf[a] as number) - (cellOf[b] as number) || (worstHeld[a] as number) - (worstHeld[b] as number) || a - b);
+    const worst = Float64Array.from(members, (e) => worstHeld[e] as number);
+    return { from, members, worst };
+  };
+  const free = list(1);
+  const full = list(2);
+  return { freeFrom: free.from, freeMembers: free.members, freeWorst: free.worst, fullFrom: full.from, fullMembers: full.members, fullWorst: full.worst };
+};
 
 /** The audit of a plan (employer index per worker, -1 unplaced) in a market; see the module comment. */
 export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => {
-  const { instance, cells, cellOf, classOf } = market;
+  const { instance, cells, cellOf, classOf, classes } = market;
   const { workers, employers } = instance;
   const limits = limitsOf(instance);
   const used = new Int32Array(employers.length);
@@ -104,19 +134,23 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
   const worstWorker = new Int32Array(employers.length).fill(-1);
   const regionCount = new Float64Array(limits.regions.length);
   const unacceptable = new Uint8Array(workers.length);
-  // A worker's value of her placement is a class-level number: computed once per (class, employer).
-  const mineMemo = new Map<number, number>();
+  // A worker's value of her placement is a class-level number: a table read for an employer in a cell
+  // (./market.ts); for one outside every cell (a plan that breaks a capacity) it is scored, once per
+  // (class, employer).
+  const outsideMemo = new Map<number, number>();
   const valueOfPlacement = (k: number, e: number): number => {
+    if ((cellOf[e] as number) >= 0) return market.valueOfEmployer(k, e);
     const key = k * employers.length + e;
-    let v = mineMemo.get(key);
+    let v = outsideMemo.get(key);
     if (v === undefined) {
       v = market.valueOfEmployer(k, e);
-      mineMemo.set(key, v);
+      outsideMemo.set(key, v);
     }
     return v;
   };
-  placedAt.forEach((e, w) => {
-    if (e < 0) return;
+  for (let w = 0; w < placedAt.length; w++) {
+    const e = placedAt[w] as number;
+    if (e < 0) continue;
     used[e] = (used[e] as number) + 1;
     for (const r of limits.regionsOf[e] ?? []) regionCount[r] = (regionCount[r] as number) + 1;
     const v = market.valueOfWorker(w, e);
@@ -126,23 +160,11 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
       worstHeld[e] = v;
       worstWorker[e] = w;
     }
-  });
+  }
   const hasFreeSlot = (e: number): boolean => (used[e] as number) < (limits.capacity[e] as number);
-  const atCapacity = (e: number): boolean => (used[e] as number) === (limits.capacity[e] as number);
-  const states: CellState[] = cells.map((cell) => {
-    const byWorst = (list: number[]): number[] => list.sort((a, b) => (worstHeld[a] as number) - (worstHeld[b] as number) || a - b);
-    const free = byWorst(cell.members.filter(hasFreeSlot));
-    const full = byWorst(cell.members.filter(atCapacity));
-    return { free, freeWorst: Float64Array.from(free, (e) => worstHeld[e] as number), full, fullWorst: Float64Array.from(full, (e) => worstHeld[e] as number) };
-  });
-  // The same, flat, for the loop over every class's acceptable cells (millions at national scale): per cell
-  // its free members' count and its full members' worst values as a range of one array, so the loop reads
-  // a few contiguous arrays instead of an object and two typed arrays per cell.
-  const freeCount = Int32Array.from(states, (st) => st.free.length);
-  const fullFrom = new Int32Array(cells.length + 1);
-  for (let c = 0; c < cells.length; c++) fullFrom[c + 1] = (fullFrom[c] as number) + (states[c] as CellState).full.length;
-  const fullWorstAll = new Float64Array(fullFrom[cells.length] as number);
-  for (let c = 0; c < cells.length; c++) fullWorstAll.set((states[c] as CellState).fullWorst, fullFrom[c] as number);
+  const which = new Uint8Array(employers.length);
+  for (let e = 0; e < employers.length; e++) which[e] = hasFreeSlot(e) ? 1 : (used[e] as number) === (limits.capacity[e] as number) ? 2 : 0;
+  const { freeFrom, freeMembers, freeWorst, fullFrom, fullMembers, fullWorst } = cellLists(cells, cellOf, which, worstHeld);
 
   /**
    * For a worker now at employer `from` (-1: unplaced) moving into cell c:
@@ -180,19 +202,6 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
   const blocks = (e: number, v: number, legal: { free: boolean; swap: boolean }): BlockingKind | null =>
     hasFreeSlot(e) && legal.free ? "free-slot" : legal.swap && (used[e] as number) <= (limits.capacity[e] as number) && (worstHeld[e] as number) < v ? "preferred" : null;
 
-  // Groups: workers of one class at one employer cell (or unplaced, or at an employer outside every cell, by employer).
-  // Keys: class x (1 + cells + employers): unplaced, a cell, or an employer outside every cell.
-  const span = 1 + cells.length + employers.length;
-  const groups = new Map<number, number[]>();
-  for (let w = 0; w < workers.length; w++) {
-    const e = placedAt[w] as number;
-    const where = e < 0 ? 0 : (cellOf[e] as number) >= 0 ? 1 + (cellOf[e] as number) : 1 + cells.length + e;
-    const key = (classOf[w] as number) * span + where;
-    const g = groups.get(key);
-    if (g === undefined) groups.set(key, [w]);
-    else g.push(w);
-  }
-
   const options = new Int32Array(workers.length);
   const bestOf = new Int32Array(workers.length).fill(-1);
   // Per cell, a difference array over its members' positions in its free and full lists (flat: cell c's at addFrom[c]).
@@ -212,65 +221,97 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     freeAdd[at + free] = (freeAdd[at + free] as number) - size;
   };
 
-  // The groups of each worker class. A group reaches the cells it values above its placement; in a cell
-  // under no cap what a pair counts reads only the class (the employers' value of her: her standing, or her
-  // own id in a class of one) and the cell. So each class reads its acceptable cells once, in any order
-  // (no sorted list): a cell counts for every group whose own value is below the cell's, which a binary
-  // search over the groups' values (increasing) finds, and a group's count is the sum over the cells that
-  // reach it. Its best option is the blocking cell it values most (ties: the lower cell index, as a sorted
-  // list would have it first). Cells under a cap depend on where the group is placed (a move within the
-  // cap): those are counted group by group, as `move` says.
-  const groupsOf = new Map<number, number[][]>();
-  for (const members of groups.values()) {
-    const k = classOf[members[0] as number] as number;
-    const list = groupsOf.get(k);
-    if (list === undefined) groupsOf.set(k, [members]);
-    else list.push(members);
-  }
+  // Each worker class's *groups*: its workers at one employer cell (or unplaced, or at one employer outside
+  // every cell), numbered in order of their first member. A group reaches the cells it values above its
+  // placement; in a cell under no cap what a pair counts reads only the class (the employers' value of
+  // her: her standing, or her own id in a class of one) and the cell. So each class reads its acceptable
+  // cells once, in any order (no sorted list): a cell counts for every group whose own value is below the
+  // cell's, which a binary search over the groups' values (increasing) finds, and a group's count is the
+  // sum over the cells that reach it. Its best option is the blocking cell it values most (ties: the lower
+  // cell index, as a sorted list would have it first). Cells under a cap depend on where the group is
+  // placed (a move within the cap): those are counted group by group, as `move` says.
+  // The groups are found per class with a stamp per place (no map, no list per group), and every per-class
+  // array is a scratch array sized for the largest class, reused class after class.
+  const span = 1 + cells.length + employers.length;
+  const placeOf = (e: number): number => (e < 0 ? 0 : (cellOf[e] as number) >= 0 ? 1 + (cellOf[e] as number) : 1 + cells.length + e);
+  const stamp = new Int32Array(span).fill(-1);
+  const groupAt = new Int32Array(span);
+  let largest = 0;
+  for (const k of classes) largest = Math.max(largest, k.members.length);
+  const groupSize = new Float64Array(largest);
+  const groupE0 = new Int32Array(largest);
+  const mineOf = new Float64Array(largest);
+  const groupCount = new Float64Array(largest);
+  const groupBest = new Int32Array(largest);
+  const mine = new Float64Array(largest);
+  const workersBelow = new Float64Array(largest + 1);
+  const countFrom = new Float64Array(largest + 1);
+  const order: number[] = [];
+  const byMine = (a: number, b: number): number => (mineOf[a] as number) - (mineOf[b] as number) || a - b;
+  const capped: { c: number; mine: number; v: number }[] = [];
   // Room for any class's acceptable cells (each cell at most once), reused class after class.
   const room = { cells: new Int32Array(cells.length), values: new Float64Array(cells.length) };
+  const { index: memoIndex, values: memoValues, profileOf, stated, rowOf } = market.employerTable;
   /** Whether a cell valued `v` (index c) comes before one valued `w` (index d) in a preference list. */
   const before = (v: number, c: number, w: number, d: number): boolean => v > w || (v === w && c < d);
-  for (const [k, classGroups] of groupsOf) {
-    const rep = (classGroups[0] as number[])[0] as number;
+  for (let k = 0; k < classes.length; k++) {
+    const members = (classes[k] as { readonly members: readonly number[] }).members;
+    if (members.length === 0) continue;
+    const rep = members[0] as number;
+    let G = 0;
+    for (let m = 0; m < members.length; m++) {
+      const w = members[m] as number;
+      const e = placedAt[w] as number;
+      const where = placeOf(e);
+      if (stamp[where] !== k) {
+        stamp[where] = k;
+        groupAt[where] = G;
+        groupSize[G] = 0;
+        groupE0[G] = e;
+        mineOf[G] = e < 0 ? UNACCEPTABLE : valueOfPlacement(k, e);
+        G++;
+      }
+      const g = groupAt[where] as number;
+      groupSize[g] = (groupSize[g] as number) + 1;
+    }
     // The groups in increasing order of their value of their placement (the unplaced: UNACCEPTABLE, lowest).
-    const mineOf = classGroups.map((members) => {
-      const e0 = placedAt[members[0] as number] as number;
-      return e0 < 0 ? UNACCEPTABLE : valueOfPlacement(k, e0);
-    });
-    const order = classGroups.map((_, g) => g).sort((a, b) => (mineOf[a] as number) - (mineOf[b] as number) || a - b);
-    const G = order.length;
-    const mine = Float64Array.from(order, (g) => mineOf[g] as number);
-    // workersBelow[i]: the workers of the i groups valuing their placement least.
-    const workersBelow = new Float64Array(G + 1);
-    for (let i = 0; i < G; i++) workersBelow[i + 1] = (workersBelow[i] as number) + (classGroups[order[i] as number] as number[]).length;
-    /** How many groups value their placement below `x` (they reach a cell she values `x`). */
-    const reaching = (x: number): number => countBelowIn(mine, 0, G, x);
-    const { cells: acceptable, values: theirs } = market.acceptable(k, room);
-    // countFrom[i]: the pairs the uncapped cells reached by exactly the first i groups count (per worker).
-    const countFrom = new Float64Array(G + 1);
-    const capped: { readonly c: number; readonly mine: number; readonly v: number }[] = [];
+    order.length = 0;
+    for (let g = 0; g < G; g++) order.push(g);
+    if (G > 1) order.sort(byMine);
+    workersBelow[0] = 0;
+    for (let i = 0; i < G; i++) {
+      const g = order[i] as number;
+      mine[i] = mineOf[g] as number;
+      // workersBelow[i]: the workers of the i groups valuing their placement least.
+      workersBelow[i + 1] = (workersBelow[i] as number) + (groupSize[g] as number);
+      countFrom[i] = 0;
+    }
+    countFrom[G] = 0;
+    const lowest = mine[0] as number;
+    // Only the cells some group values above its placement (above the lowest) are written.
+    const n = market.acceptableAbove(k, lowest, room);
+    const acceptable = room.cells;
+    const theirs = room.values;
+    capped.length = 0;
     let bestCell = -1;
     let bestMine = UNACCEPTABLE;
     let bestV = 0;
     // The employers' values of her (the class's), per profile: read inline, asked of the market where not yet known.
-    const { derived, profileOf, stated } = market.employerRow(rep);
-    const lowest = G > 0 ? (mine[0] as number) : Infinity;
-    for (let i = 0; i < acceptable.length; i++) {
+    const row = rowOf(rep);
+    for (let i = 0; i < n; i++) {
       const wv = theirs[i] as number;
-      // No group values its placement below wv (the cheap test first: most cells of a placed class fail it).
-      if (!(wv > lowest)) continue;
-      const groupsReaching = reaching(wv);
+      // countFrom[i]: the pairs the uncapped cells reached by exactly the first i groups count (per worker).
+      const groupsReaching = countBelowIn(mine, 0, G, wv);
       const c = acceptable[i] as number;
-      let v = stated[c] === 1 ? Number.NaN : (derived[profileOf[c] as number] as number);
+      let v = stated[c] === 1 ? Number.NaN : (memoValues[memoIndex[row + (profileOf[c] as number)] as number] as number);
       if (v !== v) v = market.employerValue(rep, c);
       if (v === UNACCEPTABLE) continue;
       if (cappedCell[c] === 1) {
         capped.push({ c, mine: wv, v });
         continue;
       }
-      const full = countBelowIn(fullWorstAll, fullFrom[c] as number, fullFrom[c + 1] as number, v);
-      const free = freeCount[c] as number;
+      const full = countBelowIn(fullWorst, fullFrom[c] as number, fullFrom[c + 1] as number, v);
+      const free = (freeFrom[c + 1] as number) - (freeFrom[c] as number);
       if (full + free === 0) continue;
       countFrom[groupsReaching] = (countFrom[groupsReaching] as number) + full + free;
       const size = workersBelow[groupsReaching] as number;
@@ -289,9 +330,9 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     // The first blocking member of the best uncapped cell, once.
     const uncappedBest = bestCell < 0 ? -1 : ((cells[bestCell]?.members ?? []).find((e) => blocks(e, bestV, UNCAPPED)) ?? -1);
     for (let i = 0; i < G; i++) {
-      const members = classGroups[order[i] as number] as number[];
-      const size = members.length;
-      const e0 = placedAt[members[0] as number] as number;
+      const g = order[i] as number;
+      const size = groupSize[g] as number;
+      const e0 = groupE0[g] as number;
       const own = mine[i] as number;
       let count = countFrom[i + 1] as number;
       let best = bestCell >= 0 && bestMine > own ? uncappedBest : -1;
@@ -299,10 +340,9 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
       let bestAtCell = best < 0 ? -1 : bestCell;
       for (const { c, mine: wv, v } of capped) {
         if (!(wv > own)) continue;
-        const st = states[c] as CellState;
         const legal = move(c, e0);
-        const full = legal.swap ? countBelow(st.fullWorst, v) : 0;
-        const free = legal.free ? st.free.length : legal.swap ? countBelow(st.freeWorst, v) : 0;
+        const full = legal.swap ? countBelowIn(fullWorst, fullFrom[c] as number, fullFrom[c + 1] as number, v) : 0;
+        const free = legal.free ? (freeFrom[c + 1] as number) - (freeFrom[c] as number) : legal.swap ? countBelowIn(freeWorst, freeFrom[c] as number, freeFrom[c + 1] as number, v) : 0;
         if (full + free === 0) continue;
         if (bestAtCell < 0 || before(wv, c, bestAtMine, bestAtCell)) {
           best = (cells[c]?.members ?? []).find((e) => blocks(e, v, legal)) ?? -1;
@@ -316,27 +356,31 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
           if (legal.withinFull) withinFullCap += free * size;
         }
       }
-      if (count === 0) continue;
       blockingPairs += count * size;
-      for (let m = 0; m < members.length; m++) {
-        const w = members[m] as number;
-        options[w] = count;
-        bestOf[w] = best;
-      }
+      groupCount[g] = count;
+      groupBest[g] = best;
+    }
+    // Each member takes her group's count and best option (none where the count is 0).
+    for (let m = 0; m < members.length; m++) {
+      const w = members[m] as number;
+      const g = groupAt[placeOf(placedAt[w] as number)] as number;
+      const count = groupCount[g] as number;
+      if (count === 0) continue;
+      options[w] = count;
+      bestOf[w] = groupBest[g] as number;
     }
   }
   const pairsAt = new Float64Array(employers.length);
-  cells.forEach((_, c) => {
-    const s = states[c] as CellState;
+  for (let c = 0; c < cells.length; c++) {
     const at = addFrom[c] as number;
-    for (const [list, add] of [[s.free, freeAdd], [s.full, fullAdd]] as const) {
+    for (const [from, list, add] of [[freeFrom, freeMembers, freeAdd], [fullFrom, fullMembers, fullAdd]] as const) {
       let running = 0;
-      list.forEach((e, i) => {
-        running += add[at + i] as number;
-        pairsAt[e] = running;
-      });
+      for (let i = from[c] as number; i < (from[c + 1] as number); i++) {
+        running += add[at + i - (from[c] as number)] as number;
+        pairsAt[list[i] as number] = running;
+      }
     }
-  });
+  }
 
   const pairsOf = (w: number, limit = Infinity): BlockingPair[] => {
     const out: BlockingPair[] = [];

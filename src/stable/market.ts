@@ -90,6 +90,8 @@ export interface Market {
   readonly cellOf: Int32Array;
   /** Legal capacity per employer index. */
   readonly capacityOf: Int32Array;
+  /** Starting wage per employer index (./preferences.ts `startingWage`), read once each. */
+  readonly wageOf: Float64Array;
   readonly classes: readonly WorkerClass[];
   /** Worker index to worker class. */
   readonly classOf: Int32Array;
@@ -113,6 +115,12 @@ export interface Market {
    */
   readonly acceptable: (workerClass: number, room?: PreferenceList) => PreferenceList;
   /**
+   * The same cells and values as `acceptable` (in the same order), only those valued above `above`,
+   * written into `room` (whose arrays must have room for every cell of the market); returns how many.
+   * For the audit, which reads only the cells some group of the class values above its placement.
+   */
+  readonly acceptableAbove: (workerClass: number, above: number, room: PreferenceList) => number;
+  /**
    * The same cells, in the same order, while their value is above `above`,
    * without building the list: `visit` gets each cell and its value, and
    * returns false to stop. For reading a prefix (an audit) at scale.
@@ -122,13 +130,18 @@ export interface Market {
   readonly classesOfModel: readonly (readonly number[])[];
   readonly cellsOfModel: readonly (readonly number[])[];
   /**
-   * The cells' values of one worker, for a reader that asks for many cells (the audit): `derived` holds
-   * the derived value per employer profile for her standing (a view of the market's memo; NaN where not
-   * yet worked out: ask `employerValue`, which fills it), `profileOf` each cell's profile, and `stated`
-   * is 1 for a cell with a stated ranking (ask `employerValue`). Elsewhere `derived[profileOf[c]]` is
-   * `employerValue(worker, c)`.
+   * The cells' values of workers, for a reader that asks for many cells (the audit): the derived value
+   * for a worker's standing and a cell's profile is `values[index[rowOf(worker) + profileOf[c]]]` (the
+   * market's memo; NaN where not yet worked out: ask `employerValue`, which fills it); `stated` is 1 for
+   * a cell with a stated ranking (ask `employerValue`). Elsewhere that value is `employerValue(worker, c)`.
    */
-  readonly employerRow: (worker: number) => { readonly derived: Float64Array; readonly profileOf: Int32Array; readonly stated: Uint8Array };
+  readonly employerTable: {
+    readonly index: Uint8Array;
+    readonly values: Float64Array;
+    readonly profileOf: Int32Array;
+    readonly stated: Uint8Array;
+    readonly rowOf: (worker: number) => number;
+  };
 }
 
 /** Items grouped by key in order of first appearance; groups keep index order. */
@@ -342,11 +355,12 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   const classOf = new Int32Array(workers.length);
   classes.forEach((k, i) => k.members.forEach((w) => (classOf[w] = i)));
 
+  const wageOf = Float64Array.from(employers, (employer) => startingWage(employer, instance.reference));
   const profiles = new Map<string, number>();
   const cellGroups = groupInOrder(employers.length, (e) => {
     if ((capacityOf[e] as number) <= 0) return null;
     const employer = employers[e] as Employer;
-    return named.employers.has(employer.id) ? `e:${employer.id}` : `c:${modelClassOfEmployer[e]}:${startingWage(employer, instance.reference)}`;
+    return named.employers.has(employer.id) ? `e:${employer.id}` : `c:${modelClassOfEmployer[e]}:${wageOf[e]}`;
   });
   const cells: Cell[] = cellGroups.map((members) => {
     const rep = employers[members[0] as number] as Employer;
@@ -359,7 +373,7 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
       modelClass: modelClassOfEmployer[members[0] as number] as number,
       profile: profiles.get(profileKey) as number,
       stated: stated === undefined ? undefined : indexEmployerRanking(stated),
-      hourlyWage: startingWage(rep, instance.reference),
+      hourlyWage: wageOf[members[0] as number] as number,
     };
   });
   const cellOf = new Int32Array(employers.length).fill(-1);
@@ -416,17 +430,44 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
   };
   const fieldMemo = new Float64Array((largest(fieldListOf) + 1) * fieldOfCell.size).fill(Number.NaN);
   const prefectureMemo = new Float64Array((largest(prefectureListOf) + 1) * prefectureOfCell.size).fill(Number.NaN);
-  const derivedWorker = (k: number, c: number): number => {
+  // A cell's value to a class with no stated ranking is her place value of its (field, prefecture) plus its
+  // wage part: per cell, which (field, prefecture) it has and its wage part, and per pattern of wishes (field
+  // and prefecture lists), a small table of place values by (field, prefecture), filled on first use. So a
+  // value is two reads and a sum (the same sum, of the same two numbers, as placeValueOf(..) + wage part),
+  // and the market keeps no array of every cell per pattern (at national scale: 311 patterns x 15,445
+  // cells, 38 MB).
+  const places = prefectureOfCell.size;
+  const placeOfCell = Int32Array.from(cells, (_, c) => (fieldOfCell.of[c] as number) * places + (prefectureOfCell.of[c] as number));
+  const wagePart = Float64Array.from(cells, (cell) => instance.weights.wageAboveMinimum * cell.hourlyWage);
+  // One cell per (field, prefecture) that some cell has: the cell whose employer the score reads for it.
+  const placeRep = new Int32Array(fieldOfCell.size * places).fill(-1);
+  for (let c = cells.length - 1; c >= 0; c--) placeRep[placeOfCell[c] as number] = c;
+  const placeTables: (Float64Array | undefined)[] = [];
+  const placeTableOf = (k: number): Float64Array => {
     const mc = (classes[k] as WorkerClass).modelClass;
-    const f = (fieldListOf[mc] as number) * fieldOfCell.size + (fieldOfCell.of[c] as number);
-    const p = (prefectureListOf[mc] as number) * prefectureOfCell.size + (prefectureOfCell.of[c] as number);
-    if (Number.isNaN(fieldMemo[f]) || Number.isNaN(prefectureMemo[p])) {
-      const points = score(repWorker(k), repEmployer(c), instance.reference, instance.weights).points;
-      fieldMemo[f] = points.fieldPreference;
-      prefectureMemo[p] = points.prefecturePreference;
+    const pattern = listsOfModel[mc] as number;
+    let table = placeTables[pattern];
+    if (table === undefined) {
+      table = new Float64Array(placeRep.length);
+      const fieldRow = (fieldListOf[mc] as number) * fieldOfCell.size;
+      const prefectureRow = (prefectureListOf[mc] as number) * places;
+      for (let q = 0; q < placeRep.length; q++) {
+        const c = placeRep[q] as number;
+        if (c < 0) continue;
+        const f = fieldRow + (fieldOfCell.of[c] as number);
+        const p = prefectureRow + (prefectureOfCell.of[c] as number);
+        if (Number.isNaN(fieldMemo[f]) || Number.isNaN(prefectureMemo[p])) {
+          const points = score(repWorker(k), repEmployer(c), instance.reference, instance.weights).points;
+          fieldMemo[f] = points.fieldPreference;
+          prefectureMemo[p] = points.prefecturePreference;
+        }
+        table[q] = placeValueOf(fieldMemo[f] as number, prefectureMemo[p] as number, instance.weights);
+      }
+      placeTables[pattern] = table;
     }
-    return placeValueOf(fieldMemo[f] as number, prefectureMemo[p] as number, instance.weights) + instance.weights.wageAboveMinimum * (cells[c] as Cell).hourlyWage;
+    return table;
   };
+  const derivedWorker = (k: number, c: number): number => (placeTableOf(k)[placeOfCell[c] as number] as number) + (wagePart[c] as number);
   const tierMaps = classes.map((k) => (k.stated === undefined ? undefined : tierIndex(k.stated.tiers)));
   const workerValue = (k: number, c: number): number => {
     const stated = (classes[k] as WorkerClass).stated;
@@ -434,28 +475,43 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return workerValueWith(stated, tierMaps[k], derivedWorker(k, c), (employers[(cells[c] as Cell).members[0] as number] as Employer).id);
   };
 
-  // An employer's value: derived per (standing, profile), memoised in a flat table.
+  // An employer's value: derived per (standing, profile), memoised in a flat table of one byte per entry:
+  // the index of the value among the distinct derived values met (0: not yet worked out). A derived
+  // value counts at most 6 x 5 x 6 = 180 combinations of points, so the bytes suffice; were they ever
+  // to run out, the values beyond are simply not memoised. The table starts zeroed (no fill), and at
+  // national scale it is 1,891 standings x 612 profiles: 1.2 MB, not 9.3 MB of doubles.
   const profileCount = profiles.size;
-  const standingOfWorker = new Int32Array(workers.length);
-  for (let w = 0; w < workers.length; w++) standingOfWorker[w] = standingOfModel.of[modelClassOfWorker[w] as number] as number;
-  const employerMemo = new Float64Array(standingOfModel.size * profileCount).fill(Number.NaN);
+  const standingOfModelClass = standingOfModel.of;
+  const memoIndex = new Uint8Array(standingOfModel.size * profileCount);
+  const memoValues = new Float64Array(256).fill(Number.NaN);
+  const internedAt = new Map<number, number>();
+  const remember = (slot: number, derived: number): void => {
+    // (-0 would be found as 0; NaN would be read back as not yet worked out: neither is remembered.)
+    if (Object.is(derived, -0) || Number.isNaN(derived)) return;
+    let i = internedAt.get(derived);
+    if (i === undefined) {
+      if (internedAt.size >= 255) return;
+      i = internedAt.size + 1;
+      internedAt.set(derived, i);
+      memoValues[i] = derived;
+    }
+    memoIndex[slot] = i;
+  };
   const maxDerived = maxDerivedEmployerValue(instance.weights);
+  const rowOf = (w: number): number => (standingOfModelClass[modelClassOfWorker[w] as number] as number) * profileCount;
   const employerValue = (w: number, c: number): number => {
     const cell = cells[c] as Cell;
-    const slot = (standingOfWorker[w] as number) * profileCount + cell.profile;
-    let derived = employerMemo[slot] as number;
+    const slot = rowOf(w) + cell.profile;
+    let derived = memoValues[memoIndex[slot] as number] as number;
     if (Number.isNaN(derived)) {
       derived = derivedEmployerValue(workers[w] as Worker, employers[cell.members[0] as number] as Employer, instance);
-      employerMemo[slot] = derived;
+      remember(slot, derived);
     }
     return cell.stated === undefined ? derived : employerValueWith(cell.stated, maxDerived, derived, (workers[w] as Worker).id);
   };
   const profileOfCell = Int32Array.from(cells, (cell) => cell.profile);
   const statedCell = Uint8Array.from(cells, (cell) => (cell.stated === undefined ? 0 : 1));
-  const employerRow = (w: number): { readonly derived: Float64Array; readonly profileOf: Int32Array; readonly stated: Uint8Array } => {
-    const from = (standingOfWorker[w] as number) * profileCount;
-    return { derived: employerMemo.subarray(from, from + profileCount), profileOf: profileOfCell, stated: statedCell };
-  };
+  const employerTable = { index: memoIndex, values: memoValues, profileOf: profileOfCell, stated: statedCell, rowOf };
 
   // A class with no stated ranking orders cells by a value that depends only on its field and prefecture
   // lists: every cell is sorted once per such list pattern, and a class keeps the eligible ones in that
@@ -536,35 +592,44 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return out;
   };
 
-  const acceptable = (k: number, room?: PreferenceList): PreferenceList => {
+  const acceptableAbove = (k: number, above: number, room: PreferenceList): number => {
+    const out = room.cells;
+    const outValues = room.values;
+    let n = 0;
     const known = lists.get(k);
-    if (known !== undefined) return known;
-    const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? new Int32Array(0);
-    // Room for every cell is enough (a class's eligible model classes are distinct, and so are their cells):
-    // counted only when the room given is smaller.
-    let n = cells.length;
-    if (room === undefined || room.cells.length < n || room.values.length < n) {
-      n = 0;
-      for (let i = 0; i < eligibleHere.length; i++) n += (cellStart[(eligibleHere[i] as number) + 1] as number) - (cellStart[eligibleHere[i] as number] as number);
+    if (known !== undefined) {
+      for (let i = 0; i < known.cells.length; i++) {
+        const v = known.values[i] as number;
+        if (!(v > above)) continue;
+        out[n] = known.cells[i] as number;
+        outValues[n++] = v;
+      }
+      return n;
     }
-    const fits = room !== undefined && room.cells.length >= n && room.values.length >= n;
-    const out = fits ? room.cells : new Int32Array(n);
-    const outValues = fits ? room.values : new Float64Array(n);
-    const stated = (classes[k] as WorkerClass).stated !== undefined;
-    const values = stated ? null : patternValues(k);
-    n = 0;
+    const eligibleHere = eligibleModel[(classes[k] as WorkerClass).modelClass] ?? new Int32Array(0);
+    const table = (classes[k] as WorkerClass).stated !== undefined ? null : placeTableOf(k);
     for (let i = 0; i < eligibleHere.length; i++) {
       const j = eligibleHere[i] as number;
       const end = cellStart[j + 1] as number;
       for (let t = cellStart[j] as number; t < end; t++) {
         const c = cellList[t] as number;
-        const v = values === null ? workerValue(k, c) : (values[c] as number);
-        if (v === UNACCEPTABLE) continue;
+        const v = table === null ? workerValue(k, c) : (table[placeOfCell[c] as number] as number) + (wagePart[c] as number);
+        // (UNACCEPTABLE is never above anything.)
+        if (!(v > above) || v === UNACCEPTABLE) continue;
         out[n] = c;
         outValues[n++] = v;
       }
     }
-    return { cells: out.subarray(0, n), values: outValues.subarray(0, n) };
+    return n;
+  };
+  const acceptable = (k: number, room?: PreferenceList): PreferenceList => {
+    const known = lists.get(k);
+    if (known !== undefined) return known;
+    // Room for every cell is enough (a class's eligible model classes are distinct, and so are their cells).
+    const fits = room !== undefined && room.cells.length >= cells.length && room.values.length >= cells.length;
+    const into = fits ? room : { cells: new Int32Array(cells.length), values: new Float64Array(cells.length) };
+    const n = acceptableAbove(k, UNACCEPTABLE, into);
+    return { cells: into.cells.subarray(0, n), values: into.values.subarray(0, n) };
   };
 
   const walk = (k: number, above: number, visit: (cell: number, value: number) => boolean): void => {
@@ -589,5 +654,5 @@ export const buildMarket = (instance: Instance, built: BuiltModel): Market => {
     return employerValueWith(rankingOf(e), maxDerived, derivedEmployerValue(workers[w] as Worker, employers[e] as Employer, instance), (workers[w] as Worker).id);
   };
 
-  return { instance, built, cells, cellOf, capacityOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, walk, classesOfModel, cellsOfModel, employerRow };
+  return { instance, built, cells, cellOf, capacityOf, wageOf, classes, classOf, eligible, workerValue, employerValue, valueOfEmployer, valueOfWorker, list, acceptable, acceptableAbove, walk, classesOfModel, cellsOfModel, employerTable };
 };

@@ -34,7 +34,6 @@ import { findPrefecture, minimumWageOn, PREFECTURES } from "../domain/prefecture
 import type { Employer, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import type { AuditDetail } from "./audit.js";
-import { startingWage } from "./preferences.js";
 
 export type RiskLevel = "high" | "medium" | "low";
 
@@ -92,9 +91,12 @@ export interface RetentionDetail {
   readonly outsideGap: number;
   /** Per worker index: 0 unplaced, 1 low, 2 medium, 3 high. */
   readonly level: Uint8Array;
-  /** Per worker index: outside options, and the best one's index into `wages` (-1 none). */
-  readonly outside: Int32Array;
-  readonly bestOutside: Int32Array;
+  /**
+   * Per employer index (one with placements; they depend only on its wage and prefecture): its workers'
+   * outside options, and the best one's index into `wages` (-1 none).
+   */
+  readonly outsideAt: Int32Array;
+  readonly bestOutsideAt: Int32Array;
   /** Regional minimum wages on the reference date, highest first. */
   readonly wages: readonly { readonly code: string; readonly amount: number }[];
   readonly employers: readonly EmployerRisk[];
@@ -112,70 +114,80 @@ export const retentionDetail = (audit: AuditDetail, options: RetentionOptions = 
   const asOf = instance.reference.placement.start;
   const wages = PREFECTURES.map((p) => ({ code: p.code, amount: minimumWageOn(p, asOf).amount })).sort((a, b) => b.amount - a.amount || compareStrings(a.code, b.code));
   const level = new Uint8Array(workers.length);
-  const outside = new Int32Array(workers.length);
-  const bestOutside = new Int32Array(workers.length).fill(-1);
-  const agg = new Map<number, { high: number; medium: number; placed: number; inPlan: number; needed: number; stuck: string | null }>();
   const counts = { high: 0, medium: 0, low: 0 };
-  // Starting wages per employer index, read once each (NaN: not yet).
-  const wageOf = new Float64Array(employers.length).fill(Number.NaN);
-  placedAt.forEach((e, w) => {
-    if (e < 0) return;
-    const employer = employers[e] as Employer;
-    let wage = wageOf[e] as number;
-    if (Number.isNaN(wage)) wageOf[e] = wage = startingWage(employer, instance.reference);
-    const threshold = wage * (1 + gap);
-    // The prefix of `wages` at or above the threshold, less her own prefecture.
-    let n = 0;
-    let best = -1;
-    for (let i = 0; i < wages.length && (wages[i] as { amount: number }).amount >= threshold; i++) {
-      if ((wages[i] as { code: string }).code === employer.prefecture) continue;
-      n++;
-      if (best < 0) best = i;
+  // Per employer index: its placements, of them at high and medium risk, their blocking pairs in the plan,
+  // the wage that answers them and why none would (arrays, not an object per employer); and, worked out
+  // at its first placement, its workers' outside options (the prefix of `wages` at or above the threshold,
+  // less its own prefecture) and the best one's index. Its starting wage is the market's.
+  const wageOf = market.wageOf;
+  const placed = new Int32Array(employers.length);
+  const high = new Int32Array(employers.length);
+  const medium = new Int32Array(employers.length);
+  const inPlanAt = new Float64Array(employers.length);
+  const neededAt = new Float64Array(employers.length);
+  const stuckAt = new Map<number, string>();
+  const outsideOf = new Int32Array(employers.length);
+  const bestOutsideOf = new Int32Array(employers.length);
+  for (let w = 0; w < placedAt.length; w++) {
+    const e = placedAt[w] as number;
+    if (e < 0) continue;
+    const wage = wageOf[e] as number;
+    if (placed[e] === 0) {
+      const prefecture = (employers[e] as Employer).prefecture;
+      const threshold = wage * (1 + gap);
+      let n = 0;
+      let best = -1;
+      for (let i = 0; i < wages.length && (wages[i] as { amount: number }).amount >= threshold; i++) {
+        if ((wages[i] as { code: string }).code === prefecture) continue;
+        n++;
+        if (best < 0) best = i;
+      }
+      outsideOf[e] = n;
+      bestOutsideOf[e] = best;
     }
-    outside[w] = n;
-    bestOutside[w] = best;
     const inPlan = audit.options[w] as number;
-    const l = inPlan > 0 ? 3 : n > 0 ? 2 : 1;
+    const l = inPlan > 0 ? 3 : (outsideOf[e] as number) > 0 ? 2 : 1;
     level[w] = l;
     counts[LEVEL_NAMES[l] as RiskLevel]++;
-    let a = agg.get(e);
-    if (a === undefined) agg.set(e, (a = { high: 0, medium: 0, placed: 0, inPlan: 0, needed: 0, stuck: null }));
-    a.placed++;
-    if (l === 3) a.high++;
-    if (l === 2) a.medium++;
-    a.inPlan += inPlan;
+    placed[e] = (placed[e] as number) + 1;
+    if (l === 3) high[e] = (high[e] as number) + 1;
+    if (l === 2) medium[e] = (medium[e] as number) + 1;
+    inPlanAt[e] = (inPlanAt[e] as number) + inPlan;
     const other = audit.bestOf[w] as number;
-    if (other < 0) return;
+    if (other < 0) continue;
     // The wage at which she values this employer as much as her best in-plan option (equal: no longer blocking).
     const k = market.classOf[w] as number;
     const ranked = market.classes[k]?.stated !== undefined;
     if (ranked || weights.wageAboveMinimum === 0) {
-      a.stuck ??= ranked ? `${(workers[w] as Worker).id} ranks employers herself; no wage here changes her ranking` : "the wage weight is 0, so no wage changes a worker's derived preferences";
+      if (!stuckAt.has(e))
+        stuckAt.set(e, ranked ? `${(workers[w] as Worker).id} ranks employers herself; no wage here changes her ranking` : "the wage weight is 0, so no wage changes a worker's derived preferences");
     } else {
       // Her derived value here less the wage part is the place part (./preferences.ts).
       const place = market.valueOfEmployer(k, e) - weights.wageAboveMinimum * wage;
       const needed = (market.valueOfEmployer(k, other) - place) / weights.wageAboveMinimum;
-      a.needed = Math.max(a.needed, Math.ceil(needed));
+      neededAt[e] = Math.max(neededAt[e] as number, Math.ceil(needed));
     }
-  });
-  const employerRisks: EmployerRisk[] = [...agg.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([e, a]) => {
-      const employer = employers[e] as Employer;
-      const wage = startingWage(employer, instance.reference);
-      return {
-        employerId: employer.id,
-        level: a.high > 0 ? "high" : a.medium * 4 >= a.placed ? "medium" : "low",
-        placed: a.placed,
-        high: a.high,
-        medium: a.medium,
-        inPlan: a.inPlan,
-        hourlyWage: wage,
-        retainingWage: a.inPlan === 0 || a.stuck !== null ? null : Math.max(wage, a.needed),
-        note: a.inPlan > 0 && a.stuck !== null ? a.stuck : null,
-      };
+  }
+  const employerRisks: EmployerRisk[] = [];
+  for (let e = 0; e < employers.length; e++) {
+    const n = placed[e] as number;
+    if (n === 0) continue;
+    const wage = wageOf[e] as number;
+    const inPlan = inPlanAt[e] as number;
+    const stuck = stuckAt.get(e) ?? null;
+    employerRisks.push({
+      employerId: (employers[e] as Employer).id,
+      level: (high[e] as number) > 0 ? "high" : (medium[e] as number) * 4 >= n ? "medium" : "low",
+      placed: n,
+      high: high[e] as number,
+      medium: medium[e] as number,
+      inPlan,
+      hourlyWage: wage,
+      retainingWage: inPlan === 0 || stuck !== null ? null : Math.max(wage, neededAt[e] as number),
+      note: inPlan > 0 && stuck !== null ? stuck : null,
     });
-  return { audit, outsideGap: gap, level, outside, bestOutside, wages, employers: employerRisks, counts };
+  }
+  return { audit, outsideGap: gap, level, outsideAt: outsideOf, bestOutsideAt: bestOutsideOf, wages, employers: employerRisks, counts };
 };
 
 /** The retention risk as records, one per placement (in worker id order) and per employer with placements. */
@@ -187,15 +199,15 @@ export const retentionReport = (detail: RetentionDetail): Retention => {
     if (e < 0) return;
     const employer = employers[e] as Employer;
     const best = audit.bestOf[w] as number;
-    const top = wages[detail.bestOutside[w] as number];
+    const top = wages[detail.bestOutsideAt[e] as number];
     placements.push({
       workerId: (workers[w] as Worker).id,
       employerId: employer.id,
       level: LEVEL_NAMES[detail.level[w] as number] as RiskLevel,
       inPlan: audit.options[w] as number,
       bestInPlan: best < 0 ? null : (employers[best] as Employer).id,
-      outside: detail.outside[w] as number,
-      bestOutside: top === undefined ? null : { prefecture: `${top.code} ${findPrefecture(top.code)?.name ?? ""}`.trim(), minimumWage: top.amount, gap: top.amount - startingWage(employer, audit.market.instance.reference) },
+      outside: detail.outsideAt[e] as number,
+      bestOutside: top === undefined ? null : { prefecture: `${top.code} ${findPrefecture(top.code)?.name ?? ""}`.trim(), minimumWage: top.amount, gap: top.amount - (audit.market.wageOf[e] as number) },
     });
   });
   return {

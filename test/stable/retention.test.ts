@@ -62,10 +62,12 @@ describe("stability of a result", () => {
         const wages = PREFECTURES.map((p) => ({ code: p.code, amount: minimumWageOn(p, "2026-04-01").amount }));
         for (const p of report.right.retention.placements) {
           const e = byId.get(p.employerId)!;
-          const outside = wages.filter((x) => x.code !== e.prefecture && x.amount >= 1.1 * e.hourlyWage).length;
+          const outsideWages = wages.filter((x) => x.code !== e.prefecture && x.amount >= 1.1 * e.hourlyWage).map((x) => x.amount);
+          const outside = outsideWages.length;
           const high = pairs.some((x) => x.workerId === p.workerId);
           expect(p.level).toBe(high ? "high" : outside > 0 ? "medium" : "low");
           expect(p.outside).toBe(outside);
+          expect(p.bestOutside?.minimumWage ?? null).toBe(outside > 0 ? Math.max(...outsideWages) : null);
         }
         for (const risk of report.right.retention.employers) {
           if (risk.retainingWage === null) continue;
