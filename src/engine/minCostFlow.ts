@@ -55,10 +55,19 @@
  *   so that pricing reads no state per arc: each arc priced reads 8 bytes
  *   (cost, tail, head) and takes no branch but the comparison (a branch-free
  *   state * reduced cost, tried first, was slower than the branches);
- * - the mixed layout is written, and its flows read back, in tiles (`TILE`):
- *   a cache miss per arc and array otherwise. With the reversed arcs, the
- *   solve at 333,000 workers took 2.40 s CPU against 2.75 s (medians of 5,
- *   alternated in one process);
+ * - the mixed layout is written in tiles (`TILE`): a cache miss per arc and
+ *   array otherwise. With the reversed arcs, the solve at 333,000 workers
+ *   took 2.40 s CPU against 2.75 s (medians of 5, alternated in one process);
+ * - fresh memory is dear (a page touched for the first time costs about
+ *   17 us on the 2-core VM), so nothing is kept per arc that pricing does not
+ *   read: an arc outside the tree is at its lower bound as it stands (0, see
+ *   `flip`), so flows and bounds are kept per node for the tree's arcs only
+ *   (`treeFlow`, `treeCap`), the entering arc's bound is read from the
+ *   problem, a reversed arc is known by its tail, and the usable arcs are
+ *   listed only for sources that have unusable ones (`Usable`). At 333,000
+ *   workers that took the solve from 31,300 to 17,900 page faults (122 to
+ *   70 MB freshly touched) and 2.82 to 2.51 s CPU (medians of 3 cold
+ *   processes, alternated), with the very same pivots;
  * - which optimum is returned among equal ones follows from the pivot
  *   sequence: deterministic for a given problem (its arcs in its order).
  *   Below `MIX_FROM_ARCS` the sequence is the one this engine always took
@@ -181,16 +190,23 @@ interface Network extends TreeLinks {
   readonly head: Uint16Array | Int32Array;
   /** -weight for problem arcs, 0 for artificial ones; negated while reversed. */
   readonly cost: Int32Array | Float64Array;
-  readonly cap: Int32Array;
-  /** Flow, counted from the tail as the arc now stands (so cap - flow of the problem's arc while reversed). */
-  readonly flow: Int32Array;
-  /** 1 while the arc is reversed (see `flip`). */
-  readonly flipped: Uint8Array;
+  /**
+   * Per node u other than the root, of its tree arc pred[u]: the flow, counted
+   * from the tail as the arc now stands, and the bound. An arc outside the tree
+   * is at its lower bound as it stands (flow 0, see `flip`), so no arc needs a
+   * flow of its own, and only the entering arc's bound is read from the problem
+   * (`capAt`): two Int32 per node instead of per arc.
+   */
+  readonly treeFlow: Int32Array;
+  readonly treeCap: Int32Array;
   /** Potentials: a tree arc's reduced cost cost + pi[tail] - pi[head] is 0; pi[root] stays 0. */
   readonly pi: Int32Array | Float64Array;
   readonly block: number;
-  /** Mixed layout only: the usable problem arcs in the problem's order (see `survey`), to read the flows back. */
-  readonly usable: Int32Array | null;
+  /** The problem (its bounds are the arcs' bounds) and its usable arcs (see `survey`), to map a position back to its problem arc. */
+  readonly problem: TransportProblem;
+  readonly found: Usable;
+  /** Mixed layout only: the walk of `mixedSkip` (see `runsOf`). */
+  readonly runs: Runs | null;
   /** Where the next block search starts. */
   next: number;
   /** Flow and side of the last cycle (see findLeaving). */
@@ -210,23 +226,36 @@ const usable = (p: TransportProblem, bonus: number, i: number, a: number): boole
  * or three neighbouring sources, and its best arc is a better pivot: on the
  * nationwide instance at 333,000 workers 113,179 pivots and 0.49 billion
  * arcs priced, against 312,824 and 2.0 billion in the problem's order.
- * `mixedSkip` is that skip; `starNetwork` and `flowsOf` take the walk's
- * positions in cache-sized tiles (see `TILE`), each loop written out so that
- * it stays monomorphic.
+ * `mixedSkip` is that skip; `starNetwork` takes the walk's positions in
+ * cache-sized tiles (see `TILE`), and `problemArcAt` maps a position back.
  */
 const mixedSkip = (count: number, nodes: number): number => Math.max(Math.floor(count / nodes), 3);
 
-/** The usable arcs, found by `survey`: problem arc `idx[t]` is the t-th, and source i's are t = ustart[i] .. ustart[i+1]-1. */
+/**
+ * The usable arcs, found by `survey`, numbered t = 0..count-1 in the
+ * problem's order: source i's are t = ustart[i] .. ustart[i+1]-1. Most
+ * sources have every arc usable, and their t-th is problem arc t + shift[i];
+ * the others (shift[i] < 0) list theirs in `partial`, from -1 - shift[i] on.
+ * So no list as long as the arcs is kept (an Int32Array of 5.3 million, 21 MB
+ * of fresh memory, at 333,000 workers) where every arc is usable.
+ */
 interface Usable {
   readonly count: number;
   readonly exact: boolean;
-  readonly idx: Int32Array;
   readonly ustart: Int32Array;
+  readonly shift: Int32Array;
+  readonly partial: Int32Array;
 }
 
+/** The problem arc of the t-th usable arc, which belongs to source i. */
+const usableArc = (found: Usable, t: number, i: number): number => {
+  const shift = found.shift[i]!;
+  return shift >= 0 ? t + shift : found.partial[t - found.ustart[i]! - 1 - shift]!;
+};
+
 /**
- * One pass over the arcs: which are usable (their list, for the mixed
- * layout), and whether costs and potentials fit Int32Array. Unoptimised
+ * One pass over the arcs: which are usable (see `Usable`), and whether
+ * costs and potentials fit Int32Array. Unoptimised
  * JavaScript boxes every double it reads from a Float64Array (a heap
  * allocation), but not a small integer from an Int32Array, so the first
  * pivots, before V8 optimises them, run much faster on Int32Array. A root
@@ -237,25 +266,41 @@ interface Usable {
 const survey = (p: TransportProblem): Usable => {
   const bonus = p.bonus ?? 0;
   const sources = p.supply.length;
-  const idx = new Int32Array(p.to.length);
   const ustart = new Int32Array(sources + 1);
+  const shift = new Int32Array(sources);
   let count = 0;
+  let listed = 0;
   let maxW = 0;
   let minW = Infinity;
   for (let i = 0; i < sources; i++) {
     ustart[i] = count;
-    if (p.supply[i]! <= 0) continue;
-    for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
-      if (!usable(p, bonus, i, a)) continue;
-      idx[count++] = a;
-      const w = bonus + p.weight[a]!;
-      if (w > maxW) maxW = w;
-      if (w < minW) minW = w;
+    const first = p.start[i]!;
+    const end = p.start[i + 1]!;
+    if (p.supply[i]! > 0) {
+      for (let a = first; a < end; a++) {
+        if (!usable(p, bonus, i, a)) continue;
+        count++;
+        const w = bonus + p.weight[a]!;
+        if (w > maxW) maxW = w;
+        if (w < minW) minW = w;
+      }
+    }
+    const own = count - ustart[i]!;
+    if (own === end - first) shift[i] = first - ustart[i]!;
+    else {
+      shift[i] = -1 - listed;
+      listed += own;
     }
   }
   ustart[sources] = count;
+  const partial = new Int32Array(listed);
+  for (let i = 0; i < sources; i++) {
+    if (shift[i]! >= 0 || ustart[i + 1] === ustart[i]) continue;
+    let k = -1 - shift[i]!;
+    for (let a = p.start[i]!; a < p.start[i + 1]!; a++) if (usable(p, bonus, i, a)) partial[k++] = a;
+  }
   const nodes = sources + p.capacity.length + 1;
-  return { count, exact: maxW === 0 || maxW + Math.ceil(nodes / 2) * (maxW - minW) <= 2 ** 31 - 1, idx, ustart };
+  return { count, exact: maxW === 0 || maxW + Math.ceil(nodes / 2) * (maxW - minW) <= 2 ** 31 - 1, ustart, shift, partial };
 };
 
 /**
@@ -265,9 +310,8 @@ const survey = (p: TransportProblem): Usable => {
  * read run by run, the usable arcs are the columns of a matrix whose rows
  * are the positions. Walking it a run at a time (as the walk itself does)
  * writes each arc `skip` positions after the previous one, a cache miss per
- * array per arc (0.5 s of a 333,000-worker solve); the layout and the
- * read-back walk tiles of `TILE` runs x `TILE` steps instead, whose reads and writes stay
- * in cache. The positions are exactly the walk's.
+ * array per arc (0.5 s of a 333,000-worker solve); the layout walks tiles of
+ * `TILE` runs x `TILE` steps instead, whose reads and writes stay in cache. The positions are exactly the walk's.
  */
 const TILE = 64;
 
@@ -322,9 +366,8 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     tail: narrow ? new Uint16Array(arcs) : new Int32Array(arcs),
     head: narrow ? new Uint16Array(arcs) : new Int32Array(arcs),
     cost: exact ? new Int32Array(arcs) : new Float64Array(arcs),
-    cap: new Int32Array(arcs),
-    flow: new Int32Array(arcs),
-    flipped: new Uint8Array(arcs),
+    treeFlow: new Int32Array(nodes),
+    treeCap: new Int32Array(nodes),
     parent: new Int32Array(nodes),
     pred: new Int32Array(nodes),
     up: new Uint8Array(nodes),
@@ -334,18 +377,20 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     last: new Int32Array(nodes),
     pi: exact ? new Int32Array(nodes) : new Float64Array(nodes),
     block: Math.max(10, Math.ceil((mixed ? MIXED_BLOCK : 1) * Math.sqrt(arcs))),
-    usable: mixed ? found.idx.subarray(0, count) : null,
+    problem: p,
+    found,
+    runs: mixed ? runsOf(count, nodes) : null,
     next: 0,
     delta: 0,
     side: 0,
   };
-  const { tail, head, cost, cap, flow, parent, pred, up } = net;
+  const { tail, head, cost, treeFlow, treeCap, parent, pred, up } = net;
   for (let i = 0; i < sources; i++) {
     const k = mixed ? i : p.start[i + 1]! + i;
     tail[k] = i;
     head[k] = root;
-    cap[k] = UNBOUNDED;
-    flow[k] = p.supply[i]!;
+    treeCap[i] = UNBOUNDED;
+    treeFlow[i] = p.supply[i]!;
     parent[i] = root;
     pred[i] = k;
     up[i] = 1;
@@ -355,14 +400,14 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     const u = root + 1 + j;
     tail[k] = root;
     head[k] = u;
-    cap[k] = UNBOUNDED;
-    flow[k] = p.capacity[j]!;
+    treeCap[u] = UNBOUNDED;
+    treeFlow[u] = p.capacity[j]!;
     parent[u] = root;
     pred[u] = k;
   }
-  if (mixed) {
-    const { idx, ustart } = found;
-    const runs = runsOf(count, nodes);
+  if (net.runs !== null) {
+    const { ustart } = found;
+    const runs = net.runs;
     const { skip, long } = runs;
     for (let r0 = 0; r0 < skip; r0 += TILE) {
       const r1 = Math.min(skip, r0 + TILE);
@@ -375,11 +420,10 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
           let k = base + r + q0 * skip;
           for (let q = q0; q < q1; q++, t++, k += skip) {
             while (t >= ustart[i + 1]!) i++;
-            const a = idx[t]!;
+            const a = usableArc(found, t, i);
             tail[k] = i;
             head[k] = root + 1 + p.to[a]!;
             cost[k] = -(bonus + p.weight[a]!);
-            cap[k] = p.upper[a]!;
           }
         }
       }
@@ -392,7 +436,6 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
         tail[k] = i;
         head[k] = priced ? root + 1 + p.to[a]! : i;
         cost[k] = priced ? -(bonus + p.weight[a]!) : 0;
-        cap[k] = p.upper[a]!;
       }
     }
   }
@@ -416,6 +459,30 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
 };
 
 /**
+ * The problem arc at position k, or -1 for an artificial arc. Artificial arcs
+ * touch the root and are never reversed (their bound is above any flow); a
+ * problem arc's source is its tail, or its head while it is reversed.
+ */
+const problemArcAt = (net: Network, k: number): number => {
+  const root = net.sources;
+  const from = net.tail[k]!;
+  const to = net.head[k]!;
+  if (from === root || to === root) return -1;
+  const i = from < root ? from : to;
+  const runs = net.runs;
+  if (runs === null) return k - i;
+  const offset = k - (net.nodes - 1);
+  const r = offset % runs.skip;
+  return usableArc(net.found, runFirst(runs, r) + (offset - r) / runs.skip, i);
+};
+
+/** The bound of the arc at position k: the problem's, or `UNBOUNDED` for an artificial arc. */
+const capAt = (net: Network, k: number): number => {
+  const a = problemArcAt(net, k);
+  return a < 0 ? UNBOUNDED : net.problem.upper[a]!;
+};
+
+/**
  * The arcs of the starting network as laid out for pricing: tail, head
  * (nodes: sources 0..S-1, the root S, sinks S+1..S+T), cost and bound of
  * each position, whether it can enter (not a loop), and whether the layout is mixed. For
@@ -432,7 +499,7 @@ export const networkLayout = (
     tail: Array.from(net.tail),
     head: Array.from(net.head),
     cost: Array.from(net.cost),
-    cap: Array.from(net.cap),
+    cap: Array.from(net.tail, (_, k) => capAt(net, k)),
     priced: Array.from(net.tail, (t, k) => t !== net.head[k]),
   };
 };
@@ -489,14 +556,13 @@ const findJoin = (net: Network, a: number, b: number): number => {
  * is on), and returns the node whose tree arc leaves, or -1 when `e` itself
  * blocks (it then only moves to its other bound).
  */
-const findLeaving = (net: Network, e: number, first: number, second: number, join: number): number => {
-  const { cap, flow, parent, pred, up } = net;
-  let delta = cap[e]!;
+const findLeaving = (net: Network, capE: number, first: number, second: number, join: number): number => {
+  const { treeCap, treeFlow, parent, up } = net;
+  let delta = capE;
   let out = -1;
   let side = 0;
   for (let u = first; u !== join; u = parent[u]!) {
-    const f = pred[u]!;
-    const room = up[u] === 1 ? flow[f]! : cap[f]! - flow[f]!;
+    const room = up[u] === 1 ? treeFlow[u]! : treeCap[u]! - treeFlow[u]!;
     if (room < delta) {
       delta = room;
       out = u;
@@ -504,8 +570,7 @@ const findLeaving = (net: Network, e: number, first: number, second: number, joi
     }
   }
   for (let u = second; u !== join; u = parent[u]!) {
-    const f = pred[u]!;
-    const room = up[u] === 1 ? cap[f]! - flow[f]! : flow[f]!;
+    const room = up[u] === 1 ? treeCap[u]! - treeFlow[u]! : treeFlow[u]!;
     if (room <= delta) {
       delta = room;
       out = u;
@@ -517,27 +582,54 @@ const findLeaving = (net: Network, e: number, first: number, second: number, joi
   return out;
 };
 
-/** Pushes `delta` round the cycle: through `e`, down from the apex to `first`, up from `second`. */
-const augment = (net: Network, e: number, first: number, second: number, join: number, delta: number): void => {
-  const { flow, parent, pred, up } = net;
-  flow[e]! += delta;
-  for (let u = first; u !== join; u = parent[u]!) flow[pred[u]!]! += up[u] === 1 ? -delta : delta;
-  for (let u = second; u !== join; u = parent[u]!) flow[pred[u]!]! += up[u] === 1 ? delta : -delta;
+/**
+ * Pushes `delta` round the cycle's tree arcs: down from the apex to `first`,
+ * up from `second`. The entering arc itself had flow 0 and now has `delta`:
+ * it is kept by `pivot` as it enters the tree (see `shiftTreeArcs`), or
+ * reversed by `flip` when it blocked the cycle itself.
+ */
+const augment = (net: Network, first: number, second: number, join: number, delta: number): void => {
+  const { treeFlow, parent, up } = net;
+  for (let u = first; u !== join; u = parent[u]!) treeFlow[u]! += up[u] === 1 ? -delta : delta;
+  for (let u = second; u !== join; u = parent[u]!) treeFlow[u]! += up[u] === 1 ? delta : -delta;
 };
 
 /**
- * Reverses arc e, which has just reached its upper bound, so that it is at
- * its lower bound again: the same arc seen from its head (flow counted down
- * from the bound, cost negated, so its reduced cost is negated too).
+ * Reverses arc e, which has just reached its upper bound (and is leaving the
+ * tree, or never entered it), so that it is at its lower bound again: the
+ * same arc seen from its head (flow counted down from the bound, so 0; cost
+ * negated, so its reduced cost is negated too). Only problem arcs reach
+ * their bound, and a reversed one has a sink as its tail: a node above the
+ * root, which is how `flowsOf` knows it.
  */
 const flip = (net: Network, e: number): void => {
-  const { tail, head, cost, flow } = net;
+  const { tail, head, cost } = net;
   const t = tail[e]!;
   tail[e] = head[e]!;
   head[e] = t;
   cost[e] = 0 - cost[e]!;
-  flow[e] = net.cap[e]! - flow[e]!;
-  net.flipped[e]! ^= 1;
+};
+
+/**
+ * Moves the tree arcs' flows and bounds along the path uIn .. out, whose
+ * nodes `reversePath` is about to hang each from the next (uIn from the
+ * entering arc, of flow `delta` and bound `capE`): each node takes its
+ * predecessor's arc, and the arc's state goes with it. Reads the old parents,
+ * so it runs before `reversePath`.
+ */
+const shiftTreeArcs = (net: Network, uIn: number, out: number, delta: number, capE: number): void => {
+  const { treeFlow, treeCap, parent } = net;
+  let flow = delta;
+  let cap = capE;
+  for (let u = uIn; ; u = parent[u]!) {
+    const oldFlow = treeFlow[u]!;
+    const oldCap = treeCap[u]!;
+    treeFlow[u] = flow;
+    treeCap[u] = cap;
+    if (u === out) return;
+    flow = oldFlow;
+    cap = oldCap;
+  }
 };
 
 /** Adds `sigma` to the potentials of the subtree rooted at `u` (a preorder run of size[u] nodes). */
@@ -555,15 +647,16 @@ const shiftPotentials = (net: Network, u: number, sigma: number): void => {
  * had no real bound (impossible for valid input).
  */
 const pivot = (net: Network, e: number): boolean => {
-  const { cost, flow, pred, pi } = net;
+  const { cost, treeFlow, pred, pi } = net;
   // Outside the tree, e is at its lower bound (see `flip`): the cycle runs from its tail, through it, to its head.
   const eTail = net.tail[e]!;
   const eHead = net.head[e]!;
   const join = findJoin(net, eTail, eHead);
-  const out = findLeaving(net, e, eTail, eHead, join);
+  const capE = capAt(net, e);
+  const out = findLeaving(net, capE, eTail, eHead, join);
   const delta = net.delta;
   if (delta > MAX_TOTAL) return false;
-  if (delta > 0) augment(net, e, eTail, eHead, join, delta);
+  if (delta > 0) augment(net, eTail, eHead, join, delta);
   if (out < 0) {
     flip(net, e);
     return true;
@@ -573,39 +666,37 @@ const pivot = (net: Network, e: number): boolean => {
   const vIn = onFirst ? eHead : eTail;
   const reduced = cost[e]! + pi[eTail]! - pi[eHead]!;
   const leaving = pred[out]!;
-  if (flow[leaving] !== 0) flip(net, leaving);
+  if (treeFlow[out] !== 0) flip(net, leaving);
   cut(net, out, join);
   const end = rethread(net, uIn, out);
+  shiftTreeArcs(net, uIn, out, delta, capE);
   reversePath(net, e, eTail, uIn, vIn, out, end);
   graft(net, uIn, vIn, end, join);
   shiftPotentials(net, uIn, uIn === eHead ? reduced : 0 - reduced);
   return true;
 };
 
-/** The flow of each problem arc, read back from either layout (for the mixed one, in the tiles of `starNetwork`). */
-const flowsOf = (net: Network, p: TransportProblem): Int32Array => {
-  const flows = new Int32Array(p.to.length);
-  const { flow, cap, flipped } = net;
-  if (net.usable === null) {
-    for (let i = 0; i < p.supply.length; i++) {
-      for (let a = p.start[i]!; a < p.start[i + 1]!; a++) flows[a] = flipped[a + i] === 1 ? cap[a + i]! - flow[a + i]! : flow[a + i]!;
-    }
-    return flows;
+/**
+ * The flow of each problem arc, read back from either layout: 0 for an arc
+ * outside the tree, or its bound while reversed; a tree arc's from its node's
+ * `treeFlow` (counted down from the bound while reversed). One sequential
+ * pass over the tails, and a look-up per reversed arc and per node.
+ */
+const flowsOf = (net: Network): Int32Array => {
+  const { upper } = net.problem;
+  const flows = new Int32Array(upper.length);
+  const { tail, pred, treeFlow } = net;
+  const root = net.sources;
+  for (let k = 0; k < net.arcs; k++) {
+    if (tail[k]! <= root) continue;
+    const a = problemArcAt(net, k);
+    flows[a] = upper[a]!;
   }
-  const idx = net.usable;
-  const base = net.nodes - 1;
-  const runs = runsOf(idx.length, net.nodes);
-  const { skip, long } = runs;
-  for (let r0 = 0; r0 < skip; r0 += TILE) {
-    const r1 = Math.min(skip, r0 + TILE);
-    for (let q0 = 0; q0 < long; q0 += TILE) {
-      for (let r = r0; r < r1; r++) {
-        const q1 = Math.min(runLength(runs, r), q0 + TILE);
-        let t = runFirst(runs, r) + q0;
-        let k = base + r + q0 * skip;
-        for (let q = q0; q < q1; q++, t++, k += skip) flows[idx[t]!] = flipped[k] === 1 ? cap[k]! - flow[k]! : flow[k]!;
-      }
-    }
+  for (let u = 0; u < net.nodes; u++) {
+    if (u === root) continue;
+    const k = pred[u]!;
+    const a = problemArcAt(net, k);
+    if (a >= 0) flows[a] = tail[k]! > root ? upper[a]! - treeFlow[u]! : treeFlow[u]!;
   }
   return flows;
 };
@@ -637,5 +728,5 @@ export const maxWeightTransport = (problem: TransportProblem, options: Transport
     if (!pivot(net, e)) throw new Error("network simplex: a cycle without bound (invalid input)");
     pivots++;
   }
-  return { status, flows: flowsOf(net, problem), pivots };
+  return { status, flows: flowsOf(net), pivots };
 };
