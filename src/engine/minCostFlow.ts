@@ -52,8 +52,10 @@
  *   de-optimised and recompiled four times in an earlier layout); node
  *   numbers are 16-bit when they fit (8% less CPU at 333,000 workers than
  *   32-bit ones), and arcs at their upper bound are kept reversed (`flip`),
- *   so that pricing reads no state per arc: each arc priced reads 8 bytes
- *   (cost, tail, head) and takes no branch but the comparison (a branch-free
+ *   so that pricing reads no state per arc: each arc priced reads 6 bytes
+ *   (cost, tail, head; the costs are Int16 when the weights fit, since the
+ *   placement bonus is taken out of them by a change of potentials, see
+ *   `Network.virtual`) and takes no branch but the comparison (a branch-free
  *   state * reduced cost, tried first, was slower than the branches);
  * - the mixed layout is written in tiles (`TILE`): a cache miss per arc and
  *   array otherwise. With the reversed arcs, the solve at 333,000 workers
@@ -67,7 +69,9 @@
  *   listed only for sources that have unusable ones (`Usable`). At 333,000
  *   workers that took the solve from 31,300 to 17,900 page faults (122 to
  *   70 MB freshly touched) and 2.82 to 2.51 s CPU (medians of 3 cold
- *   processes, alternated), with the very same pivots;
+ *   processes, alternated), with the very same pivots; Int16 costs then took
+ *   it to 15,200 faults and 2.33 s CPU (against 2.90 s for the per-arc engine
+ *   in the same minutes);
  * - which optimum is returned among equal ones follows from the pivot
  *   sequence: deterministic for a given problem (its arcs in its order).
  *   Below `MIX_FROM_ARCS` the sequence is the one this engine always took
@@ -188,8 +192,23 @@ interface Network extends TreeLinks {
   /** Uint16Array when every node number fits (less to read per arc priced), else Int32Array. */
   readonly tail: Uint16Array | Int32Array;
   readonly head: Uint16Array | Int32Array;
-  /** -weight for problem arcs, 0 for artificial ones; negated while reversed. */
-  readonly cost: Int32Array | Float64Array;
+  /**
+   * -weight[a] for problem arc a, without the bonus (see `virtual`), 0 for
+   * artificial ones; negated while reversed. Int16Array when every weight
+   * fits (6 bytes read per arc priced instead of 8), else Int32Array or
+   * Float64Array.
+   */
+  readonly cost: Int16Array | Int32Array | Float64Array;
+  /**
+   * The bonus is taken out of the problem arcs' costs by a change of
+   * potentials (pi - phi with phi = -bonus at the sinks, 0 elsewhere), which
+   * leaves every reduced cost, and so every pivot, as it was: a problem arc
+   * costs -weight, the root's arcs to the sinks cost the bonus. Those leave
+   * from a node of their own, `virtual` = nodes (the root to the tree code,
+   * see `tailOf`), whose potential is fixed at the bonus, so that pricing
+   * stays one loop over one cost array of small numbers.
+   */
+  readonly virtual: number;
   /**
    * Per node u other than the root, of its tree arc pred[u]: the flow, counted
    * from the tail as the arc now stands, and the bound. An arc outside the tree
@@ -199,7 +218,7 @@ interface Network extends TreeLinks {
    */
   readonly treeFlow: Int32Array;
   readonly treeCap: Int32Array;
-  /** Potentials: a tree arc's reduced cost cost + pi[tail] - pi[head] is 0; pi[root] stays 0. */
+  /** Potentials: a tree arc's reduced cost cost + pi[tail] - pi[head] is 0; pi[root] stays 0, pi[virtual] the bonus. */
   readonly pi: Int32Array | Float64Array;
   readonly block: number;
   /** The problem (its bounds are the arcs' bounds) and its usable arcs (see `survey`), to map a position back to its problem arc. */
@@ -241,6 +260,9 @@ const mixedSkip = (count: number, nodes: number): number => Math.max(Math.floor(
  */
 interface Usable {
   readonly count: number;
+  /** The narrowest cost array that holds every usable arc's weight (see `Network.cost`). */
+  readonly costs: "int16" | "int32" | "float64";
+  /** Whether the potentials fit Int32Array. */
   readonly exact: boolean;
   readonly ustart: Int32Array;
   readonly shift: Int32Array;
@@ -254,14 +276,15 @@ const usableArc = (found: Usable, t: number, i: number): number => {
 };
 
 /**
- * One pass over the arcs: which are usable (see `Usable`), and whether
- * costs and potentials fit Int32Array. Unoptimised
+ * One pass over the arcs: which are usable (see `Usable`), which array
+ * their costs fit, and whether the potentials fit Int32Array. Unoptimised
  * JavaScript boxes every double it reads from a Float64Array (a heap
  * allocation), but not a small integer from an Int32Array, so the first
  * pivots, before V8 optimises them, run much faster on Int32Array. A root
  * path in the tree is one artificial arc (cost 0) and then problem arcs in
  * alternating directions, so |pi| <= maxW + (nodes / 2) * (maxW - minW) over
- * the arcs that can enter: the usable ones.
+ * the arcs that can enter: the usable ones (W = bonus + weight); the change
+ * of potentials (see `Network.virtual`) adds at most |bonus|.
  */
 const survey = (p: TransportProblem): Usable => {
   const bonus = p.bonus ?? 0;
@@ -272,6 +295,7 @@ const survey = (p: TransportProblem): Usable => {
   let listed = 0;
   let maxW = 0;
   let minW = Infinity;
+  let widest = 0;
   for (let i = 0; i < sources; i++) {
     ustart[i] = count;
     const first = p.start[i]!;
@@ -283,6 +307,7 @@ const survey = (p: TransportProblem): Usable => {
         const w = bonus + p.weight[a]!;
         if (w > maxW) maxW = w;
         if (w < minW) minW = w;
+        widest = Math.max(widest, Math.abs(p.weight[a]!));
       }
     }
     const own = count - ustart[i]!;
@@ -300,7 +325,14 @@ const survey = (p: TransportProblem): Usable => {
     for (let a = p.start[i]!; a < p.start[i + 1]!; a++) if (usable(p, bonus, i, a)) partial[k++] = a;
   }
   const nodes = sources + p.capacity.length + 1;
-  return { count, exact: maxW === 0 || maxW + Math.ceil(nodes / 2) * (maxW - minW) <= 2 ** 31 - 1, ustart, shift, partial };
+  return {
+    count,
+    costs: widest <= 2 ** 15 - 1 ? "int16" : widest <= 2 ** 31 - 1 ? "int32" : "float64",
+    exact: Math.abs(bonus) + (maxW === 0 ? 0 : maxW + Math.ceil(nodes / 2) * (maxW - minW)) <= 2 ** 31 - 1,
+    ustart,
+    shift,
+    partial,
+  };
 };
 
 /**
@@ -352,12 +384,13 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   const nodes = sources + sinks + 1;
   const m = p.to.length;
   const found = survey(p);
-  const { count, exact } = found;
+  const { count, costs, exact } = found;
   const bonus = p.bonus ?? 0;
   const mixed = mix ?? count >= MIX_FROM_ARCS;
   const base = sources + sinks;
   const arcs = mixed ? base + count : m + sources + sinks;
-  const narrow = nodes <= 2 ** 16;
+  const virtual = nodes;
+  const narrow = virtual < 2 ** 16;
   const net: Network = {
     mixed,
     sources,
@@ -365,7 +398,8 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     arcs,
     tail: narrow ? new Uint16Array(arcs) : new Int32Array(arcs),
     head: narrow ? new Uint16Array(arcs) : new Int32Array(arcs),
-    cost: exact ? new Int32Array(arcs) : new Float64Array(arcs),
+    cost: costs === "int16" ? new Int16Array(arcs) : costs === "int32" ? new Int32Array(arcs) : new Float64Array(arcs),
+    virtual,
     treeFlow: new Int32Array(nodes),
     treeCap: new Int32Array(nodes),
     parent: new Int32Array(nodes),
@@ -375,7 +409,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     rev: new Int32Array(nodes),
     size: new Int32Array(nodes),
     last: new Int32Array(nodes),
-    pi: exact ? new Int32Array(nodes) : new Float64Array(nodes),
+    pi: exact ? new Int32Array(nodes + 1) : new Float64Array(nodes + 1),
     block: Math.max(10, Math.ceil((mixed ? MIXED_BLOCK : 1) * Math.sqrt(arcs))),
     problem: p,
     found,
@@ -384,7 +418,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     delta: 0,
     side: 0,
   };
-  const { tail, head, cost, treeFlow, treeCap, parent, pred, up } = net;
+  const { tail, head, cost, treeFlow, treeCap, parent, pred, up, pi } = net;
   for (let i = 0; i < sources; i++) {
     const k = mixed ? i : p.start[i + 1]! + i;
     tail[k] = i;
@@ -398,8 +432,9 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   for (let j = 0; j < sinks; j++) {
     const k = (mixed ? sources : m + sources) + j;
     const u = root + 1 + j;
-    tail[k] = root;
+    tail[k] = virtual;
     head[k] = u;
+    pi[u] = bonus;
     treeCap[u] = UNBOUNDED;
     treeFlow[u] = p.capacity[j]!;
     parent[u] = root;
@@ -423,7 +458,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
             const a = usableArc(found, t, i);
             tail[k] = i;
             head[k] = root + 1 + p.to[a]!;
-            cost[k] = -(bonus + p.weight[a]!);
+            cost[k] = -p.weight[a]!;
           }
         }
       }
@@ -435,7 +470,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
         const priced = usable(p, bonus, i, a);
         tail[k] = i;
         head[k] = priced ? root + 1 + p.to[a]! : i;
-        cost[k] = priced ? -(bonus + p.weight[a]!) : 0;
+        cost[k] = priced ? -p.weight[a]! : 0;
       }
     }
   }
@@ -451,6 +486,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   }
   thread[previous] = root;
   for (let u = 0; u < nodes; u++) rev[thread[u]!] = u;
+  pi[virtual] = bonus;
   parent[root] = -1;
   pred[root] = -1;
   size[root] = nodes;
@@ -458,16 +494,23 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   return net;
 };
 
+/** The tail of the arc at position k as the tree sees it: the root for the root's arcs (see `Network.virtual`). */
+const tailOf = (net: Network, k: number): number => {
+  const from = net.tail[k]!;
+  return from === net.virtual ? net.sources : from;
+};
+
 /**
  * The problem arc at position k, or -1 for an artificial arc. Artificial arcs
- * touch the root and are never reversed (their bound is above any flow); a
- * problem arc's source is its tail, or its head while it is reversed.
+ * touch the root (its arcs to the sinks leave from `virtual`) and are never
+ * reversed (their bound is above any flow); a problem arc's source is its
+ * tail, or its head while it is reversed.
  */
 const problemArcAt = (net: Network, k: number): number => {
   const root = net.sources;
   const from = net.tail[k]!;
   const to = net.head[k]!;
-  if (from === root || to === root) return -1;
+  if (from === net.virtual || to === root) return -1;
   const i = from < root ? from : to;
   const runs = net.runs;
   if (runs === null) return k - i;
@@ -494,11 +537,12 @@ export const networkLayout = (
   mix?: boolean,
 ): { readonly mixed: boolean; readonly tail: number[]; readonly head: number[]; readonly cost: number[]; readonly cap: number[]; readonly priced: boolean[] } => {
   const net = starNetwork(problem, mix);
+  const bonus = problem.bonus ?? 0;
   return {
     mixed: net.mixed,
-    tail: Array.from(net.tail),
+    tail: Array.from(net.tail, (_, k) => tailOf(net, k)),
     head: Array.from(net.head),
-    cost: Array.from(net.cost),
+    cost: Array.from(net.cost, (c, k) => (problemArcAt(net, k) >= 0 && net.tail[k] !== net.head[k] ? c - bonus : 0)),
     cap: Array.from(net.tail, (_, k) => capAt(net, k)),
     priced: Array.from(net.tail, (t, k) => t !== net.head[k]),
   };
@@ -649,7 +693,7 @@ const shiftPotentials = (net: Network, u: number, sigma: number): void => {
 const pivot = (net: Network, e: number): boolean => {
   const { cost, treeFlow, pred, pi } = net;
   // Outside the tree, e is at its lower bound (see `flip`): the cycle runs from its tail, through it, to its head.
-  const eTail = net.tail[e]!;
+  const eTail = tailOf(net, e);
   const eHead = net.head[e]!;
   const join = findJoin(net, eTail, eHead);
   const capE = capAt(net, e);
@@ -664,7 +708,7 @@ const pivot = (net: Network, e: number): boolean => {
   const onFirst = net.side === 1;
   const uIn = onFirst ? eTail : eHead;
   const vIn = onFirst ? eHead : eTail;
-  const reduced = cost[e]! + pi[eTail]! - pi[eHead]!;
+  const reduced = cost[e]! + pi[net.tail[e]!]! - pi[eHead]!;
   const leaving = pred[out]!;
   if (treeFlow[out] !== 0) flip(net, leaving);
   cut(net, out, join);
@@ -687,8 +731,9 @@ const flowsOf = (net: Network): Int32Array => {
   const flows = new Int32Array(upper.length);
   const { tail, pred, treeFlow } = net;
   const root = net.sources;
+  const virtual = net.virtual;
   for (let k = 0; k < net.arcs; k++) {
-    if (tail[k]! <= root) continue;
+    if (tail[k]! <= root || tail[k] === virtual) continue;
     const a = problemArcAt(net, k);
     flows[a] = upper[a]!;
   }

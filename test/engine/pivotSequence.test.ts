@@ -1,7 +1,8 @@
 /**
  * The network simplex keeps per node, not per arc, the flows and bounds of
- * its tree arcs, reads the entering arc's bound from the problem, and knows
- * a reversed arc by its tail. Oracle: the engine as it was before
+ * its tree arcs, reads the entering arc's bound from the problem, knows a
+ * reversed arc by its tail, and prices arcs whose costs leave the bonus out
+ * (a change of potentials). Oracle: the engine as it was before
  * (test/support/oracle/perArcSimplex.ts, every arc's flow, bound and
  * direction in arrays of their own). Both must take the very same pivots and
  * return the very same flows, in either pricing order, proved or stopped
@@ -18,7 +19,8 @@ import { fcOptions } from "../support/seed.js";
  * supplies and bounds), arcs that cannot be used (weight, bound, supply or
  * capacity not positive: sources partly or wholly unusable), bounds above
  * what the ends allow, a placement bonus or none, Int32 or Float64 weights,
- * and weights large enough that the potentials need Float64Array.
+ * from a few units to 3 billion (so the costs take each of Int16Array,
+ * Int32Array and Float64Array, and the potentials Float64Array too).
  */
 const problems = (minNodes: number, maxNodes: number): fc.Arbitrary<TransportProblem> => fc
   .record({
@@ -27,10 +29,11 @@ const problems = (minNodes: number, maxNodes: number): fc.Arbitrary<TransportPro
     density: fc.integer({ min: 1, max: 5 }),
     spread: fc.constantFrom(1, 3, 12),
     bonus: fc.constantFrom(0, 0, 1_000, 2 ** 28),
+    scale: fc.constantFrom(1, 1, 5_000, 2 ** 28),
     wide: fc.boolean(),
     seed: fc.integer({ min: 1, max: 2 ** 30 }),
   })
-  .map(({ nS, nT, density, spread, bonus, wide, seed }): TransportProblem => {
+  .map(({ nS, nT, density, spread, bonus, scale, wide, seed }): TransportProblem => {
     let x = seed;
     const next = (n: number): number => ((x = (Math.imul(x, 1103515245) + 12345) >>> 1) % n);
     const supply = Int32Array.from({ length: nS }, () => (next(12) === 0 ? 0 : 1 + next(5)));
@@ -44,7 +47,7 @@ const problems = (minNodes: number, maxNodes: number): fc.Arbitrary<TransportPro
         if (next(6) >= density) continue;
         to.push(j);
         upper.push(next(9) === 0 ? 0 : 1 + next(6));
-        weight.push(next(spread + 1) - (bonus === 0 ? 1 : 0));
+        weight.push((next(spread + 1) - (bonus === 0 ? 1 : 0)) * scale);
       }
       start[i + 1] = to.length;
     }
