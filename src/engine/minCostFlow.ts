@@ -135,10 +135,16 @@ export interface TransportOptions {
  */
 export type TransportStatus = "optimal" | "time-limit";
 
-/** The flow of each arc (feasible in every case) and the number of pivots made. */
+/**
+ * The flow of each arc (feasible in every case), the arcs whose flow is not
+ * 0 (each once, in no particular order: a check of the flows need only read
+ * these, a few hundred thousand among millions), and the number of pivots
+ * made.
+ */
 export interface TransportResult {
   readonly status: TransportStatus;
   readonly flows: Int32Array;
+  readonly support: Int32Array;
   readonly pivots: number;
 }
 
@@ -226,6 +232,8 @@ interface Network extends TreeLinks {
   readonly found: Usable;
   /** Mixed layout only: the walk of `mixedSkip` (see `runsOf`). */
   readonly runs: Runs | null;
+  /** Every position `flip` reversed, in order (some more than once, some back since): where `flowsOf` looks for arcs at their bound. */
+  readonly flips: number[];
   /** Where the next block search starts. */
   next: number;
   /** Flow and side of the last cycle (see findLeaving). */
@@ -414,6 +422,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     problem: p,
     found,
     runs: mixed ? runsOf(count, nodes) : null,
+    flips: [],
     next: 0,
     delta: 0,
     side: 0,
@@ -652,6 +661,7 @@ const flip = (net: Network, e: number): void => {
   tail[e] = head[e]!;
   head[e] = t;
   cost[e] = 0 - cost[e]!;
+  net.flips.push(e);
 };
 
 /**
@@ -721,29 +731,37 @@ const pivot = (net: Network, e: number): boolean => {
 };
 
 /**
- * The flow of each problem arc, read back from either layout: 0 for an arc
- * outside the tree, or its bound while reversed; a tree arc's from its node's
- * `treeFlow` (counted down from the bound while reversed). One sequential
- * pass over the tails, and a look-up per reversed arc and per node.
+ * The flow of each problem arc, read back from either layout, and the arcs
+ * whose flow is not 0: a tree arc's flow is its node's `treeFlow` (counted
+ * down from the bound while reversed); an arc outside the tree has 0, or its
+ * bound while reversed, and only arcs `flip` has reversed can be. So nothing
+ * here walks the arcs: a look-up per node and per flip.
  */
-const flowsOf = (net: Network): Int32Array => {
+const flowsOf = (net: Network): { readonly flows: Int32Array; readonly support: Int32Array } => {
   const { upper } = net.problem;
   const flows = new Int32Array(upper.length);
-  const { tail, pred, treeFlow } = net;
+  const support: number[] = [];
+  const { tail, head, pred, treeFlow, flips } = net;
   const root = net.sources;
-  const virtual = net.virtual;
-  for (let k = 0; k < net.arcs; k++) {
-    if (tail[k]! <= root || tail[k] === virtual) continue;
-    const a = problemArcAt(net, k);
-    flows[a] = upper[a]!;
-  }
   for (let u = 0; u < net.nodes; u++) {
     if (u === root) continue;
     const k = pred[u]!;
     const a = problemArcAt(net, k);
-    if (a >= 0) flows[a] = tail[k]! > root ? upper[a]! - treeFlow[u]! : treeFlow[u]!;
+    if (a < 0) continue;
+    const f = tail[k]! > root ? upper[a]! - treeFlow[u]! : treeFlow[u]!;
+    if (f === 0) continue;
+    flows[a] = f;
+    support.push(a);
   }
-  return flows;
+  for (const k of flips) {
+    // Reversed now (a sink as its tail), outside the tree, and not yet read (usable arcs have a bound above 0).
+    if (tail[k]! <= root || pred[tail[k]!] === k || pred[head[k]!] === k) continue;
+    const a = problemArcAt(net, k);
+    if (flows[a] !== 0) continue;
+    flows[a] = upper[a]!;
+    support.push(a);
+  }
+  return { flows, support: Int32Array.from(support) };
 };
 
 /**
@@ -773,5 +791,6 @@ export const maxWeightTransport = (problem: TransportProblem, options: Transport
     if (!pivot(net, e)) throw new Error("network simplex: a cycle without bound (invalid input)");
     pivots++;
   }
-  return { status, flows: flowsOf(net), pivots };
+  const { flows, support } = flowsOf(net);
+  return { status, flows, support, pivots };
 };

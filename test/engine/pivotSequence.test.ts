@@ -14,6 +14,9 @@ import { maxWeightTransport, type TransportProblem } from "../../src/engine/minC
 import { perArcTransport } from "../support/oracle/perArcSimplex.js";
 import { fcOptions } from "../support/seed.js";
 
+/** The arcs whose flow is not 0, in order: what `support` must list, each once. */
+const nonZero = (flows: Int32Array): number[] => Array.from(flows.keys()).filter((a) => flows[a] !== 0);
+
 /**
  * Problems with many ties (few distinct weights), degenerate pivots (small
  * supplies and bounds), arcs that cannot be used (weight, bound, supply or
@@ -55,7 +58,7 @@ const problems = (minNodes: number, maxNodes: number): fc.Arbitrary<TransportPro
   });
 
 describe("network simplex with per-node tree state", () => {
-  it("takes the same pivots to the same flows as the per-arc engine, in either pricing order", () => {
+  it("takes the same pivots to the same flows as the per-arc engine, in either pricing order, and lists the arcs that carry flow", () => {
     fc.assert(
       fc.property(problems(1, 90), (p) => {
         for (const mix of [false, true]) {
@@ -64,6 +67,7 @@ describe("network simplex with per-node tree state", () => {
           expect(lean.status).toBe("optimal");
           expect(lean.pivots).toBe(oracle.pivots);
           expect(Array.from(lean.flows)).toEqual(Array.from(oracle.flows));
+          expect(Array.from(lean.support).sort((a, b) => a - b)).toEqual(nonZero(lean.flows));
         }
       }),
       fcOptions(60),
@@ -85,6 +89,7 @@ describe("network simplex with per-node tree state", () => {
           expect(lean.status).toBe(oracle.status);
           expect(lean.pivots).toBe(oracle.pivots);
           expect(Array.from(lean.flows)).toEqual(Array.from(oracle.flows));
+          expect(Array.from(lean.support).sort((a, b) => a - b)).toEqual(nonZero(lean.flows));
         }
       }),
       fcOptions(20),

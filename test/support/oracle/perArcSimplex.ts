@@ -356,7 +356,7 @@ const flowsOf = (net: Network, p: TransportProblem): Int32Array => {
   return flows;
 };
 
-export const perArcTransport = (problem: TransportProblem, options: TransportOptions = {}): TransportResult => {
+export const perArcTransport = (problem: TransportProblem, options: TransportOptions = {}): Omit<TransportResult, "support"> => {
   const net = starNetwork(problem, options.mix);
   const now = options.now ?? (() => performance.now());
   const deadline = options.deadline;
