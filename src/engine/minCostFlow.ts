@@ -139,7 +139,8 @@ export type TransportStatus = "optimal" | "time-limit";
  * The flow of each arc (feasible in every case), the arcs whose flow is not
  * 0 (each once, in no particular order: a check of the flows need only read
  * these, a few hundred thousand among millions), and the number of pivots
- * made.
+ * made. `flows` is a view on memory the solve used before (its buffer can
+ * be longer than the flows): no fresh memory for 5.3 million flows.
  */
 export interface TransportResult {
   readonly status: TransportStatus;
@@ -198,6 +199,13 @@ interface Network extends TreeLinks {
   /** Uint16Array when every node number fits (less to read per arc priced), else Int32Array. */
   readonly tail: Uint16Array | Int32Array;
   readonly head: Uint16Array | Int32Array;
+  /**
+   * The memory of `tail` (and of `head` when narrow), at least 4 bytes per
+   * problem arc: `flowsOf` writes the flows there once it has read the
+   * tree, so that the flows handed back take no fresh memory (21 MB, 5,200
+   * page faults at 333,000 workers).
+   */
+  readonly spare: ArrayBuffer;
   /**
    * -weight[a] for problem arc a, without the bonus (see `virtual`), 0 for
    * artificial ones; negated while reversed. Int16Array when every weight
@@ -399,13 +407,15 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   const arcs = mixed ? base + count : m + sources + sinks;
   const virtual = nodes;
   const narrow = virtual < 2 ** 16;
+  const spare = new ArrayBuffer(4 * Math.max(arcs, m));
   const net: Network = {
     mixed,
     sources,
     nodes,
     arcs,
-    tail: narrow ? new Uint16Array(arcs) : new Int32Array(arcs),
-    head: narrow ? new Uint16Array(arcs) : new Int32Array(arcs),
+    tail: narrow ? new Uint16Array(spare, 0, arcs) : new Int32Array(spare, 0, arcs),
+    head: narrow ? new Uint16Array(spare, 2 * arcs, arcs) : new Int32Array(arcs),
+    spare,
     cost: costs === "int16" ? new Int16Array(arcs) : costs === "int32" ? new Int32Array(arcs) : new Float64Array(arcs),
     virtual,
     treeFlow: new Int32Array(nodes),
@@ -735,12 +745,13 @@ const pivot = (net: Network, e: number): boolean => {
  * whose flow is not 0: a tree arc's flow is its node's `treeFlow` (counted
  * down from the bound while reversed); an arc outside the tree has 0, or its
  * bound while reversed, and only arcs `flip` has reversed can be. So nothing
- * here walks the arcs: a look-up per node and per flip.
+ * here walks the arcs: a look-up per node and per flip. The flows are
+ * written into `spare` once the arcs are read (the network is done with).
  */
 const flowsOf = (net: Network): { readonly flows: Int32Array; readonly support: Int32Array } => {
   const { upper } = net.problem;
-  const flows = new Int32Array(upper.length);
   const support: number[] = [];
+  const values: number[] = [];
   const { tail, head, pred, treeFlow, flips } = net;
   const root = net.sources;
   for (let u = 0; u < net.nodes; u++) {
@@ -750,17 +761,20 @@ const flowsOf = (net: Network): { readonly flows: Int32Array; readonly support: 
     if (a < 0) continue;
     const f = tail[k]! > root ? upper[a]! - treeFlow[u]! : treeFlow[u]!;
     if (f === 0) continue;
-    flows[a] = f;
     support.push(a);
+    values.push(f);
   }
   for (const k of flips) {
-    // Reversed now (a sink as its tail), outside the tree, and not yet read (usable arcs have a bound above 0).
+    // Reversed now (a sink as its tail) and outside the tree; usable arcs have a bound above 0.
     if (tail[k]! <= root || pred[tail[k]!] === k || pred[head[k]!] === k) continue;
     const a = problemArcAt(net, k);
-    if (flows[a] !== 0) continue;
-    flows[a] = upper[a]!;
     support.push(a);
+    values.push(upper[a]!);
+    // Read once: a position listed again is skipped (the root as its tail, as if not reversed).
+    tail[k] = root;
   }
+  const flows = new Int32Array(net.spare, 0, upper.length).fill(0);
+  for (let t = 0; t < support.length; t++) flows[support[t]!] = values[t]!;
   return { flows, support: Int32Array.from(support) };
 };
 
