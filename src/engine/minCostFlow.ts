@@ -52,8 +52,8 @@
  *   de-optimised and recompiled four times in an earlier layout); node
  *   numbers are 16-bit when they fit (8% less CPU at 333,000 workers than
  *   32-bit ones), and arcs at their upper bound are kept reversed (`flip`),
- *   so that pricing reads no state per arc: each arc priced reads 6 bytes
- *   (cost, tail, head; the costs are Int16 when the weights fit, since the
+ *   so that pricing reads no state per arc: each arc priced reads 5 bytes
+ *   (cost, tail, head; the costs are Int8 when the weights fit, since the
  *   placement bonus is taken out of them by a change of potentials, see
  *   `Network.virtual`) and takes no branch but the comparison (a branch-free
  *   state * reduced cost, tried first, was slower than the branches);
@@ -71,7 +71,9 @@
  *   70 MB freshly touched) and 2.82 to 2.51 s CPU (medians of 3 cold
  *   processes, alternated), with the very same pivots; Int16 costs then took
  *   it to 15,200 faults and 2.33 s CPU (against 2.90 s for the per-arc engine
- *   in the same minutes);
+ *   in the same minutes), the flows written into the tails' memory (see
+ *   `Network.spare`) to 10,100, and Int8 costs to 7,500 faults and 2.49 s
+ *   CPU against 2.71 s with Int16 (medians of 3, alternated; load 8-9);
  * - which optimum is returned among equal ones follows from the pivot
  *   sequence: deterministic for a given problem (its arcs in its order).
  *   Below `MIX_FROM_ARCS` the sequence is the one this engine always took
@@ -208,11 +210,12 @@ interface Network extends TreeLinks {
   readonly spare: ArrayBuffer;
   /**
    * -weight[a] for problem arc a, without the bonus (see `virtual`), 0 for
-   * artificial ones; negated while reversed. Int16Array when every weight
-   * fits (6 bytes read per arc priced instead of 8), else Int32Array or
+   * artificial ones; negated while reversed. The narrowest array that holds
+   * every usable arc's weight: Int8Array (scores 0..39 nationwide: 5 bytes
+   * read per arc priced instead of 8), Int16Array, Int32Array or
    * Float64Array.
    */
-  readonly cost: Int16Array | Int32Array | Float64Array;
+  readonly cost: Int8Array | Int16Array | Int32Array | Float64Array;
   /**
    * The bonus is taken out of the problem arcs' costs by a change of
    * potentials (pi - phi with phi = -bonus at the sinks, 0 elsewhere), which
@@ -277,7 +280,7 @@ const mixedSkip = (count: number, nodes: number): number => Math.max(Math.floor(
 interface Usable {
   readonly count: number;
   /** The narrowest cost array that holds every usable arc's weight (see `Network.cost`). */
-  readonly costs: "int16" | "int32" | "float64";
+  readonly costs: "int8" | "int16" | "int32" | "float64";
   /** Whether the potentials fit Int32Array. */
   readonly exact: boolean;
   readonly ustart: Int32Array;
@@ -343,7 +346,7 @@ const survey = (p: TransportProblem): Usable => {
   const nodes = sources + p.capacity.length + 1;
   return {
     count,
-    costs: widest <= 2 ** 15 - 1 ? "int16" : widest <= 2 ** 31 - 1 ? "int32" : "float64",
+    costs: widest <= 2 ** 7 - 1 ? "int8" : widest <= 2 ** 15 - 1 ? "int16" : widest <= 2 ** 31 - 1 ? "int32" : "float64",
     exact: Math.abs(bonus) + (maxW === 0 ? 0 : maxW + Math.ceil(nodes / 2) * (maxW - minW)) <= 2 ** 31 - 1,
     ustart,
     shift,
@@ -416,7 +419,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     tail: narrow ? new Uint16Array(spare, 0, arcs) : new Int32Array(spare, 0, arcs),
     head: narrow ? new Uint16Array(spare, 2 * arcs, arcs) : new Int32Array(arcs),
     spare,
-    cost: costs === "int16" ? new Int16Array(arcs) : costs === "int32" ? new Int32Array(arcs) : new Float64Array(arcs),
+    cost: costs === "int8" ? new Int8Array(arcs) : costs === "int16" ? new Int16Array(arcs) : costs === "int32" ? new Int32Array(arcs) : new Float64Array(arcs),
     virtual,
     treeFlow: new Int32Array(nodes),
     treeCap: new Int32Array(nodes),

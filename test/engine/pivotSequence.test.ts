@@ -22,7 +22,7 @@ const nonZero = (flows: Int32Array): number[] => Array.from(flows.keys()).filter
  * supplies and bounds), arcs that cannot be used (weight, bound, supply or
  * capacity not positive: sources partly or wholly unusable), bounds above
  * what the ends allow, a placement bonus or none, Int32 or Float64 weights,
- * from a few units to 3 billion (so the costs take each of Int16Array,
+ * from a few units to 3 billion (so the costs take each of Int8Array, Int16Array,
  * Int32Array and Float64Array, and the potentials Float64Array too).
  */
 const problems = (minNodes: number, maxNodes: number): fc.Arbitrary<TransportProblem> => fc
@@ -32,7 +32,7 @@ const problems = (minNodes: number, maxNodes: number): fc.Arbitrary<TransportPro
     density: fc.integer({ min: 1, max: 5 }),
     spread: fc.constantFrom(1, 3, 12),
     bonus: fc.constantFrom(0, 0, 1_000, 2 ** 28),
-    scale: fc.constantFrom(1, 1, 5_000, 2 ** 28),
+    scale: fc.constantFrom(1, 1, 100, 5_000, 2 ** 28),
     wide: fc.boolean(),
     seed: fc.integer({ min: 1, max: 2 ** 30 }),
   })
