@@ -223,7 +223,10 @@ interface Network extends TreeLinks {
    * costs -weight, the root's arcs to the sinks cost the bonus. Those leave
    * from a node of their own, `virtual` = nodes (the root to the tree code,
    * see `tailOf`), whose potential is fixed at the bonus, so that pricing
-   * stays one loop over one cost array of small numbers.
+   * stays one loop over one cost array of small numbers. (Where a cost plus
+   * two such potentials could leave the exact range of doubles, weights and
+   * bonus near 2^53 in size, nothing is taken out: `Usable.lifted` is then 0;
+   * the pivot-sequence test finds other pivots without that guard.)
    */
   readonly virtual: number;
   /**
@@ -279,7 +282,9 @@ const mixedSkip = (count: number, nodes: number): number => Math.max(Math.floor(
  */
 interface Usable {
   readonly count: number;
-  /** The narrowest cost array that holds every usable arc's weight (see `Network.cost`). */
+  /** How much of the bonus the potentials carry (see `Network.virtual`): all of it, or 0 where the sums could pass 2^53. */
+  readonly lifted: number;
+  /** The narrowest cost array that holds every usable arc's cost (see `Network.cost`). */
   readonly costs: "int8" | "int16" | "int32" | "float64";
   /** Whether the potentials fit Int32Array. */
   readonly exact: boolean;
@@ -315,6 +320,7 @@ const survey = (p: TransportProblem): Usable => {
   let maxW = 0;
   let minW = Infinity;
   let widest = 0;
+  let largest = 0;
   for (let i = 0; i < sources; i++) {
     ustart[i] = count;
     const first = p.start[i]!;
@@ -327,6 +333,7 @@ const survey = (p: TransportProblem): Usable => {
         if (w > maxW) maxW = w;
         if (w < minW) minW = w;
         widest = Math.max(widest, Math.abs(p.weight[a]!));
+        largest = Math.max(largest, Math.abs(w));
       }
     }
     const own = count - ustart[i]!;
@@ -344,10 +351,15 @@ const survey = (p: TransportProblem): Usable => {
     for (let a = p.start[i]!; a < p.start[i + 1]!; a++) if (usable(p, bonus, i, a)) partial[k++] = a;
   }
   const nodes = sources + p.capacity.length + 1;
+  const potentials = maxW === 0 ? 0 : maxW + Math.ceil(nodes / 2) * (maxW - minW);
+  // A reduced cost sums a cost and two potentials: with the bonus lifted, each potential can be |bonus| larger.
+  const lifted = widest + 2 * (potentials + Math.abs(bonus)) <= Number.MAX_SAFE_INTEGER ? bonus : 0;
+  const cost = lifted === 0 ? largest : widest;
   return {
     count,
-    costs: widest <= 2 ** 7 - 1 ? "int8" : widest <= 2 ** 15 - 1 ? "int16" : widest <= 2 ** 31 - 1 ? "int32" : "float64",
-    exact: Math.abs(bonus) + (maxW === 0 ? 0 : maxW + Math.ceil(nodes / 2) * (maxW - minW)) <= 2 ** 31 - 1,
+    lifted,
+    costs: cost <= 2 ** 7 - 1 ? "int8" : cost <= 2 ** 15 - 1 ? "int16" : cost <= 2 ** 31 - 1 ? "int32" : "float64",
+    exact: Math.abs(lifted) + potentials <= 2 ** 31 - 1,
     ustart,
     shift,
     partial,
@@ -403,8 +415,10 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   const nodes = sources + sinks + 1;
   const m = p.to.length;
   const found = survey(p);
-  const { count, costs, exact } = found;
+  const { count, costs, exact, lifted } = found;
   const bonus = p.bonus ?? 0;
+  // What stays in the problem arcs' costs: 0, unless the bonus could not be lifted.
+  const kept = bonus - lifted;
   const mixed = mix ?? count >= MIX_FROM_ARCS;
   const base = sources + sinks;
   const arcs = mixed ? base + count : m + sources + sinks;
@@ -456,7 +470,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     const u = root + 1 + j;
     tail[k] = virtual;
     head[k] = u;
-    pi[u] = bonus;
+    pi[u] = lifted;
     treeCap[u] = UNBOUNDED;
     treeFlow[u] = p.capacity[j]!;
     parent[u] = root;
@@ -480,7 +494,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
             const a = usableArc(found, t, i);
             tail[k] = i;
             head[k] = root + 1 + p.to[a]!;
-            cost[k] = -p.weight[a]!;
+            cost[k] = -(kept + p.weight[a]!);
           }
         }
       }
@@ -492,7 +506,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
         const priced = usable(p, bonus, i, a);
         tail[k] = i;
         head[k] = priced ? root + 1 + p.to[a]! : i;
-        cost[k] = priced ? -p.weight[a]! : 0;
+        cost[k] = priced ? -(kept + p.weight[a]!) : 0;
       }
     }
   }
@@ -508,7 +522,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   }
   thread[previous] = root;
   for (let u = 0; u < nodes; u++) rev[thread[u]!] = u;
-  pi[virtual] = bonus;
+  pi[virtual] = lifted;
   parent[root] = -1;
   pred[root] = -1;
   size[root] = nodes;
@@ -559,12 +573,12 @@ export const networkLayout = (
   mix?: boolean,
 ): { readonly mixed: boolean; readonly tail: number[]; readonly head: number[]; readonly cost: number[]; readonly cap: number[]; readonly priced: boolean[] } => {
   const net = starNetwork(problem, mix);
-  const bonus = problem.bonus ?? 0;
+  const lifted = net.found.lifted;
   return {
     mixed: net.mixed,
     tail: Array.from(net.tail, (_, k) => tailOf(net, k)),
     head: Array.from(net.head),
-    cost: Array.from(net.cost, (c, k) => (problemArcAt(net, k) >= 0 && net.tail[k] !== net.head[k] ? c - bonus : 0)),
+    cost: Array.from(net.cost, (c, k) => (problemArcAt(net, k) >= 0 && net.tail[k] !== net.head[k] ? c - lifted : 0)),
     cap: Array.from(net.tail, (_, k) => capAt(net, k)),
     priced: Array.from(net.tail, (t, k) => t !== net.head[k]),
   };

@@ -21,7 +21,8 @@ const nonZero = (flows: Int32Array): number[] => Array.from(flows.keys()).filter
  * Problems with many ties (few distinct weights), degenerate pivots (small
  * supplies and bounds), arcs that cannot be used (weight, bound, supply or
  * capacity not positive: sources partly or wholly unusable), bounds above
- * what the ends allow, a placement bonus or none, Int32 or Float64 weights,
+ * what the ends allow, a placement bonus or none (or one of 2^50 or 2^53 - 2^20 against
+ * weights near its negation), Int32 or Float64 weights,
  * from a few units to 3 billion (so the costs take each of Int8Array, Int16Array,
  * Int32Array and Float64Array, and the potentials Float64Array too).
  */
@@ -31,7 +32,7 @@ const problems = (minNodes: number, maxNodes: number): fc.Arbitrary<TransportPro
     nT: fc.noBias(fc.integer({ min: minNodes, max: maxNodes })),
     density: fc.integer({ min: 1, max: 5 }),
     spread: fc.constantFrom(1, 3, 12),
-    bonus: fc.constantFrom(0, 0, 1_000, 2 ** 28),
+    bonus: fc.constantFrom(0, 0, 1_000, 2 ** 28, 2 ** 50, 2 ** 53 - 2 ** 20),
     scale: fc.constantFrom(1, 1, 100, 5_000, 2 ** 28),
     wide: fc.boolean(),
     seed: fc.integer({ min: 1, max: 2 ** 30 }),
@@ -50,11 +51,12 @@ const problems = (minNodes: number, maxNodes: number): fc.Arbitrary<TransportPro
         if (next(6) >= density) continue;
         to.push(j);
         upper.push(next(9) === 0 ? 0 : 1 + next(6));
-        weight.push((next(spread + 1) - (bonus === 0 ? 1 : 0)) * scale);
+        // With a bonus of 2^50 or 2^53 - 2^20 the weights are near its negation (gains bonus + weight of a few units to billions).
+        weight.push((next(spread + 1) - (bonus === 0 ? 1 : 0)) * scale - (bonus >= 2 ** 50 ? bonus - 1 : 0));
       }
       start[i + 1] = to.length;
     }
-    return { supply, capacity, start, to: Int32Array.from(to), upper: Int32Array.from(upper), weight: wide ? Float64Array.from(weight) : Int32Array.from(weight), bonus };
+    return { supply, capacity, start, to: Int32Array.from(to), upper: Int32Array.from(upper), weight: wide || bonus >= 2 ** 50 ? Float64Array.from(weight) : Int32Array.from(weight), bonus };
   });
 
 describe("network simplex with per-node tree state", () => {
