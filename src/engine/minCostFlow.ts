@@ -52,13 +52,28 @@
  *   de-optimised and recompiled four times in an earlier layout); node
  *   numbers are 16-bit when they fit (8% less CPU at 333,000 workers than
  *   32-bit ones), and arcs at their upper bound are kept reversed (`flip`),
- *   so that pricing reads no state per arc: each arc priced reads 8 bytes
- *   (cost, tail, head) and takes no branch but the comparison (a branch-free
+ *   so that pricing reads no state per arc: each arc priced reads 5 bytes
+ *   (cost, tail, head; the costs are Int8 when the weights fit, since the
+ *   placement bonus is taken out of them by a change of potentials, see
+ *   `Network.virtual`) and takes no branch but the comparison (a branch-free
  *   state * reduced cost, tried first, was slower than the branches);
- * - the mixed layout is written, and its flows read back, in tiles (`TILE`):
- *   a cache miss per arc and array otherwise. With the reversed arcs, the
- *   solve at 333,000 workers took 2.40 s CPU against 2.75 s (medians of 5,
- *   alternated in one process);
+ * - the mixed layout is written in tiles (`TILE`): a cache miss per arc and
+ *   array otherwise. With the reversed arcs, the solve at 333,000 workers
+ *   took 2.40 s CPU against 2.75 s (medians of 5, alternated in one process);
+ * - fresh memory is dear (a page touched for the first time costs about
+ *   17 us on the 2-core VM), so nothing is kept per arc that pricing does not
+ *   read: an arc outside the tree is at its lower bound as it stands (0, see
+ *   `flip`), so flows and bounds are kept per node for the tree's arcs only
+ *   (`treeFlow`, `treeCap`), the entering arc's bound is read from the
+ *   problem, a reversed arc is known by its tail, and the usable arcs are
+ *   listed only for sources that have unusable ones (`Usable`). At 333,000
+ *   workers that took the solve from 31,300 to 17,900 page faults (122 to
+ *   70 MB freshly touched) and 2.82 to 2.51 s CPU (medians of 3 cold
+ *   processes, alternated), with the very same pivots; Int16 costs then took
+ *   it to 15,200 faults and 2.33 s CPU (against 2.90 s for the per-arc engine
+ *   in the same minutes), the flows written into the tails' memory (see
+ *   `Network.spare`) to 10,100, and Int8 costs to 7,500 faults and 2.49 s
+ *   CPU against 2.71 s with Int16 (medians of 3, alternated; load 8-9);
  * - which optimum is returned among equal ones follows from the pivot
  *   sequence: deterministic for a given problem (its arcs in its order).
  *   Below `MIX_FROM_ARCS` the sequence is the one this engine always took
@@ -122,10 +137,17 @@ export interface TransportOptions {
  */
 export type TransportStatus = "optimal" | "time-limit";
 
-/** The flow of each arc (feasible in every case) and the number of pivots made. */
+/**
+ * The flow of each arc (feasible in every case), the arcs whose flow is not
+ * 0 (each once, in no particular order: a check of the flows need only read
+ * these, a few hundred thousand among millions), and the number of pivots
+ * made. `flows` is a view on memory the solve used before (its buffer can
+ * be longer than the flows): no fresh memory for 5.3 million flows.
+ */
 export interface TransportResult {
   readonly status: TransportStatus;
   readonly flows: Int32Array;
+  readonly support: Int32Array;
   readonly pivots: number;
 }
 
@@ -179,18 +201,53 @@ interface Network extends TreeLinks {
   /** Uint16Array when every node number fits (less to read per arc priced), else Int32Array. */
   readonly tail: Uint16Array | Int32Array;
   readonly head: Uint16Array | Int32Array;
-  /** -weight for problem arcs, 0 for artificial ones; negated while reversed. */
-  readonly cost: Int32Array | Float64Array;
-  readonly cap: Int32Array;
-  /** Flow, counted from the tail as the arc now stands (so cap - flow of the problem's arc while reversed). */
-  readonly flow: Int32Array;
-  /** 1 while the arc is reversed (see `flip`). */
-  readonly flipped: Uint8Array;
-  /** Potentials: a tree arc's reduced cost cost + pi[tail] - pi[head] is 0; pi[root] stays 0. */
+  /**
+   * The memory of `tail` (and of `head` when narrow), at least 4 bytes per
+   * problem arc: `flowsOf` writes the flows there once it has read the
+   * tree, so that the flows handed back take no fresh memory (21 MB, 5,200
+   * page faults at 333,000 workers).
+   */
+  readonly spare: ArrayBuffer;
+  /**
+   * -weight[a] for problem arc a, without the bonus (see `virtual`), 0 for
+   * artificial ones; negated while reversed. The narrowest array that holds
+   * every usable arc's weight: Int8Array (scores 0..39 nationwide: 5 bytes
+   * read per arc priced instead of 8), Int16Array, Int32Array or
+   * Float64Array.
+   */
+  readonly cost: Int8Array | Int16Array | Int32Array | Float64Array;
+  /**
+   * The bonus is taken out of the problem arcs' costs by a change of
+   * potentials (pi - phi with phi = -bonus at the sinks, 0 elsewhere), which
+   * leaves every reduced cost, and so every pivot, as it was: a problem arc
+   * costs -weight, the root's arcs to the sinks cost the bonus. Those leave
+   * from a node of their own, `virtual` = nodes (the root to the tree code,
+   * see `tailOf`), whose potential is fixed at the bonus, so that pricing
+   * stays one loop over one cost array of small numbers. (Where a cost plus
+   * two such potentials could leave the exact range of doubles, weights and
+   * bonus near 2^53 in size, nothing is taken out: `Usable.lifted` is then 0;
+   * the pivot-sequence test finds other pivots without that guard.)
+   */
+  readonly virtual: number;
+  /**
+   * Per node u other than the root, of its tree arc pred[u]: the flow, counted
+   * from the tail as the arc now stands, and the bound. An arc outside the tree
+   * is at its lower bound as it stands (flow 0, see `flip`), so no arc needs a
+   * flow of its own, and only the entering arc's bound is read from the problem
+   * (`capAt`): two Int32 per node instead of per arc.
+   */
+  readonly treeFlow: Int32Array;
+  readonly treeCap: Int32Array;
+  /** Potentials: a tree arc's reduced cost cost + pi[tail] - pi[head] is 0; pi[root] stays 0, pi[virtual] the bonus. */
   readonly pi: Int32Array | Float64Array;
   readonly block: number;
-  /** Mixed layout only: the usable problem arcs in the problem's order (see `survey`), to read the flows back. */
-  readonly usable: Int32Array | null;
+  /** The problem (its bounds are the arcs' bounds) and its usable arcs (see `survey`), to map a position back to its problem arc. */
+  readonly problem: TransportProblem;
+  readonly found: Usable;
+  /** Mixed layout only: the walk of `mixedSkip` (see `runsOf`). */
+  readonly runs: Runs | null;
+  /** Every position `flip` reversed, in order (some more than once, some back since): where `flowsOf` looks for arcs at their bound. */
+  readonly flips: number[];
   /** Where the next block search starts. */
   next: number;
   /** Flow and side of the last cycle (see findLeaving). */
@@ -210,52 +267,103 @@ const usable = (p: TransportProblem, bonus: number, i: number, a: number): boole
  * or three neighbouring sources, and its best arc is a better pivot: on the
  * nationwide instance at 333,000 workers 113,179 pivots and 0.49 billion
  * arcs priced, against 312,824 and 2.0 billion in the problem's order.
- * `mixedSkip` is that skip; `starNetwork` and `flowsOf` take the walk's
- * positions in cache-sized tiles (see `TILE`), each loop written out so that
- * it stays monomorphic.
+ * `mixedSkip` is that skip; `starNetwork` takes the walk's positions in
+ * cache-sized tiles (see `TILE`), and `problemArcAt` maps a position back.
  */
 const mixedSkip = (count: number, nodes: number): number => Math.max(Math.floor(count / nodes), 3);
 
-/** The usable arcs, found by `survey`: problem arc `idx[t]` is the t-th, and source i's are t = ustart[i] .. ustart[i+1]-1. */
+/**
+ * The usable arcs, found by `survey`, numbered t = 0..count-1 in the
+ * problem's order: source i's are t = ustart[i] .. ustart[i+1]-1. Most
+ * sources have every arc usable, and their t-th is problem arc t + shift[i];
+ * the others (shift[i] < 0) list theirs in `partial`, from -1 - shift[i] on.
+ * So no list as long as the arcs is kept (an Int32Array of 5.3 million, 21 MB
+ * of fresh memory, at 333,000 workers) where every arc is usable.
+ */
 interface Usable {
   readonly count: number;
+  /** How much of the bonus the potentials carry (see `Network.virtual`): all of it, or 0 where the sums could pass 2^53. */
+  readonly lifted: number;
+  /** The narrowest cost array that holds every usable arc's cost (see `Network.cost`). */
+  readonly costs: "int8" | "int16" | "int32" | "float64";
+  /** Whether the potentials fit Int32Array. */
   readonly exact: boolean;
-  readonly idx: Int32Array;
   readonly ustart: Int32Array;
+  readonly shift: Int32Array;
+  readonly partial: Int32Array;
 }
 
+/** The problem arc of the t-th usable arc, which belongs to source i. */
+const usableArc = (found: Usable, t: number, i: number): number => {
+  const shift = found.shift[i]!;
+  return shift >= 0 ? t + shift : found.partial[t - found.ustart[i]! - 1 - shift]!;
+};
+
 /**
- * One pass over the arcs: which are usable (their list, for the mixed
- * layout), and whether costs and potentials fit Int32Array. Unoptimised
+ * One pass over the arcs: which are usable (see `Usable`), which array
+ * their costs fit, and whether the potentials fit Int32Array. Unoptimised
  * JavaScript boxes every double it reads from a Float64Array (a heap
  * allocation), but not a small integer from an Int32Array, so the first
  * pivots, before V8 optimises them, run much faster on Int32Array. A root
  * path in the tree is one artificial arc (cost 0) and then problem arcs in
  * alternating directions, so |pi| <= maxW + (nodes / 2) * (maxW - minW) over
- * the arcs that can enter: the usable ones.
+ * the arcs that can enter: the usable ones (W = bonus + weight); the change
+ * of potentials (see `Network.virtual`) adds at most |bonus|.
  */
 const survey = (p: TransportProblem): Usable => {
   const bonus = p.bonus ?? 0;
   const sources = p.supply.length;
-  const idx = new Int32Array(p.to.length);
   const ustart = new Int32Array(sources + 1);
+  const shift = new Int32Array(sources);
   let count = 0;
+  let listed = 0;
   let maxW = 0;
   let minW = Infinity;
+  let widest = 0;
+  let largest = 0;
   for (let i = 0; i < sources; i++) {
     ustart[i] = count;
-    if (p.supply[i]! <= 0) continue;
-    for (let a = p.start[i]!; a < p.start[i + 1]!; a++) {
-      if (!usable(p, bonus, i, a)) continue;
-      idx[count++] = a;
-      const w = bonus + p.weight[a]!;
-      if (w > maxW) maxW = w;
-      if (w < minW) minW = w;
+    const first = p.start[i]!;
+    const end = p.start[i + 1]!;
+    if (p.supply[i]! > 0) {
+      for (let a = first; a < end; a++) {
+        if (!usable(p, bonus, i, a)) continue;
+        count++;
+        const w = bonus + p.weight[a]!;
+        if (w > maxW) maxW = w;
+        if (w < minW) minW = w;
+        widest = Math.max(widest, Math.abs(p.weight[a]!));
+        largest = Math.max(largest, Math.abs(w));
+      }
+    }
+    const own = count - ustart[i]!;
+    if (own === end - first) shift[i] = first - ustart[i]!;
+    else {
+      shift[i] = -1 - listed;
+      listed += own;
     }
   }
   ustart[sources] = count;
+  const partial = new Int32Array(listed);
+  for (let i = 0; i < sources; i++) {
+    if (shift[i]! >= 0 || ustart[i + 1] === ustart[i]) continue;
+    let k = -1 - shift[i]!;
+    for (let a = p.start[i]!; a < p.start[i + 1]!; a++) if (usable(p, bonus, i, a)) partial[k++] = a;
+  }
   const nodes = sources + p.capacity.length + 1;
-  return { count, exact: maxW === 0 || maxW + Math.ceil(nodes / 2) * (maxW - minW) <= 2 ** 31 - 1, idx, ustart };
+  const potentials = maxW === 0 ? 0 : maxW + Math.ceil(nodes / 2) * (maxW - minW);
+  // A reduced cost sums a cost and two potentials: with the bonus lifted, each potential can be |bonus| larger.
+  const lifted = widest + 2 * (potentials + Math.abs(bonus)) <= Number.MAX_SAFE_INTEGER ? bonus : 0;
+  const cost = lifted === 0 ? largest : widest;
+  return {
+    count,
+    lifted,
+    costs: cost <= 2 ** 7 - 1 ? "int8" : cost <= 2 ** 15 - 1 ? "int16" : cost <= 2 ** 31 - 1 ? "int32" : "float64",
+    exact: Math.abs(lifted) + potentials <= 2 ** 31 - 1,
+    ustart,
+    shift,
+    partial,
+  };
 };
 
 /**
@@ -265,9 +373,8 @@ const survey = (p: TransportProblem): Usable => {
  * read run by run, the usable arcs are the columns of a matrix whose rows
  * are the positions. Walking it a run at a time (as the walk itself does)
  * writes each arc `skip` positions after the previous one, a cache miss per
- * array per arc (0.5 s of a 333,000-worker solve); the layout and the
- * read-back walk tiles of `TILE` runs x `TILE` steps instead, whose reads and writes stay
- * in cache. The positions are exactly the walk's.
+ * array per arc (0.5 s of a 333,000-worker solve); the layout walks tiles of
+ * `TILE` runs x `TILE` steps instead, whose reads and writes stay in cache. The positions are exactly the walk's.
  */
 const TILE = 64;
 
@@ -308,23 +415,28 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   const nodes = sources + sinks + 1;
   const m = p.to.length;
   const found = survey(p);
-  const { count, exact } = found;
+  const { count, costs, exact, lifted } = found;
   const bonus = p.bonus ?? 0;
+  // What stays in the problem arcs' costs: 0, unless the bonus could not be lifted.
+  const kept = bonus - lifted;
   const mixed = mix ?? count >= MIX_FROM_ARCS;
   const base = sources + sinks;
   const arcs = mixed ? base + count : m + sources + sinks;
-  const narrow = nodes <= 2 ** 16;
+  const virtual = nodes;
+  const narrow = virtual < 2 ** 16;
+  const spare = new ArrayBuffer(4 * Math.max(arcs, m));
   const net: Network = {
     mixed,
     sources,
     nodes,
     arcs,
-    tail: narrow ? new Uint16Array(arcs) : new Int32Array(arcs),
-    head: narrow ? new Uint16Array(arcs) : new Int32Array(arcs),
-    cost: exact ? new Int32Array(arcs) : new Float64Array(arcs),
-    cap: new Int32Array(arcs),
-    flow: new Int32Array(arcs),
-    flipped: new Uint8Array(arcs),
+    tail: narrow ? new Uint16Array(spare, 0, arcs) : new Int32Array(spare, 0, arcs),
+    head: narrow ? new Uint16Array(spare, 2 * arcs, arcs) : new Int32Array(arcs),
+    spare,
+    cost: costs === "int8" ? new Int8Array(arcs) : costs === "int16" ? new Int16Array(arcs) : costs === "int32" ? new Int32Array(arcs) : new Float64Array(arcs),
+    virtual,
+    treeFlow: new Int32Array(nodes),
+    treeCap: new Int32Array(nodes),
     parent: new Int32Array(nodes),
     pred: new Int32Array(nodes),
     up: new Uint8Array(nodes),
@@ -332,20 +444,23 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     rev: new Int32Array(nodes),
     size: new Int32Array(nodes),
     last: new Int32Array(nodes),
-    pi: exact ? new Int32Array(nodes) : new Float64Array(nodes),
+    pi: exact ? new Int32Array(nodes + 1) : new Float64Array(nodes + 1),
     block: Math.max(10, Math.ceil((mixed ? MIXED_BLOCK : 1) * Math.sqrt(arcs))),
-    usable: mixed ? found.idx.subarray(0, count) : null,
+    problem: p,
+    found,
+    runs: mixed ? runsOf(count, nodes) : null,
+    flips: [],
     next: 0,
     delta: 0,
     side: 0,
   };
-  const { tail, head, cost, cap, flow, parent, pred, up } = net;
+  const { tail, head, cost, treeFlow, treeCap, parent, pred, up, pi } = net;
   for (let i = 0; i < sources; i++) {
     const k = mixed ? i : p.start[i + 1]! + i;
     tail[k] = i;
     head[k] = root;
-    cap[k] = UNBOUNDED;
-    flow[k] = p.supply[i]!;
+    treeCap[i] = UNBOUNDED;
+    treeFlow[i] = p.supply[i]!;
     parent[i] = root;
     pred[i] = k;
     up[i] = 1;
@@ -353,16 +468,17 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   for (let j = 0; j < sinks; j++) {
     const k = (mixed ? sources : m + sources) + j;
     const u = root + 1 + j;
-    tail[k] = root;
+    tail[k] = virtual;
     head[k] = u;
-    cap[k] = UNBOUNDED;
-    flow[k] = p.capacity[j]!;
+    pi[u] = lifted;
+    treeCap[u] = UNBOUNDED;
+    treeFlow[u] = p.capacity[j]!;
     parent[u] = root;
     pred[u] = k;
   }
-  if (mixed) {
-    const { idx, ustart } = found;
-    const runs = runsOf(count, nodes);
+  if (net.runs !== null) {
+    const { ustart } = found;
+    const runs = net.runs;
     const { skip, long } = runs;
     for (let r0 = 0; r0 < skip; r0 += TILE) {
       const r1 = Math.min(skip, r0 + TILE);
@@ -375,11 +491,10 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
           let k = base + r + q0 * skip;
           for (let q = q0; q < q1; q++, t++, k += skip) {
             while (t >= ustart[i + 1]!) i++;
-            const a = idx[t]!;
+            const a = usableArc(found, t, i);
             tail[k] = i;
             head[k] = root + 1 + p.to[a]!;
-            cost[k] = -(bonus + p.weight[a]!);
-            cap[k] = p.upper[a]!;
+            cost[k] = -(kept + p.weight[a]!);
           }
         }
       }
@@ -391,8 +506,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
         const priced = usable(p, bonus, i, a);
         tail[k] = i;
         head[k] = priced ? root + 1 + p.to[a]! : i;
-        cost[k] = priced ? -(bonus + p.weight[a]!) : 0;
-        cap[k] = p.upper[a]!;
+        cost[k] = priced ? -(kept + p.weight[a]!) : 0;
       }
     }
   }
@@ -408,11 +522,43 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
   }
   thread[previous] = root;
   for (let u = 0; u < nodes; u++) rev[thread[u]!] = u;
+  pi[virtual] = lifted;
   parent[root] = -1;
   pred[root] = -1;
   size[root] = nodes;
   last[root] = rev[root]!;
   return net;
+};
+
+/** The tail of the arc at position k as the tree sees it: the root for the root's arcs (see `Network.virtual`). */
+const tailOf = (net: Network, k: number): number => {
+  const from = net.tail[k]!;
+  return from === net.virtual ? net.sources : from;
+};
+
+/**
+ * The problem arc at position k, or -1 for an artificial arc. Artificial arcs
+ * touch the root (its arcs to the sinks leave from `virtual`) and are never
+ * reversed (their bound is above any flow); a problem arc's source is its
+ * tail, or its head while it is reversed.
+ */
+const problemArcAt = (net: Network, k: number): number => {
+  const root = net.sources;
+  const from = net.tail[k]!;
+  const to = net.head[k]!;
+  if (from === net.virtual || to === root) return -1;
+  const i = from < root ? from : to;
+  const runs = net.runs;
+  if (runs === null) return k - i;
+  const offset = k - (net.nodes - 1);
+  const r = offset % runs.skip;
+  return usableArc(net.found, runFirst(runs, r) + (offset - r) / runs.skip, i);
+};
+
+/** The bound of the arc at position k: the problem's, or `UNBOUNDED` for an artificial arc. */
+const capAt = (net: Network, k: number): number => {
+  const a = problemArcAt(net, k);
+  return a < 0 ? UNBOUNDED : net.problem.upper[a]!;
 };
 
 /**
@@ -427,12 +573,13 @@ export const networkLayout = (
   mix?: boolean,
 ): { readonly mixed: boolean; readonly tail: number[]; readonly head: number[]; readonly cost: number[]; readonly cap: number[]; readonly priced: boolean[] } => {
   const net = starNetwork(problem, mix);
+  const lifted = net.found.lifted;
   return {
     mixed: net.mixed,
-    tail: Array.from(net.tail),
+    tail: Array.from(net.tail, (_, k) => tailOf(net, k)),
     head: Array.from(net.head),
-    cost: Array.from(net.cost),
-    cap: Array.from(net.cap),
+    cost: Array.from(net.cost, (c, k) => (problemArcAt(net, k) >= 0 && net.tail[k] !== net.head[k] ? c - lifted : 0)),
+    cap: Array.from(net.tail, (_, k) => capAt(net, k)),
     priced: Array.from(net.tail, (t, k) => t !== net.head[k]),
   };
 };
@@ -489,14 +636,13 @@ const findJoin = (net: Network, a: number, b: number): number => {
  * is on), and returns the node whose tree arc leaves, or -1 when `e` itself
  * blocks (it then only moves to its other bound).
  */
-const findLeaving = (net: Network, e: number, first: number, second: number, join: number): number => {
-  const { cap, flow, parent, pred, up } = net;
-  let delta = cap[e]!;
+const findLeaving = (net: Network, capE: number, first: number, second: number, join: number): number => {
+  const { treeCap, treeFlow, parent, up } = net;
+  let delta = capE;
   let out = -1;
   let side = 0;
   for (let u = first; u !== join; u = parent[u]!) {
-    const f = pred[u]!;
-    const room = up[u] === 1 ? flow[f]! : cap[f]! - flow[f]!;
+    const room = up[u] === 1 ? treeFlow[u]! : treeCap[u]! - treeFlow[u]!;
     if (room < delta) {
       delta = room;
       out = u;
@@ -504,8 +650,7 @@ const findLeaving = (net: Network, e: number, first: number, second: number, joi
     }
   }
   for (let u = second; u !== join; u = parent[u]!) {
-    const f = pred[u]!;
-    const room = up[u] === 1 ? cap[f]! - flow[f]! : flow[f]!;
+    const room = up[u] === 1 ? treeCap[u]! - treeFlow[u]! : treeFlow[u]!;
     if (room <= delta) {
       delta = room;
       out = u;
@@ -517,27 +662,55 @@ const findLeaving = (net: Network, e: number, first: number, second: number, joi
   return out;
 };
 
-/** Pushes `delta` round the cycle: through `e`, down from the apex to `first`, up from `second`. */
-const augment = (net: Network, e: number, first: number, second: number, join: number, delta: number): void => {
-  const { flow, parent, pred, up } = net;
-  flow[e]! += delta;
-  for (let u = first; u !== join; u = parent[u]!) flow[pred[u]!]! += up[u] === 1 ? -delta : delta;
-  for (let u = second; u !== join; u = parent[u]!) flow[pred[u]!]! += up[u] === 1 ? delta : -delta;
+/**
+ * Pushes `delta` round the cycle's tree arcs: down from the apex to `first`,
+ * up from `second`. The entering arc itself had flow 0 and now has `delta`:
+ * it is kept by `pivot` as it enters the tree (see `shiftTreeArcs`), or
+ * reversed by `flip` when it blocked the cycle itself.
+ */
+const augment = (net: Network, first: number, second: number, join: number, delta: number): void => {
+  const { treeFlow, parent, up } = net;
+  for (let u = first; u !== join; u = parent[u]!) treeFlow[u]! += up[u] === 1 ? -delta : delta;
+  for (let u = second; u !== join; u = parent[u]!) treeFlow[u]! += up[u] === 1 ? delta : -delta;
 };
 
 /**
- * Reverses arc e, which has just reached its upper bound, so that it is at
- * its lower bound again: the same arc seen from its head (flow counted down
- * from the bound, cost negated, so its reduced cost is negated too).
+ * Reverses arc e, which has just reached its upper bound (and is leaving the
+ * tree, or never entered it), so that it is at its lower bound again: the
+ * same arc seen from its head (flow counted down from the bound, so 0; cost
+ * negated, so its reduced cost is negated too). Only problem arcs reach
+ * their bound, and a reversed one has a sink as its tail: a node above the
+ * root, which is how `flowsOf` knows it.
  */
 const flip = (net: Network, e: number): void => {
-  const { tail, head, cost, flow } = net;
+  const { tail, head, cost } = net;
   const t = tail[e]!;
   tail[e] = head[e]!;
   head[e] = t;
   cost[e] = 0 - cost[e]!;
-  flow[e] = net.cap[e]! - flow[e]!;
-  net.flipped[e]! ^= 1;
+  net.flips.push(e);
+};
+
+/**
+ * Moves the tree arcs' flows and bounds along the path uIn .. out, whose
+ * nodes `reversePath` is about to hang each from the next (uIn from the
+ * entering arc, of flow `delta` and bound `capE`): each node takes its
+ * predecessor's arc, and the arc's state goes with it. Reads the old parents,
+ * so it runs before `reversePath`.
+ */
+const shiftTreeArcs = (net: Network, uIn: number, out: number, delta: number, capE: number): void => {
+  const { treeFlow, treeCap, parent } = net;
+  let flow = delta;
+  let cap = capE;
+  for (let u = uIn; ; u = parent[u]!) {
+    const oldFlow = treeFlow[u]!;
+    const oldCap = treeCap[u]!;
+    treeFlow[u] = flow;
+    treeCap[u] = cap;
+    if (u === out) return;
+    flow = oldFlow;
+    cap = oldCap;
+  }
 };
 
 /** Adds `sigma` to the potentials of the subtree rooted at `u` (a preorder run of size[u] nodes). */
@@ -555,15 +728,16 @@ const shiftPotentials = (net: Network, u: number, sigma: number): void => {
  * had no real bound (impossible for valid input).
  */
 const pivot = (net: Network, e: number): boolean => {
-  const { cost, flow, pred, pi } = net;
+  const { cost, treeFlow, pred, pi } = net;
   // Outside the tree, e is at its lower bound (see `flip`): the cycle runs from its tail, through it, to its head.
-  const eTail = net.tail[e]!;
+  const eTail = tailOf(net, e);
   const eHead = net.head[e]!;
   const join = findJoin(net, eTail, eHead);
-  const out = findLeaving(net, e, eTail, eHead, join);
+  const capE = capAt(net, e);
+  const out = findLeaving(net, capE, eTail, eHead, join);
   const delta = net.delta;
   if (delta > MAX_TOTAL) return false;
-  if (delta > 0) augment(net, e, eTail, eHead, join, delta);
+  if (delta > 0) augment(net, eTail, eHead, join, delta);
   if (out < 0) {
     flip(net, e);
     return true;
@@ -571,43 +745,54 @@ const pivot = (net: Network, e: number): boolean => {
   const onFirst = net.side === 1;
   const uIn = onFirst ? eTail : eHead;
   const vIn = onFirst ? eHead : eTail;
-  const reduced = cost[e]! + pi[eTail]! - pi[eHead]!;
+  const reduced = cost[e]! + pi[net.tail[e]!]! - pi[eHead]!;
   const leaving = pred[out]!;
-  if (flow[leaving] !== 0) flip(net, leaving);
+  if (treeFlow[out] !== 0) flip(net, leaving);
   cut(net, out, join);
   const end = rethread(net, uIn, out);
+  shiftTreeArcs(net, uIn, out, delta, capE);
   reversePath(net, e, eTail, uIn, vIn, out, end);
   graft(net, uIn, vIn, end, join);
   shiftPotentials(net, uIn, uIn === eHead ? reduced : 0 - reduced);
   return true;
 };
 
-/** The flow of each problem arc, read back from either layout (for the mixed one, in the tiles of `starNetwork`). */
-const flowsOf = (net: Network, p: TransportProblem): Int32Array => {
-  const flows = new Int32Array(p.to.length);
-  const { flow, cap, flipped } = net;
-  if (net.usable === null) {
-    for (let i = 0; i < p.supply.length; i++) {
-      for (let a = p.start[i]!; a < p.start[i + 1]!; a++) flows[a] = flipped[a + i] === 1 ? cap[a + i]! - flow[a + i]! : flow[a + i]!;
-    }
-    return flows;
+/**
+ * The flow of each problem arc, read back from either layout, and the arcs
+ * whose flow is not 0: a tree arc's flow is its node's `treeFlow` (counted
+ * down from the bound while reversed); an arc outside the tree has 0, or its
+ * bound while reversed, and only arcs `flip` has reversed can be. So nothing
+ * here walks the arcs: a look-up per node and per flip. The flows are
+ * written into `spare` once the arcs are read (the network is done with).
+ */
+const flowsOf = (net: Network): { readonly flows: Int32Array; readonly support: Int32Array } => {
+  const { upper } = net.problem;
+  const support: number[] = [];
+  const values: number[] = [];
+  const { tail, head, pred, treeFlow, flips } = net;
+  const root = net.sources;
+  for (let u = 0; u < net.nodes; u++) {
+    if (u === root) continue;
+    const k = pred[u]!;
+    const a = problemArcAt(net, k);
+    if (a < 0) continue;
+    const f = tail[k]! > root ? upper[a]! - treeFlow[u]! : treeFlow[u]!;
+    if (f === 0) continue;
+    support.push(a);
+    values.push(f);
   }
-  const idx = net.usable;
-  const base = net.nodes - 1;
-  const runs = runsOf(idx.length, net.nodes);
-  const { skip, long } = runs;
-  for (let r0 = 0; r0 < skip; r0 += TILE) {
-    const r1 = Math.min(skip, r0 + TILE);
-    for (let q0 = 0; q0 < long; q0 += TILE) {
-      for (let r = r0; r < r1; r++) {
-        const q1 = Math.min(runLength(runs, r), q0 + TILE);
-        let t = runFirst(runs, r) + q0;
-        let k = base + r + q0 * skip;
-        for (let q = q0; q < q1; q++, t++, k += skip) flows[idx[t]!] = flipped[k] === 1 ? cap[k]! - flow[k]! : flow[k]!;
-      }
-    }
+  for (const k of flips) {
+    // Reversed now (a sink as its tail) and outside the tree; usable arcs have a bound above 0.
+    if (tail[k]! <= root || pred[tail[k]!] === k || pred[head[k]!] === k) continue;
+    const a = problemArcAt(net, k);
+    support.push(a);
+    values.push(upper[a]!);
+    // Read once: a position listed again is skipped (the root as its tail, as if not reversed).
+    tail[k] = root;
   }
-  return flows;
+  const flows = new Int32Array(net.spare, 0, upper.length).fill(0);
+  for (let t = 0; t < support.length; t++) flows[support[t]!] = values[t]!;
+  return { flows, support: Int32Array.from(support) };
 };
 
 /**
@@ -637,5 +822,6 @@ export const maxWeightTransport = (problem: TransportProblem, options: Transport
     if (!pivot(net, e)) throw new Error("network simplex: a cycle without bound (invalid input)");
     pivots++;
   }
-  return { status, flows: flowsOf(net, problem), pivots };
+  const { flows, support } = flowsOf(net);
+  return { status, flows, support, pivots };
 };

@@ -335,8 +335,8 @@ describe("maxWeightTransport", () => {
   });
 
   it("handles no nodes, no arcs and no supply", () => {
-    expect(maxWeightTransport(problemOf([], [], []))).toEqual({ status: "optimal", flows: new Int32Array(0), pivots: 0 });
-    expect(maxWeightTransport(problemOf([3, 1], [2], []))).toEqual({ status: "optimal", flows: new Int32Array(0), pivots: 0 });
+    expect(maxWeightTransport(problemOf([], [], []))).toEqual({ status: "optimal", flows: new Int32Array(0), support: new Int32Array(0), pivots: 0 });
+    expect(maxWeightTransport(problemOf([3, 1], [2], []))).toEqual({ status: "optimal", flows: new Int32Array(0), support: new Int32Array(0), pivots: 0 });
     const dry = problemOf([0, 0], [2, 2], [
       { from: 0, to: 0, upper: 0, weight: 9 },
       { from: 1, to: 1, upper: 2, weight: 9 },
@@ -368,7 +368,7 @@ describe("maxWeightTransport", () => {
   it("stops at a deadline already passed with feasible (empty) flows", () => {
     const p = problemOf([2], [2], [{ from: 0, to: 0, upper: 2, weight: 1 }]);
     const result = maxWeightTransport(p, { deadline: 0, now: () => 1 });
-    expect(result).toEqual({ status: "time-limit", flows: new Int32Array(1), pivots: 0 });
+    expect(result).toEqual({ status: "time-limit", flows: new Int32Array(1), support: new Int32Array(0), pivots: 0 });
   });
 
   it("stops at the first clock check past the deadline with a feasible flow no better than the optimum", () => {
