@@ -15,7 +15,7 @@ import { objectiveOf } from "../src/model/objective.js";
 import { assemble } from "../src/result/assemble.js";
 import { withStability } from "../src/stable/summary.js";
 import { highsEngine, loadHighs, type BenchEngine } from "./highsEngine.js";
-import { decodeAndBuild } from "./load.js";
+import { decodeAndBuild, pagesSince } from "./load.js";
 import { stableRun } from "./stableCase.js";
 
 const { values } = parseArgs({
@@ -85,6 +85,8 @@ interface Run {
   resultMs: number;
   stabilityMs: number;
   totalMs: number;
+  /** Pages of fresh memory touched from decoding to the result with its stability summary (./load.ts `pagesSince`). */
+  newPages: number;
   problem: string | null;
   /** What the runs report of the engine's answer; not the answer itself, so a run's flows are garbage once it ends. */
   objective: number | null;
@@ -93,7 +95,7 @@ interface Run {
 }
 
 const once = (): Run => {
-  const { started, parsed, instance, built, t1, t2 } = decodeAndBuild(file);
+  const { started, parsed, pagesAtParsed, instance, built, t1, t2 } = decodeAndBuild(file);
   const cpu = process.cpuUsage();
   const outcome = engine.solve(built.model, { deadline: performance.now() + timeLimitMs });
   const t3 = performance.now();
@@ -105,6 +107,7 @@ const once = (): Run => {
   const t4 = performance.now();
   const result = withStability(instance, built, assembled);
   const t5 = performance.now();
+  const newPages = pagesSince(pagesAtParsed);
 
   // The checks: the engine proved optimality, its flows satisfy the model and
   // give the objective it claims, and the result places every worker once.
@@ -125,6 +128,7 @@ const once = (): Run => {
     resultMs: t4 - t3,
     stabilityMs: t5 - t4,
     totalMs: t5 - parsed,
+    newPages,
     problem,
     objective: outcome.solution?.objective ?? null,
     status: outcome.termination,
@@ -149,6 +153,7 @@ console.log(
     resultMs: median(timed.map((r) => r.resultMs)),
     stabilityMs: median(timed.map((r) => r.stabilityMs)),
     totalMs: median(timed.map((r) => r.totalMs)),
+    newPages: median(timed.map((r) => r.newPages)),
     peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
     objective: first.objective,
     status: first.status,

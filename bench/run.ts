@@ -84,6 +84,8 @@ interface CaseResult {
   /** The stability summary match() adds to every result (absent for the stable mechanism, whose audit is auditMs). */
   stabilityMs?: number;
   totalMs: number;
+  /** Pages of fresh memory (4 KB) touched from decoding to the result (bench/load.ts `pagesSince`; absent for the stable mechanism). */
+  newPages?: number;
   peakMB: number;
   objective: number | null;
   status: string;
@@ -183,14 +185,14 @@ if (!values.json && stable) {
 } else if (!values.json) {
   const ms = (x: number): string => (Number.isNaN(x) ? "-" : x < 10 ? x.toFixed(2) : x.toFixed(0));
   console.log(`Machine: ${cpus()[0]?.model ?? "unknown"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of up to ${values.runs} runs; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(", ")}\n`);
-  console.log("| workers x employers | engine | classes (w x e, arcs) | parse ms | decode ms | build ms | solve ms | solve CPU ms | result ms | stability ms | total ms (decode to result) | peak MB | objective | status |");
+  console.log("| workers x employers | engine | classes (w x e, arcs) | parse ms | decode ms | build ms | solve ms | solve CPU ms | result ms | stability ms | total ms (decode to result) | new pages | peak MB | objective | status |");
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of results) {
     const classes = r.arcs === undefined ? "-" : `${r.workerClasses} x ${r.employerClasses}, ${r.arcs}`;
     const engine = r.solvedBy !== undefined && r.engine === "auto" ? `auto (${r.solvedBy})` : r.engine;
     const status = r.problem === null ? r.status : `${r.status}: ${r.problem}`;
     console.log(
-      `| ${r.workers.toLocaleString("en")} x ${r.employers.toLocaleString("en")} | ${engine} | ${classes} | ${ms(r.parseMs ?? NaN)} | ${ms(r.decodeMs)} | ${ms(r.buildMs)} | ${ms(r.solveMs)} | ${ms(r.solveCpuMs ?? NaN)} | ${ms(r.resultMs)} | ${ms(r.stabilityMs ?? NaN)} | ${ms(r.totalMs)} | ${r.peakMB} | ${r.objective ?? "-"} | ${status}${r.runs === 1 ? " (1 run)" : ""} |`,
+      `| ${r.workers.toLocaleString("en")} x ${r.employers.toLocaleString("en")} | ${engine} | ${classes} | ${ms(r.parseMs ?? NaN)} | ${ms(r.decodeMs)} | ${ms(r.buildMs)} | ${ms(r.solveMs)} | ${ms(r.solveCpuMs ?? NaN)} | ${ms(r.resultMs)} | ${ms(r.stabilityMs ?? NaN)} | ${ms(r.totalMs)} | ${r.newPages === undefined ? "-" : r.newPages.toLocaleString("en")} | ${r.peakMB} | ${r.objective ?? "-"} | ${status}${r.runs === 1 ? " (1 run)" : ""} |`,
     );
   }
 }
