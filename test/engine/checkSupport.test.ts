@@ -65,4 +65,20 @@ describe("checkSupport", () => {
       fcOptions(400),
     );
   });
+
+  it("refuses a list that names an arc twice, or one the model does not have, instead of counting a flow twice", () => {
+    const model: AssignmentModel = {
+      workerClasses: [{ key: "w0", supply: 2 }],
+      employerClasses: [{ key: "e0", capacity: 2 }],
+      arcs: { length: 1, from: Int32Array.of(0), to: Int32Array.of(0), score: Int32Array.of(5), upper: Int32Array.of(2) },
+      placementWeight: 100,
+      maxScore: 40,
+      sideConstraints: [],
+    };
+    const flows = Int32Array.of(1);
+    expect(checkSupport(model, flows, Int32Array.of(0))).toEqual({ violation: null, objective: 105 });
+    expect(checkSupport(model, flows, Int32Array.of(0, 0)).violation).toMatch(/listed arc 0 twice/);
+    expect(checkSupport(model, flows, Int32Array.of(0, 1)).violation).toMatch(/arc 1, which the model does not have/);
+    expect(checkSupport(model, flows, Int32Array.of(-1)).violation).toMatch(/arc -1/);
+  });
 });
