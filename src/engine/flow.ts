@@ -3,7 +3,8 @@
  * as a max-weight transportation problem with the network simplex of
  * ./minCostFlow.ts. Integer data in, integer flows out: no rounding and no
  * tolerance, and the answer is checked against the model (`checkSupport`,
- * which is `checkFlows` read over the arcs that carry flow) before it is given.
+ * ../model/check.ts: `checkFlows` read over the arcs that carry flow) before
+ * it is given.
  *
  * What it refuses (termination "error", with the reason): side constraints
  * (use the lp-solver engine), non-integer or negative data, indices out of
@@ -12,6 +13,7 @@
  */
 import type { AssignmentModel } from "../model/types.js";
 import { isPureNetwork } from "../model/types.js";
+import { checkSupport } from "../model/check.js";
 import type { Engine, EngineOptions, EngineOutcome } from "./types.js";
 import { MAX_TOTAL, maxWeightTransport, type TransportProblem } from "./minCostFlow.js";
 import { policyFlowRefusal, solvePolicyFlow } from "./policyFlow.js";
@@ -133,47 +135,6 @@ export const toTransportProblem = (model: AssignmentModel): { readonly problem: 
   return { problem: { supply, capacity, start, to: head, upper: bound, weight, bonus }, order };
 };
 
-/**
- * A pure network model's flows checked as `checkFlows` (../model/check.ts)
- * checks them, and their objective as `objectiveOf` sums it, reading only
- * the arcs in `support`, which must list every arc whose flow is not 0, each
- * once (as the network simplex hands them back: the flows are a fresh array
- * written at those arcs only). At 333,000 workers at most 275,192 arcs (one
- * per worker placed) of 5.3 million: two cold passes over every arc (about
- * 0.1 s of CPU there) saved. An arc listed twice, or not an arc of the
- * model, is itself a violation (a bit per arc marks those seen: 0.7 MB at
- * 333,000 workers), so a faulty list cannot count a flow twice into the
- * objective. A violation (in checkFlows' words) or null, and the objective.
- */
-export const checkSupport = (model: AssignmentModel, flows: Int32Array, support: Int32Array): { readonly violation: string | null; readonly objective: number } => {
-  if (flows.length !== model.arcs.length) return { violation: `expected ${model.arcs.length} flows, got ${flows.length}`, objective: 0 };
-  const out = new Float64Array(model.workerClasses.length);
-  const into = new Float64Array(model.employerClasses.length);
-  const { from, to, upper, score } = model.arcs;
-  const seen = new Uint8Array((flows.length >> 3) + 1);
-  let objective = 0;
-  for (let k = 0; k < support.length; k++) {
-    const a = support[k]!;
-    if (!(a >= 0 && a < flows.length)) return { violation: `the engine listed arc ${a}, which the model does not have`, objective };
-    if ((seen[a >> 3]! & (1 << (a & 7))) !== 0) return { violation: `the engine listed arc ${a} twice among the arcs that carry flow`, objective };
-    seen[a >> 3]! |= 1 << (a & 7);
-    const f = flows[a]!;
-    if (f < 0) return { violation: `arc ${a} has flow ${f}, expected a non-negative integer`, objective };
-    if (f > upper[a]!) return { violation: `arc ${a} has flow ${f} above its bound ${upper[a]}`, objective };
-    out[from[a]!]! += f;
-    into[to[a]!]! += f;
-    objective += (model.placementWeight + score[a]!) * f;
-  }
-  for (let c = 0; c < out.length; c++) {
-    const supply = model.workerClasses[c]!.supply;
-    if (out[c]! > supply) return { violation: `worker class ${c} places ${out[c]} of ${supply} workers`, objective };
-  }
-  for (let g = 0; g < into.length; g++) {
-    const capacity = model.employerClasses[g]!.capacity;
-    if (into[g]! > capacity) return { violation: `employer class ${g} takes ${into[g]} workers for ${capacity} slots`, objective };
-  }
-  return { violation: null, objective };
-};
 
 const fail = (message: string): EngineOutcome => ({ engine: "flow", termination: "error", solution: null, bound: null, message });
 

@@ -8,8 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSupport } from "../../src/engine/flow.js";
-import { checkFlows } from "../../src/model/check.js";
+import { checkFlows, checkSupport } from "../../src/model/check.js";
 import { objectiveOf } from "../../src/model/objective.js";
 import type { AssignmentModel } from "../../src/model/types.js";
 import { fcOptions } from "../support/seed.js";
