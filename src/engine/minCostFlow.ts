@@ -550,6 +550,7 @@ const problemArcAt = (net: Network, k: number): number => {
   const i = from < root ? from : to;
   const runs = net.runs;
   if (runs === null) return k - i;
+  // Mixed: the usable arcs from position sources + sinks (nodes - 1) on, in the walk's order (see `runsOf`).
   const offset = k - (net.nodes - 1);
   const r = offset % runs.skip;
   return usableArc(net.found, runFirst(runs, r) + (offset - r) / runs.skip, i);

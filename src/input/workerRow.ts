@@ -57,7 +57,7 @@ const normaliseCertifications = (all: Certification[]): Certification[] => {
     : all.sort(compareCertifications).filter((c, i, sorted) => i === 0 || c.field !== sorted[i - 1]?.field || c.via !== sorted[i - 1]?.via || c.jobCategory !== sorted[i - 1]?.jobCategory);
 };
 
-export const ROUTE_INDEX: ReadonlyMap<unknown, number> = new Map(CERTIFICATION_ROUTES.map((r, i) => [r, i]));
+const ROUTE_INDEX: ReadonlyMap<unknown, number> = new Map(CERTIFICATION_ROUTES.map((r, i) => [r, i]));
 
 const certificationPath = (row: number, i: number): string => at(at(workerPath(row), "certifications"), i);
 

@@ -279,6 +279,7 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     for (let g = 0; g < G; g++) order.push(g);
     if (G > 1) order.sort(byMine);
     workersBelow[0] = 0;
+    // countFrom[i]: the pairs the uncapped cells reached by exactly the first i groups count (per worker).
     for (let i = 0; i < G; i++) {
       const g = order[i] as number;
       mine[i] = mineOf[g] as number;
@@ -300,7 +301,6 @@ export const auditPlan = (market: Market, placedAt: Int32Array): AuditDetail => 
     const row = rowOf(rep);
     for (let i = 0; i < n; i++) {
       const wv = theirs[i] as number;
-      // countFrom[i]: the pairs the uncapped cells reached by exactly the first i groups count (per worker).
       const groupsReaching = countBelowIn(mine, 0, G, wv);
       const c = acceptable[i] as number;
       let v = stated[c] === 1 ? Number.NaN : (memoValues[memoIndex[row + (profileOf[c] as number)] as number] as number);
