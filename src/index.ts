@@ -12,8 +12,8 @@ export { isLeft, isRight, left, right, fold as foldEither } from "fp-ts/lib/Eith
 export type { Either, Left, Right } from "fp-ts/lib/Either.js";
 
 // Matching
-export { match } from "./match.js";
-export type { MatchOptions } from "./match.js";
+export { match, matchDecoded } from "./match.js";
+export type { DecodeTiming, MatchOptions } from "./match.js";
 export type {
   MatchResult,
   Placement,

@@ -11,12 +11,14 @@
  * says so.
  *
  * One clock for the whole call: `timeLimitMs` counts from the moment `match`
- * is called, and covers decoding, building the model, solving, the diagnosis
- * of an infeasible plan, assembling the result and its stability audit. The
- * engines get a deadline that leaves room for the result
- * (`resultReserveMs`); building the model stops at that deadline too
- * (while grouping workers into classes and checking eligibility), and then nothing is
- * solved and the status is "time-limit", with every worker accounted for as
+ * is called (for `matchDecoded`, which takes an instance decoded already:
+ * from when its decoding started, if the caller says when), and covers
+ * decoding, building the model, solving, the diagnosis of an infeasible
+ * plan, assembling the result and its stability audit. The engines get a
+ * deadline that leaves room for the result (`resultReserveMs`); building the
+ * model stops at that deadline too (while grouping workers into classes and
+ * checking eligibility), and then nothing is solved and the status is
+ * "time-limit", with every worker accounted for as
  * unplaced for want of a solution. Decoding is not interrupted: a limit
  * shorter than decoding is overrun by the rest of decoding. Past decoding,
  * the call returns within max(10%, 200 ms) of the limit (bench/RESULTS.md,
@@ -30,7 +32,8 @@ import { numberIn, oneOf, struct } from "./input/combinators.js";
 import { LIMITS } from "./input/limits.js";
 import { decodeInstance, issuesFromErrors } from "./input/decode.js";
 import type { Instance } from "./input/instance.js";
-import { capIssues, type InputIssue } from "./input/issues.js";
+import { isDecoded } from "./input/decoded.js";
+import { capIssues, issue, type InputIssue } from "./input/issues.js";
 import type { AssignmentModel } from "./model/types.js";
 import { buildModelUntil } from "./model/build.js";
 import { assemble } from "./result/assemble.js";
@@ -85,17 +88,69 @@ export const match = (input: unknown, options?: MatchOptions): E.Either<readonly
   if (E.isLeft(opts) || E.isLeft(decoded)) {
     return E.left(capIssues([...(E.isLeft(decoded) ? decoded.left : []), ...(E.isLeft(opts) ? opts.left : [])]));
   }
-  const instance = decoded.right;
-  const decodeMs = performance.now() - started;
+  return E.right(placeDecoded(decoded.right, opts.right, started, performance.now() - started));
+};
 
-  const limit = opts.right.timeLimitMs;
+/**
+ * When an instance given to `matchDecoded` was decoded: `started`, a
+ * reading of `performance.now()` as decoding began, and `decodeMs`, how
+ * long it took. The result's timings then count decoding, and the time
+ * limit runs from `started`, as in `match`.
+ */
+export interface DecodeTiming {
+  readonly started: number;
+  readonly decodeMs: number;
+}
+
+/**
+ * `match` on an instance already decoded (by `decodeInstance`; any other
+ * value is a Left). The same result as `match` on its input, the timings
+ * aside. What it is for: a caller that decodes first can let the parsed
+ * input go before the solve. An argument stays reachable for the whole of a
+ * call, so `match(JSON.parse(text))` keeps the parsed JSON alive (about
+ * 250 MB at 333,000 workers) through building, solving and the result,
+ * where the garbage collector has to walk it again and again; the command
+ * line decodes in a function of its own and calls this instead.
+ *
+ * @example
+ * const decoded = decodeInstance(JSON.parse(text)); // the parsed JSON is garbage from here on
+ * const result = E.isLeft(decoded) ? decoded : matchDecoded(decoded.right, { timeLimitMs: 60_000 });
+ */
+export const matchDecoded = (instance: Instance, options?: MatchOptions, timing?: DecodeTiming): E.Either<readonly InputIssue[], MatchResult> => {
+  const called = performance.now();
+  const opts = decodeOptions(options);
+  const issues = [...(isDecoded(instance) ? [] : [notDecoded(instance)]), ...timingIssues(timing, called), ...(E.isLeft(opts) ? opts.left : [])];
+  if (issues.length > 0 || E.isLeft(opts)) return E.left(capIssues(issues));
+  return E.right(placeDecoded(instance, opts.right, timing?.started ?? called, timing?.decodeMs ?? 0));
+};
+
+const notDecoded = (value: unknown): InputIssue =>
+  issue("invalid", "", "an instance that decodeInstance returned (decode the input first, or call match)", typeof value === "object" && value !== null ? "an object decodeInstance did not return" : value);
+
+/** A `DecodeTiming` must be readings of this clock, before the call: finite, decoding no longer than the time since it started. */
+const timingIssues = (timing: DecodeTiming | undefined, now: number): InputIssue[] => {
+  if (timing === undefined) return [];
+  if (typeof timing !== "object" || timing === null) return [issue("invalid", "timing", "{ started, decodeMs }", timing)];
+  const { started, decodeMs } = timing;
+  const startOk = typeof started === "number" && Number.isFinite(started) && started >= 0 && started <= now;
+  return [
+    ...(startOk ? [] : [issue("invalid", "timing.started", "a reading of performance.now() before this call", started)]),
+    ...(typeof decodeMs === "number" && Number.isFinite(decodeMs) && decodeMs >= 0 && (!startOk || decodeMs <= now - started)
+      ? []
+      : [issue("invalid", "timing.decodeMs", "milliseconds from 0 to the time since timing.started", decodeMs)]),
+  ];
+};
+
+/** Build, solve, result and stability summary of a decoded instance; `started` is when the call (or its decoding) began. */
+const placeDecoded = (instance: Instance, options: MatchOptions, started: number, decodeMs: number): MatchResult => {
+  const limit = options.timeLimitMs;
   const buildStarted = performance.now();
   // Employers under a diversity limit merged where exact (../policy/alike.ts): the same optimum, fewer classes.
   const { built, interrupted } = buildModelUntil(instance, limit === undefined ? undefined : started + limit - resultReserveMs(instance, null, limit), true);
   const buildMs = performance.now() - buildStarted;
 
   const solveStarted = performance.now();
-  const engine = opts.right.engine ?? "auto";
+  const engine = options.engine ?? "auto";
   const deadline = limit === undefined ? undefined : started + limit - resultReserveMs(instance, built.model, limit);
   const nothingSolved = (when: string) =>
     ({ engine: firstEngine(built.model, engine).name, termination: "time-limit", solution: null, bound: null, message: `the time limit passed ${when}; nothing was solved` }) as const;
@@ -110,5 +165,5 @@ export const match = (input: unknown, options?: MatchOptions): E.Either<readonly
   const solveMs = performance.now() - solveStarted;
 
   // Every plan is audited for stability; the summary costs a pass over groups of workers, not pairs.
-  return E.right(withStability(instance, built, assemble(instance, built, outcome, { decodeMs, buildMs, solveMs }, started, diagnosis)));
+  return withStability(instance, built, assemble(instance, built, outcome, { decodeMs, buildMs, solveMs }, started, diagnosis));
 };

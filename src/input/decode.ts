@@ -16,6 +16,7 @@ import type * as t from "io-ts";
 import { withRowChecks } from "./allAtOnce.js";
 import { EmployerCodec, InstanceCodec, WorkerCodec, type InstanceInput } from "./codecs.js";
 import { MISSING, OMITTED, UNKNOWN_PROPERTY } from "./combinators.js";
+import { markDecoded } from "./decoded.js";
 import type { Instance } from "./instance.js";
 import { at, capIssues, issue, MAX_ISSUES, truncatedIssue, type InputIssue } from "./issues.js";
 import { LIMITS } from "./limits.js";
@@ -81,8 +82,8 @@ const oversized = (input: unknown): boolean => {
   return (Array.isArray(rows.workers) && rows.workers.length > LIMITS.workers) || (Array.isArray(rows.employers) && rows.employers.length > LIMITS.employers);
 };
 
-/** Decodes and checks an instance; never throws. */
-export const decodeInstance = (input: unknown): E.Either<readonly InputIssue[], Instance> => {
+/** The decoding itself (see `decodeInstance`). */
+const decodeUnmarked = (input: unknown): E.Either<readonly InputIssue[], Instance> => {
   // Input in canonical form (the usual case: a file written by a program) is
   // checked row by row as it is decoded, in one walk (./semantic.ts).
   if (isInstanceShell(input)) {
@@ -99,3 +100,6 @@ export const decodeInstance = (input: unknown): E.Either<readonly InputIssue[], 
   }
   return E.mapLeft(capIssues)(checked(structural.right));
 };
+
+/** Decodes and checks an instance; never throws. The instance is marked as decoded here (./decoded.ts), for `matchDecoded`. */
+export const decodeInstance = (input: unknown): E.Either<readonly InputIssue[], Instance> => E.map(markDecoded)(decodeUnmarked(input));
