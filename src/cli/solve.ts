@@ -7,16 +7,16 @@
  */
 import { Command, Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
-import type { EmployerInput } from "../input/codecs.js";
 import { resultToCsv } from "../io/csv.js";
 import { renderHtmlReport } from "../report/html.js";
 import { formatResultMarkdown } from "../report/markdown.js";
 import { duration, int } from "../report/format.js";
 import type { MatchResult } from "../result/types.js";
+import { matchDecoded } from "../match.js";
 import { compareResults } from "../scenario/compare.js";
 import type { StabilityReport } from "../stable/stabilityReport.js";
-import { EXIT, type ExitCode, type Failure, type Finish } from "./exit.js";
-import { instanceInputs, loadInstance, reportNotices, solveLoaded, type InstanceOptions } from "./instance.js";
+import { EXIT, issuesFailure, type ExitCode, type Failure, type Finish } from "./exit.js";
+import { instanceInputs, loadDecoded, type InstanceOptions } from "./instance.js";
 import type { CliContext } from "./io.js";
 import { prettyJsonPieces } from "./json.js";
 import { checkOutputs, writeOutput, type OutputTarget } from "./write.js";
@@ -77,24 +77,25 @@ export const solveAction = async (file: string | undefined, o: SolveOptions, ctx
   if (E.isLeft(outputs)) return outputs;
   const progress = createProgress(ctx.stderr, 3);
   progress.update(0, "reading");
-  const loaded = await loadInstance(file, o, ctx);
+  // Decoded in a function of its own, so that the parsed input is not kept through the solve (unless a plan is saved: it holds the input).
+  const loaded = await loadDecoded(file, o, ctx, o.plan !== undefined);
   if (E.isLeft(loaded)) return progress.stop(), loaded;
-  reportNotices(loaded.right, ctx);
   progress.update(1, "solving");
-  const solved = solveLoaded(loaded.right, matchOptions(o));
+  const { name, employers, input } = loaded.right;
+  const solved = matchDecoded(loaded.right.instance, matchOptions(o), loaded.right.timing);
   progress.update(2, "writing");
   progress.stop();
-  if (E.isLeft(solved)) return solved;
+  // The options come from commander, checked already; the instance was decoded: a Left here would be a bug, reported as bad input all the same.
+  if (E.isLeft(solved)) return E.left(issuesFailure(`${name} has problems:`, solved.left));
   const r = solved.right;
-  const employers = (loaded.right.input as { readonly employers: readonly EmployerInput[] }).employers;
   // JSON in pieces: the result of a million workers is never one string of hundreds of megabytes.
   const text = o.format === "csv" ? resultToCsv(r, employers) : prettyJsonPieces(r);
   const written = await writeOutput(text, o.out, ctx);
   if (E.isLeft(written)) return written;
-  const reports = await writeReports(r, o, `jobmatch: ${loaded.right.name}`, ctx, employers);
+  const reports = await writeReports(r, o, `jobmatch: ${name}`, ctx, employers);
   if (E.isLeft(reports)) return reports;
   if (o.plan !== undefined) {
-    const saved = await writePlan(loaded.right.input, r, matchOptions(o), o.plan, ctx);
+    const saved = await writePlan(input, r, matchOptions(o), o.plan, ctx);
     if (E.isLeft(saved)) return saved;
   }
   if (o.out !== undefined || r.status !== "optimal") ctx.stderr.write(`${resultLine(r)}\n`);
