@@ -12,6 +12,7 @@ import { lawOutcomes, legalCapacities } from "../rules/limits.js";
 import { score, type ScoreBreakdown } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
 import { lawReport } from "./law.js";
+import { rememberPlacedAt } from "./placedAt.js";
 import { lazyTotals, unfilledReasons, unplacedReasons } from "./explain.js";
 import { slotStarts } from "./starts.js";
 import { summarise } from "./summary.js";
@@ -166,6 +167,8 @@ export const assemblePlan = (
     }
   }
 
+  // The stability summary reads the plan back from the placements: it is handed over with them (checked there).
+  if (solution !== null) rememberPlacedAt(placements, placedAt);
   const unfilledFor = unfilledReasons(instance, built, totalsOf);
   const employerOutcomes: EmployerOutcome[] = employers.map((e, i) => ({
     employerId: e.id,
