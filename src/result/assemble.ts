@@ -12,6 +12,7 @@ import { lawOutcomes, legalCapacities } from "../rules/limits.js";
 import { score, type ScoreBreakdown } from "../rules/scoring.js";
 import { disaggregate } from "./disaggregate.js";
 import { lawReport } from "./law.js";
+import { rememberPlacedAt } from "./placedAt.js";
 import { lazyTotals, unfilledReasons, unplacedReasons } from "./explain.js";
 import { slotStarts } from "./starts.js";
 import { summarise } from "./summary.js";
@@ -94,6 +95,42 @@ export const assemble = (
   return assemblePlan(instance, built, plan, timings, started, diagnosis, resultStarted);
 };
 
+/**
+ * The placements, in worker order: a loop of its own that only makes the
+ * objects (scores and starts are worked out before), so that the optimising
+ * compiler has it ready early. Made in the middle of a larger loop, most of
+ * the 275,000 placements of the national scenario were made by unoptimised
+ * code while the compiler was still busy with that loop (a tenth of a
+ * second of compiling).
+ */
+const placementsOf = (
+  instance: Instance,
+  placedAt: Int32Array,
+  scoreOf: Int32Array,
+  pairScores: readonly ScoreBreakdown[],
+  count: number,
+  startAt: readonly string[] | null,
+  starts: readonly (string | null)[] | null,
+): Placement[] => {
+  const { workers, employers, reference } = instance;
+  const placements = new Array<Placement>(count);
+  let n = 0;
+  for (let w = 0; w < workers.length; w++) {
+    const k = scoreOf[w] as number;
+    if (k < 0) continue;
+    const e = placedAt[w] as number;
+    const s = pairScores[k] as ScoreBreakdown;
+    placements[n++] = {
+      workerId: (workers[w] as Worker).id,
+      employerId: (employers[e] as Employer).id,
+      start: startAt !== null ? (startAt[e] as string) : ((starts as readonly (string | null)[])[w] ?? reference.placement.start),
+      score: s.total,
+      points: s.points,
+    };
+  }
+  return placements;
+};
+
 const NO_SOLUTION: UnplacedReason = Object.freeze({ kind: "no-solution" });
 
 /** A MatchResult from a plan given as placements (./assemble.ts `assemble` gives it from an engine's flows). */
@@ -126,46 +163,52 @@ export const assemblePlan = (
   });
   const leftWhole = (group: string | null): group is string => group !== null && (groupSize.get(group) ?? 0) >= 2 && !groupPlaced.has(group);
 
-  const placements: Placement[] = [];
-  const unplaced: Unplaced[] = [];
   const totalsOf = lazyTotals(instance, built);
   const reasonFor = unplacedReasons(instance, built, totalsOf);
-  const filled = new Int32Array(employers.length);
   // Where no employer has more than one slot group, each placement starts at its employer's one group
-  // (or the period's start), pinned or not, as ./starts.ts deals them: read per placement, with no array
-  // of a start per worker.
+  // (or the period's start), pinned or not, as ./starts.ts deals them: a start per employer, with no
+  // array of a start per worker.
   const starts = employers.every((e) => e.slotGroups.length <= 1) ? null : slotStarts(instance, placedAt, outcome.pinnedStarts);
+  const startAt = starts !== null ? null : employers.map((employer) => employer.slotGroups[employer.slotGroups.length - 1]?.start ?? reference.placement.start);
   // A placement's score reads only what both classes' keys hold (../model/build.ts: the arcs' scores are
   // the same numbers): it is computed once per pair of classes, and placements of one pair share it.
-  const scores = new Map<number, ScoreBreakdown>();
+  const pairScores: ScoreBreakdown[] = [];
+  const scoreIndex = new Map<number, number>();
   const employerClassCount = built.employerMembers.length;
-  const scoreOf = (w: number, e: number): ScoreBreakdown => {
-    const pair = (workerClassOf[w] as number) * employerClassCount + (employerClassOf[e] as number);
-    let s = scores.get(pair);
-    if (s === undefined) {
-      s = score(workers[w] as Worker, employers[e] as Employer, reference, weights);
-      Object.freeze(s.points);
-      scores.set(pair, s);
-    }
-    return s;
-  };
+  // Per worker: the index of her placement's score in pairScores, or -1 where she is unplaced.
+  const scoreOf = new Int32Array(workers.length).fill(-1);
+  const filled = new Int32Array(employers.length);
+  let placedCount = 0;
   for (let w = 0; w < workers.length; w++) {
-    const worker = workers[w] as Worker;
     const e = placedAt[w] ?? -1;
-    const employer = employers[e];
-    if (employer !== undefined) {
-      const s = scoreOf(w, e);
-      placements.push({ workerId: worker.id, employerId: employer.id, start: starts === null ? (employer.slotGroups[employer.slotGroups.length - 1]?.start ?? reference.placement.start) : (starts[w] ?? reference.placement.start), score: s.total, points: s.points });
-      filled[e] = (filled[e] as number) + 1;
-    } else {
-      const reason = solution === null ? NO_SOLUTION : reasonFor(workerClassOf[w] ?? 0);
-      unplaced.push({
-        workerId: worker.id,
-        reason: reason.kind === "eligible-slots-taken" && leftWhole(worker.group) ? { ...reason, group: worker.group } : reason,
-      });
+    if (e < 0 || e >= employers.length) continue;
+    const pair = (workerClassOf[w] as number) * employerClassCount + (employerClassOf[e] as number);
+    let k = scoreIndex.get(pair);
+    if (k === undefined) {
+      const s = score(workers[w] as Worker, employers[e] as Employer, reference, weights);
+      Object.freeze(s.points);
+      k = pairScores.length;
+      pairScores.push(s);
+      scoreIndex.set(pair, k);
     }
+    scoreOf[w] = k;
+    filled[e] = (filled[e] as number) + 1;
+    placedCount++;
+  }
+  const placements = placementsOf(instance, placedAt, scoreOf, pairScores, placedCount, startAt, starts);
+  const unplaced: Unplaced[] = new Array<Unplaced>(workers.length - placedCount);
+  for (let w = 0, n = 0; w < workers.length; w++) {
+    if ((scoreOf[w] as number) >= 0) continue;
+    const worker = workers[w] as Worker;
+    const reason = solution === null ? NO_SOLUTION : reasonFor(workerClassOf[w] ?? 0);
+    unplaced[n++] = {
+      workerId: worker.id,
+      reason: reason.kind === "eligible-slots-taken" && leftWhole(worker.group) ? { ...reason, group: worker.group } : reason,
+    };
   }
 
+  // The stability summary reads the plan back from the placements: it is handed over with them (checked there).
+  if (solution !== null) rememberPlacedAt(placements, placedAt);
   const unfilledFor = unfilledReasons(instance, built, totalsOf);
   const employerOutcomes: EmployerOutcome[] = employers.map((e, i) => ({
     employerId: e.id,

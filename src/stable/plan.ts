@@ -8,6 +8,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Employer, Instance, Worker } from "../input/instance.js";
 import { at, issue, show, type InputIssue } from "../input/issues.js";
 import type { BuiltModel } from "../model/build.js";
+import { placedAtHint } from "../result/placedAt.js";
 import { exclusions } from "../rules/eligibility.js";
 
 /** A placement by ids, as results and plan files give them. */
@@ -16,9 +17,14 @@ export interface PlacementIds {
   readonly employerId: string;
 }
 
-/** For each worker index, the employer index she is placed with, or -1: from placements by id. */
+/**
+ * For each worker index, the employer index she is placed with, or -1: from placements by id. The
+ * placements of a result `assemblePlan` made come with the plan they were listed from
+ * (../result/placedAt.ts), checked against them before it is used; the answer may then be that plan's
+ * own array, so readers must not write into it (none does).
+ */
 export const placedAtOf = (instance: Instance, placements: readonly PlacementIds[]): Int32Array =>
-  placedAtInOrder(instance, placements) ?? placedAtByIds(instance, placements);
+  placedAtHint(instance, placements) ?? placedAtInOrder(instance, placements) ?? placedAtByIds(instance, placements);
 
 /** `placedAtOf` by looking every id up (the definition). */
 const placedAtByIds = (instance: Instance, placements: readonly PlacementIds[]): Int32Array => {

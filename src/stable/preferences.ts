@@ -87,10 +87,19 @@ export const derivedWorkerValue = (worker: Worker, employer: Employer, instance:
 
 /** Years of experience the employer counts: the most years in any one skill it requires or prefers, at most 5, whole years. */
 export const experienceYears = (worker: Worker, employer: Employer): number => {
-  const named = new Set([...employer.requiredSkills, ...employer.preferredSkills].map((s) => s.name));
+  // Loops over the few skills on each side, no set of names: the market asks this for every (standing,
+  // profile) pair it reads, and a set and two arrays per call were most of the garbage it made.
   let best = 0;
-  for (const s of worker.skills) if (named.has(s.name)) best = Math.max(best, s.years);
+  for (let i = 0; i < worker.skills.length; i++) {
+    const s = worker.skills[i] as Worker["skills"][number];
+    if (s.years > best && (namedIn(employer.requiredSkills, s.name) || namedIn(employer.preferredSkills, s.name))) best = s.years;
+  }
   return Math.min(MAX_EXPERIENCE_YEARS, Math.floor(best));
+};
+
+const namedIn = (skills: readonly { readonly name: string }[], name: string): boolean => {
+  for (let i = 0; i < skills.length; i++) if ((skills[i] as { readonly name: string }).name === name) return true;
+  return false;
 };
 
 /** An employer's derived value of a worker; see the module comment. */

@@ -67,8 +67,9 @@ export const stabilityOf = (instance: Instance, built: BuiltModel, placedAt: Int
 
 /**
  * A result with its stability summary filled in; unchanged without a solution, or where slots start on
- * different dates (./starts.ts). The plan is read from its placements, or given as the employer index
- * per worker (-1 unplaced) where the caller already holds it (the result's placements, indexed).
+ * different dates (./starts.ts). The plan is read from its placements (`placedAtOf`: for a result
+ * `assemblePlan` made, the plan it was listed from, checked against them), or given as the employer
+ * index per worker (-1 unplaced) where the caller already holds it (the result's placements, indexed).
  */
 export const withStability = (instance: Instance, built: BuiltModel, result: MatchResult, placedAt?: Int32Array): MatchResult => {
   if (!result.hasSolution || !stableCanRead(instance)) return result;
