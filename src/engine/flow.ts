@@ -113,18 +113,24 @@ const arcFacts = (model: AssignmentModel): ArcFacts => {
   let sorted = true;
   let clamped = false;
   let previous = 0;
-  for (let a = 0; a < m; a++) {
+  // A run of arcs of one worker class at a time: its class is checked and counted once.
+  for (let a = 0; a < m; ) {
     const c = from[a]!;
-    const j = to[a]!;
-    const s = score[a]!;
-    const u = upper[a]!;
-    if (c < 0 || c >= nW || j < 0 || j >= nE || u < 0 || (!integral && !Number.isSafeInteger(s))) return refused(arcRefusal(a, c, j, s, u, nW, nE)!);
-    if (s < low) low = s;
-    if (s > high) high = s;
-    start[c + 1]!++;
+    if (c < 0 || c >= nW) return refused(arcRefusal(a, c, to[a]!, score[a]!, upper[a]!, nW, nE)!);
     if (c < previous) sorted = false;
     previous = c;
-    if (u > supply[c]! || u > capacity[j]!) clamped = true;
+    const own = supply[c]!;
+    const first = a;
+    for (; a < m && from[a] === c; a++) {
+      const j = to[a]!;
+      const s = score[a]!;
+      const u = upper[a]!;
+      if (j < 0 || j >= nE || u < 0 || (!integral && !Number.isSafeInteger(s))) return refused(arcRefusal(a, c, j, s, u, nW, nE)!);
+      if (s < low) low = s;
+      if (s > high) high = s;
+      if (u > own || u > capacity[j]!) clamped = true;
+    }
+    start[c + 1]! += a - first;
   }
   const maxWeight = m === 0 ? 0 : Math.max(Math.abs(placementWeight + low), Math.abs(placementWeight + high));
   const nodes = nW + nE + 1;

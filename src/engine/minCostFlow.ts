@@ -335,17 +335,18 @@ const survey = (p: TransportProblem): Usable => {
   const segStart: number[] = [];
   const segShift: number[] = [];
   const segSource: number[] = [];
+  const { to, upper, weight, capacity } = p;
   let count = 0;
-  let maxW = 0;
-  let minW = Infinity;
-  let widest = 0;
-  let largest = 0;
+  // The smallest and largest weight of a usable arc: each bound below is a monotone function of the weight (|x| convex), largest at one of them.
+  let low = Infinity;
+  let high = -Infinity;
   for (let i = 0; i < sources; i++) {
     segOf[i] = segStart.length;
     if (p.supply[i]! <= 0) continue;
     let open = false;
     for (let a = p.start[i]!, end = p.start[i + 1]!; a < end; a++) {
-      if (!usable(p, bonus, i, a)) {
+      const x = weight[a]!;
+      if (!(bonus + x > 0 && upper[a]! > 0 && capacity[to[a]!]! > 0)) {
         open = false;
         continue;
       }
@@ -356,15 +357,17 @@ const survey = (p: TransportProblem): Usable => {
         segSource.push(i);
       }
       count++;
-      const w = bonus + p.weight[a]!;
-      if (w > maxW) maxW = w;
-      if (w < minW) minW = w;
-      widest = Math.max(widest, Math.abs(p.weight[a]!));
-      largest = Math.max(largest, Math.abs(w));
+      if (x < low) low = x;
+      if (x > high) high = x;
     }
   }
   segOf[sources] = segStart.length;
   segStart.push(count);
+  // Over the usable arcs (W = bonus + weight > 0): the largest and smallest W, the largest |weight| and the largest |W| (= maxW).
+  const maxW = count === 0 ? 0 : bonus + high;
+  const minW = count === 0 ? Infinity : bonus + low;
+  const widest = count === 0 ? 0 : Math.max(Math.abs(low), Math.abs(high));
+  const largest = maxW;
   const nodes = sources + p.capacity.length + 1;
   const potentials = maxW === 0 ? 0 : maxW + Math.ceil(nodes / 2) * (maxW - minW);
   // A reduced cost sums a cost and two potentials: with the bonus lifted, each potential can be |bonus| larger.
