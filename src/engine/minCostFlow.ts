@@ -237,7 +237,11 @@ interface Network extends TreeLinks {
    * from the tail as the arc now stands, and the bound. An arc outside the tree
    * is at its lower bound as it stands (flow 0, see `flip`), so no arc needs a
    * flow of its own, and only the entering arc's bound is read from the problem
-   * (`capAt`): two Int32 per node instead of per arc.
+   * (`capAt`): two Int32 per node instead of per arc. A bound is read only
+   * when a cycle needs it (`capOf`): -1 in `treeCap` stands for one not read
+   * yet. Three pivots in four are degenerate at national scale (the cycle
+   * takes no flow, whatever the entering arc's bound), and reading a bound
+   * is a cache miss in the problem's 10 MB column (see `pivot`).
    */
   readonly treeFlow: Int32Array;
   readonly treeCap: Int32Array;
@@ -655,6 +659,15 @@ const findJoin = (net: Network, a: number, b: number): number => {
   return a;
 };
 
+/** The bound of node u's tree arc, read from the problem the first time a cycle needs it (see `Network.treeCap`). */
+const capOf = (net: Network, u: number): number => {
+  const known = net.treeCap[u]!;
+  if (known >= 0) return known;
+  const cap = capAt(net, net.pred[u]!);
+  net.treeCap[u] = cap;
+  return cap;
+};
+
 /**
  * The leaving arc: the last blocking arc met going round the cycle from the
  * apex along its orientation (apex down to `first`, then `e`, then `second`
@@ -664,12 +677,12 @@ const findJoin = (net: Network, a: number, b: number): number => {
  * blocks (it then only moves to its other bound).
  */
 const findLeaving = (net: Network, capE: number, first: number, second: number, join: number): number => {
-  const { treeCap, treeFlow, parent, up } = net;
+  const { treeFlow, parent, up } = net;
   let delta = capE;
   let out = -1;
   let side = 0;
   for (let u = first; u !== join; u = parent[u]!) {
-    const room = up[u] === 1 ? treeFlow[u]! : treeCap[u]! - treeFlow[u]!;
+    const room = up[u] === 1 ? treeFlow[u]! : capOf(net, u) - treeFlow[u]!;
     if (room < delta) {
       delta = room;
       out = u;
@@ -677,7 +690,7 @@ const findLeaving = (net: Network, capE: number, first: number, second: number, 
     }
   }
   for (let u = second; u !== join; u = parent[u]!) {
-    const room = up[u] === 1 ? treeCap[u]! - treeFlow[u]! : treeFlow[u]!;
+    const room = up[u] === 1 ? capOf(net, u) - treeFlow[u]! : treeFlow[u]!;
     if (room <= delta) {
       delta = room;
       out = u;
@@ -721,7 +734,8 @@ const flip = (net: Network, e: number): void => {
 /**
  * Moves the tree arcs' flows and bounds along the path uIn .. out, whose
  * nodes `reversePath` is about to hang each from the next (uIn from the
- * entering arc, of flow `delta` and bound `capE`): each node takes its
+ * entering arc, of flow `delta` and bound `capE`, -1 when not read yet: see
+ * `Network.treeCap`): each node takes its
  * predecessor's arc, and the arc's state goes with it. Reads the old parents,
  * so it runs before `reversePath`.
  */
@@ -760,8 +774,15 @@ const pivot = (net: Network, e: number): boolean => {
   const eTail = tailOf(net, e);
   const eHead = net.head[e]!;
   const join = findJoin(net, eTail, eHead);
-  const capE = capAt(net, e);
-  const out = findLeaving(net, capE, eTail, eHead, join);
+  // First without the entering arc's bound (`UNBOUNDED`, above any real room): when the cycle takes less than
+  // that bound (always when it takes nothing, a bound being at least 1), the bound changes nothing, and it is
+  // not read (`capE` -1: the tree reads it if it ever needs it); otherwise again with it, as it always was.
+  let capE = -1;
+  let out = findLeaving(net, UNBOUNDED, eTail, eHead, join);
+  if (net.delta > 0) {
+    capE = capAt(net, e);
+    if (net.delta >= capE) out = findLeaving(net, capE, eTail, eHead, join);
+  }
   const delta = net.delta;
   if (delta > MAX_TOTAL) return false;
   if (delta > 0) augment(net, eTail, eHead, join, delta);
