@@ -66,7 +66,7 @@
  *   `flip`), so flows and bounds are kept per node for the tree's arcs only
  *   (`treeFlow`, `treeCap`), the entering arc's bound is read from the
  *   problem, a reversed arc is known by its tail, and the usable arcs are
- *   listed only for sources that have unusable ones (`Usable`). At 333,000
+ *   kept as segments of consecutive problem arcs (`Usable`). At 333,000
  *   workers that took the solve from 31,300 to 17,900 page faults (122 to
  *   70 MB freshly touched) and 2.82 to 2.51 s CPU (medians of 3 cold
  *   processes, alternated), with the very same pivots; Int16 costs then took
@@ -74,6 +74,16 @@
  *   in the same minutes), the flows written into the tails' memory (see
  *   `Network.spare`) to 10,100, and Int8 costs to 7,500 faults and 2.49 s
  *   CPU against 2.71 s with Int16 (medians of 3, alternated; load 8-9);
+ *   the segments, instead of a list of the usable arcs of every source
+ *   that has unusable ones (2.5 million of them), took the cold solve from
+ *   about 9,400 to 6,900 page faults (alternated cold runs);
+ * - a tree arc's bound is read from the problem only when a cycle needs it
+ *   (`Network.treeCap`): 53,751 reads instead of one per pivot (138,474) at
+ *   333,000 workers, where three pivots in four are degenerate. With the
+ *   segments, a cheaper survey and the adapter's single pass over the model
+ *   (./flow.ts), the cold solve took 1,980-2,650 ms CPU against 2,270-3,220
+ *   before them (three alternated cold pipelines each, load 11; pricing
+ *   itself unchanged, about 1.1 s of it);
  * - which optimum is returned among equal ones follows from the pivot
  *   sequence: deterministic for a given problem (its arcs in its order).
  *   Below `MIX_FROM_ARCS` the sequence is the one this engine always took
@@ -234,7 +244,11 @@ interface Network extends TreeLinks {
    * from the tail as the arc now stands, and the bound. An arc outside the tree
    * is at its lower bound as it stands (flow 0, see `flip`), so no arc needs a
    * flow of its own, and only the entering arc's bound is read from the problem
-   * (`capAt`): two Int32 per node instead of per arc.
+   * (`capAt`): two Int32 per node instead of per arc. A bound is read only
+   * when a cycle needs it (`capOf`): -1 in `treeCap` stands for one not read
+   * yet. Three pivots in four are degenerate at national scale (the cycle
+   * takes no flow, whatever the entering arc's bound), and reading a bound
+   * is a cache miss in the problem's 10 MB column (see `pivot`).
    */
   readonly treeFlow: Int32Array;
   readonly treeCap: Int32Array;
@@ -274,11 +288,16 @@ const mixedSkip = (count: number, nodes: number): number => Math.max(Math.floor(
 
 /**
  * The usable arcs, found by `survey`, numbered t = 0..count-1 in the
- * problem's order: source i's are t = ustart[i] .. ustart[i+1]-1. Most
- * sources have every arc usable, and their t-th is problem arc t + shift[i];
- * the others (shift[i] < 0) list theirs in `partial`, from -1 - shift[i] on.
- * So no list as long as the arcs is kept (an Int32Array of 5.3 million, 21 MB
- * of fresh memory, at 333,000 workers) where every arc is usable.
+ * problem's order, as segments: runs of consecutive problem arcs of one
+ * source that are all usable. Segment g holds t = segStart[g] ..
+ * segStart[g+1]-1, whose problem arcs are t + segShift[g], of source
+ * segSource[g]; source i's segments are g = segOf[i] .. segOf[i+1]-1. A
+ * source whose arcs are all usable is one segment; each unusable arc
+ * amid usable ones starts another. So nothing as long as the arcs is kept:
+ * at 333,000 workers 22,257 unusable arcs are spread over sources that
+ * hold 2.5 million usable ones, which a list of those sources' usable arcs
+ * (as kept before) took 10 MB of fresh memory for (2,450 page faults), and
+ * a second pass over them.
  */
 interface Usable {
   readonly count: number;
@@ -288,15 +307,25 @@ interface Usable {
   readonly costs: "int8" | "int16" | "int32" | "float64";
   /** Whether the potentials fit Int32Array. */
   readonly exact: boolean;
-  readonly ustart: Int32Array;
-  readonly shift: Int32Array;
-  readonly partial: Int32Array;
+  /** Length segments + 1 (the last entry is `count`); strictly increasing. */
+  readonly segStart: Int32Array;
+  readonly segShift: Int32Array;
+  readonly segSource: Int32Array;
+  /** Length sources + 1. */
+  readonly segOf: Int32Array;
 }
 
-/** The problem arc of the t-th usable arc, which belongs to source i. */
+/** The problem arc of the t-th usable arc, which belongs to source i: found among i's segments (the last that starts at or before t). */
 const usableArc = (found: Usable, t: number, i: number): number => {
-  const shift = found.shift[i]!;
-  return shift >= 0 ? t + shift : found.partial[t - found.ustart[i]! - 1 - shift]!;
+  const { segStart } = found;
+  let lo = found.segOf[i]!;
+  let hi = found.segOf[i + 1]! - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segStart[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return t + found.segShift[lo]!;
 };
 
 /**
@@ -313,43 +342,43 @@ const usableArc = (found: Usable, t: number, i: number): number => {
 const survey = (p: TransportProblem): Usable => {
   const bonus = p.bonus ?? 0;
   const sources = p.supply.length;
-  const ustart = new Int32Array(sources + 1);
-  const shift = new Int32Array(sources);
+  const segOf = new Int32Array(sources + 1);
+  const segStart: number[] = [];
+  const segShift: number[] = [];
+  const segSource: number[] = [];
+  const { to, upper, weight, capacity } = p;
   let count = 0;
-  let listed = 0;
-  let maxW = 0;
-  let minW = Infinity;
-  let widest = 0;
-  let largest = 0;
+  // The smallest and largest weight of a usable arc: each bound below is a monotone function of the weight (|x| convex), largest at one of them.
+  let low = Infinity;
+  let high = -Infinity;
   for (let i = 0; i < sources; i++) {
-    ustart[i] = count;
-    const first = p.start[i]!;
-    const end = p.start[i + 1]!;
-    if (p.supply[i]! > 0) {
-      for (let a = first; a < end; a++) {
-        if (!usable(p, bonus, i, a)) continue;
-        count++;
-        const w = bonus + p.weight[a]!;
-        if (w > maxW) maxW = w;
-        if (w < minW) minW = w;
-        widest = Math.max(widest, Math.abs(p.weight[a]!));
-        largest = Math.max(largest, Math.abs(w));
+    segOf[i] = segStart.length;
+    if (p.supply[i]! <= 0) continue;
+    let open = false;
+    for (let a = p.start[i]!, end = p.start[i + 1]!; a < end; a++) {
+      const x = weight[a]!;
+      if (!(bonus + x > 0 && upper[a]! > 0 && capacity[to[a]!]! > 0)) {
+        open = false;
+        continue;
       }
-    }
-    const own = count - ustart[i]!;
-    if (own === end - first) shift[i] = first - ustart[i]!;
-    else {
-      shift[i] = -1 - listed;
-      listed += own;
+      if (!open) {
+        open = true;
+        segStart.push(count);
+        segShift.push(a - count);
+        segSource.push(i);
+      }
+      count++;
+      if (x < low) low = x;
+      if (x > high) high = x;
     }
   }
-  ustart[sources] = count;
-  const partial = new Int32Array(listed);
-  for (let i = 0; i < sources; i++) {
-    if (shift[i]! >= 0 || ustart[i + 1] === ustart[i]) continue;
-    let k = -1 - shift[i]!;
-    for (let a = p.start[i]!; a < p.start[i + 1]!; a++) if (usable(p, bonus, i, a)) partial[k++] = a;
-  }
+  segOf[sources] = segStart.length;
+  segStart.push(count);
+  // Over the usable arcs (W = bonus + weight > 0): the largest and smallest W, the largest |weight| and the largest |W| (= maxW).
+  const maxW = count === 0 ? 0 : bonus + high;
+  const minW = count === 0 ? Infinity : bonus + low;
+  const widest = count === 0 ? 0 : Math.max(Math.abs(low), Math.abs(high));
+  const largest = maxW;
   const nodes = sources + p.capacity.length + 1;
   const potentials = maxW === 0 ? 0 : maxW + Math.ceil(nodes / 2) * (maxW - minW);
   // A reduced cost sums a cost and two potentials: with the bonus lifted, each potential can be |bonus| larger.
@@ -360,9 +389,10 @@ const survey = (p: TransportProblem): Usable => {
     lifted,
     costs: cost <= 2 ** 7 - 1 ? "int8" : cost <= 2 ** 15 - 1 ? "int16" : cost <= 2 ** 31 - 1 ? "int32" : "float64",
     exact: Math.abs(lifted) + potentials <= 2 ** 31 - 1,
-    ustart,
-    shift,
-    partial,
+    segStart: Int32Array.from(segStart),
+    segShift: Int32Array.from(segShift),
+    segSource: Int32Array.from(segSource),
+    segOf,
   };
 };
 
@@ -394,16 +424,15 @@ const runsOf = (count: number, nodes: number): Runs => {
 const runLength = (runs: Runs, r: number): number => (r < runs.longRuns ? runs.long : runs.long - 1);
 const runFirst = (runs: Runs, r: number): number => r * runs.long - Math.max(0, r - runs.longRuns);
 
-/** The source of the t-th usable arc (t < count): the last i with ustart[i] <= t that has arcs. */
-const sourceOfUsable = (ustart: Int32Array, t: number): number => {
+/** The segment of the t-th usable arc (t < count): the last g with segStart[g] <= t. */
+const segmentOf = (segStart: Int32Array, t: number): number => {
   let lo = 0;
-  let hi = ustart.length - 2;
+  let hi = segStart.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (ustart[mid]! <= t) lo = mid;
+    if (segStart[mid]! <= t) lo = mid;
     else hi = mid - 1;
   }
-  while (t >= ustart[lo + 1]!) lo++;
   return lo;
 };
 
@@ -477,7 +506,7 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
     pred[u] = k;
   }
   if (net.runs !== null) {
-    const { ustart } = found;
+    const { segStart, segShift, segSource } = found;
     const runs = net.runs;
     const { skip, long } = runs;
     for (let r0 = 0; r0 < skip; r0 += TILE) {
@@ -487,11 +516,19 @@ const starNetwork = (p: TransportProblem, mix: boolean | undefined): Network => 
           const q1 = Math.min(runLength(runs, r), q0 + TILE);
           if (q0 >= q1) continue;
           let t = runFirst(runs, r) + q0;
-          let i = sourceOfUsable(ustart, t);
+          let g = segmentOf(segStart, t);
+          let next = segStart[g + 1]!;
+          let shift = segShift[g]!;
+          let i = segSource[g]!;
           let k = base + r + q0 * skip;
           for (let q = q0; q < q1; q++, t++, k += skip) {
-            while (t >= ustart[i + 1]!) i++;
-            const a = usableArc(found, t, i);
+            if (t === next) {
+              g++;
+              next = segStart[g + 1]!;
+              shift = segShift[g]!;
+              i = segSource[g]!;
+            }
+            const a = t + shift;
             tail[k] = i;
             head[k] = root + 1 + p.to[a]!;
             cost[k] = -(kept + p.weight[a]!);
@@ -629,6 +666,15 @@ const findJoin = (net: Network, a: number, b: number): number => {
   return a;
 };
 
+/** The bound of node u's tree arc, read from the problem the first time a cycle needs it (see `Network.treeCap`). */
+const capOf = (net: Network, u: number): number => {
+  const known = net.treeCap[u]!;
+  if (known >= 0) return known;
+  const cap = capAt(net, net.pred[u]!);
+  net.treeCap[u] = cap;
+  return cap;
+};
+
 /**
  * The leaving arc: the last blocking arc met going round the cycle from the
  * apex along its orientation (apex down to `first`, then `e`, then `second`
@@ -638,12 +684,12 @@ const findJoin = (net: Network, a: number, b: number): number => {
  * blocks (it then only moves to its other bound).
  */
 const findLeaving = (net: Network, capE: number, first: number, second: number, join: number): number => {
-  const { treeCap, treeFlow, parent, up } = net;
+  const { treeFlow, parent, up } = net;
   let delta = capE;
   let out = -1;
   let side = 0;
   for (let u = first; u !== join; u = parent[u]!) {
-    const room = up[u] === 1 ? treeFlow[u]! : treeCap[u]! - treeFlow[u]!;
+    const room = up[u] === 1 ? treeFlow[u]! : capOf(net, u) - treeFlow[u]!;
     if (room < delta) {
       delta = room;
       out = u;
@@ -651,7 +697,7 @@ const findLeaving = (net: Network, capE: number, first: number, second: number, 
     }
   }
   for (let u = second; u !== join; u = parent[u]!) {
-    const room = up[u] === 1 ? treeCap[u]! - treeFlow[u]! : treeFlow[u]!;
+    const room = up[u] === 1 ? capOf(net, u) - treeFlow[u]! : treeFlow[u]!;
     if (room <= delta) {
       delta = room;
       out = u;
@@ -695,7 +741,8 @@ const flip = (net: Network, e: number): void => {
 /**
  * Moves the tree arcs' flows and bounds along the path uIn .. out, whose
  * nodes `reversePath` is about to hang each from the next (uIn from the
- * entering arc, of flow `delta` and bound `capE`): each node takes its
+ * entering arc, of flow `delta` and bound `capE`, -1 when not read yet: see
+ * `Network.treeCap`): each node takes its
  * predecessor's arc, and the arc's state goes with it. Reads the old parents,
  * so it runs before `reversePath`.
  */
@@ -734,8 +781,15 @@ const pivot = (net: Network, e: number): boolean => {
   const eTail = tailOf(net, e);
   const eHead = net.head[e]!;
   const join = findJoin(net, eTail, eHead);
-  const capE = capAt(net, e);
-  const out = findLeaving(net, capE, eTail, eHead, join);
+  // First without the entering arc's bound (`UNBOUNDED`, above any real room): when the cycle takes less than
+  // that bound (always when it takes nothing, a bound being at least 1), the bound changes nothing, and it is
+  // not read (`capE` -1: the tree reads it if it ever needs it); otherwise again with it, as it always was.
+  let capE = -1;
+  let out = findLeaving(net, UNBOUNDED, eTail, eHead, join);
+  if (net.delta > 0) {
+    capE = capAt(net, e);
+    if (net.delta >= capE) out = findLeaving(net, capE, eTail, eHead, join);
+  }
   const delta = net.delta;
   if (delta > MAX_TOTAL) return false;
   if (delta > 0) augment(net, eTail, eHead, join, delta);
