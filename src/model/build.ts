@@ -29,7 +29,7 @@ import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import { isDeepFrozen } from "../input/freeze.js";
-import { eligibilityKinds, homeVisitStanding } from "../rules/eligibility.js";
+import { eligibilityKinds, homeVisitStanding, homeVisitStandingFor } from "../rules/eligibility.js";
 import { compileScorer } from "../rules/scorer.js";
 import { compileLimits, legalCapacities } from "../rules/limits.js";
 import { startLimits, startsKey } from "../rules/starts.js";
@@ -65,6 +65,7 @@ const workerClassParts = (
   splits: ClassSplits,
   into: unknown[] = [],
   barriers: (w: Worker) => readonly unknown[] = (x) => workerBarriers(x, reference.placement),
+  standing: (w: Worker) => unknown = (x) => homeVisitStanding(x, reference),
 ): unknown[] => {
   into[0] = w.language;
   into[1] = w.careJapaneseTest;
@@ -73,7 +74,7 @@ const workerClassParts = (
   into[4] = w.fieldPreferences;
   into[5] = w.prefecturePreferences;
   into[6] = barriers(w);
-  into[7] = homeVisitStanding(w, reference);
+  into[7] = standing(w);
   into[8] = splits.byCentre ? w.trainingCentre : null;
   into[9] = splits.byProvince ? w.homeProvince : null;
   into[10] = splits.byGroup ? w.group : null;
@@ -148,11 +149,15 @@ const workerPartsOf = (reference: Reference, splits: ClassSplits): ((w: Worker) 
   // Workers alike in the worker rules share one frozen answer (../rules/worker.ts).
   const scratch: unknown[] = [];
   const barriers = workerBarriersFor(reference.placement);
+  const standing = homeVisitStandingFor(reference);
   return (w) => {
+    // Only a deeply frozen worker is remembered, and frozen is for good: an unfrozen one (a decoded input
+    // that was not frozen, as at national scale) is neither looked up nor walked.
+    if (!Object.isFrozen(w)) return workerClassParts(w, reference, splits, scratch, barriers, standing);
     const known = workerParts.get(w);
     if (known !== undefined && known.context === context) return known.parts;
-    if (!isDeepFrozen(w)) return workerClassParts(w, reference, splits, scratch, barriers);
-    const parts = Object.freeze(workerClassParts(w, reference, splits, [], barriers));
+    if (!isDeepFrozen(w)) return workerClassParts(w, reference, splits, scratch, barriers, standing);
+    const parts = Object.freeze(workerClassParts(w, reference, splits, [], barriers, standing));
     workerParts.set(w, { context, parts });
     return parts;
   };

@@ -87,8 +87,16 @@ export const qualifiesForHomeVisit = (worker: Worker, field: SswField | undefine
  * qualified, else the months and the training its reason names (so workers
  * with one key get the same reason, word for word).
  */
-export const homeVisitStanding = (worker: Worker, reference: Reference): true | readonly [number, boolean] =>
-  qualifiesForHomeVisit(worker, findField(reference.catalogue, NURSING_CARE)) ? true : standing(worker.careExperienceMonths, worker.careInitialTraining);
+export const homeVisitStanding = (worker: Worker, reference: Reference): true | readonly [number, boolean] => homeVisitStandingIn(worker, findField(reference.catalogue, NURSING_CARE));
+
+/** `homeVisitStanding` for many workers of one reference: the care field looked up once. */
+export const homeVisitStandingFor = (reference: Reference): ((worker: Worker) => true | readonly [number, boolean]) => {
+  const care = findField(reference.catalogue, NURSING_CARE);
+  return (worker) => homeVisitStandingIn(worker, care);
+};
+
+const homeVisitStandingIn = (worker: Worker, care: SswField | undefined): true | readonly [number, boolean] =>
+  qualifiesForHomeVisit(worker, care) ? true : standing(worker.careExperienceMonths, worker.careInitialTraining);
 
 /** One frozen pair per months and training, shared by every worker who has them (class keys group workers by identity first: ../model/grouping.ts). */
 const standings = [new Map<number, readonly [number, boolean]>(), new Map<number, readonly [number, boolean]>()] as const;
