@@ -33,7 +33,7 @@ import { eligibilityKinds, homeVisitStanding, homeVisitStandingFor } from "../ru
 import { compileScorer } from "../rules/scorer.js";
 import { compileLimits, legalCapacities } from "../rules/limits.js";
 import { startLimits, startsKey } from "../rules/starts.js";
-import { workerBarriers, workerBarriersFor } from "../rules/worker.js";
+import { unbarred, workerBarriers, workerBarriersFor } from "../rules/worker.js";
 import { maxScore, wagePoints } from "../rules/scoring.js";
 import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
@@ -204,7 +204,7 @@ export const eligibleArcsUntil = (
   const { workers, employers, reference, weights } = instance;
   const supplyOf = (c: number): number => classes.workers[c]?.members.length ?? 0;
   const legal = legalCapacities(instance);
-  const capacities = classes.employers.map((g) => g.members.reduce((s, i) => s + (legal[i] as number), 0));
+  const capacities = Int32Array.from(classes.employers, (g) => g.members.reduce((s, i) => s + (legal[i] as number), 0));
   const slotsOf = (j: number): number => (classes.employers[j]?.members ?? []).reduce((s, i) => s + (employers[i] as Employer).slots, 0);
 
   // Index employer classes by field, and by job category where the field has
@@ -296,8 +296,8 @@ export const eligibleArcsUntil = (
       break;
     }
     const worker = workerReps[c] as Worker;
-    // Nor does a worker a rule excludes whatever the employer (../rules/worker.ts).
-    if (workerBarriers(worker, reference.placement).length > 0) continue;
+    // Nor does a worker a rule excludes whatever the employer (../rules/worker.ts; asked without the sentences).
+    if (!unbarred(worker, reference.placement)) continue;
     largestSupply = Math.max(largestSupply, supplyOf(c));
     const candidates = candidatesOf(worker);
     if (((candidateCount + candidates.length) >> 3) >= eligibleBits.length) {
@@ -329,7 +329,7 @@ export const eligibleArcsUntil = (
   for (let c = 0, a = 0, bit = 0; c < checked; c++) {
     const worker = workerReps[c] as Worker;
     // The classes and candidates of the first pass, in its order.
-    if (workerBarriers(worker, reference.placement).length > 0) continue;
+    if (!unbarred(worker, reference.placement)) continue;
     const candidates = candidatesOf(worker);
     const supply = supplyOf(c);
     const scoreAt = scorer.forWorker(worker);
@@ -339,7 +339,7 @@ export const eligibleArcsUntil = (
       const j = candidates[k] as number;
       to[a] = j;
       score[a] = scoreAt(j);
-      upper[a] = Math.min(supply, capacities[j] ?? 0);
+      upper[a] = Math.min(supply, capacities[j] as number);
       a++;
     }
     from.fill(c, first, a);

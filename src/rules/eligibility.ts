@@ -33,7 +33,7 @@ import type { Employer, Reference, SkillRequirement, Worker } from "../input/ins
 import { RULES, type Exclusion, type RuleId } from "./ruleIds.js";
 import { availabilityExclusion, latestAvailable } from "./availability.js";
 import { workerBarriers } from "./worker.js";
-import { kindsOf } from "./kinds.js";
+import { kindsByParts } from "./kinds.js";
 import { isDeepFrozen } from "../input/freeze.js";
 
 export { RULES };
@@ -296,7 +296,13 @@ const workerPairParts = (w: Worker, reference: Reference): unknown[] => [...work
 const employerPairParts = (e: Employer): unknown[] => [...employerUndatedParts(e), lastStart(e)];
 
 /** What the pair rules other than availability read of a worker (availability reads only `availableFrom`). */
-const workerUndatedParts = (w: Worker, reference: Reference): unknown[] => [w.language, w.careJapaneseTest, w.certifications, w.skills, homeVisitStanding(w, reference)];
+const workerUndatedParts = (w: Worker, reference: Reference, standing = (x: Worker) => homeVisitStanding(x, reference)): unknown[] => [
+  w.language,
+  w.careJapaneseTest,
+  w.certifications,
+  w.skills,
+  standing(w),
+];
 
 /** What the pair rules other than availability read of an employer (availability reads only `lastStart`). */
 const employerUndatedParts = (e: Employer): unknown[] => [e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare];
@@ -350,8 +356,10 @@ export interface EligibilityKinds {
 
 export const eligibilityKinds = (reference: Reference, workers: readonly Worker[], employers: readonly Employer[], tableBytes = 1 << 26): EligibilityKinds => {
   const { placement } = reference;
-  const w = kindsOf(workers, (x) => JSON.stringify([...workerUndatedParts(x, reference), workerBarriers(x, placement)]));
-  const e = kindsOf(employers, (x) => JSON.stringify([...employerUndatedParts(x), reference.employerBarriers.get(x.id) ?? []]));
+  // Kinds by the rule keys' parts, numbered part by part (./kinds.ts), not by their JSON text.
+  const standing = homeVisitStandingFor(reference);
+  const w = kindsByParts(workers, (x) => [...workerUndatedParts(x, reference, standing), workerBarriers(x, placement)]);
+  const e = kindsByParts(employers, (x) => [...employerUndatedParts(x), reference.employerBarriers.get(x.id) ?? []]);
   const across = e.first.length;
   // `exclusions` without sentences: a side's own rules once per kind, the pair rules with the employer's
   // side worked out once per employer kind.

@@ -18,7 +18,7 @@ import { findField } from "../domain/fields.js";
 import { bestLevel } from "../domain/language.js";
 import type { Employer, Reference, SkillRequirement, Weights, Worker } from "../input/instance.js";
 import { holdsSkill, slotLevel } from "./eligibility.js";
-import { kindsOf } from "./kinds.js";
+import { kindsByParts, kindsOf } from "./kinds.js";
 import { MAX_POINTS, rankPoints, wagePoints } from "./scoring.js";
 
 export interface Scorer {
@@ -31,10 +31,10 @@ export const compileScorer = (employers: readonly Employer[], reference: Referen
   const n = employers.length;
   // Field preference reads the employer's field and its sector; a kind per distinct pair.
   const fieldOf = (e: Employer): readonly [string, string | null] => [e.field, findField(reference.catalogue, e.field)?.sector ?? null];
-  const fieldKinds = kindsOf(employers, (e) => JSON.stringify(fieldOf(e)));
+  const fieldKinds = kindsByParts(employers, fieldOf);
   const fieldPairs = fieldKinds.first.map(fieldOf);
   const prefectureKinds = kindsOf(employers, (e) => e.prefecture);
-  const preferredKinds = kindsOf(employers, (e) => JSON.stringify(e.preferredSkills));
+  const preferredKinds = kindsByParts(employers, (e) => [e.preferredSkills]);
   const preferredLists: readonly (readonly SkillRequirement[])[] = preferredKinds.first.map((e) => e.preferredSkills);
   // What reads the employer alone, once: the wage's weighted points, and the slot's language level.
   const { fieldPreference: wField, prefecturePreference: wPrefecture, preferredSkills: wSkills, languageAboveRequirement: wLanguage, wageAboveMinimum: wWage } = weights;

@@ -21,8 +21,8 @@ const lacksDeparture = (w: Worker): boolean => {
   return false;
 };
 
-/** Whether no worker rule excludes her (the common case, answered without building anything). */
-const unbarred = (w: Worker, placement: PlacementPeriod): boolean =>
+/** Whether no worker rule excludes her (the common case, answered without building anything): `workerBarriers` is empty exactly then. */
+export const unbarred = (w: Worker, placement: PlacementPeriod): boolean =>
   w.ageAtStart >= MINIMUM_AGE.value && w.sswMonths + placement.months <= SSW1_TOTAL_MONTHS.value && !lacksDeparture(w);
 
 /** Every worker rule that excludes the worker, in RULES order; empty when none. */
