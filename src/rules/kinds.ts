@@ -61,11 +61,18 @@ export const kindsByParts = <T>(items: readonly T[], partsOf: (item: T) => reado
   const index = new Map<string, number>();
   const first: T[] = [];
   const of = new Int32Array(items.length);
+  // An item's key: its parts' numbers, two UTF-16 code units each (the low and high 16 bits), one short string.
+  let codes = new Uint16Array(16);
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as T;
     const parts = partsOf(item);
-    let key = "";
-    for (let k = 0; k < parts.length; k++) key += `${numberOf(parts[k])},`;
+    if (2 * parts.length > codes.length) codes = new Uint16Array(4 * parts.length);
+    for (let k = 0; k < parts.length; k++) {
+      const n = numberOf(parts[k]);
+      codes[2 * k] = n & 0xffff;
+      codes[2 * k + 1] = n >>> 16;
+    }
+    const key = String.fromCharCode.apply(null, codes.subarray(0, 2 * parts.length) as unknown as number[]);
     let kind = index.get(key);
     if (kind === undefined) {
       index.set(key, (kind = first.length));
