@@ -1,7 +1,8 @@
 /**
  * Numbering items by a key, for the compiled rules (./scorer.ts,
  * `eligibilityTable` in ./eligibility.ts): items with one key are one kind,
- * whose answers are computed once from its first item.
+ * whose answers are computed once from its first item. `kindsByParts` makes
+ * the kinds a key of JSON text makes, numbering the parts instead.
  */
 export interface Kinds<T> {
   /** The kind of each item, by the item's position. */
