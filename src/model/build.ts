@@ -29,11 +29,11 @@ import { findField } from "../domain/fields.js";
 import type { Employer, Instance, Reference, Worker } from "../input/instance.js";
 import { compareStrings } from "../input/instance.js";
 import { isDeepFrozen } from "../input/freeze.js";
-import { eligibilityKinds, homeVisitStanding } from "../rules/eligibility.js";
+import { eligibilityKinds, homeVisitStanding, homeVisitStandingFor } from "../rules/eligibility.js";
 import { compileScorer } from "../rules/scorer.js";
 import { compileLimits, legalCapacities } from "../rules/limits.js";
 import { startLimits, startsKey } from "../rules/starts.js";
-import { workerBarriers, workerBarriersFor } from "../rules/worker.js";
+import { unbarred, workerBarriers, workerBarriersFor } from "../rules/worker.js";
 import { maxScore, wagePoints } from "../rules/scoring.js";
 import { penaltyDenominator, placementWeightFor } from "./objective.js";
 import { classSplits, compilePolicy, policyPenalties, type ClassSplits } from "../policy/compile.js";
@@ -65,6 +65,7 @@ const workerClassParts = (
   splits: ClassSplits,
   into: unknown[] = [],
   barriers: (w: Worker) => readonly unknown[] = (x) => workerBarriers(x, reference.placement),
+  standing: (w: Worker) => unknown = (x) => homeVisitStanding(x, reference),
 ): unknown[] => {
   into[0] = w.language;
   into[1] = w.careJapaneseTest;
@@ -73,7 +74,7 @@ const workerClassParts = (
   into[4] = w.fieldPreferences;
   into[5] = w.prefecturePreferences;
   into[6] = barriers(w);
-  into[7] = homeVisitStanding(w, reference);
+  into[7] = standing(w);
   into[8] = splits.byCentre ? w.trainingCentre : null;
   into[9] = splits.byProvince ? w.homeProvince : null;
   into[10] = splits.byGroup ? w.group : null;
@@ -148,11 +149,15 @@ const workerPartsOf = (reference: Reference, splits: ClassSplits): ((w: Worker) 
   // Workers alike in the worker rules share one frozen answer (../rules/worker.ts).
   const scratch: unknown[] = [];
   const barriers = workerBarriersFor(reference.placement);
+  const standing = homeVisitStandingFor(reference);
   return (w) => {
+    // Only a deeply frozen worker is remembered, and frozen is for good: an unfrozen one (a decoded input
+    // that was not frozen, as at national scale) is neither looked up nor walked.
+    if (!Object.isFrozen(w)) return workerClassParts(w, reference, splits, scratch, barriers, standing);
     const known = workerParts.get(w);
     if (known !== undefined && known.context === context) return known.parts;
-    if (!isDeepFrozen(w)) return workerClassParts(w, reference, splits, scratch, barriers);
-    const parts = Object.freeze(workerClassParts(w, reference, splits, [], barriers));
+    if (!isDeepFrozen(w)) return workerClassParts(w, reference, splits, scratch, barriers, standing);
+    const parts = Object.freeze(workerClassParts(w, reference, splits, [], barriers, standing));
     workerParts.set(w, { context, parts });
     return parts;
   };
@@ -199,7 +204,7 @@ export const eligibleArcsUntil = (
   const { workers, employers, reference, weights } = instance;
   const supplyOf = (c: number): number => classes.workers[c]?.members.length ?? 0;
   const legal = legalCapacities(instance);
-  const capacities = classes.employers.map((g) => g.members.reduce((s, i) => s + (legal[i] as number), 0));
+  const capacities = Int32Array.from(classes.employers, (g) => g.members.reduce((s, i) => s + (legal[i] as number), 0));
   const slotsOf = (j: number): number => (classes.employers[j]?.members ?? []).reduce((s, i) => s + (employers[i] as Employer).slots, 0);
 
   // Index employer classes by field, and by job category where the field has
@@ -291,8 +296,8 @@ export const eligibleArcsUntil = (
       break;
     }
     const worker = workerReps[c] as Worker;
-    // Nor does a worker a rule excludes whatever the employer (../rules/worker.ts).
-    if (workerBarriers(worker, reference.placement).length > 0) continue;
+    // Nor does a worker a rule excludes whatever the employer (../rules/worker.ts; asked without the sentences).
+    if (!unbarred(worker, reference.placement)) continue;
     largestSupply = Math.max(largestSupply, supplyOf(c));
     const candidates = candidatesOf(worker);
     if (((candidateCount + candidates.length) >> 3) >= eligibleBits.length) {
@@ -324,7 +329,7 @@ export const eligibleArcsUntil = (
   for (let c = 0, a = 0, bit = 0; c < checked; c++) {
     const worker = workerReps[c] as Worker;
     // The classes and candidates of the first pass, in its order.
-    if (workerBarriers(worker, reference.placement).length > 0) continue;
+    if (!unbarred(worker, reference.placement)) continue;
     const candidates = candidatesOf(worker);
     const supply = supplyOf(c);
     const scoreAt = scorer.forWorker(worker);
@@ -334,7 +339,7 @@ export const eligibleArcsUntil = (
       const j = candidates[k] as number;
       to[a] = j;
       score[a] = scoreAt(j);
-      upper[a] = Math.min(supply, capacities[j] ?? 0);
+      upper[a] = Math.min(supply, capacities[j] as number);
       a++;
     }
     from.fill(c, first, a);

@@ -33,7 +33,7 @@ import type { Employer, Reference, SkillRequirement, Worker } from "../input/ins
 import { RULES, type Exclusion, type RuleId } from "./ruleIds.js";
 import { availabilityExclusion, latestAvailable } from "./availability.js";
 import { workerBarriers } from "./worker.js";
-import { kindsOf } from "./kinds.js";
+import { kindsByParts } from "./kinds.js";
 import { isDeepFrozen } from "../input/freeze.js";
 
 export { RULES };
@@ -87,8 +87,16 @@ export const qualifiesForHomeVisit = (worker: Worker, field: SswField | undefine
  * qualified, else the months and the training its reason names (so workers
  * with one key get the same reason, word for word).
  */
-export const homeVisitStanding = (worker: Worker, reference: Reference): true | readonly [number, boolean] =>
-  qualifiesForHomeVisit(worker, findField(reference.catalogue, NURSING_CARE)) ? true : standing(worker.careExperienceMonths, worker.careInitialTraining);
+export const homeVisitStanding = (worker: Worker, reference: Reference): true | readonly [number, boolean] => homeVisitStandingIn(worker, findField(reference.catalogue, NURSING_CARE));
+
+/** `homeVisitStanding` for many workers of one reference: the care field looked up once. */
+export const homeVisitStandingFor = (reference: Reference): ((worker: Worker) => true | readonly [number, boolean]) => {
+  const care = findField(reference.catalogue, NURSING_CARE);
+  return (worker) => homeVisitStandingIn(worker, care);
+};
+
+const homeVisitStandingIn = (worker: Worker, care: SswField | undefined): true | readonly [number, boolean] =>
+  qualifiesForHomeVisit(worker, care) ? true : standing(worker.careExperienceMonths, worker.careInitialTraining);
 
 /** One frozen pair per months and training, shared by every worker who has them (class keys group workers by identity first: ../model/grouping.ts). */
 const standings = [new Map<number, readonly [number, boolean]>(), new Map<number, readonly [number, boolean]>()] as const;
@@ -288,7 +296,13 @@ const workerPairParts = (w: Worker, reference: Reference): unknown[] => [...work
 const employerPairParts = (e: Employer): unknown[] => [...employerUndatedParts(e), lastStart(e)];
 
 /** What the pair rules other than availability read of a worker (availability reads only `availableFrom`). */
-const workerUndatedParts = (w: Worker, reference: Reference): unknown[] => [w.language, w.careJapaneseTest, w.certifications, w.skills, homeVisitStanding(w, reference)];
+const workerUndatedParts = (w: Worker, reference: Reference, standing = (x: Worker) => homeVisitStanding(x, reference)): unknown[] => [
+  w.language,
+  w.careJapaneseTest,
+  w.certifications,
+  w.skills,
+  standing(w),
+];
 
 /** What the pair rules other than availability read of an employer (availability reads only `lastStart`). */
 const employerUndatedParts = (e: Employer): unknown[] => [e.field, e.jobCategory, e.minLanguage, e.requiredSkills, e.homeVisitCare];
@@ -342,8 +356,10 @@ export interface EligibilityKinds {
 
 export const eligibilityKinds = (reference: Reference, workers: readonly Worker[], employers: readonly Employer[], tableBytes = 1 << 26): EligibilityKinds => {
   const { placement } = reference;
-  const w = kindsOf(workers, (x) => JSON.stringify([...workerUndatedParts(x, reference), workerBarriers(x, placement)]));
-  const e = kindsOf(employers, (x) => JSON.stringify([...employerUndatedParts(x), reference.employerBarriers.get(x.id) ?? []]));
+  // Kinds by the rule keys' parts, numbered part by part (./kinds.ts), not by their JSON text.
+  const standing = homeVisitStandingFor(reference);
+  const w = kindsByParts(workers, (x) => [...workerUndatedParts(x, reference, standing), workerBarriers(x, placement)]);
+  const e = kindsByParts(employers, (x) => [...employerUndatedParts(x), reference.employerBarriers.get(x.id) ?? []]);
   const across = e.first.length;
   // `exclusions` without sentences: a side's own rules once per kind, the pair rules with the employer's
   // side worked out once per employer kind.

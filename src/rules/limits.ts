@@ -184,6 +184,9 @@ export const limitSplits = (instance: Instance): LimitSplits => {
 export const compileLimits = (instance: Instance, classes: LimitClasses): PolicyConstraint[] => {
   const { employers, workers } = instance;
   const { limits, partial } = limitTable(instance);
+  const supports = supportCapacities(instance);
+  // Most instances have neither (none at national scale): then no map of 26,000 employers' classes.
+  if (supports.length === 0 && !partial.includes(1)) return [];
   const classOf = new Map<string, number>();
   classes.employers.forEach((g, j) => g.members.forEach((i) => classOf.set((employers[i] as Employer).id, j)));
   const out: PolicyConstraint[] = [];
@@ -196,7 +199,7 @@ export const compileLimits = (instance: Instance, classes: LimitClasses): Policy
       out.push({ label: limit.label, source: limit.source, scope: { kind: "pairs", workers: others, employer: j }, min: null, max: limit.max, penalty: null, law: true });
     }
   });
-  for (const o of supportCapacities(instance)) {
+  for (const o of supports) {
     const js = [...new Set(employers.filter((e) => e.support === o.id).flatMap((e) => (classOf.has(e.id) ? [classOf.get(e.id) as number] : [])))].sort((a, b) => a - b);
     out.push({ label: o.label, source: "law.support-capacity", scope: { kind: "employers", classes: js }, min: null, max: o.max, penalty: null, law: true });
   }

@@ -18,7 +18,7 @@ import { findField } from "../domain/fields.js";
 import { bestLevel } from "../domain/language.js";
 import type { Employer, Reference, SkillRequirement, Weights, Worker } from "../input/instance.js";
 import { holdsSkill, slotLevel } from "./eligibility.js";
-import { kindsOf } from "./kinds.js";
+import { kindsByParts, kindsOf } from "./kinds.js";
 import { MAX_POINTS, rankPoints, wagePoints } from "./scoring.js";
 
 export interface Scorer {
@@ -31,10 +31,10 @@ export const compileScorer = (employers: readonly Employer[], reference: Referen
   const n = employers.length;
   // Field preference reads the employer's field and its sector; a kind per distinct pair.
   const fieldOf = (e: Employer): readonly [string, string | null] => [e.field, findField(reference.catalogue, e.field)?.sector ?? null];
-  const fieldKinds = kindsOf(employers, (e) => JSON.stringify(fieldOf(e)));
+  const fieldKinds = kindsByParts(employers, fieldOf);
   const fieldPairs = fieldKinds.first.map(fieldOf);
   const prefectureKinds = kindsOf(employers, (e) => e.prefecture);
-  const preferredKinds = kindsOf(employers, (e) => JSON.stringify(e.preferredSkills));
+  const preferredKinds = kindsByParts(employers, (e) => [e.preferredSkills]);
   const preferredLists: readonly (readonly SkillRequirement[])[] = preferredKinds.first.map((e) => e.preferredSkills);
   // What reads the employer alone, once: the wage's weighted points, and the slot's language level.
   const { fieldPreference: wField, prefecturePreference: wPrefecture, preferredSkills: wSkills, languageAboveRequirement: wLanguage, wageAboveMinimum: wWage } = weights;
@@ -55,10 +55,14 @@ export const compileScorer = (employers: readonly Employer[], reference: Referen
       // Each criterion's weighted points per kind of the employer's side, so a pair adds five numbers it reads.
       // Field preference per field kind: the rank of the first preference naming the field or its sector.
       const fieldPoints = new Int32Array(fieldPairs.length);
-      fieldPairs.forEach(([field, sector], k) => {
-        const i = worker.fieldPreferences.findIndex((p) => p === field || p === sector);
-        fieldPoints[k] = wField * rankPoints(i < 0 ? null : i + 1);
-      });
+      // Loops, not callbacks: a closure per field kind and worker class was 4.5 MB at national scale.
+      const preferences = worker.fieldPreferences;
+      for (let k = 0; k < fieldPairs.length; k++) {
+        const [field, sector] = fieldPairs[k] as readonly [string, string | null];
+        let i = 0;
+        while (i < preferences.length && preferences[i] !== field && preferences[i] !== sector) i++;
+        fieldPoints[k] = wField * rankPoints(i < preferences.length ? i + 1 : null);
+      }
       // Per prefecture: the first mention is the best rank.
       const prefecturePoints = new Int32Array(prefectureKinds.first.length);
       const seen = new Set<string>();

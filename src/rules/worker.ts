@@ -21,8 +21,8 @@ const lacksDeparture = (w: Worker): boolean => {
   return false;
 };
 
-/** Whether no worker rule excludes her (the common case, answered without building anything). */
-const unbarred = (w: Worker, placement: PlacementPeriod): boolean =>
+/** Whether no worker rule excludes her (the common case, answered without building anything): `workerBarriers` is empty exactly then. */
+export const unbarred = (w: Worker, placement: PlacementPeriod): boolean =>
   w.ageAtStart >= MINIMUM_AGE.value && w.sswMonths + placement.months <= SSW1_TOTAL_MONTHS.value && !lacksDeparture(w);
 
 /** Every worker rule that excludes the worker, in RULES order; empty when none. */
@@ -51,10 +51,18 @@ export const workerBarriers = (w: Worker, placement: PlacementPeriod): readonly 
  * sentences (about 20 MB at 333,000 workers when made afresh for each).
  */
 export const workerBarriersFor = (placement: PlacementPeriod): ((w: Worker) => readonly Exclusion[]) => {
-  const known = new Map<string, readonly Exclusion[]>();
+  const known = new Map<number | string, readonly Exclusion[]>();
   return (w) => {
     if (unbarred(w, placement)) return NONE;
-    const key = JSON.stringify([w.ageAtStart, w.sswMonths, w.departure]);
+    // The answer reads the age, the months and which checklist items are missing: keyed by a number where
+    // age and months are small whole numbers (always, for a decoded worker), else by a string.
+    let missing = 0;
+    for (let i = 0; i < DEPARTURE_ITEMS.length; i++) if (!w.departure.includes(DEPARTURE_ITEMS[i] as (typeof DEPARTURE_ITEMS)[number])) missing |= 1 << i;
+    const { ageAtStart: age, sswMonths: months } = w;
+    const key =
+      Number.isInteger(age) && Number.isInteger(months) && age >= 0 && age < 1024 && months >= 0 && months < 4096
+        ? (age * 4096 + months) * 2 ** DEPARTURE_ITEMS.length + missing
+        : `${age} ${months} ${missing}`;
     let answer = known.get(key);
     if (answer === undefined) {
       const made = workerBarriers(w, placement);

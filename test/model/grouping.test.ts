@@ -90,6 +90,19 @@ describe("grouping by parts", () => {
     );
   });
 
+  it("makes the same groups when there are thousands of them (the group table grows and places them again)", () => {
+    // Up to 4,000 items of one to five small integers and a string: groups by the thousand, of parts of
+    // several lengths, many items alike, so the table and the numbers' store grow while groups are found again.
+    const row = fc.tuple(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 5 }), fc.constantFrom("p", "q"));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1000, maxLength: 4000 }), (rows) => {
+        const items = rows.map(([ints, s]) => [...ints, s]);
+        expect(groupByParts(items, (p) => p, undefined)).toEqual(byString(items));
+      }),
+      fcOptions(20),
+    );
+  });
+
   it("compares data strictly: equal only where the JSON strings are equal", () => {
     fc.assert(
       fc.property(value, value, (a, b) => {
