@@ -12,8 +12,8 @@
  *     npm run bench -- --sizes 2000x150 --policy crossing # quotas that cross, two fairness families, families with one employer
  *     npm run bench -- --scenario nationwide --workers 333000 --engines auto --runs 1  # a bundled scenario, scaled
  *
- * Each case runs in a child process (bench/case.ts) so that peak memory is
- * its own. Times are medians over --runs runs. A run is what match() does:
+ * Each case runs in a child process (bench/case.ts, bundled as the library
+ * ships: ./bundle.ts) so that peak memory is its own. Times are medians over --runs runs. A run is what match() does:
  * decode, build, solve, the result and its stability summary (its own
  * column, counted in the total); JSON.parse of the file is timed apart and
  * not counted, and each run starts from a collected heap. An engine that passes
@@ -22,13 +22,12 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus, totalmem, loadavg } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchInstance, type BenchPolicy } from "./policies.js";
+import { bundledCase } from "./bundle.js";
 import { scaledScenario } from "./scenario.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_SIZES = "2000x150,10000x1000,50000x5000,100000x10000";
 
 // `--policy crossing` names a policy; `--policy` alone is the nested one.
@@ -106,6 +105,8 @@ interface CaseResult {
 
 const policy: BenchPolicy = values.crossing ? "crossing" : values.policy ? "nested" : "none";
 
+// The case as the library ships, bundled (./bundle.ts), not module by module through tsx.
+const caseFile = await bundledCase();
 const dir = mkdtempSync(join(tmpdir(), "jobmatch-bench-"));
 const results: CaseResult[] = [];
 const skipped = new Map<string, string>();
@@ -130,9 +131,7 @@ for (const planned of sizes) {
         "--max-old-space-size=8192",
         // bench/load.ts collects the heap before each run (untimed), so runs do not pay for each other's garbage.
         "--expose-gc",
-        "--import",
-        "tsx",
-        join(here, "case.ts"),
+        caseFile,
         "--file",
         file,
         ...(stable ? ["--mechanism", "stable", "--proposing", engine] : ["--engine", engine]),
