@@ -10,6 +10,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { groupByParts, sameData } from "../../src/model/grouping.js";
+import { jsonLikeValue } from "../support/jsonValues.js";
 import { fcOptions } from "../support/seed.js";
 
 /** The oracle: a Map from each item's string to its indices, in key order. */
@@ -29,15 +30,7 @@ const atom = fc.oneof(
   fc.integer({ min: -3, max: 3 }),
 );
 // Objects from a few keys, so the same keys come in different orders.
-const record = (inner: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
-  fc.array(fc.tuple(fc.constantFrom("x", "y", "z", "1"), inner), { maxLength: 3 }).map((entries) => {
-    const o: Record<string, unknown> = {};
-    for (const [k, v] of entries) o[k] = v;
-    return o;
-  });
-const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
-  v: fc.oneof({ depthSize: "small", withCrossShrink: true }, atom, fc.array(tie("v"), { maxLength: 3 }), record(tie("v"))),
-})).v;
+const value = jsonLikeValue(atom, ["x", "y", "z", "1"], 3);
 const parts = fc.array(value, { minLength: 1, maxLength: 3 });
 
 describe("grouping by parts", () => {

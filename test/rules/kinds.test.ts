@@ -8,18 +8,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { kindsByParts, kindsOf } from "../../src/rules/kinds.js";
+import { jsonLikeValue } from "../support/jsonValues.js";
 import { fcOptions } from "../support/seed.js";
 
 const atom = fc.constantFrom<unknown>("a", "1", "null", "", null, undefined, true, false, 0, -0, 1, 0.5, Number.NaN, Number.POSITIVE_INFINITY, 1e21);
-const record = (inner: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
-  fc.array(fc.tuple(fc.constantFrom("x", "y"), inner), { maxLength: 2 }).map((entries) => {
-    const o: Record<string, unknown> = {};
-    for (const [k, v] of entries) o[k] = v;
-    return o;
-  });
-const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
-  v: fc.oneof({ depthSize: "small", withCrossShrink: true }, atom, fc.array(tie("v"), { maxLength: 3 }), record(tie("v"))),
-})).v;
+const value = jsonLikeValue(atom, ["x", "y"], 2);
 
 /** Frozen to the bottom (`deep`), or the outer object only. */
 const frozen = (v: unknown, deep: boolean): unknown => {
