@@ -6,6 +6,9 @@
  *
  *     node --import tsx bench/case.ts --file F --engine auto --runs 5
  *     node --import tsx bench/case.ts --file F --mechanism stable --proposing workers --runs 5
+ *
+ * bench/run.ts runs it bundled (./bundle.ts), as the package ships; through
+ * tsx, module by module, the nationwide solve is slower.
  */
 import { parseArgs } from "node:util";
 import { solveModel } from "../src/engine/select.js";
